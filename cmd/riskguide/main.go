@@ -1,0 +1,12 @@
+// Command riskguide builds, checks and serves guidance websites.
+package main
+
+import (
+	"os"
+
+	"riskguide/internal/cli"
+)
+
+func main() {
+	os.Exit(cli.Main(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,154 @@
+// Package build runs riskguide's phases in order: load the source into the
+// model, check its references, render every page, and publish the result to
+// the output folder. One call builds one site.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"riskguide"
+	"riskguide/internal/check"
+	"riskguide/internal/load"
+	"riskguide/internal/publish"
+	"riskguide/internal/render"
+	"riskguide/internal/site"
+)
+
+// Options describe one build.
+type Options struct {
+	// Source is the site folder. Empty means the current folder when it has
+	// content/, and otherwise the embedded default site.
+	Source string
+	// Out is the output folder; empty means "public".
+	Out string
+	// BaseURL is the address the site will be published at, if known.
+	BaseURL string
+	// HeadScripts are extra scripts every page loads (serve's live reload).
+	HeadScripts []string
+	// Workers is the number of pages rendered at once; 0 means one per CPU.
+	Workers int
+}
+
+// Result describes a finished build.
+type Result struct {
+	Source   string // where the content came from, for messages
+	Out      string
+	Pages    int
+	Files    int
+	Bytes    int64
+	Duration time.Duration
+	Site     *site.Site
+}
+
+// Source is a site to build: its files, and a name for messages.
+type Source struct {
+	FS   fs.FS
+	Name string
+}
+
+// DefaultSource is the site embedded in the binary.
+func DefaultSource() Source { return Source{FS: riskguide.Default, Name: "the built-in default site"} }
+
+// FindSource resolves the Source option: an explicit folder, else the
+// current folder if it has content/, else the embedded default.
+func FindSource(dir string) (Source, error) {
+	if dir != "" {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return Source{}, fmt.Errorf("source folder %s: %w", dir, unwrap(err))
+		}
+		if !info.IsDir() {
+			return Source{}, fmt.Errorf("source %s is not a folder", dir)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "content")); err != nil {
+			return Source{}, fmt.Errorf("source folder %s has no content/ folder", dir)
+		}
+		return Source{FS: os.DirFS(dir), Name: dir}, nil
+	}
+	if info, err := os.Stat("content"); err == nil && info.IsDir() {
+		return Source{FS: os.DirFS("."), Name: "."}, nil
+	}
+	return DefaultSource(), nil
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// Theme returns the layouts and assets for a source: its own files over the
+// defaults.
+func Theme(src Source) fs.FS {
+	if src.FS == fs.FS(riskguide.Default) {
+		return riskguide.Default
+	}
+	return overlay{src.FS, riskguide.Default}
+}
+
+// Load reads and checks a site. The diagnostics hold every problem found;
+// the site is usable only when there are none.
+func Load(src Source) (*site.Site, site.Diagnostics) {
+	s, diags := load.Load(src.FS)
+	diags = append(diags, check.Check(s)...)
+	return s, diags.Sort()
+}
+
+// Build builds the site and publishes it. On any problem the previous output
+// is left untouched. Content problems are returned as site.Diagnostics.
+func Build(o Options) (*Result, error) {
+	src, err := FindSource(o.Source)
+	if err != nil {
+		return nil, err
+	}
+	return BuildSource(src, o)
+}
+
+// BuildSource builds a given source.
+func BuildSource(src Source, o Options) (*Result, error) {
+	start := time.Now()
+	if o.Out == "" {
+		o.Out = "public"
+	}
+	s, diags := Load(src)
+	if len(diags) > 0 {
+		return nil, diags
+	}
+	out, err := publish.Begin(o.Out)
+	if err != nil {
+		return nil, fmt.Errorf("preparing output folder: %w", err)
+	}
+	var pages atomic.Int64
+	err = render.Render(s, render.Options{
+		Theme:       Theme(src),
+		Source:      src.FS,
+		BaseURL:     o.BaseURL,
+		Workers:     o.Workers,
+		HeadScripts: o.HeadScripts,
+	}, func(name string, data []byte) error {
+		if strings.HasSuffix(name, ".html") {
+			pages.Add(1)
+		}
+		return out.Write(name, data)
+	})
+	if err != nil {
+		out.Abort()
+		return nil, err
+	}
+	if err := out.Commit(); err != nil {
+		return nil, err
+	}
+	return &Result{
+		Source: src.Name, Out: o.Out, Pages: int(pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
+		Duration: time.Since(start), Site: s,
+	}, nil
+}

@@ -1,0 +1,333 @@
+package load
+
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"riskguide/internal/site"
+)
+
+// decoder turns YAML nodes into model values, strictly: every key must be
+// known, every value must have the right shape, and every problem is recorded
+// with its position rather than stopping the load.
+type decoder struct {
+	file  string   // slash path relative to the source root
+	lines []string // the file's lines, to find the indentation of blocks
+	// lineOffset is added to node lines: front matter is parsed on its own.
+	lineOffset int
+	diags      *site.Diagnostics
+}
+
+// fieldFunc decodes the value of one mapping key.
+type fieldFunc func(v *yaml.Node)
+
+func (d *decoder) pos(n *yaml.Node) site.Pos {
+	return site.Pos{File: d.file, Line: n.Line + d.lineOffset, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.diags.Add(d.pos(n), format, args...)
+}
+
+// parse reads one YAML document. It returns nil after recording a problem
+// when the text is not valid YAML or holds no document.
+func (d *decoder) parse(src []byte) *yaml.Node {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		d.diags.Add(yamlErrorPos(d.file, err, d.lineOffset), "%s", yamlErrorMessage(err))
+		return nil
+	}
+	if doc.Kind != yaml.DocumentNode || len(doc.Content) == 0 {
+		d.diags.Add(site.Pos{File: d.file, Line: 1 + d.lineOffset, Col: 1}, "no YAML content")
+		return nil
+	}
+	return doc.Content[0]
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// yamlErrorPos extracts the line from a yaml.v3 syntax error. The library
+// reports no column, and leaves the line out when the problem is on line 1.
+func yamlErrorPos(file string, err error, offset int) site.Pos {
+	p := site.Pos{File: file, Line: 1 + offset}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if n, e := strconv.Atoi(m[1]); e == nil {
+			p.Line = n + offset
+		}
+	}
+	return p
+}
+
+func yamlErrorMessage(err error) string {
+	msg := yamlLine.ReplaceAllString(err.Error(), "")
+	msg = strings.TrimPrefix(msg, "yaml: ")
+	return "YAML syntax: " + msg
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		if n.Tag == "!!null" {
+			return "empty"
+		}
+		return "a single value"
+	}
+	return "something else"
+}
+
+// mapping decodes a mapping node through fields. Unknown and repeated keys,
+// and required keys that are missing or empty, are reported. It returns false
+// if n is not a mapping at all.
+func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc, required ...string) bool {
+	n = resolve(n)
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s must be a mapping of keys to values, found %s", what, kindName(n))
+		return false
+	}
+	seen := map[string]bool{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		f, ok := fields[key]
+		switch {
+		case !ok:
+			d.errorf(k, "unknown key %q in %s (allowed: %s)", key, what, allowedKeys(fields))
+			continue
+		case seen[key]:
+			d.errorf(k, "key %q appears twice in %s", key, what)
+			continue
+		}
+		seen[key] = true
+		if isNull(v) {
+			if contains(required, key) {
+				d.errorf(k, "%s: %q must not be empty", what, key)
+			}
+			continue
+		}
+		f(v)
+	}
+	for _, r := range required {
+		if _, ok := fields[r]; ok && !seen[r] {
+			d.errorf(n, "%s is missing required key %q", what, r)
+		}
+	}
+	return true
+}
+
+func isNull(n *yaml.Node) bool {
+	n = resolve(n)
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func allowedKeys(fields map[string]fieldFunc) string {
+	keys := make([]string, 0, len(fields))
+	for k := range fields {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return strings.Join(keys, ", ")
+}
+
+// str decodes a single value as text. Any scalar is accepted, so that
+// `version: 1.0` reads as "1.0".
+func (d *decoder) str(dst *string, required bool) fieldFunc {
+	return func(v *yaml.Node) {
+		v = resolve(v)
+		if v.Kind != yaml.ScalarNode {
+			d.errorf(v, "expected a single value, found %s", kindName(v))
+			return
+		}
+		if required && strings.TrimSpace(v.Value) == "" {
+			d.errorf(v, "value must not be empty")
+			return
+		}
+		*dst = v.Value
+	}
+}
+
+// text decodes a scalar as Text, remembering where its characters start in
+// the file so that positions inside it can be reported.
+func (d *decoder) text(dst *site.Text) fieldFunc {
+	return func(v *yaml.Node) {
+		v = resolve(v)
+		if v.Kind != yaml.ScalarNode {
+			d.errorf(v, "expected text, found %s", kindName(v))
+			return
+		}
+		t := site.Text{Value: v.Value, Pos: d.pos(v)}
+		switch v.Style {
+		case yaml.LiteralStyle:
+			// The content starts on the line after the "|" indicator.
+			t.Block = true
+			t.Pos.Line++
+			t.Indent = d.blockIndent(v.Line + 1)
+		case yaml.DoubleQuotedStyle, yaml.SingleQuotedStyle:
+			t.Pos.Col++
+		}
+		*dst = t
+	}
+}
+
+// blockIndent returns the indentation of the first non-blank line at or after
+// the 1-based line of the node (before the front-matter offset).
+func (d *decoder) blockIndent(line int) int {
+	for i := line - 1; i >= 0 && i < len(d.lines); i++ {
+		l := d.lines[i]
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		return len(l) - len(strings.TrimLeft(l, " "))
+	}
+	return 0
+}
+
+// id decodes an identifier and checks its form.
+func (d *decoder) id(dst *string, pos *site.Pos) fieldFunc {
+	return func(v *yaml.Node) {
+		v = resolve(v)
+		if v.Kind != yaml.ScalarNode {
+			d.errorf(v, "expected an id, found %s", kindName(v))
+			return
+		}
+		if !site.IDPattern.MatchString(v.Value) {
+			d.errorf(v, "invalid id %q: use lower-case letters, digits and hyphens, starting with a letter or digit", v.Value)
+			return
+		}
+		*dst = v.Value
+		if pos != nil {
+			*pos = d.pos(v)
+		}
+	}
+}
+
+// list decodes a sequence, calling each for every element.
+func (d *decoder) list(each func(*yaml.Node)) fieldFunc {
+	return func(v *yaml.Node) {
+		v = resolve(v)
+		if v.Kind != yaml.SequenceNode {
+			d.errorf(v, "expected a list, found %s", kindName(v))
+			return
+		}
+		for _, e := range v.Content {
+			each(resolve(e))
+		}
+	}
+}
+
+// strs decodes a list of non-empty texts.
+func (d *decoder) strs(dst *[]string) fieldFunc {
+	return d.list(func(e *yaml.Node) {
+		var s string
+		d.str(&s, true)(e)
+		if s != "" {
+			*dst = append(*dst, s)
+		}
+	})
+}
+
+// refs decodes a list of ids that refer to other entities.
+func (d *decoder) refs(dst *[]site.Ref) fieldFunc {
+	return d.list(func(e *yaml.Node) {
+		var r site.Ref
+		d.id(&r.ID, &r.Pos)(e)
+		if r.ID != "" {
+			*dst = append(*dst, r)
+		}
+	})
+}
+
+func (d *decoder) integer(dst *int) fieldFunc {
+	return func(v *yaml.Node) {
+		v = resolve(v)
+		n, err := strconv.Atoi(v.Value)
+		if v.Kind != yaml.ScalarNode || err != nil {
+			d.errorf(v, "expected a whole number, found %q", v.Value)
+			return
+		}
+		*dst = n
+	}
+}
+
+func (d *decoder) boolean(dst *bool) fieldFunc {
+	return func(v *yaml.Node) {
+		v = resolve(v)
+		switch v.Value {
+		case "true":
+			*dst = true
+		case "false":
+			*dst = false
+		default:
+			d.errorf(v, "expected true or false, found %q", v.Value)
+		}
+	}
+}
+
+var datePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
+
+func (d *decoder) date(dst *string) fieldFunc {
+	return func(v *yaml.Node) {
+		v = resolve(v)
+		if v.Kind != yaml.ScalarNode || !datePattern.MatchString(v.Value) {
+			d.errorf(v, "expected a date as YYYY-MM-DD, found %q", v.Value)
+			return
+		}
+		*dst = v.Value
+	}
+}
+
+// checkText reports a file that is empty or is not UTF-8 text. It returns
+// false when the file cannot be decoded further.
+func checkText(file string, data []byte, diags *site.Diagnostics) bool {
+	if len(strings.TrimSpace(string(data))) == 0 {
+		diags.Add(site.Pos{File: file, Line: 1, Col: 1}, "file is empty")
+		return false
+	}
+	if !utf8.Valid(data) {
+		line, col := 1, 1
+		for i := 0; i < len(data); {
+			r, size := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			if r == '\n' {
+				line++
+				col = 1
+			} else {
+				col++
+			}
+			i += size
+		}
+		diags.Add(site.Pos{File: file, Line: line, Col: col}, "file is not UTF-8 text (save it with UTF-8 encoding)")
+		return false
+	}
+	if strings.ContainsRune(string(data), 0) {
+		diags.Add(site.Pos{File: file, Line: 1, Col: 1}, "file contains a NUL byte: it is not a text file")
+		return false
+	}
+	return true
+}

@@ -1,0 +1,437 @@
+// Package load reads a riskguide source tree from an fs.FS into the content
+// model of package site.
+//
+// The tree holds content/site.yaml, content/roles.yaml, content/sources.yaml,
+// content/expected-results/*.yaml (ordered by file name),
+// content/protocols/*.md, content/pages/*.md and checklists/*.yaml. YAML is
+// decoded strictly: an unknown key is a problem. Every problem is collected,
+// with its file, line and column, and all are returned together; loading
+// goes on past problems so that an editor sees every mistake at once.
+//
+// Load checks what one file can tell: syntax, shapes, required keys, the form
+// and uniqueness of ids. References between entities are checked by package
+// check.
+package load
+
+import (
+	"errors"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	yaml "go.yaml.in/yaml/v3"
+
+	"riskguide/internal/site"
+)
+
+// Load reads the site rooted at fsys.
+func Load(fsys fs.FS) (*site.Site, site.Diagnostics) {
+	l := &loader{fsys: fsys, s: &site.Site{}}
+	l.config()
+	l.roles()
+	l.sources()
+	l.results()
+	l.checklists()
+	l.protocols()
+	l.pages()
+	l.s.Index()
+	return l.s, l.diags.Sort()
+}
+
+type loader struct {
+	fsys  fs.FS
+	s     *site.Site
+	diags site.Diagnostics
+}
+
+// read returns a file's text with line endings normalised, or nil after
+// recording why it cannot be used.
+func (l *loader) read(name string, required bool) []byte {
+	data, err := fs.ReadFile(l.fsys, name)
+	if err != nil {
+		if required || !isNotExist(err) {
+			l.diags.Add(site.Pos{File: name}, "cannot read file: %v", unwrapPathError(err))
+		}
+		return nil
+	}
+	if !checkText(name, data, &l.diags) {
+		return nil
+	}
+	return []byte(strings.ReplaceAll(string(data), "\r\n", "\n"))
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+// yamlFile reads and parses a YAML file, returning its decoder and root node.
+func (l *loader) yamlFile(name string, required bool) (*decoder, *yaml.Node) {
+	data := l.read(name, required)
+	if data == nil {
+		return nil, nil
+	}
+	d := &decoder{file: name, lines: strings.Split(string(data), "\n"), diags: &l.diags}
+	root := d.parse(data)
+	if root == nil {
+		return nil, nil
+	}
+	return d, root
+}
+
+// dir lists the files of a folder with one of the given extensions, sorted.
+// A missing folder is empty.
+func (l *loader) dir(name string, exts ...string) []string {
+	entries, err := fs.ReadDir(l.fsys, name)
+	if err != nil {
+		if !isNotExist(err) {
+			l.diags.Add(site.Pos{File: name}, "cannot read folder: %v", unwrapPathError(err))
+		}
+		return nil
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		for _, ext := range exts {
+			if strings.HasSuffix(e.Name(), ext) {
+				out = append(out, path.Join(name, e.Name()))
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (l *loader) config() {
+	const name = "content/site.yaml"
+	d, root := l.yamlFile(name, true)
+	c := &l.s.Config
+	c.Language = "en"
+	if root == nil {
+		return
+	}
+	c.Pos = d.pos(root)
+	var accent site.Text
+	d.mapping(root, "site.yaml", map[string]fieldFunc{
+		"title":       d.str(&c.Title, true),
+		"tagline":     d.str(&c.Tagline, false),
+		"language":    d.language(&c.Language),
+		"publisher":   d.str(&c.Publisher, false),
+		"logo":        d.str(&c.Logo, false),
+		"version":     d.str(&c.Version, false),
+		"published":   d.date(&c.Published),
+		"review_by":   d.date(&c.ReviewBy),
+		"pretty_urls": d.boolean(&c.PrettyURLs),
+		"raw_html":    d.boolean(&c.RawHTML),
+		"accent":      d.text(&accent),
+	}, "title")
+	if accent.Value != "" {
+		if msg := checkAccent(accent.Value); msg != "" {
+			l.diags.Add(accent.Pos, "accent: %s", msg)
+		} else {
+			c.Accent = accent
+		}
+	}
+	if c.Logo != "" {
+		if _, err := fs.Stat(l.fsys, c.Logo); err != nil || !fs.ValidPath(c.Logo) {
+			l.diags.Add(c.Pos, "logo %q: no such file in the site folder", c.Logo)
+		}
+	}
+}
+
+func (d *decoder) language(dst *string) fieldFunc {
+	return func(v *yaml.Node) {
+		var s string
+		d.str(&s, true)(v)
+		if s == "" {
+			return
+		}
+		if !languageTag.MatchString(s) {
+			d.errorf(v, "language %q is not a BCP 47 tag such as en, fr or pt-BR", s)
+			return
+		}
+		*dst = s
+	}
+}
+
+func (l *loader) roles() {
+	const name = "content/roles.yaml"
+	d, root := l.yamlFile(name, true)
+	if root == nil {
+		return
+	}
+	first := map[string]site.Pos{}
+	d.mapping(root, "roles.yaml", map[string]fieldFunc{
+		"roles": d.list(func(n *yaml.Node) {
+			r := &site.Role{Pos: d.pos(n)}
+			var idPos site.Pos
+			if d.mapping(n, "role", map[string]fieldFunc{
+				"id":          d.id(&r.ID, &idPos),
+				"name":        d.str(&r.Name, true),
+				"description": d.text(&r.Description),
+			}, "id", "name") && r.ID != "" {
+				l.unique(first, "role", r.ID, idPos)
+				l.s.Roles = append(l.s.Roles, r)
+			}
+		}),
+	}, "roles")
+}
+
+func (l *loader) sources() {
+	const name = "content/sources.yaml"
+	d, root := l.yamlFile(name, false)
+	if root == nil {
+		return
+	}
+	first := map[string]site.Pos{}
+	d.mapping(root, "sources.yaml", map[string]fieldFunc{
+		"sources": d.list(func(n *yaml.Node) {
+			s := &site.Source{Pos: d.pos(n)}
+			var idPos site.Pos
+			if d.mapping(n, "source", map[string]fieldFunc{
+				"id":        d.id(&s.ID, &idPos),
+				"title":     d.str(&s.Title, true),
+				"publisher": d.str(&s.Publisher, false),
+				"year":      d.integer(&s.Year),
+				"url":       d.url(&s.URL),
+			}, "id", "title") && s.ID != "" {
+				l.unique(first, "source", s.ID, idPos)
+				l.s.Sources = append(l.s.Sources, s)
+			}
+		}),
+	}, "sources")
+}
+
+func (d *decoder) url(dst *string) fieldFunc {
+	return func(v *yaml.Node) {
+		var s string
+		d.str(&s, false)(v)
+		if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+			d.errorf(v, "url %q must start with https:// or http://", s)
+			return
+		}
+		*dst = s
+	}
+}
+
+func (l *loader) results() {
+	files := l.dir("content/expected-results", ".yaml", ".yml")
+	if len(files) == 0 {
+		l.diags.Add(site.Pos{File: "content/expected-results"}, "no expected results: add at least one .yaml file")
+	}
+	resultIDs := map[string]site.Pos{}
+	recIDs := map[string]site.Pos{}
+	for _, name := range files {
+		d, root := l.yamlFile(name, true)
+		if root == nil {
+			continue
+		}
+		res := &site.ExpectedResult{Pos: d.pos(root), Number: len(l.s.Results) + 1}
+		var idPos site.Pos
+		ok := d.mapping(root, "expected result", map[string]fieldFunc{
+			"id":        d.id(&res.ID, &idPos),
+			"title":     d.str(&res.Title, true),
+			"statement": d.str(&res.Statement, true),
+			"summary":   d.text(&res.Summary),
+			"recommendations": d.list(func(n *yaml.Node) {
+				if rec := l.recommendation(d, n, res, recIDs); rec != nil {
+					res.Recommendations = append(res.Recommendations, rec)
+				}
+			}),
+		}, "id", "title", "statement", "recommendations")
+		if !ok || res.ID == "" {
+			continue
+		}
+		l.unique(resultIDs, "expected result", res.ID, idPos)
+		if len(res.Recommendations) == 0 {
+			l.diags.Add(res.Pos, "expected result %q has no recommendations", res.ID)
+		}
+		l.s.Results = append(l.s.Results, res)
+	}
+}
+
+func (l *loader) recommendation(d *decoder, n *yaml.Node, res *site.ExpectedResult, ids map[string]site.Pos) *site.Recommendation {
+	rec := &site.Recommendation{Pos: d.pos(n), Result: res, Number: len(res.Recommendations) + 1}
+	var idPos site.Pos
+	ok := d.mapping(n, "recommendation", map[string]fieldFunc{
+		"id":         d.id(&rec.ID, &idPos),
+		"text":       d.str(&rec.Text, true),
+		"roles":      d.refs(&rec.Roles),
+		"guidance":   d.text(&rec.Guidance),
+		"indicators": d.strs(&rec.Indicators),
+		"evidence": d.list(func(e *yaml.Node) {
+			var ev site.Evidence
+			if d.mapping(e, "evidence", map[string]fieldFunc{
+				"source":  d.id(&ev.Source.ID, &ev.Source.Pos),
+				"locator": d.str(&ev.Locator, false),
+			}, "source") && ev.Source.ID != "" {
+				rec.Evidence = append(rec.Evidence, ev)
+			}
+		}),
+	}, "id", "text", "roles")
+	if !ok || rec.ID == "" {
+		return nil
+	}
+	if len(rec.Roles) == 0 && !isNull(n) {
+		if _, has := mappingValue(n, "roles"); has {
+			l.diags.Add(rec.Pos, "recommendation %q must name at least one role", rec.ID)
+		}
+	}
+	l.unique(ids, "recommendation", rec.ID, idPos)
+	return rec
+}
+
+func mappingValue(n *yaml.Node, key string) (*yaml.Node, bool) {
+	n = resolve(n)
+	if n.Kind != yaml.MappingNode {
+		return nil, false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1], true
+		}
+	}
+	return nil, false
+}
+
+func (l *loader) checklists() {
+	for _, name := range l.dir("checklists", ".yaml", ".yml") {
+		d, root := l.yamlFile(name, true)
+		if root == nil {
+			continue
+		}
+		c := &site.Checklist{Pos: d.pos(root)}
+		ok := d.mapping(root, "checklist", map[string]fieldFunc{
+			"role":  d.id(&c.Role.ID, &c.Role.Pos),
+			"title": d.str(&c.Title, false),
+			"intro": d.text(&c.Intro),
+			"sections": d.list(func(n *yaml.Node) {
+				var sec site.ChecklistSection
+				if d.mapping(n, "checklist section", map[string]fieldFunc{
+					"title": d.str(&sec.Title, true),
+					"items": d.list(func(n *yaml.Node) {
+						it := site.ChecklistItem{Pos: d.pos(n)}
+						if d.mapping(n, "checklist item", map[string]fieldFunc{
+							"text":            d.str(&it.Text, true),
+							"recommendations": d.refs(&it.Recommendations),
+						}, "text") && it.Text != "" {
+							sec.Items = append(sec.Items, it)
+						}
+					}),
+				}, "title", "items") {
+					c.Sections = append(c.Sections, sec)
+				}
+			}),
+		}, "role", "sections")
+		if !ok || c.Role.ID == "" {
+			continue
+		}
+		if stem := fileStem(name); stem != c.Role.ID {
+			l.diags.Add(c.Role.Pos, "checklist for role %q is in %s: name the file %s.yaml", c.Role.ID, path.Base(name), c.Role.ID)
+		}
+		l.s.Checklists = append(l.s.Checklists, c)
+	}
+}
+
+// markdownFile reads a Markdown file with front matter. It returns the
+// decoder for the front matter, its root node and the body.
+func (l *loader) markdownFile(name string) (*decoder, *yaml.Node, site.Text) {
+	data := l.read(name, true)
+	if data == nil {
+		return nil, nil, site.Text{}
+	}
+	front, body, err := SplitFrontMatter(data)
+	if err != nil {
+		l.diags.Add(site.Pos{File: name, Line: 1, Col: 1}, "%v", err)
+		return nil, nil, site.Text{}
+	}
+	d := &decoder{file: name, lines: strings.Split(string(front), "\n"), diags: &l.diags}
+	root := d.parse(front)
+	text := site.Text{Value: string(body), Pos: site.Pos{File: name, Line: 1, Col: 1}, Block: true}
+	return d, root, text
+}
+
+func (l *loader) protocols() {
+	for _, name := range l.dir("content/protocols", ".md") {
+		d, root, body := l.markdownFile(name)
+		if root == nil {
+			continue
+		}
+		p := &site.Protocol{Pos: site.Pos{File: name, Line: 1, Col: 1}, ID: fileStem(name), Body: body}
+		if !l.slug(name, p.ID) {
+			continue
+		}
+		if d.mapping(root, "protocol front matter", map[string]fieldFunc{
+			"title":           d.str(&p.Title, true),
+			"summary":         d.str(&p.Summary, false),
+			"recommendations": d.refs(&p.Recommendations),
+			"roles":           d.refs(&p.Roles),
+		}, "title") {
+			l.s.Protocols = append(l.s.Protocols, p)
+		}
+	}
+}
+
+// reservedSlugs are the top-level folders the site itself writes, which a
+// free page must not take.
+var reservedSlugs = map[string]bool{
+	"results": true, "recommendations": true, "checklists": true, "protocols": true,
+	"sources": true, "search": true, "print": true, "self-assessment": true, "assets": true,
+}
+
+func (l *loader) pages() {
+	for _, name := range l.dir("content/pages", ".md") {
+		d, root, body := l.markdownFile(name)
+		if root == nil {
+			continue
+		}
+		p := &site.Page{Pos: site.Pos{File: name, Line: 1, Col: 1}, ID: fileStem(name), Body: body}
+		if !l.slug(name, p.ID) {
+			continue
+		}
+		if reservedSlugs[p.ID] {
+			l.diags.Add(p.Pos, "page %q would replace the site's own %s/ folder: rename the file", p.ID, p.ID)
+			continue
+		}
+		if d.mapping(root, "page front matter", map[string]fieldFunc{
+			"title":  d.str(&p.Title, true),
+			"weight": d.integer(&p.Weight),
+		}, "title") {
+			l.s.Pages = append(l.s.Pages, p)
+		}
+	}
+	sort.SliceStable(l.s.Pages, func(i, j int) bool { return l.s.Pages[i].Weight < l.s.Pages[j].Weight })
+}
+
+// slug checks that a file name can serve as an id in URLs.
+func (l *loader) slug(name, slug string) bool {
+	if !site.IDPattern.MatchString(slug) {
+		l.diags.Add(site.Pos{File: name}, "file name %q cannot be used in addresses: use lower-case letters, digits and hyphens", path.Base(name))
+		return false
+	}
+	return true
+}
+
+// unique records the first place an id was defined and reports any later one,
+// naming both places.
+func (l *loader) unique(first map[string]site.Pos, kind, id string, pos site.Pos) {
+	if prev, ok := first[id]; ok {
+		l.diags.Add(pos, "duplicate %s id %q (first defined at %s)", kind, id, prev)
+		return
+	}
+	first[id] = pos
+}
+
+func fileStem(name string) string {
+	base := path.Base(name)
+	return strings.TrimSuffix(base, path.Ext(base))
+}
+
+func unwrapPathError(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

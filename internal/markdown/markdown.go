@@ -1,0 +1,194 @@
+// Package markdown configures goldmark for riskguide: GitHub tables, heading
+// anchors, cross-references (rec:ID, result:ID, role:ID, protocol:SLUG,
+// page:SLUG, source:ID), fill-in fields ([[Label]] and [[Label...]]) and code
+// highlighting by chroma with CSS classes.
+//
+// A Renderer is safe for use by one goroutine at a time; build one per worker.
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Kinds lists the cross-reference prefixes, in the order they are documented.
+var Kinds = []string{"rec", "result", "role", "protocol", "page", "source"}
+
+// Resolver turns a cross-reference into a URL relative to the page being
+// rendered. ok is false when the target does not exist.
+type Resolver func(kind, id string) (url string, ok bool)
+
+// Options configure a Renderer.
+type Options struct {
+	// Unsafe passes raw HTML through; by default it is dropped.
+	Unsafe bool
+}
+
+// Renderer converts riskguide Markdown to HTML.
+type Renderer struct {
+	md  goldmark.Markdown
+	buf bytes.Buffer
+}
+
+// New returns a Renderer.
+func New(o Options) *Renderer {
+	var rendererOpts []renderer.Option
+	if o.Unsafe {
+		rendererOpts = append(rendererOpts, html.WithUnsafe())
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.GFM, fields{}, highlight{}),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return &Renderer{md: md}
+}
+
+// Page is the state shared by every piece of Markdown rendered onto one HTML
+// page: how cross-references resolve from it, and the element ids already
+// used on it, so that headings and fields get unique ids.
+type Page struct {
+	Resolve Resolver
+	IDs     *IDs
+}
+
+var pageKey = parser.NewContextKey()
+
+// Render converts src to HTML for page p.
+func (r *Renderer) Render(src string, p *Page) template.HTML {
+	if src == "" {
+		return ""
+	}
+	if p.IDs == nil {
+		p.IDs = NewIDs()
+	}
+	ctx := parser.NewContext(parser.WithIDs(p.IDs))
+	ctx.Set(pageKey, p)
+	r.buf.Reset()
+	if err := r.md.Convert([]byte(src), &r.buf, parser.WithContext(ctx)); err != nil {
+		// goldmark only fails when the writer fails; a bytes.Buffer does not.
+		return template.HTML(template.HTMLEscapeString(src))
+	}
+	return template.HTML(r.buf.String())
+}
+
+// Link is a link or image found in Markdown source.
+type Link struct {
+	Dest   string
+	Offset int // byte offset of the destination in the source
+	Image  bool
+}
+
+// Links returns every link and image destination in src, in source order,
+// with its offset, so that a checker can report positions.
+func Links(src string) []Link {
+	source := []byte(src)
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM, fields{})).Parser().Parse(text.NewReader(source))
+	var out []Link
+	cursor := 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		image := false
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest, image = string(n.Destination), true
+		case *ast.AutoLink:
+			dest = string(n.URL(source))
+		default:
+			return ast.WalkContinue, nil
+		}
+		from := max(cursor, firstTextOffset(n))
+		off := strings.Index(src[from:], dest)
+		if off < 0 {
+			off = strings.Index(src, dest)
+		} else {
+			off += from
+		}
+		if off < 0 {
+			off = from
+		} else {
+			cursor = off + len(dest)
+		}
+		out = append(out, Link{Dest: dest, Offset: off, Image: image})
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// firstTextOffset is where the first text inside n starts in the source;
+// goldmark does not record where a link itself starts.
+func firstTextOffset(n ast.Node) int {
+	off := 0
+	ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if t, ok := c.(*ast.Text); ok && entering {
+			off = t.Segment.Start
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return off
+}
+
+// SplitRef splits a cross-reference such as "rec:training#guidance" into its
+// kind, id and fragment. ok is false when dest is not a cross-reference.
+func SplitRef(dest string) (kind, id, fragment string, ok bool) {
+	k, rest, found := strings.Cut(dest, ":")
+	if !found {
+		return "", "", "", false
+	}
+	for _, known := range Kinds {
+		if k == known {
+			id, fragment, _ = strings.Cut(rest, "#")
+			return k, id, fragment, true
+		}
+	}
+	return "", "", "", false
+}
+
+// xrefTransformer rewrites cross-reference links to relative URLs.
+type xrefTransformer struct{}
+
+func (xrefTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	p, _ := pc.Get(pageKey).(*Page)
+	if p == nil || p.Resolve == nil {
+		return
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		link, ok := n.(*ast.Link)
+		if !ok || !entering {
+			return ast.WalkContinue, nil
+		}
+		kind, id, frag, ok := SplitRef(string(link.Destination))
+		if !ok {
+			return ast.WalkContinue, nil
+		}
+		url, ok := p.Resolve(kind, id)
+		if !ok {
+			// The checker reports unknown targets before rendering; never
+			// emit a link that leads nowhere.
+			url = "#"
+		} else if frag != "" {
+			url += "#" + frag
+		}
+		link.Destination = []byte(url)
+		return ast.WalkContinue, nil
+	})
+}

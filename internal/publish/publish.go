@@ -1,0 +1,111 @@
+// Package publish is the only writer of the output folder. A build writes
+// into a fresh temporary folder beside the output; only when every file has
+// been written is the temporary folder swapped in, so a failed build leaves
+// the previous output exactly as it was.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// Output collects the files of one build in a staging folder.
+type Output struct {
+	dir     string // the final output folder
+	staging string
+	mu      sync.Mutex
+	made    map[string]bool // folders created in staging
+	files   atomic.Int64
+	bytes   atomic.Int64
+}
+
+// Begin starts a build whose result will replace dir. The staging folder is
+// created next to dir, on the same file system, so the swap is a rename.
+func Begin(dir string) (*Output, error) {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	staging, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(staging, 0o755); err != nil {
+		os.RemoveAll(staging)
+		return nil, err
+	}
+	return &Output{dir: dir, staging: staging, made: map[string]bool{".": true}}, nil
+}
+
+// Write stores one file; name is slash-separated and relative to the output
+// root. It is safe for concurrent use.
+func (o *Output) Write(name string, data []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	p := filepath.Join(o.staging, filepath.FromSlash(name))
+	if err := o.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	o.files.Add(1)
+	o.bytes.Add(int64(len(data)))
+	return nil
+}
+
+func (o *Output) mkdir(dir string) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if o.made[dir] {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	o.made[dir] = true
+	return nil
+}
+
+// Files and Bytes count what has been written.
+func (o *Output) Files() int64 { return o.files.Load() }
+
+// Bytes is the total size of the files written.
+func (o *Output) Bytes() int64 { return o.bytes.Load() }
+
+// Abort discards the staging folder; the output folder is not touched.
+func (o *Output) Abort() error { return os.RemoveAll(o.staging) }
+
+// Commit swaps the staging folder in as the output folder. The old output is
+// moved aside first and removed only after the new one is in place.
+func (o *Output) Commit() error {
+	old := ""
+	if _, err := os.Lstat(o.dir); err == nil {
+		old = o.staging + ".old"
+		if err := os.Rename(o.dir, old); err != nil {
+			o.Abort()
+			return fmt.Errorf("moving the previous output aside: %w", err)
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		o.Abort()
+		return err
+	}
+	if err := os.Rename(o.staging, o.dir); err != nil {
+		if old != "" {
+			os.Rename(old, o.dir)
+		}
+		o.Abort()
+		return fmt.Errorf("putting the new output in place: %w", err)
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}

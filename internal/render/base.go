@@ -1,0 +1,194 @@
+package render
+
+import (
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"strings"
+
+	"riskguide/internal/markdown"
+	"riskguide/internal/site"
+)
+
+// Base is what every page template can use: the site, the page's place in
+// it, links, interface strings and Markdown rendered for this page.
+type Base struct {
+	Site  *site.Site
+	Path  string // output path from the site root, e.g. "results/training/index.html"
+	Kind  string // page kind, used as the body class
+	Title string // the page's h1 and the first part of <title>
+	Nav   []NavItem
+
+	r   *renderer
+	md  *markdown.Renderer
+	mdp *markdown.Page
+}
+
+// NavItem is one entry of the site navigation.
+type NavItem struct {
+	Label  string
+	Target string // path from the site root
+	// Section is the top folder the entry stands for, to mark it current.
+	Section string
+}
+
+// pageIDs are the element ids the layouts use, reserved so that Markdown
+// headings and fields never take them.
+var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary"}
+
+func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
+	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, r: r, md: md}
+	b.mdp = &markdown.Page{IDs: markdown.NewIDs(pageIDs...), Resolve: b.resolve}
+	return b
+}
+
+func (r *renderer) navItems() []NavItem {
+	t := r.i18n.Lookup
+	items := []NavItem{
+		{Label: t("nav.guidance"), Target: "index.html", Section: "results"},
+		{Label: t("nav.checklists"), Target: "checklists/index.html", Section: "checklists"},
+		{Label: t("nav.protocols"), Target: "protocols/index.html", Section: "protocols"},
+		{Label: t("nav.sources"), Target: "sources/index.html", Section: "sources"},
+	}
+	for _, p := range r.s.Pages {
+		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Section: p.ID})
+	}
+	return items
+}
+
+// resolve implements markdown.Resolver for this page.
+func (b *Base) resolve(kind, id string) (string, bool) {
+	t := targetPath(b.Site, kind, id)
+	if t == "" {
+		return "", false
+	}
+	return b.Rel(t), true
+}
+
+// Rel returns the link from this page to a path from the site root.
+func (b *Base) Rel(target string) string {
+	return relative(b.Path, target, b.Site.Config.PrettyURLs)
+}
+
+// URL returns the link from this page to an entity: kind is one of rec,
+// result, role, protocol, page, source.
+func (b *Base) URL(kind, id string) (string, error) {
+	t := targetPath(b.Site, kind, id)
+	if t == "" {
+		return "", fmt.Errorf("no %s %q", kind, id)
+	}
+	return b.Rel(t), nil
+}
+
+// Asset returns the link to a file under assets/. Assets keep their file
+// name even with pretty URLs.
+func (b *Base) Asset(name string) string {
+	return strings.Repeat("../", strings.Count(b.Path, "/")) + "assets/" + name
+}
+
+// Root returns the link to the home page.
+func (b *Base) Root() string { return b.Rel("index.html") }
+
+// Current reports whether a nav item is the section this page belongs to.
+func (b *Base) Current(n NavItem) bool {
+	if b.Kind == "home" {
+		return n.Target == "index.html"
+	}
+	return strings.HasPrefix(b.Path, n.Section+"/")
+}
+
+// IsTarget reports whether this page is the nav item's own page.
+func (b *Base) IsTarget(n NavItem) bool { return b.Path == n.Target }
+
+// Canonical is the page's absolute address when a base URL is configured.
+func (b *Base) Canonical() string {
+	if b.r.o.BaseURL == "" {
+		return ""
+	}
+	return b.r.absURL(b.Path)
+}
+
+// Logo is the link to the site's logo, or "".
+func (b *Base) Logo() string {
+	if b.r.logo == "" {
+		return ""
+	}
+	return b.Asset(strings.TrimPrefix(b.r.logo, "assets/"))
+}
+
+// Scripts lists extra scripts for this page, relative to it.
+func (b *Base) Scripts() []string {
+	var out []string
+	for _, s := range b.r.o.HeadScripts {
+		out = append(out, b.Rel(s))
+	}
+	return out
+}
+
+// StoreKey is the prefix under which the browser keeps this site's data, so
+// that two sites opened from file:// do not share ticks and answers.
+func (b *Base) StoreKey() string { return "riskguide:" + markdown.Slug(b.Site.Config.Title) }
+
+// T returns the interface string for key, formatted with args. A missing key
+// fails the build, so that a layout never shows a raw key.
+func (b *Base) T(key string, args ...any) (string, error) {
+	return b.r.i18n.Format(key, args...)
+}
+
+// Markdown renders Markdown for this page.
+func (b *Base) Markdown(t site.Text) template.HTML { return b.md.Render(t.Value, b.mdp) }
+
+// MarkdownResolved renders Markdown for this page with cross-references to
+// recommendations and results pointing at anchors on the page itself, for
+// pages that hold the whole guidance.
+func (b *Base) MarkdownResolved(t site.Text) template.HTML {
+	p := &markdown.Page{IDs: b.mdp.IDs, Resolve: func(kind, id string) (string, bool) {
+		switch {
+		case kind == "rec" && b.Site.Recommendation(id) != nil:
+			return "#" + RecAnchor(id), true
+		case kind == "result" && b.Site.Result(id) != nil:
+			return "#" + ResultAnchor(id), true
+		}
+		return b.resolve(kind, id)
+	}}
+	return b.md.Render(t.Value, p)
+}
+
+// RecAnchor, ResultAnchor and SourceAnchor expose the anchor names to layouts.
+func (b *Base) RecAnchor(id string) string    { return RecAnchor(id) }
+func (b *Base) ResultAnchor(id string) string { return ResultAnchor(id) }
+func (b *Base) SourceAnchor(id string) string { return SourceAnchor(id) }
+
+// ProtocolsFor lists the templates that serve a recommendation.
+func (b *Base) ProtocolsFor(recID string) []*site.Protocol { return b.r.protoBy[recID] }
+
+// ChecklistItemsFor lists the checklist items that serve a recommendation.
+func (b *Base) ChecklistItemsFor(recID string) []ChecklistRef { return b.r.itemsBy[recID] }
+
+// RecsForRole lists the recommendations that concern a role.
+func (b *Base) RecsForRole(roleID string) []*site.Recommendation { return b.r.roleRec[roleID] }
+
+// ChecklistRef is a checklist item seen from a recommendation.
+type ChecklistRef struct {
+	Role *site.Role
+	Text string
+}
+
+// Citation is a recommendation citing a source.
+type Citation struct {
+	Rec     *site.Recommendation
+	Locator string
+}
+
+// tickKey is the browser storage key of a checklist item. It is derived from
+// the text, not the position, so that ticks survive reordering; rewording an
+// item clears its tick, which is what a changed action should do.
+func tickKey(role, text string, n int) string {
+	h := fnv.New32a()
+	h.Write([]byte(text))
+	key := fmt.Sprintf("tick:%s:%08x", role, h.Sum32())
+	if n > 0 {
+		key += fmt.Sprintf("-%d", n)
+	}
+	return key
+}

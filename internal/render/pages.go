@@ -1,0 +1,275 @@
+package render
+
+import (
+	"strings"
+
+	"riskguide/internal/site"
+)
+
+// HomePage is index.html.
+type HomePage struct {
+	*Base
+	Results      []*site.ExpectedResult
+	Roles        []*site.Role
+	Protocols    []*site.Protocol
+	About        *site.Page
+	RecCount     int
+	ChecklistFor func(roleID string) *site.Checklist
+}
+
+func (r *renderer) homePage(b *Base) any {
+	b.Title = r.s.Config.Title
+	return &HomePage{
+		Base:         b,
+		Results:      r.s.Results,
+		Roles:        r.s.Roles,
+		Protocols:    r.s.Protocols,
+		About:        r.s.Page("about"),
+		RecCount:     len(r.s.AllRecommendations()),
+		ChecklistFor: r.s.ChecklistFor,
+	}
+}
+
+// ResultPage is results/<id>/index.html.
+type ResultPage struct {
+	*Base
+	Result     *site.ExpectedResult
+	Prev, Next *site.ExpectedResult
+}
+
+func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) any {
+	b.Title = res.Title
+	p := &ResultPage{Base: b, Result: res}
+	i := res.Number - 1
+	if i > 0 {
+		p.Prev = r.s.Results[i-1]
+	}
+	if i+1 < len(r.s.Results) {
+		p.Next = r.s.Results[i+1]
+	}
+	return p
+}
+
+// RecommendationPage is recommendations/<id>/index.html.
+type RecommendationPage struct {
+	*Base
+	Rec        *site.Recommendation
+	Prev, Next *site.Recommendation
+	Roles      []*site.Role
+	Evidence   []EvidenceView
+}
+
+// EvidenceView is a citation with its source resolved.
+type EvidenceView struct {
+	Source  *site.Source
+	Locator string
+}
+
+func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) any {
+	b.Title = rec.Text
+	return &RecommendationPage{Base: b, Rec: rec, Prev: prev, Next: next, Roles: r.roles(rec.Roles), Evidence: r.evidence(rec)}
+}
+
+func (r *renderer) roles(refs []site.Ref) []*site.Role {
+	out := make([]*site.Role, 0, len(refs))
+	for _, ref := range refs {
+		if role := r.s.Role(ref.ID); role != nil {
+			out = append(out, role)
+		}
+	}
+	return out
+}
+
+func (r *renderer) recs(refs []site.Ref) []*site.Recommendation {
+	out := make([]*site.Recommendation, 0, len(refs))
+	for _, ref := range refs {
+		if rec := r.s.Recommendation(ref.ID); rec != nil {
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+func (r *renderer) evidence(rec *site.Recommendation) []EvidenceView {
+	out := make([]EvidenceView, 0, len(rec.Evidence))
+	for _, ev := range rec.Evidence {
+		if src := r.s.Source(ev.Source.ID); src != nil {
+			out = append(out, EvidenceView{Source: src, Locator: ev.Locator})
+		}
+	}
+	return out
+}
+
+// ChecklistsPage is checklists/index.html.
+type ChecklistsPage struct {
+	*Base
+	Roles []RoleChecklist
+}
+
+// RoleChecklist is a role with its checklist (which may be nil) and the
+// recommendations that concern it, ready to show.
+type RoleChecklist struct {
+	Page      *Base // the page it is shown on, for links
+	Role      *site.Role
+	Checklist *site.Checklist
+	Heading   string // the checklist's title, or the role's name
+	Sections  []SectionView
+	Items     int
+	Recs      []*site.Recommendation
+	// Nested is true when the checklist sits under a role heading of a
+	// page that holds several, so its sections are one level lower.
+	Nested bool
+}
+
+// SectionView is a checklist section with storage keys for its items.
+type SectionView struct {
+	Title string
+	Items []ItemView
+}
+
+// ItemView is one checklist item as shown.
+type ItemView struct {
+	Text string
+	Key  string // browser storage key of its tick
+	ID   string // element id of its checkbox
+	Recs []*site.Recommendation
+}
+
+func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
+	rc := RoleChecklist{Page: b, Role: role, Checklist: r.s.ChecklistFor(role.ID), Recs: r.roleRec[role.ID]}
+	rc.Heading = role.Name
+	if rc.Checklist == nil {
+		return rc
+	}
+	if rc.Checklist.Title != "" {
+		rc.Heading = rc.Checklist.Title
+	}
+	seen := map[string]int{}
+	for _, sec := range rc.Checklist.Sections {
+		sv := SectionView{Title: sec.Title}
+		for _, it := range sec.Items {
+			n := seen[it.Text]
+			seen[it.Text]++
+			key := tickKey(role.ID, it.Text, n)
+			sv.Items = append(sv.Items, ItemView{Text: it.Text, Key: key, ID: strings.ReplaceAll(key, ":", "-"), Recs: r.recs(it.Recommendations)})
+			rc.Items++
+		}
+		rc.Sections = append(rc.Sections, sv)
+	}
+	return rc
+}
+
+func (r *renderer) checklistsPage(b *Base) any {
+	t, _ := b.T("checklists.title")
+	b.Title = t
+	p := &ChecklistsPage{Base: b}
+	for _, role := range r.s.Roles {
+		p.Roles = append(p.Roles, r.roleChecklist(b, role))
+	}
+	return p
+}
+
+// ChecklistPage is checklists/<role>/index.html.
+type ChecklistPage struct {
+	*Base
+	RoleChecklist
+}
+
+func (r *renderer) checklistPage(b *Base, role *site.Role) any {
+	rc := r.roleChecklist(b, role)
+	b.Title = rc.Heading
+	return &ChecklistPage{Base: b, RoleChecklist: rc}
+}
+
+func (r *renderer) printChecklistsPage(b *Base) any {
+	t, _ := b.T("print.checklists.title")
+	b.Title = t
+	p := &ChecklistsPage{Base: b}
+	for _, role := range r.s.Roles {
+		if rc := r.roleChecklist(b, role); rc.Checklist != nil {
+			rc.Nested = true
+			p.Roles = append(p.Roles, rc)
+		}
+	}
+	return p
+}
+
+// ProtocolsPage is protocols/index.html.
+type ProtocolsPage struct {
+	*Base
+	Protocols []*site.Protocol
+}
+
+func (r *renderer) protocolsPage(b *Base) any {
+	t, _ := b.T("protocols.title")
+	b.Title = t
+	return &ProtocolsPage{Base: b, Protocols: r.s.Protocols}
+}
+
+// ProtocolPage is protocols/<slug>/index.html.
+type ProtocolPage struct {
+	*Base
+	Protocol *site.Protocol
+	Recs     []*site.Recommendation
+	Roles    []*site.Role
+}
+
+func (r *renderer) protocolPage(b *Base, p *site.Protocol) any {
+	b.Title = p.Title
+	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles)}
+}
+
+// SourcesPage is sources/index.html.
+type SourcesPage struct {
+	*Base
+	Sources []SourceView
+}
+
+// SourceView is a source with the recommendations that cite it.
+type SourceView struct {
+	Source  *site.Source
+	CitedBy []Citation
+}
+
+func (r *renderer) sourcesPage(b *Base) any {
+	t, _ := b.T("sources.title")
+	b.Title = t
+	p := &SourcesPage{Base: b}
+	for _, s := range r.s.Sources {
+		p.Sources = append(p.Sources, SourceView{Source: s, CitedBy: r.citedBy[s.ID]})
+	}
+	return p
+}
+
+// PrintPage is print/index.html: the whole guidance as one document.
+type PrintPage struct {
+	*Base
+	Results []*site.ExpectedResult
+	Sources []SourceView
+}
+
+// EvidenceOf resolves the citations of a recommendation.
+func (p *PrintPage) EvidenceOf(rec *site.Recommendation) []EvidenceView { return p.r.evidence(rec) }
+
+// RolesOf resolves the roles of a recommendation.
+func (p *PrintPage) RolesOf(rec *site.Recommendation) []*site.Role { return p.r.roles(rec.Roles) }
+
+func (r *renderer) printPage(b *Base) any {
+	b.Title = r.s.Config.Title
+	p := &PrintPage{Base: b, Results: r.s.Results}
+	for _, s := range r.s.Sources {
+		p.Sources = append(p.Sources, SourceView{Source: s, CitedBy: r.citedBy[s.ID]})
+	}
+	return p
+}
+
+// FreePage is <slug>/index.html.
+type FreePage struct {
+	*Base
+	Page *site.Page
+}
+
+func (r *renderer) freePage(b *Base, p *site.Page) any {
+	b.Title = p.Title
+	return &FreePage{Base: b, Page: p}
+}

@@ -1,0 +1,324 @@
+// Package render turns a checked site into the bytes of every output file:
+// HTML pages from html/template layouts, the theme's assets, and the
+// stylesheets generated from the site (colours, code highlighting). It never
+// touches the disk; files leave through an Emit function.
+//
+// Layouts live in layouts/: baseof.html is the frame shared by every page,
+// partials/*.html hold named pieces, and one file per page kind defines the
+// "main" block. Interface strings come from layouts/i18n/<language>.yaml.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"riskguide/internal/markdown"
+	"riskguide/internal/site"
+)
+
+// Options configure a render.
+type Options struct {
+	// Theme holds layouts/ and assets/: a site's own files over the defaults.
+	Theme fs.FS
+	// Source is the site folder, from which the logo is copied.
+	Source fs.FS
+	// BaseURL, when set, is the address the site will be published at; it
+	// is used for canonical links and the sitemap, never for navigation.
+	BaseURL string
+	// Workers is the number of pages rendered at once; 0 means one per CPU.
+	Workers int
+	// HeadScripts are extra script paths, relative to the site root, loaded
+	// by every page; serve uses it for live reload. Builds leave it empty.
+	HeadScripts []string
+}
+
+// Emit receives one output file. It may be called from several goroutines.
+type Emit func(path string, data []byte) error
+
+// Render renders every file of the site s.
+func Render(s *site.Site, o Options, emit Emit) error {
+	r, err := newRenderer(s, o)
+	if err != nil {
+		return err
+	}
+	if err := r.assets(emit); err != nil {
+		return err
+	}
+	return r.pages(emit)
+}
+
+type renderer struct {
+	s       *site.Site
+	o       Options
+	tmpl    *templates
+	i18n    *Messages
+	nav     []NavItem
+	logo    string // output path of the logo, if any
+	protoBy map[string][]*site.Protocol
+	itemsBy map[string][]ChecklistRef
+	citedBy map[string][]Citation
+	roleRec map[string][]*site.Recommendation
+}
+
+func newRenderer(s *site.Site, o Options) (*renderer, error) {
+	if o.Workers <= 0 {
+		o.Workers = runtime.GOMAXPROCS(0)
+	}
+	msgs, err := LoadMessages(o.Theme, s.Config.Language)
+	if err != nil {
+		return nil, err
+	}
+	t, err := parseTemplates(o.Theme)
+	if err != nil {
+		return nil, err
+	}
+	r := &renderer{s: s, o: o, tmpl: t, i18n: msgs}
+	if s.Config.Logo != "" {
+		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
+	}
+	r.index()
+	r.nav = r.navItems()
+	return r, nil
+}
+
+// index computes the reverse relations pages show: templates and checklist
+// items that serve a recommendation, recommendations citing a source, and
+// recommendations concerning a role.
+func (r *renderer) index() {
+	r.protoBy = map[string][]*site.Protocol{}
+	for _, p := range r.s.Protocols {
+		for _, ref := range p.Recommendations {
+			r.protoBy[ref.ID] = appendOnce(r.protoBy[ref.ID], p)
+		}
+	}
+	r.itemsBy = map[string][]ChecklistRef{}
+	for _, c := range r.s.Checklists {
+		for _, sec := range c.Sections {
+			for _, it := range sec.Items {
+				for _, ref := range it.Recommendations {
+					r.itemsBy[ref.ID] = append(r.itemsBy[ref.ID], ChecklistRef{Role: r.s.Role(c.Role.ID), Text: it.Text})
+				}
+			}
+		}
+	}
+	r.citedBy = map[string][]Citation{}
+	r.roleRec = map[string][]*site.Recommendation{}
+	for _, rec := range r.s.AllRecommendations() {
+		for _, ev := range rec.Evidence {
+			r.citedBy[ev.Source.ID] = append(r.citedBy[ev.Source.ID], Citation{Rec: rec, Locator: ev.Locator})
+		}
+		for _, role := range rec.Roles {
+			r.roleRec[role.ID] = append(r.roleRec[role.ID], rec)
+		}
+	}
+}
+
+func appendOnce[T comparable](list []T, v T) []T {
+	for _, x := range list {
+		if x == v {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// job renders one page.
+type job struct {
+	path string
+	kind string
+	make func(b *Base) any
+}
+
+func (r *renderer) pages(emit Emit) error {
+	jobs := r.jobs()
+	work := make(chan job)
+	errs := make([]error, r.o.Workers)
+	var wg sync.WaitGroup
+	var stop sync.Once
+	done := make(chan struct{})
+	for w := 0; w < r.o.Workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			md := markdown.New(markdown.Options{Unsafe: r.s.Config.RawHTML})
+			var buf bytes.Buffer
+			for j := range work {
+				if errs[w] != nil {
+					continue
+				}
+				if err := r.renderPage(j, md, &buf, emit); err != nil {
+					errs[w] = err
+					stop.Do(func() { close(done) })
+				}
+			}
+		}(w)
+	}
+loop:
+	for _, j := range jobs {
+		select {
+		case work <- j:
+		case <-done:
+			break loop
+		}
+	}
+	close(work)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (r *renderer) renderPage(j job, md *markdown.Renderer, buf *bytes.Buffer, emit Emit) error {
+	b := r.newBase(j.path, j.kind, md)
+	data := j.make(b)
+	buf.Reset()
+	if err := r.tmpl.execute(buf, j.kind, data); err != nil {
+		return fmt.Errorf("rendering %s: %w", j.path, err)
+	}
+	out := make([]byte, buf.Len())
+	copy(out, buf.Bytes())
+	return emit(j.path, out)
+}
+
+// jobs lists every page in a fixed order.
+func (r *renderer) jobs() []job {
+	s := r.s
+	var jobs []job
+	add := func(p, kind string, make func(b *Base) any) {
+		jobs = append(jobs, job{path: p, kind: kind, make: make})
+	}
+	add("index.html", "home", func(b *Base) any { return r.homePage(b) })
+	for _, res := range s.Results {
+		add(resultPath(res.ID), "result", func(b *Base) any { return r.resultPage(b, res) })
+	}
+	all := s.AllRecommendations()
+	for i, rec := range all {
+		var prev, next *site.Recommendation
+		if i > 0 {
+			prev = all[i-1]
+		}
+		if i+1 < len(all) {
+			next = all[i+1]
+		}
+		add(recPath(rec.ID), "recommendation", func(b *Base) any { return r.recPage(b, rec, prev, next) })
+	}
+	add("checklists/index.html", "checklists", func(b *Base) any { return r.checklistsPage(b) })
+	for _, role := range s.Roles {
+		add(rolePath(role.ID), "checklist", func(b *Base) any { return r.checklistPage(b, role) })
+	}
+	add("print/checklists/index.html", "print-checklists", func(b *Base) any { return r.printChecklistsPage(b) })
+	add("protocols/index.html", "protocols", func(b *Base) any { return r.protocolsPage(b) })
+	for _, p := range s.Protocols {
+		add(protocolPath(p.ID), "protocol", func(b *Base) any { return r.protocolPage(b, p) })
+	}
+	add("sources/index.html", "sources", func(b *Base) any { return r.sourcesPage(b) })
+	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
+	for _, p := range s.Pages {
+		add(pagePath(p.ID), "page", func(b *Base) any { return r.freePage(b, p) })
+	}
+	return jobs
+}
+
+// assets copies the theme's assets and writes the generated ones.
+func (r *renderer) assets(emit Emit) error {
+	var files []string
+	err := fs.WalkDir(r.o.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == "assets" && isNotExist(err) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+			files = append(files, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("reading assets: %w", err)
+	}
+	sort.Strings(files)
+	for _, p := range files {
+		data, err := fs.ReadFile(r.o.Theme, p)
+		if err != nil {
+			return fmt.Errorf("reading %s: %w", p, err)
+		}
+		if err := emit(p, data); err != nil {
+			return err
+		}
+	}
+	var css bytes.Buffer
+	if err := markdown.WriteCodeCSS(&css); err != nil {
+		return err
+	}
+	if err := emit("assets/css/code.css", css.Bytes()); err != nil {
+		return err
+	}
+	theme := "/* The site's colours, from content/site.yaml. */\n"
+	if a := r.s.Config.Accent.Value; a != "" {
+		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
+	}
+	if err := emit("assets/css/theme.css", []byte(theme)); err != nil {
+		return err
+	}
+	if r.logo != "" {
+		data, err := fs.ReadFile(r.o.Source, r.s.Config.Logo)
+		if err != nil {
+			return fmt.Errorf("reading logo: %w", err)
+		}
+		if err := emit(r.logo, data); err != nil {
+			return err
+		}
+	}
+	if r.o.BaseURL != "" {
+		return emit("sitemap.xml", r.sitemap())
+	}
+	return nil
+}
+
+func (r *renderer) sitemap() []byte {
+	var b bytes.Buffer
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, j := range r.jobs() {
+		if strings.HasPrefix(j.path, "print/") {
+			continue
+		}
+		fmt.Fprintf(&b, "  <url><loc>%s</loc></url>\n", xmlEscape(r.absURL(j.path)))
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+func (r *renderer) absURL(p string) string {
+	if r.s.Config.PrettyURLs {
+		p = strings.TrimSuffix(p, "index.html")
+	}
+	return strings.TrimSuffix(r.o.BaseURL, "/") + "/" + p
+}
+
+func xmlEscape(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch c {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,89 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// pageKinds are the page templates in layouts/, one per kind of page.
+var pageKinds = []string{"home", "result", "recommendation", "checklists", "checklist", "print-checklists", "protocols", "protocol", "sources", "print", "page"}
+
+// templates holds the parsed layouts: one template set per page kind, each a
+// clone of the frame and partials with that kind's file added.
+type templates struct {
+	byKind map[string]*template.Template
+}
+
+// funcs is the small set of helpers layouts may call; everything else is a
+// method of the page data.
+var funcs = template.FuncMap{
+	// add is for numbering in loops.
+	"add": func(a, b int) int { return a + b },
+	// join joins strings with a separator.
+	"join": strings.Join,
+}
+
+func parseTemplates(theme fs.FS) (*templates, error) {
+	base := template.New("baseof.html").Funcs(funcs)
+	src, err := fs.ReadFile(theme, "layouts/baseof.html")
+	if err != nil {
+		return nil, fmt.Errorf("layouts/baseof.html: %w", err)
+	}
+	if _, err := base.Parse(string(src)); err != nil {
+		return nil, layoutError(err)
+	}
+	partials, err := fs.Glob(theme, "layouts/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range partials {
+		if err := parseInto(base, theme, p); err != nil {
+			return nil, err
+		}
+	}
+	t := &templates{byKind: map[string]*template.Template{}}
+	for _, kind := range pageKinds {
+		k, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseInto(k, theme, "layouts/"+kind+".html"); err != nil {
+			return nil, err
+		}
+		t.byKind[kind] = k
+	}
+	return t, nil
+}
+
+func parseInto(t *template.Template, theme fs.FS, name string) error {
+	src, err := fs.ReadFile(theme, name)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	if _, err := t.New(path.Base(name)).Parse(string(src)); err != nil {
+		return layoutError(err)
+	}
+	return nil
+}
+
+// layoutError makes template errors name the layouts/ folder, so that a
+// site author can find the file.
+func layoutError(err error) error {
+	msg := strings.TrimPrefix(err.Error(), "template: ")
+	return fmt.Errorf("layouts/%s", msg)
+}
+
+func (t *templates) execute(w io.Writer, kind string, data any) error {
+	k := t.byKind[kind]
+	if k == nil {
+		return fmt.Errorf("no layout for page kind %q", kind)
+	}
+	if err := k.ExecuteTemplate(w, "baseof.html", data); err != nil {
+		return layoutError(err)
+	}
+	return nil
+}

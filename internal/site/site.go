@@ -1,0 +1,195 @@
+// Package site holds riskguide's content model: the typed values that the
+// loader produces from a source tree and that every later phase reads.
+//
+// A Site never changes after loading. Each entity carries the position it was
+// read from, so that a problem found in any later phase can be reported as
+// file:line:col.
+package site
+
+import (
+	"regexp"
+	"strconv"
+)
+
+// SchemaVersion is the version of the content schema this package models.
+const SchemaVersion = 1
+
+// IDPattern is the form every identifier must take. Ids appear in URLs and in
+// saved self-assessments, so they are never derived from titles.
+var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+
+// Site is a whole guidance site: configuration and every piece of content.
+type Site struct {
+	Config     Config
+	Roles      []*Role
+	Sources    []*Source
+	Results    []*ExpectedResult
+	Checklists []*Checklist
+	Protocols  []*Protocol
+	Pages      []*Page
+
+	// Indexes by id, built by Index.
+	roleByID     map[string]*Role
+	sourceByID   map[string]*Source
+	resultByID   map[string]*ExpectedResult
+	recByID      map[string]*Recommendation
+	protocolByID map[string]*Protocol
+	pageByID     map[string]*Page
+	checklistFor map[string]*Checklist
+}
+
+// Config is content/site.yaml.
+type Config struct {
+	Pos        Pos
+	Title      string
+	Tagline    string
+	Language   string
+	Publisher  string
+	Logo       string // path inside the source tree
+	Version    string
+	Published  string // YYYY-MM-DD
+	ReviewBy   string // YYYY-MM-DD
+	PrettyURLs bool
+	RawHTML    bool
+	// Accent is the site colour as #rrggbb; empty means the default theme.
+	Accent Text
+}
+
+// Text is a string read from a file together with where it starts, so that
+// positions inside it (for example of a link in Markdown) can be reported
+// against the file.
+type Text struct {
+	Value string
+	Pos   Pos
+	// Block is true for a YAML literal block scalar or a Markdown body, whose
+	// lines map one to one onto lines of the file.
+	Block bool
+	// Indent is the number of columns the lines of a block are indented by in
+	// the file.
+	Indent int
+}
+
+// PosAt returns the file position of byte offset off inside t.Value.
+func (t Text) PosAt(off int) Pos {
+	off = min(max(off, 0), len(t.Value))
+	line, col := 0, 0
+	for _, c := range []byte(t.Value[:off]) {
+		if c == '\n' {
+			line++
+			col = 0
+			continue
+		}
+		col++
+	}
+	p := t.Pos
+	switch {
+	case t.Block:
+		p.Line += line
+		p.Col = t.Indent + col + 1
+	case line == 0:
+		p.Col += col
+	}
+	// A flow scalar that spans lines is reported at its first line.
+	return p
+}
+
+// Role is one entry of content/roles.yaml.
+type Role struct {
+	Pos         Pos
+	ID          string
+	Name        string
+	Description Text // Markdown
+}
+
+// Source is one entry of content/sources.yaml.
+type Source struct {
+	Pos       Pos
+	ID        string
+	Title     string
+	Publisher string
+	Year      int
+	URL       string
+}
+
+// ExpectedResult is one file of content/expected-results/.
+type ExpectedResult struct {
+	Pos             Pos
+	ID              string
+	Number          int // 1-based, in file-name order; for display only
+	Title           string
+	Statement       string
+	Summary         Text // Markdown
+	Recommendations []*Recommendation
+}
+
+// Recommendation is one recommendation of an expected result.
+type Recommendation struct {
+	Pos        Pos
+	ID         string
+	Result     *ExpectedResult
+	Number     int // 1-based within its result
+	Text       string
+	Roles      []Ref
+	Guidance   Text // Markdown
+	Indicators []string
+	Evidence   []Evidence
+}
+
+// Label is the display number, such as "4.2".
+func (r *Recommendation) Label() string {
+	return strconv.Itoa(r.Result.Number) + "." + strconv.Itoa(r.Number)
+}
+
+// Ref is an id that refers to another entity, with where it was written.
+type Ref struct {
+	ID  string
+	Pos Pos
+}
+
+// Evidence is one citation of a recommendation.
+type Evidence struct {
+	Source  Ref
+	Locator string
+}
+
+// Checklist is one file of checklists/.
+type Checklist struct {
+	Pos      Pos
+	Role     Ref
+	Title    string
+	Intro    Text // Markdown
+	Sections []ChecklistSection
+}
+
+// ChecklistSection is a titled group of checklist items.
+type ChecklistSection struct {
+	Title string
+	Items []ChecklistItem
+}
+
+// ChecklistItem is one checkable action.
+type ChecklistItem struct {
+	Pos             Pos
+	Text            string
+	Recommendations []Ref
+}
+
+// Protocol is one Markdown template of content/protocols/.
+type Protocol struct {
+	Pos             Pos
+	ID              string // the file's slug
+	Title           string
+	Summary         string
+	Recommendations []Ref
+	Roles           []Ref
+	Body            Text // Markdown with [[fields]]
+}
+
+// Page is one free Markdown page of content/pages/.
+type Page struct {
+	Pos    Pos
+	ID     string // the file's slug
+	Title  string
+	Weight int
+	Body   Text
+}
