@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -45,7 +46,8 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(stderr, "%d %s\n", len(diags), plural(len(diags), "problem", "problems"))
 		return exitContent
-	case errors.As(err, &usage):
+	case errors.As(err, &usage), strings.HasPrefix(err.Error(), "unknown command"):
+		// cobra reports an unknown command as a plain error.
 		fmt.Fprintf(stderr, "riskguide: %v\nRun 'riskguide --help' for usage.\n", err)
 		return exitUsage
 	default:

@@ -28,8 +28,8 @@ type Base struct {
 type NavItem struct {
 	Label  string
 	Target string // path from the site root
-	// Section is the top folder the entry stands for, to mark it current.
-	Section string
+	// Sections are the top folders the entry stands for, to mark it current.
+	Sections []string
 }
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
@@ -45,13 +45,13 @@ func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 func (r *renderer) navItems() []NavItem {
 	t := r.i18n.Lookup
 	items := []NavItem{
-		{Label: t("nav.guidance"), Target: "index.html", Section: "results"},
-		{Label: t("nav.checklists"), Target: "checklists/index.html", Section: "checklists"},
-		{Label: t("nav.protocols"), Target: "protocols/index.html", Section: "protocols"},
-		{Label: t("nav.sources"), Target: "sources/index.html", Section: "sources"},
+		{Label: t("nav.guidance"), Target: "index.html", Sections: []string{"results", "recommendations"}},
+		{Label: t("nav.checklists"), Target: "checklists/index.html", Sections: []string{"checklists"}},
+		{Label: t("nav.protocols"), Target: "protocols/index.html", Sections: []string{"protocols"}},
+		{Label: t("nav.sources"), Target: "sources/index.html", Sections: []string{"sources"}},
 	}
 	for _, p := range r.s.Pages {
-		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Section: p.ID})
+		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Sections: []string{p.ID}})
 	}
 	return items
 }
@@ -94,7 +94,12 @@ func (b *Base) Current(n NavItem) bool {
 	if b.Kind == "home" {
 		return n.Target == "index.html"
 	}
-	return strings.HasPrefix(b.Path, n.Section+"/")
+	for _, s := range n.Sections {
+		if strings.HasPrefix(b.Path, s+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // IsTarget reports whether this page is the nav item's own page.

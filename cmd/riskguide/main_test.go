@@ -1,0 +1,194 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// binary is the riskguide command built once for these tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "riskguide-cli-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "riskguide")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stderr = os.Stderr
+	if err := build.Run(); err != nil {
+		panic("building riskguide: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	code           int
+	stdout, stderr string
+}
+
+// run runs the binary in dir with args.
+func run(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return result{code, out.String(), errb.String()}
+}
+
+func write(t *testing.T, path, data string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := run(t, t.TempDir(), "version")
+	if r.code != 0 || !regexp.MustCompile(`^riskguide \S+ \(content schema 1\)\n$`).MatchString(r.stdout) {
+		t.Errorf("version: %+v", r)
+	}
+}
+
+func TestBuildDefaultInEmptyFolder(t *testing.T) {
+	dir := t.TempDir()
+	r := run(t, dir, "build")
+	if r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	if !regexp.MustCompile(`^built the built-in default site into public: \d+ pages, \d+ files, .+ in .+\n$`).MatchString(r.stdout) {
+		t.Errorf("summary = %q", r.stdout)
+	}
+	if r.stderr != "" {
+		t.Errorf("stderr not empty: %q", r.stderr)
+	}
+	for _, f := range []string{"index.html", "recommendations/victim-risk-assessment-significance/index.html", "checklists/frontline-officer/index.html", "assets/css/site.css"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", f)); err != nil {
+			t.Errorf("missing %s: %v", f, err)
+		}
+	}
+}
+
+func TestBuildFlags(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "site")
+	if r := run(t, dir, "new", src); r.code != 0 {
+		t.Fatalf("new: %+v", r)
+	}
+	write(t, filepath.Join(src, "content/site.yaml"), "title: Partner copy\npublisher: A partner\n")
+	r := run(t, dir, "build", "--source", src, "--out", "www", "--base-url", "https://intranet.example/ipv/")
+	if r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	home, err := os.ReadFile(filepath.Join(dir, "www", "index.html"))
+	if err != nil || !strings.Contains(string(home), "<h1>Partner copy</h1>") {
+		t.Errorf("home page does not show the partner's title: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "www", "sitemap.xml")); err != nil {
+		t.Errorf("--base-url wrote no sitemap: %v", err)
+	}
+}
+
+// TestBrokenContent checks the problem report and that the previous output
+// survives a failed build.
+func TestBrokenContent(t *testing.T) {
+	dir := t.TempDir()
+	if r := run(t, dir, "new", "."); r.code != 0 {
+		t.Fatalf("new: %+v", r)
+	}
+	if r := run(t, dir, "build"); r.code != 0 {
+		t.Fatalf("first build: %+v", r)
+	}
+	before, _ := os.ReadFile(filepath.Join(dir, "public/index.html"))
+
+	write(t, filepath.Join(dir, "content/roles.yaml"), "roles:\n  - id: Bad_ID\n    name: X\n    colour: red\n")
+	write(t, filepath.Join(dir, "content/pages/extra.md"), "---\ntitle: Extra\n---\nSee [x](rec:no-such-rec).\n")
+	r := run(t, dir, "build")
+	if r.code != 1 {
+		t.Fatalf("exit code %d, want 1: %+v", r.code, r)
+	}
+	for _, want := range []string{
+		"content/roles.yaml:2:9: invalid id \"Bad_ID\"",
+		"content/roles.yaml:4:5: unknown key \"colour\" in role",
+		"content/pages/extra.md:4:9: unknown cross-reference target \"rec:no-such-rec\"",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if !regexp.MustCompile(`\n\d+ problems\n$`).MatchString(r.stderr) {
+		t.Errorf("no problem count at the end of stderr:\n%s", r.stderr)
+	}
+	if r.stdout != "" {
+		t.Errorf("stdout on failure: %q", r.stdout)
+	}
+	after, _ := os.ReadFile(filepath.Join(dir, "public/index.html"))
+	if !bytes.Equal(before, after) || len(after) == 0 {
+		t.Error("failed build changed the previous output")
+	}
+	if c := run(t, dir, "check"); c.code != 1 || !strings.Contains(c.stderr, "content/roles.yaml:2:9") {
+		t.Errorf("check on broken content: %+v", c)
+	}
+}
+
+func TestCheck(t *testing.T) {
+	r := run(t, t.TempDir(), "check")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "checked the built-in default site: no problems") {
+		t.Errorf("check of the default site: %+v", r)
+	}
+	// A layout with a broken link is caught in the built output.
+	dir := t.TempDir()
+	run(t, dir, "new", ".")
+	write(t, filepath.Join(dir, "layouts/page.html"), `{{define "main"}}<h1>{{.Title}}</h1><a href="{{.Rel "nowhere/index.html"}}">x</a><a href="#no-anchor">y</a>{{end}}`)
+	r = run(t, dir, "check")
+	if r.code != 1 {
+		t.Fatalf("check with broken links: %+v", r)
+	}
+	for _, want := range []string{`public/about/index.html:`, `broken link "../nowhere/index.html"`, `broken anchor "#no-anchor"`} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+}
+
+func TestNewRefusesNonEmpty(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "notes.txt"), "mine")
+	r := run(t, dir, "new", ".")
+	if r.code != 1 || !strings.Contains(r.stderr, "is not empty") {
+		t.Errorf("new into a non-empty folder: %+v", r)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "notes.txt")); string(data) != "mine" {
+		t.Error("existing file changed")
+	}
+}
+
+func TestMisuse(t *testing.T) {
+	for _, args := range [][]string{{"build", "--no-such-flag"}, {"build", "extra"}, {"new"}, {"frobnicate"}} {
+		r := run(t, t.TempDir(), args...)
+		if r.code != 2 {
+			t.Errorf("%v: exit %d, want 2 (stderr %q)", args, r.code, r.stderr)
+		}
+		if r.stderr == "" {
+			t.Errorf("%v: no message", args)
+		}
+	}
+}

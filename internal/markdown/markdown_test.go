@@ -1,0 +1,149 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseField(t *testing.T) {
+	tests := []struct {
+		in    string
+		label string
+		multi bool
+		n     int
+	}{
+		{"[[Name]] rest", "Name", false, 8},
+		{"[[Notes...]]", "Notes", true, 12},
+		{"[[ Spaced label ]]", "Spaced label", false, 18},
+		{"[[Notes…]]", "Notes", true, 12},
+		{"[[]]", "", false, 0},
+		{"[[   ...]]", "", false, 0},
+		{"[[a [b] c]]", "", false, 0},
+		{"[link](x)", "", false, 0},
+		{"[[unclosed", "", false, 0},
+	}
+	for _, tc := range tests {
+		label, multi, n := ParseField(tc.in)
+		if label != tc.label || multi != tc.multi || n != tc.n {
+			t.Errorf("ParseField(%q) = %q, %v, %d; want %q, %v, %d", tc.in, label, multi, n, tc.label, tc.multi, tc.n)
+		}
+	}
+}
+
+func render(src string) string {
+	r := New(Options{})
+	p := &Page{Resolve: func(kind, id string) (string, bool) {
+		if id == "missing" {
+			return "", false
+		}
+		return "../" + kind + "/" + id + "/index.html", true
+	}}
+	return string(r.Render(src, p))
+}
+
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      []string
+	}{
+		{"cross-reference", "See [x](rec:train).", []string{`<a href="../rec/train/index.html">x</a>`}},
+		{"cross-reference with fragment", "[x](result:a#b)", []string{`href="../result/a/index.html#b"`}},
+		{"unknown target leads nowhere", "[x](rec:missing)", []string{`<a href="#">x</a>`}},
+		{"one-line field", "Name: [[Your name]]", []string{`<label for="field-your-name">Your name</label>`, `<input type="text" id="field-your-name" name="field-your-name" data-field>`}},
+		{"several-line field", "[[Notes...]]", []string{`<textarea id="field-notes" name="field-notes" rows="4" data-field></textarea>`}},
+		{"repeated labels get unique ids", "[[Name]] [[Name]]", []string{`id="field-name"`, `id="field-name-1"`}},
+		{"field label escaped", "[[<b>x</b>]]", []string{`&lt;b&gt;x&lt;/b&gt;</label>`}},
+		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}},
+		{"heading anchor", "## Who does what", []string{`<h2 id="who-does-what">`}},
+		{"raw HTML dropped", "<script>alert(1)</script>", []string{"<!-- raw HTML omitted -->"}},
+		{"code as classes", "```go\nfunc f() {}\n```", []string{`<pre class="chroma">`, `<span class="kd">func</span>`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := render(tc.src)
+			for _, w := range tc.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("render(%q) =\n%s\nwant it to contain %s", tc.src, got, w)
+				}
+			}
+			if strings.Contains(got, "style=") {
+				t.Errorf("inline style in %s", got)
+			}
+		})
+	}
+}
+
+func TestUnsafeKeepsRawHTML(t *testing.T) {
+	got := New(Options{Unsafe: true}).Render("<kbd>Ctrl</kbd>", &Page{})
+	if !strings.Contains(string(got), "<kbd>Ctrl</kbd>") {
+		t.Errorf("raw HTML not kept with Unsafe: %s", got)
+	}
+}
+
+func TestReservedIDs(t *testing.T) {
+	got := New(Options{}).Render("## Main", &Page{IDs: NewIDs("main")})
+	if !strings.Contains(string(got), `id="main-1"`) {
+		t.Errorf("heading took a reserved id: %s", got)
+	}
+}
+
+func TestLinks(t *testing.T) {
+	src := "Intro [a](rec:x) and [b](rec:x)\n![i](img.png) <https://example.org>"
+	links := Links(src)
+	if len(links) != 4 {
+		t.Fatalf("got %d links: %+v", len(links), links)
+	}
+	for _, l := range links {
+		if !strings.HasPrefix(src[l.Offset:], l.Dest) {
+			t.Errorf("offset %d of %q points at %q", l.Offset, l.Dest, src[l.Offset:])
+		}
+	}
+	if links[0].Offset == links[1].Offset {
+		t.Error("two links to the same target got the same offset")
+	}
+	if !links[2].Image {
+		t.Error("image not marked")
+	}
+}
+
+func TestSplitRef(t *testing.T) {
+	kind, id, frag, ok := SplitRef("rec:train#guidance")
+	if !ok || kind != "rec" || id != "train" || frag != "guidance" {
+		t.Errorf("SplitRef = %q %q %q %v", kind, id, frag, ok)
+	}
+	if _, _, _, ok := SplitRef("https://example.org"); ok {
+		t.Error("a web address is not a cross-reference")
+	}
+}
+
+func FuzzParseField(f *testing.F) {
+	for _, s := range []string{"[[Name]]", "[[Notes...]]", "[[a]]]", "[[", "[[…]]", "[[\n]]"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		label, _, n := ParseField(s)
+		if n > len(s) {
+			t.Fatalf("consumed %d of %d bytes", n, len(s))
+		}
+		if (n == 0) != (label == "") {
+			t.Fatalf("label %q with length %d", label, n)
+		}
+		if strings.ContainsAny(label, "[]\n") {
+			t.Fatalf("label %q holds brackets or a newline", label)
+		}
+	})
+}
+
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{"[[Name]]", "[x](rec:a)", "| [[a]] |\n|-|\n| b |", "```\ncode\n```", "[[x...]] [y](page:)"} {
+		f.Add(s)
+	}
+	r := New(Options{})
+	f.Fuzz(func(t *testing.T, s string) {
+		out := r.Render(s, &Page{Resolve: func(kind, id string) (string, bool) { return "x", true }})
+		if strings.Contains(string(out), "<script") {
+			t.Fatalf("script in output of %q", s)
+		}
+		Links(s)
+	})
+}
