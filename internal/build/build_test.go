@@ -466,4 +466,3 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	}
 	return files
 }
-
