@@ -92,11 +92,15 @@ type Link struct {
 	Image  bool
 }
 
+// linkParser parses Markdown for Links. A goldmark parser keeps no state
+// between calls, so one serves every caller.
+var linkParser = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{})).Parser()
+
 // Links returns every link and image destination in src, in source order,
 // with its offset, so that a checker can report positions.
 func Links(src string) []Link {
 	source := []byte(src)
-	doc := goldmark.New(goldmark.WithExtensions(extension.GFM, fields{})).Parser().Parse(text.NewReader(source))
+	doc := linkParser.Parse(text.NewReader(source))
 	var out []Link
 	cursor := 0
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
