@@ -34,6 +34,8 @@ type Options struct {
 	HeadScripts []string
 	// Workers is the number of pages rendered at once; 0 means one per CPU.
 	Workers int
+	// Progress, if set, is told how many pages are rendered out of how many.
+	Progress func(done, total int)
 }
 
 // Result describes a finished build.
@@ -134,6 +136,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		BaseURL:     o.BaseURL,
 		Workers:     o.Workers,
 		HeadScripts: o.HeadScripts,
+		Progress:    o.Progress,
 	}, func(name string, data []byte) error {
 		if strings.HasSuffix(name, ".html") {
 			pages.Add(1)

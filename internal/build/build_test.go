@@ -280,7 +280,7 @@ func TestSmallSitePages(t *testing.T) {
 	if err != nil || !strings.Contains(string(theme), "--accent: #0b5d3b;") {
 		t.Errorf("theme.css = %q, %v", theme, err)
 	}
-	diags, err := linkcheck.Check(os.DirFS(out), "public")
+	diags, err := linkcheck.Check(os.DirFS(out), "public", false)
 	if err != nil || len(diags) > 0 {
 		t.Errorf("links: %v %v", diags, err)
 	}
@@ -299,6 +299,9 @@ func TestPrettyURLs(t *testing.T) {
 	checkPage(t, out, "index.html", []expect{
 		{".site-title", 1, "", "href", "./"},
 	})
+	if diags, err := linkcheck.Check(os.DirFS(out), "public", true); err != nil || len(diags) > 0 {
+		t.Errorf("links with pretty URLs: %v %v", diags, err)
+	}
 }
 
 func TestOverrideLayoutAndAsset(t *testing.T) {
@@ -403,7 +406,7 @@ func TestDefaultSiteBuildsClean(t *testing.T) {
 	if res.Pages < 40 {
 		t.Errorf("default site has only %d pages", res.Pages)
 	}
-	diags, err := linkcheck.Check(os.DirFS(out), "public")
+	diags, err := linkcheck.Check(os.DirFS(out), "public", false)
 	if err != nil || len(diags) > 0 {
 		t.Errorf("links in default site:\n%v %v", diags, err)
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -10,7 +11,7 @@ import (
 	"riskguide/internal/build"
 )
 
-func buildCommand(stdout io.Writer) *cobra.Command {
+func buildCommand(stdout, stderr io.Writer) *cobra.Command {
 	var o build.Options
 	cmd := &cobra.Command{
 		Use:   "build",
@@ -20,7 +21,10 @@ content/ folder, else the built-in default site. The output replaces --out
 (public/) only when the whole build succeeds.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
+			p := newProgress(stderr)
+			o.Progress = p.update
 			res, err := build.Build(o)
+			p.finish()
 			if err != nil {
 				return err
 			}
@@ -43,4 +47,40 @@ func formatBytes(n int64) string {
 		return fmt.Sprintf("%.0f kB", float64(n)/(1<<10))
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// progress shows how far a long build has got, on a terminal only, and only
+// once the build has run long enough for a reader to wonder.
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	mu    sync.Mutex
+	last  time.Time
+	shown bool
+}
+
+func newProgress(w io.Writer) *progress {
+	return &progress{w: w, on: isTerminal(w), start: time.Now()}
+}
+
+func (p *progress) update(done, total int) {
+	if !p.on {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.start) < 500*time.Millisecond || now.Sub(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = now
+	p.shown = true
+	fmt.Fprintf(p.w, "\rrendering pages: %d of %d", done, total)
+}
+
+func (p *progress) finish() {
+	if p.shown {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
 }

@@ -34,7 +34,7 @@ listed as file:line:col: message; the exit code is 1 if there are any.`,
 			if err != nil {
 				return err
 			}
-			diags, err := linkcheck.Check(os.DirFS(res.Out), "public")
+			diags, err := linkcheck.Check(os.DirFS(res.Out), "public", res.Site.Config.PrettyURLs)
 			if err != nil {
 				return err
 			}

@@ -80,7 +80,7 @@ on police risk management of intimate partner violence.`,
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
-		buildCommand(stdout),
+		buildCommand(stdout, stderr),
 		checkCommand(stdout),
 		newCommand(stdout),
 		versionCommand(stdout),

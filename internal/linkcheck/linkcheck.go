@@ -17,8 +17,10 @@ import (
 )
 
 // Check walks every HTML file of the site in fsys and returns the problems,
-// with positions in the output files (named under prefix).
-func Check(fsys fs.FS, prefix string) (site.Diagnostics, error) {
+// with positions in the output files (named under prefix). A link to a
+// folder only works on a web server, so it is a problem unless pretty URLs
+// are wanted.
+func Check(fsys fs.FS, prefix string, pretty bool) (site.Diagnostics, error) {
 	pages := map[string]*page{}
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
@@ -45,7 +47,7 @@ func Check(fsys fs.FS, prefix string) (site.Diagnostics, error) {
 	for _, n := range names {
 		for _, l := range pages[n].links {
 			pos := site.Pos{File: path.Join(prefix, n), Line: l.line, Col: l.col}
-			if msg := checkLink(fsys, pages, n, l); msg != "" {
+			if msg := checkLink(fsys, pages, n, l, pretty); msg != "" {
 				diags.Add(pos, "%s", msg)
 			}
 		}
@@ -105,7 +107,7 @@ func parse(data []byte) *page {
 	}
 }
 
-func checkLink(fsys fs.FS, pages map[string]*page, from string, l link) string {
+func checkLink(fsys fs.FS, pages map[string]*page, from string, l link, pretty bool) string {
 	u, err := url.Parse(l.value)
 	if err != nil {
 		return "malformed address " + quote(l.value)
@@ -133,6 +135,9 @@ func checkLink(fsys fs.FS, pages map[string]*page, from string, l link) string {
 			index := path.Join(target, "index.html")
 			if _, err := fs.Stat(fsys, index); err != nil {
 				return "broken link " + quote(l.value) + ": folder " + target + " has no index.html"
+			}
+			if !pretty {
+				return "link " + quote(l.value) + " names a folder: it works on a web server but not from file://; link to index.html"
 			}
 			target = index
 		}

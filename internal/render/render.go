@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"riskguide/internal/markdown"
 	"riskguide/internal/site"
@@ -36,6 +37,9 @@ type Options struct {
 	// HeadScripts are extra script paths, relative to the site root, loaded
 	// by every page; serve uses it for live reload. Builds leave it empty.
 	HeadScripts []string
+	// Progress, if set, is called after each page with the number of pages
+	// done and the total. It may be called from several goroutines.
+	Progress func(done, total int)
 }
 
 // Emit receives one output file. It may be called from several goroutines.
@@ -137,11 +141,12 @@ type job struct {
 
 func (r *renderer) pages(emit Emit) error {
 	jobs := r.jobs()
+	var done atomic.Int64
 	work := make(chan job)
 	errs := make([]error, r.o.Workers)
 	var wg sync.WaitGroup
 	var stop sync.Once
-	done := make(chan struct{})
+	failed := make(chan struct{})
 	for w := 0; w < r.o.Workers; w++ {
 		wg.Add(1)
 		go func(w int) {
@@ -154,7 +159,10 @@ func (r *renderer) pages(emit Emit) error {
 				}
 				if err := r.renderPage(j, md, &buf, emit); err != nil {
 					errs[w] = err
-					stop.Do(func() { close(done) })
+					stop.Do(func() { close(failed) })
+				}
+				if r.o.Progress != nil {
+					r.o.Progress(int(done.Add(1)), len(jobs))
 				}
 			}
 		}(w)
@@ -163,7 +171,7 @@ loop:
 	for _, j := range jobs {
 		select {
 		case work <- j:
-		case <-done:
+		case <-failed:
 			break loop
 		}
 	}
