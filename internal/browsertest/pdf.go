@@ -1,0 +1,62 @@
+package browsertest
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"testing"
+)
+
+// PDFText extracts the text of a PDF with poppler's pdftotext, in reading
+// order, one string for the whole file (pages are separated by form feeds).
+func PDFText(t testing.TB, pdf []byte) string {
+	t.Helper()
+	bin := NeedTool(t, "pdftotext", "poppler-utils")
+	cmd := exec.Command(bin, "-enc", "UTF-8", "-", "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	return string(out)
+}
+
+var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+
+// PDFPages returns the number of pages of a PDF, read with poppler's pdfinfo.
+func PDFPages(t testing.TB, pdf []byte) int {
+	t.Helper()
+	bin := NeedTool(t, "pdfinfo", "poppler-utils")
+	cmd := exec.Command(bin, "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	m := pagesLine.FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo printed no page count:\n%s", out)
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
+
+// KeepPDF writes pdf into the folder named by the BROWSERTEST_PDF_DIR
+// environment variable, if set, so that a person can look at what the tests
+// printed (pdftoppm -png -r 50 FILE.pdf page).
+func KeepPDF(t testing.TB, name string, pdf []byte) {
+	t.Helper()
+	dir := os.Getenv("BROWSERTEST_PDF_DIR")
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

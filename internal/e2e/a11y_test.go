@@ -1,0 +1,47 @@
+package e2e
+
+import (
+	"testing"
+
+	"riskguide/internal/browsertest"
+)
+
+// TestAxe runs axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every page of
+// the default site and of the test site, at desktop and at mobile width,
+// and fails on any violation. At mobile width no page may scroll sideways.
+func TestAxe(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Shared(t)
+	for _, s := range []*builtSite{defaultSite(t), testSite(t)} {
+		for _, mobile := range []bool{false, true} {
+			name := s.Name + "/desktop"
+			if mobile {
+				name = s.Name + "/mobile"
+			}
+			t.Run(name, func(t *testing.T) {
+				t.Parallel()
+				p := b.NewPage(t)
+				if mobile {
+					p.Mobile()
+				} else {
+					p.Desktop()
+				}
+				h := fileHost(s)
+				for _, page := range s.Pages {
+					p.Navigate(h.URL(page))
+					browsertest.FailOnAxe(t, page, p.Axe())
+					if mobile {
+						// WCAG 1.4.10: no scrolling sideways at 320 CSS px and up.
+						w := browsertest.Eval[[]int](p, `[document.documentElement.scrollWidth, window.innerWidth]`)
+						if w[0] > w[1] {
+							t.Errorf("%s: the page is %d px wide in a %d px viewport; it must reflow", page, w[0], w[1])
+						}
+					}
+				}
+				if len(s.Pages) < 10 {
+					t.Fatalf("only %d pages checked", len(s.Pages))
+				}
+			})
+		}
+	}
+}
