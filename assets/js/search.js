@@ -1,0 +1,399 @@
+// search.js: the search engine. It loads the index that the build wrote to
+// search/data/ with <script> tags (fetch is blocked on file://), a piece at a
+// time, and answers queries: every word required, word prefixes matched,
+// ranked by the BM25 scores stored in the index.
+//
+// fold, words and stem mirror internal/search/text.go exactly; the Go tests
+// run both on the same words.
+(function (root) {
+  'use strict';
+
+  var SPECIAL = {
+    'ł': 'l', 'Ł': 'l', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ħ': 'h', 'Ħ': 'h',
+    'ı': 'i', 'ß': 'ss', 'æ': 'ae', 'Æ': 'ae', 'œ': 'oe', 'Œ': 'oe', 'þ': 'th', 'Þ': 'th',
+    'ð': 'd', 'Ð': 'd', 'ŀ': 'l', 'Ŀ': 'l'
+  };
+  var MARK = /\p{Mn}/gu;
+  var WORD_CHAR = /[\p{L}\p{Nd}]/u;
+  var LETTER = /\p{L}/u;
+
+  // foldChar lower-cases one character and drops its diacritics.
+  function foldChar(c) {
+    if (SPECIAL[c]) { return SPECIAL[c]; }
+    return c.normalize('NFD').replace(MARK, '').toLowerCase();
+  }
+
+  function fold(s) {
+    var out = '';
+    for (var c of s) { out += foldChar(c); }
+    return out;
+  }
+
+  // words splits text into folded words; an apostrophe inside a word is
+  // dropped ("victim's" gives "victims").
+  function words(s) {
+    var chars = Array.from(fold(s));
+    var out = [];
+    var cur = '';
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (WORD_CHAR.test(c)) {
+        cur += c;
+      } else if ((c === "'" || c === '\u2019') && cur !== '' && i + 1 < chars.length && LETTER.test(chars[i + 1])) {
+        // keep the word whole
+      } else if (cur !== '') {
+        out.push(cur);
+        cur = '';
+      }
+    }
+    if (cur !== '') { out.push(cur); }
+    return out;
+  }
+
+  var IRREGULAR = { children: 'child', women: 'woman', men: 'man', people: 'person' };
+  var SUFFIXES = [
+    ['izations', 'ize', 3], ['isations', 'ise', 3], ['ization', 'ize', 3], ['isation', 'ise', 3],
+    ['ations', 'ate', 3], ['ation', 'ate', 3],
+    ['ments', '', 4], ['ment', '', 4],
+    ['ness', '', 4],
+    ['sses', 'ss', 1],
+    ['ities', 'ity', 3], ['ies', 'y', 2],
+    ['ings', '', 4], ['ing', '', 4],
+    ['ed', '', 4],
+    ['es', '', 4],
+    ['s', '', 3]
+  ];
+
+  function endsWith(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+
+  // stemEnglish is the light English stemmer of text.go. Lengths count
+  // characters (code points) in both; suffixes are ASCII.
+  function stemEnglish(w) {
+    if (Object.prototype.hasOwnProperty.call(IRREGULAR, w)) { return IRREGULAR[w]; }
+    if (runes(w) <= 3) { return w; }
+    for (var i = 0; i < SUFFIXES.length; i++) {
+      var suf = SUFFIXES[i][0], rep = SUFFIXES[i][1], min = SUFFIXES[i][2];
+      if (!endsWith(w, suf) || runes(w) - suf.length < min) { continue; }
+      if (suf === 's' && (endsWith(w, 'ss') || endsWith(w, 'us') || endsWith(w, 'is'))) { break; }
+      w = w.slice(0, w.length - suf.length) + rep;
+      if (suf === 'ing' || suf === 'ings' || suf === 'ed') {
+        var r = Array.from(w), n = r.length;
+        if (r[n - 1] === r[n - 2] && 'aeiousz'.indexOf(r[n - 1]) < 0) { w = r.slice(0, n - 1).join(''); }
+      }
+      break;
+    }
+    if (runes(w) > 4 && endsWith(w, 'e')) { w = w.slice(0, w.length - 1); }
+    return w;
+  }
+
+  function runes(s) { return Array.from(s).length; }
+
+  // STEMMERS mirrors search.Stemmers: one per primary language subtag.
+  var STEMMERS = { en: stemEnglish };
+  function stemmerFor(lang) { return STEMMERS[lang] || function (w) { return w; }; }
+
+  var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var DIGIT = {};
+  for (var a = 0; a < ALPHABET.length; a++) { DIGIT[ALPHABET[a]] = a; }
+
+  // decodeNumbers reads the varints of index.go: five bits a character,
+  // with a flag for "more follows".
+  function decodeNumbers(s) {
+    var out = [];
+    var v = 0, shift = 0;
+    for (var i = 0; i < s.length; i++) {
+      var d = DIGIT[s[i]];
+      v += (d & 31) * Math.pow(2, shift);
+      if (d & 32) { shift += 5; } else { out.push(v); v = 0; shift = 0; }
+    }
+    return out;
+  }
+
+  // The engine state: pieces of the index, loaded once each.
+  var dataURL = null;
+  var pieces = {};
+  var waiting = {};
+
+  function findDataURL() {
+    var script = document.currentScript || document.querySelector('script[src$="assets/js/search.js"]');
+    var src = script ? script.src : '';
+    return src.replace(/assets\/js\/search\.js(\?.*)?$/, '') + 'search/data/';
+  }
+
+  // load adds the script of one piece of the index and resolves with its
+  // data, which the script hands to add().
+  function load(name) {
+    if (pieces[name]) { return Promise.resolve(pieces[name]); }
+    if (waiting[name]) { return waiting[name].promise; }
+    var w = {};
+    w.promise = new Promise(function (resolve, reject) { w.resolve = resolve; w.reject = reject; });
+    waiting[name] = w;
+    var el = document.createElement('script');
+    el.src = dataURL + name + '.js';
+    el.onerror = function () {
+      delete waiting[name];
+      w.reject(new Error('could not load the search index (' + name + ')'));
+    };
+    document.head.appendChild(el);
+    return w.promise;
+  }
+
+  function add(name, data) {
+    pieces[name] = data;
+    if (waiting[name]) { waiting[name].resolve(data); delete waiting[name]; }
+  }
+
+  var manifest = null;
+  var stops = {};
+  var terms = {};    // shard key -> sorted array of terms
+  var postings = {}; // shard key -> array of encoded postings
+
+  function ready() {
+    if (manifest) { return Promise.resolve(manifest); }
+    return load('index').then(function (m) {
+      manifest = m;
+      m.stop.forEach(function (w) { stops[w] = true; });
+      return m;
+    });
+  }
+
+  function shardsFor(word) {
+    var k = manifest.keyLen;
+    var key = Array.from(word).slice(0, k).join('');
+    if (Array.from(word).length >= k) {
+      return manifest.keys.indexOf(key) >= 0 ? [key] : [];
+    }
+    return manifest.keys.filter(function (s) { return s.indexOf(key) === 0; });
+  }
+
+  function loadShard(key) {
+    if (terms[key]) { return Promise.resolve(); }
+    return load('t-' + key).then(function (d) {
+      terms[key] = d.t === '' ? [] : d.t.split('\n');
+      postings[key] = d.p;
+    });
+  }
+
+  // lowerBound finds the first term >= s in a sorted array.
+  function lowerBound(list, s) {
+    var lo = 0, hi = list.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (list[mid] < s) { lo = mid + 1; } else { hi = mid; }
+    }
+    return lo;
+  }
+
+  var PREFIX_FACTOR = 0.5;
+
+  // decoded caches each term's postings as typed arrays, decoded once.
+  var decoded = {};
+  function termPostings(key, i) {
+    var id = key + '\u0000' + i;
+    var d = decoded[id];
+    if (d) { return d; }
+    var nums = decodeNumbers(postings[key][i]);
+    var docs = new Int32Array(nums.length >> 1), scores = new Float32Array(nums.length >> 1);
+    var doc = 0;
+    for (var j = 0, k = 0; j + 1 < nums.length; j += 2, k++) {
+      doc += nums[j];
+      docs[k] = doc;
+      scores[k] = nums[j + 1];
+    }
+    d = { docs: docs, scores: scores };
+    decoded[id] = d;
+    return d;
+  }
+
+  // Work arrays, one slot per document, reused by every query.
+  var best, total, hits, touched;
+  function workArrays() {
+    if (best && best.length === manifest.n) { return; }
+    best = new Float32Array(manifest.n);
+    total = new Float64Array(manifest.n);
+    hits = new Uint8Array(manifest.n);
+    touched = new Int32Array(manifest.n);
+  }
+
+  // matchWord sets best[doc] to the score of one query word in each document:
+  // its stem matched exactly, or (for words of two letters or more) any term
+  // starting with the stem or the word. It returns how many documents it
+  // touched, listed at the start of touched.
+  function matchWord(word, stem, keys) {
+    var n = 0;
+    function addTerm(key, i, factor) {
+      var p = termPostings(key, i);
+      for (var k = 0; k < p.docs.length; k++) {
+        var doc = p.docs[k], s = p.scores[k] * factor;
+        if (best[doc] === 0) { touched[n++] = doc; }
+        if (s > best[doc]) { best[doc] = s; }
+      }
+    }
+    var prefixes = Array.from(word).length >= 2 ? [stem, word] : [];
+    keys.forEach(function (key) {
+      var list = terms[key];
+      var exact = lowerBound(list, stem);
+      if (exact < list.length && list[exact] === stem) { addTerm(key, exact, 1); }
+      var seen = {};
+      seen[exact] = list[exact] === stem;
+      prefixes.forEach(function (p) {
+        for (var i = lowerBound(list, p); i < list.length && list[i].indexOf(p) === 0; i++) {
+          if (seen[i]) { continue; }
+          seen[i] = true;
+          addTerm(key, i, PREFIX_FACTOR);
+        }
+      });
+    });
+    return n;
+  }
+
+  // query resolves with the ranked documents for text: [{doc, score}].
+  // filter may name a kind and a role id.
+  function query(text, filter) {
+    return ready().then(function () {
+      var stem = stemmerFor(manifest.lang);
+      var qs = words(text).filter(function (w) { return !stops[w]; });
+      if (qs.length === 0) { return []; }
+      var keysByWord = qs.map(function (w) {
+        var s = stem(w);
+        var ks = shardsFor(s);
+        shardsFor(w).forEach(function (k) { if (ks.indexOf(k) < 0) { ks.push(k); } });
+        return ks;
+      });
+      var all = [];
+      keysByWord.forEach(function (ks) { ks.forEach(function (k) { if (all.indexOf(k) < 0) { all.push(k); } }); });
+      var needFilter = filter && (filter.kind || filter.role);
+      return Promise.all(all.map(loadShard).concat(needFilter ? [load('f')] : [])).then(function () {
+        workArrays();
+        // Every word is required: a document counts only if each word
+        // touched it, which hits[] tracks.
+        var candidates = null;
+        for (var i = 0; i < qs.length; i++) {
+          var n = matchWord(qs[i], stem(qs[i]), keysByWord[i]);
+          var next = [];
+          for (var k = 0; k < n; k++) {
+            var doc = touched[k];
+            if (hits[doc] === i) {
+              hits[doc] = i + 1;
+              total[doc] += best[doc];
+              if (i === qs.length - 1) { next.push(doc); }
+            }
+            best[doc] = 0;
+          }
+          if (i < qs.length - 1) {
+            next = null;
+          }
+          candidates = next;
+        }
+        var allow = needFilter ? filterDocs(filter) : null;
+        var out = [];
+        (candidates || []).forEach(function (doc) {
+          if (!allow || allow(doc)) { out.push({ doc: doc, score: total[doc] }); }
+        });
+        out.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+        // Reset what this query set, for the next one.
+        total.fill(0);
+        hits.fill(0);
+        return out;
+      });
+    });
+  }
+
+  var roleDocs = {};
+  function filterDocs(filter) {
+    var f = pieces.f;
+    var kind = filter.kind ? manifest.kinds.indexOf(filter.kind) : -1;
+    var inRole = null;
+    if (filter.role) {
+      var ri = -1;
+      manifest.roles.forEach(function (r, i) { if (r[0] === filter.role) { ri = i; } });
+      if (!roleDocs[ri]) {
+        var set = new Set();
+        if (ri >= 0) {
+          var doc = 0;
+          decodeNumbers(f.r[ri]).forEach(function (gap) { doc += gap; set.add(doc); });
+        }
+        roleDocs[ri] = set;
+      }
+      inRole = roleDocs[ri];
+    }
+    return function (doc) {
+      if (kind >= 0 && f.k.charCodeAt(doc) - 48 !== kind) { return false; }
+      if (inRole && !inRole.has(doc)) { return false; }
+      return true;
+    };
+  }
+
+  // describe resolves with what a result shows: kind, number, title and
+  // address from the site root, and, if withText, the text for a snippet
+  // (a separate, larger piece of the index).
+  function describe(doc, withText) {
+    var mi = Math.floor(doc / manifest.metaChunk), xi = Math.floor(doc / manifest.textChunk);
+    var wanted = [load('m-' + mi)];
+    if (withText) { wanted.push(load('x-' + xi)); }
+    return Promise.all(wanted).then(function (d) {
+      var m = d[0].d[doc - mi * manifest.metaChunk];
+      return {
+        doc: doc, kind: manifest.kinds[m[0]], label: m[1], title: m[2], url: m[3],
+        text: withText ? d[1].x[doc - xi * manifest.textChunk] : ''
+      };
+    });
+  }
+
+  // highlight splits text into runs, marking every word that starts with a
+  // query word or its stem. Runs are {text, mark}; callers build DOM text
+  // nodes from them, so nothing in the index is ever parsed as HTML.
+  function highlight(text, query, maxLength) {
+    var stem = stemmerFor(manifest ? manifest.lang : 'en');
+    var qs = [];
+    words(query).forEach(function (w) { if (!stops[w]) { qs.push(w); qs.push(stem(w)); } });
+    var chars = Array.from(text);
+    var folded = chars.map(foldChar);
+    var marks = [];
+    var first = -1;
+    for (var i = 0; i < chars.length;) {
+      if (!WORD_CHAR.test(folded[i])) { i++; continue; }
+      var j = i, w = '';
+      while (j < chars.length && WORD_CHAR.test(folded[j])) { w += folded[j]; j++; }
+      if (qs.some(function (q) { return q !== '' && w.indexOf(q) === 0; })) {
+        marks.push([i, j]);
+        if (first < 0) { first = i; }
+      }
+      i = j;
+    }
+    var start = 0, end = chars.length;
+    if (maxLength && chars.length > maxLength) {
+      start = Math.max(0, (first < 0 ? 0 : first) - Math.floor(maxLength / 3));
+      while (start > 0 && chars[start - 1] !== ' ') { start--; }
+      end = Math.min(chars.length, start + maxLength);
+      while (end < chars.length && chars[end] !== ' ') { end++; }
+    }
+    var runs = [];
+    if (start > 0) { runs.push({ text: '… ', mark: false }); }
+    var pos = start;
+    marks.forEach(function (m) {
+      if (m[1] <= start || m[0] >= end) { return; }
+      var a = Math.max(m[0], start), b = Math.min(m[1], end);
+      if (a > pos) { runs.push({ text: chars.slice(pos, a).join(''), mark: false }); }
+      runs.push({ text: chars.slice(a, b).join(''), mark: true });
+      pos = b;
+    });
+    if (pos < end) { runs.push({ text: chars.slice(pos, end).join(''), mark: false }); }
+    if (end < chars.length) { runs.push({ text: ' …', mark: false }); }
+    return runs;
+  }
+
+  root.riskguideSearch = {
+    add: add,
+    query: query,
+    describe: describe,
+    highlight: highlight,
+    ready: ready,
+    manifest: function () { return manifest; },
+    // exposed for the tests that compare them with the Go rules
+    fold: fold,
+    words: words,
+    stem: function (lang, w) { return stemmerFor(lang)(w); }
+  };
+  if (typeof document !== 'undefined') { dataURL = findDataURL(); }
+})(typeof window !== 'undefined' ? window : this);

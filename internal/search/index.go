@@ -1,0 +1,348 @@
+// Package search builds the site's search index: JavaScript files that the
+// browser loads with <script> tags (so that search works from file://, where
+// fetch is blocked) and that assets/js/search.js queries.
+//
+// The index is split so that what a visitor downloads before the first
+// result stays small as the site grows:
+//
+//   - search/data/index.js, the manifest: counts, kinds, roles, and how the
+//     rest is split;
+//   - t-<prefix>.js, the terms starting with a prefix and their postings.
+//     Each posting holds a document and its BM25 score for the term,
+//     computed here, so that a query only adds numbers;
+//   - m-<n>.js, titles, numbers, kinds and addresses of a run of documents;
+//   - x-<n>.js, the plain text of a run of documents, for snippets;
+//   - f.js, the kind and roles of every document, loaded when a filter is
+//     used.
+//
+// A small site gets one term file; a large one a file per one- or
+// two-letter prefix.
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Kinds are the kinds of document, in the order results are grouped.
+var Kinds = []string{"rec", "result", "checklist", "protocol", "page", "source"}
+
+// Doc is one searchable document.
+type Doc struct {
+	Kind   string // one of Kinds
+	Label  string // display number such as "4.2", or ""
+	Title  string
+	URL    string   // path from the site root
+	Roles  []string // ids of the roles it concerns
+	Fields []Field  // the text to index, with weights
+	Text   string   // plain text shown in snippets
+}
+
+// Field is a piece of a document's text and how much a match in it counts.
+type Field struct {
+	Text   string
+	Weight float64
+}
+
+// Weights of the usual fields: titles and recommendation texts count most.
+const (
+	WeightTitle = 4.0
+	WeightText  = 3.0
+	WeightShort = 1.5 // indicators, checklist items, summaries
+	WeightBody  = 1.0
+)
+
+// Role names a role for the filter.
+type Role struct{ ID, Name string }
+
+// Options configure an index.
+type Options struct {
+	Language string
+	Roles    []Role
+	// Messages are the interface strings search.js shows, in the site's
+	// language; they travel in the manifest.
+	Messages map[string]string
+}
+
+// File is one file of the index, with its path from the site root.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Sizes of the pieces. Variables so that tests can force sharding.
+var (
+	metaChunk      = 200
+	textChunk      = 8
+	textLimit      = 6000 // characters of text kept per document for snippets
+	smallIndex     = 96 << 10
+	largeIndex     = 2 << 20
+	bm25k1, bm25b  = 1.2, 0.75
+	headBoost      = 2.0
+	scoreScale     = 100.0
+	maxPostingBits = 30
+)
+
+// Dir is the folder of the index in the site.
+const Dir = "search/data/"
+
+type posting struct {
+	doc   int
+	score int
+}
+
+// Build returns the files of the index for docs.
+func Build(docs []Doc, o Options) []File {
+	stem, lang := StemmerFor(o.Language)
+	stop := StopWords[lang]
+
+	// A document's text is scored as two fields, each with BM25 on its own:
+	// the head (title, recommendation text), which is short and so reaches
+	// its full score with one mention, and the body. A word in the head counts
+	// headBoost times as much, so a recommendation that says the words itself
+	// ranks above a long page that mentions them often.
+	type fieldStats struct {
+		tf     []map[string]float64
+		length []float64
+		total  float64
+	}
+	head := fieldStats{tf: make([]map[string]float64, len(docs)), length: make([]float64, len(docs))}
+	body := fieldStats{tf: make([]map[string]float64, len(docs)), length: make([]float64, len(docs))}
+	df := map[string]int{}
+	for i, d := range docs {
+		head.tf[i], body.tf[i] = map[string]float64{}, map[string]float64{}
+		seen := map[string]bool{}
+		for _, f := range d.Fields {
+			fs := &body
+			if f.Weight >= WeightText {
+				fs = &head
+			}
+			for _, w := range Words(f.Text) {
+				if stop[w] {
+					continue
+				}
+				t := stem(w)
+				fs.tf[i][t] += f.Weight
+				fs.length[i] += f.Weight
+				if !seen[t] {
+					seen[t] = true
+					df[t]++
+				}
+			}
+		}
+		head.total += head.length[i]
+		body.total += body.length[i]
+	}
+	n := float64(len(docs))
+	bm25 := func(fs *fieldStats, i int, t string, idf float64) float64 {
+		f := fs.tf[i][t]
+		if f == 0 {
+			return 0
+		}
+		avg := max(fs.total/max(n, 1), 1)
+		return idf * f * (bm25k1 + 1) / (f + bm25k1*(1-bm25b+bm25b*fs.length[i]/avg))
+	}
+	postings := map[string][]posting{}
+	for i := range docs {
+		for _, fs := range []*fieldStats{&head, &body} {
+			for t := range fs.tf[i] {
+				if fs == &body && head.tf[i][t] != 0 {
+					continue // already scored with the head
+				}
+				idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
+				score := headBoost*bm25(&head, i, t, idf) + bm25(&body, i, t, idf)
+				s := int(math.Round(scoreScale * score))
+				postings[t] = append(postings[t], posting{doc: i, score: max(1, min(s, 1<<maxPostingBits-1))})
+			}
+		}
+	}
+	terms := make([]string, 0, len(postings))
+	size := 0
+	for t, ps := range postings {
+		terms = append(terms, t)
+		size += len(t) + 3*len(ps)
+	}
+	sort.Strings(terms)
+
+	keyLen := 0
+	switch {
+	case size > largeIndex:
+		keyLen = 2
+	case size > smallIndex:
+		keyLen = 1
+	}
+
+	var files []File
+	var keys []string
+	shard := map[string][]string{}
+	for _, t := range terms {
+		k := prefix(t, keyLen)
+		if _, ok := shard[k]; !ok {
+			keys = append(keys, k)
+		}
+		shard[k] = append(shard[k], t)
+	}
+	for _, k := range keys {
+		var enc []string
+		for _, t := range shard[k] {
+			enc = append(enc, encodePostings(postings[t]))
+		}
+		files = append(files, dataFile("t-"+k, map[string]any{"t": strings.Join(shard[k], "\n"), "p": enc}))
+	}
+
+	roleIndex := map[string]int{}
+	roleNames := make([][2]string, len(o.Roles))
+	for i, r := range o.Roles {
+		roleIndex[r.ID] = i
+		roleNames[i] = [2]string{r.ID, r.Name}
+	}
+	kindIndex := map[string]int{}
+	for i, k := range Kinds {
+		kindIndex[k] = i
+	}
+	for start := 0; start < len(docs); start += metaChunk {
+		var meta [][]any
+		for _, d := range docs[start:min(start+metaChunk, len(docs))] {
+			meta = append(meta, []any{kindIndex[d.Kind], d.Label, d.Title, d.URL})
+		}
+		files = append(files, dataFile(fmt.Sprintf("m-%d", start/metaChunk), map[string]any{"d": meta}))
+	}
+	for start := 0; start < len(docs); start += textChunk {
+		var texts []string
+		for _, d := range docs[start:min(start+textChunk, len(docs))] {
+			texts = append(texts, truncate(d.Text, textLimit))
+		}
+		files = append(files, dataFile(fmt.Sprintf("x-%d", start/textChunk), map[string]any{"x": texts}))
+	}
+
+	var kinds strings.Builder
+	roleDocs := make([][]posting, len(o.Roles))
+	for i, d := range docs {
+		kinds.WriteByte(byte('0' + kindIndex[d.Kind]))
+		for _, r := range d.Roles {
+			if ri, ok := roleIndex[r]; ok {
+				roleDocs[ri] = append(roleDocs[ri], posting{doc: i})
+			}
+		}
+	}
+	roleEnc := make([]string, len(roleDocs))
+	for i, ps := range roleDocs {
+		roleEnc[i] = encodeDocs(ps)
+	}
+	files = append(files, dataFile("f", map[string]any{"k": kinds.String(), "r": roleEnc}))
+
+	manifest := map[string]any{
+		"v":         1,
+		"lang":      lang,
+		"n":         len(docs),
+		"kinds":     Kinds,
+		"roles":     roleNames,
+		"keyLen":    keyLen,
+		"keys":      keys,
+		"metaChunk": metaChunk,
+		"textChunk": textChunk,
+		"stop":      sortedKeys(stop),
+		"msg":       o.Messages,
+	}
+	files = append(files, dataFile("index", manifest))
+	return files
+}
+
+func prefix(t string, n int) string {
+	r := []rune(t)
+	if len(r) < n {
+		return string(r)
+	}
+	return string(r[:n])
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n])
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// dataFile writes one file of the index as a call to riskguideSearch.add,
+// which search.js defines. JSON is valid JavaScript; escaping "<" keeps any
+// text from closing a script element.
+func dataFile(name string, v any) File {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		panic(err) // only maps, slices, strings and numbers are encoded
+	}
+	data := []byte("riskguideSearch.add(" + jsString(name) + "," + strings.TrimSpace(b.String()) + ");\n")
+	return File{Path: Dir + name + ".js", Data: data}
+}
+
+func jsString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
+
+// varint alphabet: each character holds five bits of a number and a flag
+// saying whether more characters follow. Safe inside JSON strings.
+const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+func appendVarint(b []byte, v int) []byte {
+	for {
+		c := v & 31
+		v >>= 5
+		if v == 0 {
+			return append(b, alphabet[c])
+		}
+		b = append(b, alphabet[c|32])
+	}
+}
+
+// encodePostings writes (document gap, score) pairs.
+func encodePostings(ps []posting) string {
+	sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+	b := make([]byte, 0, 3*len(ps))
+	prev := 0
+	for _, p := range ps {
+		b = appendVarint(b, p.doc-prev)
+		b = appendVarint(b, p.score)
+		prev = p.doc
+	}
+	return string(b)
+}
+
+// encodeDocs writes document gaps.
+func encodeDocs(ps []posting) string {
+	b := make([]byte, 0, 2*len(ps))
+	prev := 0
+	for _, p := range ps {
+		b = appendVarint(b, p.doc-prev)
+		prev = p.doc
+	}
+	return string(b)
+}
+
+// StopWords are words too common to index, per language; the query drops
+// them too (the manifest carries the list to the browser).
+var StopWords = map[string]map[string]bool{"en": set(`a an and are as at be by for from has have in into is it its of on or that the their this to was were will with`)}
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(s) {
+		m[w] = true
+	}
+	return m
+}

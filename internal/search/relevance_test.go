@@ -1,0 +1,172 @@
+package search_test
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"riskguide/internal/build"
+)
+
+type hit struct {
+	URL     string `json:"url"`
+	Kind    string `json:"kind"`
+	Title   string `json:"title"`
+	Snippet []struct {
+		Text string `json:"text"`
+		Mark bool   `json:"mark"`
+	} `json:"snippet"`
+}
+
+type answer struct {
+	Q     string  `json:"q"`
+	Total int     `json:"total"`
+	MS    float64 `json:"ms"`
+	Docs  []hit   `json:"docs"`
+}
+
+type query struct {
+	Q    string `json:"q"`
+	Kind string `json:"kind,omitempty"`
+	Role string `json:"role,omitempty"`
+}
+
+// runQueries builds nothing: it asks the real search.js, under node, to
+// answer queries against the index of the site built in dir.
+func runQueries(t *testing.T, dir string, qs []query) []answer {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("node is needed to run search.js")
+		}
+		t.Skip("node not installed")
+	}
+	_, here, _, _ := runtime.Caller(0)
+	cmd := exec.Command(node, filepath.Join(filepath.Dir(here), "testdata", "run-queries.js"), dir)
+	in, _ := json.Marshal(qs)
+	cmd.Stdin = strings.NewReader(string(in))
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var answers []answer
+	if err := json.Unmarshal(out, &answers); err != nil {
+		t.Fatal(err)
+	}
+	return answers
+}
+
+func rank(a answer, url string) int {
+	for i, d := range a.Docs {
+		if d.URL == url {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// TestRelevance is the table of queries and the results a reader expects
+// near the top, on the default content.
+func TestRelevance(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := build.BuildSource(build.DefaultSource(), build.Options{Out: dir}); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		q      query
+		want   []string // each must be within top
+		within int
+	}{
+		{query{Q: "children"}, []string{"recommendations/children-needs/index.html"}, 3},
+		{query{Q: "information sharing"}, []string{"recommendations/information-sharing-protocols/index.html", "protocols/information-sharing-agreement/index.html"}, 5},
+		{query{Q: "disaggregation"}, []string{"recommendations/minimum-disaggregation/index.html", "recommendations/administrative-data-monitoring/index.html"}, 4},
+		{query{Q: "training needs"}, []string{"recommendations/training-needs-analysis/index.html"}, 2},
+		{query{Q: "victim safety monitoring"}, []string{"recommendations/victim-safety-monitoring/index.html"}, 3},
+		{query{Q: "perpetrator behaviour"}, []string{"recommendations/perpetrator-monitoring/index.html"}, 3},
+		{query{Q: "victims’ assessments of risk"}, []string{"recommendations/victim-risk-assessment-significance/index.html"}, 3},
+		{query{Q: "glossary"}, []string{"glossary/index.html"}, 1},
+		{query{Q: "stereotyping"}, []string{"recommendations/challenge-stereotyping/index.html"}, 2},
+		{query{Q: "istanbul convention"}, []string{"sources/index.html#source-istanbul-convention"}, 1},
+		// prefixes and stems
+		{query{Q: "disaggreg"}, []string{"recommendations/minimum-disaggregation/index.html"}, 4},
+		{query{Q: "monitored perpetrators"}, []string{"recommendations/perpetrator-monitoring/index.html"}, 3},
+		{query{Q: "referring"}, []string{"recommendations/referral-responsibilities/index.html"}, 5},
+		// filters
+		{query{Q: "information sharing", Kind: "protocol"}, []string{"protocols/information-sharing-agreement/index.html"}, 1},
+		{query{Q: "training", Role: "training-lead", Kind: "checklist"}, []string{"checklists/training-lead/index.html"}, 1},
+	}
+	var qs []query
+	for _, tc := range tests {
+		qs = append(qs, tc.q)
+	}
+	answers := runQueries(t, dir, qs)
+	for i, tc := range tests {
+		a := answers[i]
+		for _, want := range tc.want {
+			if r := rank(a, want); r == 0 || r > tc.within {
+				var got []string
+				for _, d := range a.Docs {
+					got = append(got, d.URL)
+				}
+				t.Errorf("%+v: %s ranked %d, want within top %d; got %v", tc.q, want, r, tc.within, got)
+			}
+		}
+		if tc.q.Kind != "" {
+			for _, d := range a.Docs {
+				if d.Kind != tc.q.Kind {
+					t.Errorf("%+v: filter let through a %s: %s", tc.q, d.Kind, d.URL)
+				}
+			}
+		}
+	}
+}
+
+// TestQueriesOnASmallSite checks diacritics, all-words-required, HTML shown
+// as text, and that snippets mark the matched words.
+func TestQueriesOnASmallSite(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/site.yaml":  {Data: []byte("title: T\n")},
+		"content/roles.yaml": {Data: []byte("roles:\n  - id: officer\n    name: Officer\n")},
+		"content/expected-results/01-a.yaml": {Data: []byte(`id: a
+title: Cities
+statement: S.
+recommendations:
+  - id: lodz
+    text: Work with partners in Łódź and Kraków.
+    roles: [officer]
+  - id: html
+    text: "Never write <script>alert(1)</script> or <b>bold</b> into records."
+    roles: [officer]
+  - id: both
+    text: Plan safety visits and plan court dates.
+    roles: [officer]
+`)},
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := build.BuildSource(build.Source{FS: fsys, Name: "t"}, build.Options{Out: dir}); err != nil {
+		t.Fatal(err)
+	}
+	answers := runQueries(t, dir, []query{{Q: "lodz"}, {Q: "KRAKOW"}, {Q: "script alert"}, {Q: "safety court"}, {Q: "safety lodz"}, {Q: "the"}})
+	if rank(answers[0], "recommendations/lodz/index.html") != 1 || rank(answers[1], "recommendations/lodz/index.html") != 1 {
+		t.Errorf("folding: lodz → %+v, KRAKOW → %+v", answers[0].Docs, answers[1].Docs)
+	}
+	if len(answers[2].Docs) != 1 || !strings.Contains(answers[2].Docs[0].Title, "<script>alert(1)</script>") {
+		t.Errorf("HTML in content should come back as plain text: %+v", answers[2].Docs)
+	}
+	if rank(answers[3], "recommendations/both/index.html") != 1 {
+		t.Errorf("all words: %+v", answers[3].Docs)
+	}
+	if answers[4].Total != 0 {
+		t.Errorf("a document must have every word: %+v", answers[4].Docs)
+	}
+	if answers[5].Total != 0 {
+		t.Errorf("a query of stop words found %d", answers[5].Total)
+	}
+}

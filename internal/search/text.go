@@ -1,0 +1,137 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The rules in this file are mirrored exactly by assets/js/search.js, which
+// must turn a query into the same terms the index holds; TestJavaScriptParity
+// runs both on the same words.
+
+// foldSpecial maps letters that Unicode does not decompose into a base letter
+// and a mark, so that "lodz" finds "Łódź" and "osterreich" finds "Østerreich".
+var foldSpecial = map[rune]string{
+	'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d", 'ħ': "h", 'Ħ': "h",
+	'ı': "i", 'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th",
+	'ð': "d", 'Ð': "d", 'ŀ': "l", 'Ŀ': "l",
+}
+
+// Fold lower-cases s and removes diacritics.
+func Fold(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		if f, ok := foldSpecial[r]; ok {
+			b.WriteString(f)
+			continue
+		}
+		b.WriteRune(unicode.ToLower(r))
+	}
+	return b.String()
+}
+
+// Words splits folded text into words: runs of letters and digits. An
+// apostrophe inside a word is dropped ("victim's" gives "victims").
+func Words(s string) []string {
+	var out []string
+	var cur []rune
+	flush := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	rs := []rune(Fold(s))
+	for i, r := range rs {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			cur = append(cur, r)
+		case (r == '\'' || r == '’') && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			// keep the word whole
+		default:
+			flush()
+		}
+	}
+	flush()
+	return out
+}
+
+// A Stemmer reduces a folded word to the form stored in the index. Other
+// languages plug in here, and in the matching table of search.js.
+type Stemmer func(string) string
+
+// Stemmers holds a stemmer per primary language subtag; a language without
+// one is indexed word for word.
+var Stemmers = map[string]Stemmer{"en": StemEnglish}
+
+// StemmerFor returns the stemmer of a BCP 47 language tag.
+func StemmerFor(lang string) (Stemmer, string) {
+	primary, _, _ := strings.Cut(strings.ToLower(lang), "-")
+	if s, ok := Stemmers[primary]; ok {
+		return s, primary
+	}
+	return func(w string) string { return w }, ""
+}
+
+// englishIrregular are plurals no suffix rule reaches.
+var englishIrregular = map[string]string{"children": "child", "women": "woman", "men": "man", "people": "person"}
+
+// englishSuffixes are tried longest first; the first that matches with
+// enough of the word left is removed or replaced.
+var englishSuffixes = []struct {
+	suffix, replace string
+	minStem         int
+}{
+	{"izations", "ize", 3}, {"isations", "ise", 3}, {"ization", "ize", 3}, {"isation", "ise", 3},
+	{"ations", "ate", 3}, {"ation", "ate", 3},
+	{"ments", "", 4}, {"ment", "", 4},
+	{"ness", "", 4},
+	{"sses", "ss", 1},
+	{"ities", "ity", 3}, {"ies", "y", 2},
+	{"ings", "", 4}, {"ing", "", 4},
+	{"ed", "", 4},
+	{"es", "", 4},
+	{"s", "", 3},
+}
+
+// StemEnglish is a light English stemmer: it joins plurals and the common
+// verb and noun forms ("monitor", "monitors", "monitoring", "monitored";
+// "share", "sharing"; "disaggregate", "disaggregation") and leaves the rest.
+func StemEnglish(w string) string {
+	if irr, ok := englishIrregular[w]; ok {
+		return irr
+	}
+	if runes(w) <= 3 {
+		return w
+	}
+	for _, s := range englishSuffixes {
+		if !strings.HasSuffix(w, s.suffix) || runes(w)-len(s.suffix) < s.minStem {
+			continue
+		}
+		if s.suffix == "s" && (strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is")) {
+			break
+		}
+		w = w[:len(w)-len(s.suffix)] + s.replace
+		if s.suffix == "ing" || s.suffix == "ings" || s.suffix == "ed" {
+			// "planned" -> "plan", "referring" -> "refer"; not "assess".
+			r := []rune(w)
+			if n := len(r); r[n-1] == r[n-2] && !strings.ContainsRune("aeiousz", r[n-1]) {
+				w = string(r[:n-1])
+			}
+		}
+		break
+	}
+	if runes(w) > 4 && strings.HasSuffix(w, "e") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// runes counts characters, as search.js does.
+func runes(s string) int { return utf8.RuneCountInString(s) }
