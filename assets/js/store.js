@@ -33,6 +33,17 @@
     remove: function (key) {
       try { window.localStorage.removeItem(prefix + key); } catch (e) { /* nothing kept, nothing to remove */ }
     },
+    // keys lists the keys this site keeps, without the prefix.
+    keys: function () {
+      var out = [];
+      try {
+        for (var i = 0; i < window.localStorage.length; i++) {
+          var k = window.localStorage.key(i);
+          if (k !== null && k.indexOf(prefix) === 0) { out.push(k.slice(prefix.length)); }
+        }
+      } catch (e) { /* nothing kept, nothing to list */ }
+      return out;
+    },
     // working reports whether the browser keeps data.
     working: function () { return working; }
   };

@@ -1,0 +1,263 @@
+// assessment-io.js reads and writes self-assessments as text: the JSON
+// exchange format (docs/self-assessment-format.md), which is also how each
+// assessment is kept in the browser, and CSV for spreadsheets. Reading is
+// strict: a file that is not exactly the format is refused as a whole, with
+// a message naming what is wrong, so that a bad file never changes anything.
+(function () {
+  'use strict';
+
+  var FORMAT = 'riskguide-self-assessment';
+  var VERSION = 1;
+  var STATUSES = ['not-started', 'planned', 'partly', 'in-place', 'evaluated', 'not-applicable'];
+  // Points per status for the score; not applicable has none.
+  var POINTS = { 'not-started': 0, 'planned': 1, 'partly': 2, 'in-place': 3, 'evaluated': 4 };
+  var LIMITS = {
+    bytes: 2 * 1024 * 1024,
+    text: 10000,
+    name: 200,
+    id: 100,
+    answers: 5000
+  };
+  var ID = /^[a-z0-9][a-z0-9-]*$/;
+  var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+  var ASSESSMENT_KEYS = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
+  var ANSWER_KEYS = ['status', 'evidence', 'gaps', 'owner', 'targetDate', 'updated'];
+  var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
+
+  function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
+  // Problem is a reason to refuse a file: a message key and its arguments.
+  function Problem(key, args) { this.key = key; this.args = args || []; }
+
+  function isObject(v) { return v !== null && typeof v === 'object' && !Array.isArray(v); }
+
+  function object(v, path) {
+    if (!isObject(v)) { throw new Problem('err.object', [path]); }
+    return v;
+  }
+
+  // exactKeys refuses missing and unknown keys, in a fixed order so that the
+  // message is the same every time (and the same as riskguide report's).
+  function exactKeys(v, keys, path) {
+    keys.forEach(function (k) {
+      if (!own(v, k)) { throw new Problem('err.missing', [join(path, k)]); }
+    });
+    var extra = Object.keys(v).filter(function (k) { return keys.indexOf(k) < 0; }).sort();
+    if (extra.length) { throw new Problem('err.unknown', [join(path, extra[0])]); }
+  }
+
+  function join(path, key) { return path ? path + '.' + key : key; }
+
+  function text(v, path, max) {
+    if (typeof v !== 'string') { throw new Problem('err.string', [path]); }
+    if (v.length > max) { throw new Problem('err.long', [path, max]); }
+    return v;
+  }
+
+  function validDate(s) {
+    var m = DATE.exec(s);
+    if (!m) { return false; }
+    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+  }
+
+  function time(v, path) {
+    text(v, path, 40);
+    if (!TIME.test(v) || isNaN(Date.parse(v))) { throw new Problem('err.time', [path]); }
+    return v;
+  }
+
+  function id(v, path) {
+    if (v.length > LIMITS.id || !ID.test(v)) { throw new Problem('err.id', [path]); }
+    return v;
+  }
+
+  // validate checks a parsed file and returns it as a record: the
+  // assessment's fields with its answers, plus the guidance it names.
+  function validate(v) {
+    if (!isObject(v) || v.format !== FORMAT) { throw new Problem('err.format'); }
+    exactKeys(v, ['format', 'version', 'guidance', 'assessment', 'answers'], '');
+    if (typeof v.version !== 'number' || Math.floor(v.version) !== v.version) {
+      throw new Problem('err.integer', ['version']);
+    }
+    if (v.version !== VERSION) { throw new Problem('err.version', [String(v.version)]); }
+
+    var g = object(v.guidance, 'guidance');
+    exactKeys(g, ['title', 'version', 'fingerprint'], 'guidance');
+    var guidance = {
+      title: text(g.title, 'guidance.title', LIMITS.text),
+      version: text(g.version, 'guidance.version', LIMITS.text),
+      fingerprint: text(g.fingerprint, 'guidance.fingerprint', LIMITS.id)
+    };
+
+    var a = object(v.assessment, 'assessment');
+    exactKeys(a, ASSESSMENT_KEYS, 'assessment');
+    var rec = { answers: Object.create(null) };
+    rec.id = id(text(a.id, 'assessment.id', LIMITS.id), 'assessment.id');
+    rec.name = text(a.name, 'assessment.name', LIMITS.name);
+    if (rec.name.trim() === '') { throw new Problem('err.name', ['assessment.name']); }
+    ['organisation', 'unit', 'period', 'completedBy'].forEach(function (k) {
+      rec[k] = text(a[k], 'assessment.' + k, LIMITS.text);
+    });
+    rec.created = time(a.created, 'assessment.created');
+    rec.updated = time(a.updated, 'assessment.updated');
+
+    var answers = object(v.answers, 'answers');
+    var ids = Object.keys(answers);
+    if (ids.length > LIMITS.answers) { throw new Problem('err.many', [LIMITS.answers]); }
+    ids.sort().forEach(function (k) {
+      var path = 'answers.' + k;
+      id(k, path);
+      var x = object(answers[k], path);
+      exactKeys(x, ANSWER_KEYS, path);
+      var status = text(x.status, path + '.status', LIMITS.id);
+      if (status !== '' && STATUSES.indexOf(status) < 0) { throw new Problem('err.status', [path + '.status']); }
+      var ans = { status: status };
+      ['evidence', 'gaps', 'owner'].forEach(function (f) { ans[f] = text(x[f], path + '.' + f, LIMITS.text); });
+      ans.targetDate = text(x.targetDate, path + '.targetDate', LIMITS.id);
+      if (ans.targetDate !== '' && !validDate(ans.targetDate)) { throw new Problem('err.date', [path + '.targetDate']); }
+      ans.updated = time(x.updated, path + '.updated');
+      rec.answers[k] = ans;
+    });
+    return { guidance: guidance, record: rec };
+  }
+
+  // parse reads the text of a file: {guidance, record} or {problem}.
+  function parse(textIn) {
+    var s = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
+    if (s.trim() === '') { return { problem: new Problem('import.error.empty') }; }
+    var v;
+    try {
+      v = JSON.parse(s);
+    } catch (e) {
+      return { problem: new Problem('import.error.json', [String(e && e.message || e)]) };
+    }
+    try {
+      return validate(v);
+    } catch (e) {
+      if (e instanceof Problem) { return { problem: e }; }
+      throw e;
+    }
+  }
+
+  // hasContent reports whether an answer says anything; empty answers are
+  // not written, so that clearing a field leaves no trace in the file.
+  function hasContent(a) {
+    return a.status !== '' || TEXT_FIELDS.some(function (f) { return a[f] !== ''; });
+  }
+
+  // serialize writes JSON with two-space indents like JSON.stringify, but
+  // from [key, value] pairs, so that keys keep the order given even when an
+  // id looks like a number (plain objects would move those first).
+  function serialize(v, indent) {
+    var pad = '\n' + new Array(indent + 1).join('  ');
+    if (Array.isArray(v)) {
+      if (v.length === 0) { return '{}'; }
+      return '{' + v.map(function (p) {
+        return pad + '  ' + JSON.stringify(p[0]) + ': ' + serialize(p[1], indent + 1);
+      }).join(',') + pad + '}';
+    }
+    return JSON.stringify(v);
+  }
+
+  // toJSON writes a record in the exchange format against the guidance
+  // given. The same record always gives the same bytes.
+  function toJSON(guidance, rec) {
+    var answers = Object.keys(rec.answers).sort().filter(function (k) {
+      return hasContent(rec.answers[k]);
+    }).map(function (k) {
+      var a = rec.answers[k];
+      return [k, ANSWER_KEYS.map(function (f) { return [f, a[f]]; })];
+    });
+    return serialize([
+      ['format', FORMAT],
+      ['version', VERSION],
+      ['guidance', [['title', guidance.title], ['version', guidance.version], ['fingerprint', guidance.fingerprint]]],
+      ['assessment', ASSESSMENT_KEYS.map(function (k) { return [k, rec[k]]; })],
+      ['answers', answers]
+    ], 0) + '\n';
+  }
+
+  // cell quotes one CSV value (RFC 4180) and stops a spreadsheet from
+  // reading it as a formula: a value that starts like one gets a leading
+  // apostrophe, which spreadsheets show as text.
+  function cell(v) {
+    var s = String(v);
+    if (/^[=+\-@\t\r]/.test(s)) { s = "'" + s; }
+    return '"' + s.replace(/"/g, '""') + '"';
+  }
+
+  // toCSV writes one row per recommendation of the page, then one per
+  // retired answer, as UTF-8 with a byte order mark (so that spreadsheets
+  // read accents right) and CRLF line ends.
+  function toCSV(model, rec, msg) {
+    var header = ['organisation', 'unit', 'period', 'result', 'rec', 'id', 'text', 'status', 'status.value',
+      'points', 'evidence', 'gaps', 'owner', 'target', 'updated', 'note'].map(function (k) { return msg('csv.' + k); });
+    var rows = [header];
+    function row(result, label, recID, recText, note) {
+      var a = own(rec.answers, recID) ? rec.answers[recID] : { status: '', evidence: '', gaps: '', owner: '', targetDate: '', updated: '' };
+      rows.push([rec.organisation, rec.unit, rec.period, result, label, recID, recText,
+        a.status ? model.statusLabel(a.status) : '', a.status,
+        own(POINTS, a.status) ? String(POINTS[a.status]) : '',
+        a.evidence, a.gaps, a.owner, a.targetDate, a.updated, note]);
+    }
+    model.results.forEach(function (res) {
+      res.recs.forEach(function (r) { row(res.number + ' ' + res.title, r.label, r.id, r.text, ''); });
+    });
+    model.retired(rec).forEach(function (k) { row('', '', k, '', msg('csv.retired')); });
+    return '\ufeff' + rows.map(function (r) { return r.map(cell).join(','); }).join('\r\n') + '\r\n';
+  }
+
+  function slug(s) {
+    var t = s.normalize ? s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '') : s;
+    t = t.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60).replace(/-+$/, '');
+    return t || 'assessment';
+  }
+
+  function pad2(n) { return (n < 10 ? '0' : '') + n; }
+
+  // localDate is today's date where the user is, as YYYY-MM-DD.
+  function localDate(d) {
+    return d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
+  }
+
+  // fileName is the name an export is saved under: what, whose, and when.
+  function fileName(name, ext, d) {
+    return 'self-assessment-' + slug(name) + '-' + localDate(d || new Date()) + '.' + ext;
+  }
+
+  // download hands text to the browser as a file. It needs no storage and
+  // no network, so export works when the browser keeps nothing.
+  function download(textOut, name, type) {
+    var blob = new Blob([textOut], { type: type });
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.hidden = true;
+    document.body.appendChild(a);
+    a.click();
+    document.body.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  }
+
+  window.riskguide = window.riskguide || {};
+  window.riskguide.assessmentIO = {
+    FORMAT: FORMAT,
+    VERSION: VERSION,
+    STATUSES: STATUSES,
+    POINTS: POINTS,
+    LIMITS: LIMITS,
+    ANSWER_KEYS: ANSWER_KEYS,
+    TEXT_FIELDS: TEXT_FIELDS,
+    own: own,
+    parse: parse,
+    hasContent: hasContent,
+    toJSON: toJSON,
+    toCSV: toCSV,
+    fileName: fileName,
+    localDate: localDate,
+    download: download
+  };
+})();

@@ -1,0 +1,165 @@
+// assessment-summary.js turns an assessment into figures: counts per status
+// and a score per expected result and overall, drawn as an SVG bar chart
+// with the same figures in a table; and compares two assessments. Every
+// value is written with textContent, never parsed as HTML.
+(function () {
+  'use strict';
+  var io = window.riskguide && window.riskguide.assessmentIO;
+  if (!io) { return; }
+  var SVG = 'http://www.w3.org/2000/svg';
+
+  function el(name, attrs, textIn) {
+    var e = document.createElement(name);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (textIn !== undefined) { e.textContent = textIn; }
+    return e;
+  }
+
+  function svg(name, attrs, textIn) {
+    var e = document.createElementNS(SVG, name);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (textIn !== undefined) { e.textContent = textIn; }
+    return e;
+  }
+
+  function statusOf(rec, id) {
+    return io.own(rec.answers, id) ? rec.answers[id].status : '';
+  }
+
+  // tally counts the statuses of some recommendations and scores them: the
+  // average points over those with a status other than not applicable.
+  function tally(recs, rec) {
+    var t = { counts: {}, total: recs.length, answered: 0, unanswered: 0, scored: 0, points: 0, score: null };
+    io.STATUSES.forEach(function (s) { t.counts[s] = 0; });
+    recs.forEach(function (r) {
+      var s = statusOf(rec, r.id);
+      if (s === '') { t.unanswered++; return; }
+      t.answered++;
+      t.counts[s]++;
+      if (io.own(io.POINTS, s)) { t.scored++; t.points += io.POINTS[s]; }
+    });
+    if (t.scored > 0) { t.score = t.points / t.scored; }
+    return t;
+  }
+
+  function summarise(model, rec) {
+    var all = [];
+    var rows = model.results.map(function (res) {
+      all = all.concat(res.recs);
+      return { label: res.number + '. ' + res.title, title: res.title, short: String(res.number), tally: tally(res.recs, rec) };
+    });
+    return { rows: rows, overall: { label: model.msg('summary.overall'), title: model.msg('summary.overall'), short: '', tally: tally(all, rec) } };
+  }
+
+  function scoreText(t, msg) {
+    return t.score === null ? msg('summary.score.none') : t.score.toFixed(1);
+  }
+
+  function table(model, sum) {
+    var msg = model.msg;
+    var tbl = el('table', { 'class': 'sa-table' });
+    tbl.appendChild(el('caption', {}, msg('summary.caption')));
+    var head = el('tr');
+    head.appendChild(el('th', { scope: 'col' }, msg('summary.result')));
+    io.STATUSES.forEach(function (s) { head.appendChild(el('th', { scope: 'col' }, model.statusLabel(s))); });
+    head.appendChild(el('th', { scope: 'col' }, msg('summary.unanswered')));
+    head.appendChild(el('th', { scope: 'col' }, msg('summary.score')));
+    tbl.appendChild(el('thead')).appendChild(head);
+    var body = tbl.appendChild(el('tbody'));
+    sum.rows.concat([sum.overall]).forEach(function (row, i) {
+      var tr = el('tr', i === sum.rows.length ? { 'class': 'sa-total' } : {});
+      tr.appendChild(el('th', { scope: 'row' }, row.label));
+      io.STATUSES.forEach(function (s) { tr.appendChild(el('td', {}, String(row.tally.counts[s]))); });
+      tr.appendChild(el('td', {}, String(row.tally.unanswered)));
+      tr.appendChild(el('td', {}, scoreText(row.tally, msg)));
+      body.appendChild(tr);
+    });
+    return tbl;
+  }
+
+  var chartCount = 0;
+
+  // chart draws one horizontal bar per row on a 0 to 4 scale. It is an
+  // image with a title and description; the table holds its figures.
+  function chart(model, sum) {
+    var msg = model.msg;
+    var rows = sum.rows.concat([sum.overall]);
+    var labelW = 270, barW = 400, rowH = 30, top = 10, axis = 24;
+    var width = labelW + barW + 60, height = top + rows.length * rowH + axis;
+    var n = ++chartCount;
+    var root = svg('svg', {
+      viewBox: '0 0 ' + width + ' ' + height, 'class': 'sa-bars', role: 'img',
+      'aria-labelledby': 'sa-chart-title-' + n + ' sa-chart-desc-' + n
+    });
+    root.appendChild(svg('title', { id: 'sa-chart-title-' + n }, msg('summary.chart')));
+    root.appendChild(svg('desc', { id: 'sa-chart-desc-' + n }, msg('summary.chart.desc')));
+    for (var g = 0; g <= 4; g++) {
+      var x = labelW + barW * g / 4;
+      root.appendChild(svg('line', { x1: x, x2: x, y1: top, y2: height - axis + 4, 'class': 'sa-grid' }));
+      root.appendChild(svg('text', { x: x, y: height - 6, 'class': 'sa-axis', 'text-anchor': 'middle' }, String(g)));
+    }
+    rows.forEach(function (row, i) {
+      var y = top + i * rowH;
+      var label = row.short ? row.short + '. ' + shorten(row.title, 33) : row.label;
+      root.appendChild(svg('text', { x: 0, y: y + rowH / 2 + 5, 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }, label));
+      var score = row.tally.score;
+      if (score !== null) {
+        root.appendChild(svg('rect', { x: labelW, y: y + 5, width: Math.max(barW * score / 4, 2), height: rowH - 10, 'class': row.short ? 'sa-bar' : 'sa-bar sa-bar-total' }));
+      }
+      root.appendChild(svg('text', { x: labelW + (score === null ? 0 : barW * score / 4) + 6, y: y + rowH / 2 + 5, 'class': 'sa-bar-value' }, scoreText(row.tally, msg)));
+    });
+    return root;
+  }
+
+  function shorten(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
+
+  // render fills the summary's chart and table for an assessment.
+  function render(model, rec, chartBox, tableBox) {
+    var sum = summarise(model, rec);
+    chartBox.replaceChildren(chart(model, sum));
+    tableBox.replaceChildren(table(model, sum));
+    return sum;
+  }
+
+  // compare lists, recommendation by recommendation, how the status moved
+  // from one assessment to another.
+  function compare(model, from, to, out) {
+    var msg = model.msg;
+    var counts = { up: 0, down: 0, 'new': 0, same: 0, gone: 0, changed: 0 };
+    var rows = [];
+    model.results.forEach(function (res) {
+      res.recs.forEach(function (r) {
+        var a = statusOf(from, r.id), b = statusOf(to, r.id);
+        if (a === '' && b === '') { return; }
+        var change;
+        if (a === '') { change = 'new'; } else if (b === '') { change = 'gone'; } else {
+          var pa = io.own(io.POINTS, a) ? io.POINTS[a] : null, pb = io.own(io.POINTS, b) ? io.POINTS[b] : null;
+          if (a === b || pa === null || pb === null) { change = a === b ? 'same' : 'changed'; } else { change = pb > pa ? 'up' : pb < pa ? 'down' : 'same'; }
+        }
+        counts[change]++;
+        rows.push([r, a, b, change]);
+      });
+    });
+    var tbl = el('table', { 'class': 'sa-table sa-compare-table' });
+    tbl.appendChild(el('caption', {}, msg('compare.caption', from.name, to.name)));
+    var head = el('tr');
+    [msg('compare.rec'), from.name, to.name, msg('compare.change')].forEach(function (h) { head.appendChild(el('th', { scope: 'col' }, h)); });
+    tbl.appendChild(el('thead')).appendChild(head);
+    var body = tbl.appendChild(el('tbody'));
+    rows.forEach(function (row) {
+      var tr = el('tr', { 'class': 'sa-change-' + row[3] });
+      var th = el('th', { scope: 'row' });
+      th.appendChild(el('span', { 'class': 'num' }, row[0].label));
+      th.appendChild(document.createTextNode(' ' + shorten(row[0].text, 90)));
+      tr.appendChild(th);
+      tr.appendChild(el('td', {}, row[1] ? model.statusLabel(row[1]) : msg('compare.none')));
+      tr.appendChild(el('td', {}, row[2] ? model.statusLabel(row[2]) : msg('compare.none')));
+      tr.appendChild(el('td', {}, msg('compare.' + row[3])));
+      body.appendChild(tr);
+    });
+    out.replaceChildren(el('p', {}, msg('compare.counts', counts.up, counts.down, counts['new'], counts.same)), tbl);
+    return counts;
+  }
+
+  window.riskguide.assessmentSummary = { tally: tally, summarise: summarise, render: render, compare: compare };
+})();

@@ -1,0 +1,242 @@
+// Package assessmente2e proves the self-assessment page (SPEC section 6) in
+// a real headless Chromium: answers survive a reload; several assessments
+// can be created, renamed, duplicated, switched and deleted; an export
+// imported again gives the same bytes; hostile files change nothing and
+// inject nothing; answers for recommendations a new version of the
+// guidance dropped are kept; and a browser that keeps nothing still exports.
+package assessmente2e
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+
+	"riskguide"
+	"riskguide/internal/browsertest"
+	"riskguide/internal/build"
+)
+
+var tmpRoot string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "riskguide-assessment-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	tmpRoot = dir
+	code := browsertest.Main(m)
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+var sites struct {
+	sync.Mutex
+	dirs map[string]string
+}
+
+// siteDir builds a site once per run and returns its folder.
+func siteDir(t *testing.T, name string, src build.Source) string {
+	t.Helper()
+	sites.Lock()
+	defer sites.Unlock()
+	if d, ok := sites.dirs[name]; ok {
+		return d
+	}
+	out := filepath.Join(tmpRoot, name)
+	if _, err := build.BuildSource(src, build.Options{Out: out}); err != nil {
+		t.Fatalf("building %s: %v", name, err)
+	}
+	if sites.dirs == nil {
+		sites.dirs = map[string]string{}
+	}
+	sites.dirs[name] = out
+	return out
+}
+
+// defaultSite is the built-in guidance.
+func defaultSite(t *testing.T) string { return siteDir(t, "default", build.DefaultSource()) }
+
+// extraRec is a recommendation that only the "earlier" site has.
+const extraRec = "retired-check"
+
+// earlierSite is the built-in guidance with one more recommendation, as an
+// earlier version of it might have had. Both sites have the same title, so
+// the browser keeps their answers under the same key.
+func earlierSite(t *testing.T) string {
+	m := fstest.MapFS{}
+	err := fs.WalkDir(riskguide.Default, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(riskguide.Default, p)
+		m[p] = &fstest.MapFile{Data: data}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := m["content/expected-results/01-training.yaml"]
+	f.Data = append(f.Data, []byte("  - id: "+extraRec+"\n    text: Keep a register of training that an earlier version asked for.\n    roles: [training-lead]\n")...)
+	return siteDir(t, "earlier", build.Source{FS: m, Name: "earlier version"})
+}
+
+func pageURL(dir string) string { return browsertest.FileURL(dir, "self-assessment/index.html") }
+
+// tab is a browser tab on the self-assessment page with downloads going to
+// a folder of the test's own.
+type tab struct {
+	*browsertest.Page
+	t         *testing.T
+	downloads string
+}
+
+func openTab(t *testing.T, dir string) *tab {
+	t.Helper()
+	b := browsertest.Shared(t)
+	p := b.NewPage(t)
+	tb := &tab{Page: p, t: t, downloads: t.TempDir()}
+	ctx := p.Context()
+	id := chromedp.FromContext(ctx).BrowserContextID
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllow, BrowserContextID: id, DownloadPath: tb.downloads,
+	}); err != nil {
+		t.Fatalf("allowing downloads: %v", err)
+	}
+	if dir != "" {
+		tb.Navigate(pageURL(dir))
+	}
+	return tb
+}
+
+func (tb *tab) eval(expr string) string {
+	tb.t.Helper()
+	return browsertest.Eval[string](tb.Page, expr)
+}
+
+func (tb *tab) evalBool(expr string) bool {
+	tb.t.Helper()
+	return browsertest.Eval[bool](tb.Page, expr)
+}
+
+// waitFor polls a JavaScript condition.
+func (tb *tab) waitFor(what, expr string) {
+	tb.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !tb.evalBool(expr) {
+		if time.Now().After(deadline) {
+			tb.t.Fatalf("timed out waiting for %s (%s)", what, expr)
+		}
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+func (tb *tab) click(sel string) {
+	tb.t.Helper()
+	tb.Do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
+}
+
+// typeInto types text into a field as a user would, so that input events
+// fire.
+func (tb *tab) typeInto(sel, text string) {
+	tb.t.Helper()
+	tb.Do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), text))
+}
+
+func (tb *tab) value(sel string) string {
+	tb.t.Helper()
+	return tb.eval(`document.querySelector(` + jsString(sel) + `).value`)
+}
+
+func (tb *tab) checked(sel string) bool {
+	tb.t.Helper()
+	return tb.evalBool(`document.querySelector(` + jsString(sel) + `).checked`)
+}
+
+// storage is every key and value the page's origin keeps, as one string.
+func (tb *tab) storage() string {
+	tb.t.Helper()
+	return tb.eval(`JSON.stringify(Object.keys(localStorage).sort().map(function (k) { return [k, localStorage.getItem(k)]; }))`)
+}
+
+// dialog answers the open dialog: it fills the name field when name is not
+// empty and presses the button with the given choice.
+func (tb *tab) dialog(name, choice string) {
+	tb.t.Helper()
+	tb.waitFor("the dialog", `document.getElementById('sa-dialog').open`)
+	if name != "" {
+		tb.Do(chromedp.SetValue(chromedp.CSS("#sa-dialog-input"), name))
+	}
+	tb.click(`#sa-dialog-buttons button[data-choice="` + choice + `"]`)
+	tb.waitFor("the dialog to close", `!document.getElementById('sa-dialog').open`)
+}
+
+// download presses an export button and returns the file it saved.
+func (tb *tab) download(action string) (name string, data []byte) {
+	tb.t.Helper()
+	// Chromium overwrites a file of the same name, so start from an empty
+	// folder.
+	entries, _ := os.ReadDir(tb.downloads)
+	for _, e := range entries {
+		os.Remove(filepath.Join(tb.downloads, e.Name()))
+	}
+	tb.click(`[data-sa-action="` + action + `"]`)
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(tb.downloads)
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), ".crdownload") {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(tb.downloads, e.Name()))
+			if err == nil && len(data) > 0 {
+				return e.Name(), data
+			}
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	tb.t.Fatalf("%s: no file was downloaded", action)
+	return "", nil
+}
+
+// importFile hands a file to the import control.
+func (tb *tab) importFile(path string) {
+	tb.t.Helper()
+	tb.Do(chromedp.SetUploadFiles(chromedp.CSS("#sa-import"), []string{path}))
+}
+
+func jsString(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`)
+	return "'" + r.Replace(s) + "'"
+}
+
+// addInitScript runs a script before the page's own in every document the
+// tab loads next.
+func (tb *tab) addInitScript(src string) {
+	tb.t.Helper()
+	tb.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: src})
+		return err
+	}))
+}
+
+func evalVoid(src string) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](src)
+}
+
+// setSelect chooses an option as a user would, firing change.
+func setSelect(sel, value string) chromedp.Action[chromedp.Void] {
+	return evalVoid(`(function () { var s = document.querySelector(` + jsString(sel) + `); s.value = ` + jsString(value) + `; s.dispatchEvent(new Event('change', {bubbles: true})); })()`)
+}

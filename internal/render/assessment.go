@@ -1,0 +1,95 @@
+package render
+
+import (
+	"riskguide/internal/site"
+)
+
+// AssessmentPath is where the self-assessment form is written.
+const AssessmentPath = "self-assessment/index.html"
+
+// Statuses are the steps of the self-assessment scale, in order, as stored
+// in the browser and in exports. The values are part of the export format
+// (docs/self-assessment-format.md) and never change; their labels come from
+// the interface strings.
+var Statuses = []string{"not-started", "planned", "partly", "in-place", "evaluated", "not-applicable"}
+
+// AssessmentPage is self-assessment/index.html: a form over every
+// recommendation that scripts keep, summarise, export and import, and that
+// prints blank without them.
+type AssessmentPage struct {
+	*Base
+	Results     []*site.ExpectedResult
+	Fingerprint string
+	Statuses    []StatusOption
+	// Messages are the strings the page's scripts show, handed to them in
+	// the page because scripts cannot read the interface strings.
+	Messages []Message
+}
+
+// StatusOption is one step of the scale as shown.
+type StatusOption struct {
+	Value string
+	Label string
+}
+
+// Message is an interface string for the page's scripts.
+type Message struct {
+	Key  string
+	Text string
+}
+
+// assessmentScriptKeys are the interface strings the self-assessment
+// scripts use, without the "assessment.js." prefix they have in the files.
+var assessmentScriptKeys = []string{
+	"default.name", "copy.name", "imported.name",
+	"new.title", "rename.title", "name.label", "ok", "cancel",
+	"delete.title", "delete.text", "delete.ok",
+	"deleted", "renamed", "created", "duplicated", "exported", "imported", "import.cancelled",
+	"export.failed",
+	"import.title", "import.file", "import.organisation", "import.guidance", "import.updated",
+	"import.other.guidance", "import.retired",
+	"import.new", "import.replace.intro", "import.changed", "import.added", "import.removed", "import.unchanged",
+	"import.replace", "import.asnew", "import.nothing",
+	"import.error", "import.error.size", "import.error.json", "import.error.empty", "import.error.read",
+	"err.string", "err.object", "err.integer", "err.missing", "err.unknown", "err.format", "err.version", "err.long", "err.id",
+	"err.status", "err.date", "err.time", "err.many", "err.name",
+	"summary.caption", "summary.result", "summary.overall", "summary.score",
+	"summary.score.none", "summary.chart", "summary.chart.desc", "summary.unanswered",
+	"compare.caption", "compare.rec", "compare.change", "compare.up", "compare.down", "compare.same",
+	"compare.new", "compare.gone", "compare.changed", "compare.none", "compare.counts", "compare.same.assessment",
+	"retired.status", "retired.evidence", "retired.gaps", "retired.owner", "retired.target", "retired.updated",
+	"printed", "last.changed", "unreadable",
+	"csv.organisation", "csv.unit", "csv.period", "csv.result", "csv.rec", "csv.id", "csv.text",
+	"csv.status", "csv.status.value", "csv.points", "csv.evidence", "csv.gaps", "csv.owner",
+	"csv.target", "csv.updated", "csv.note", "csv.retired",
+}
+
+func (r *renderer) assessmentPage(b *Base) any {
+	t, _ := b.T("assessment.title")
+	b.Title = t
+	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint()}
+	for _, v := range Statuses {
+		p.Statuses = append(p.Statuses, StatusOption{Value: v, Label: r.i18n.Lookup("assessment.status." + v)})
+	}
+	for _, k := range assessmentScriptKeys {
+		p.Messages = append(p.Messages, Message{Key: k, Text: r.i18n.Lookup("assessment.js." + k)})
+	}
+	return p
+}
+
+// Missing reports the interface strings the self-assessment scripts need
+// that the strings lack, so that the build fails instead of a script showing
+// a raw key.
+func (p *AssessmentPage) Missing() (string, error) {
+	for _, k := range assessmentScriptKeys {
+		if _, err := p.T("assessment.js." + k); err != nil {
+			return "", err
+		}
+	}
+	for _, v := range Statuses {
+		if _, err := p.T("assessment.status." + v); err != nil {
+			return "", err
+		}
+	}
+	return "", nil
+}

@@ -1,0 +1,410 @@
+// Package report reads self-assessment exports, the JSON files a force
+// saves from the site's self-assessment page, and writes a comparative
+// report of many forces against one guidance: an HTML page with a
+// force-by-recommendation table, averages per expected result and a bar
+// chart, and the same figures as CSV.
+//
+// The export format is documented in docs/self-assessment-format.md. Parse
+// applies exactly the rules the page applies when it imports a file
+// (assets/js/assessment-io.js), so a file one accepts the other accepts.
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+	"unicode/utf16"
+)
+
+// Format and Version identify the export format.
+const (
+	Format  = "riskguide-self-assessment"
+	Version = 1
+)
+
+// Limits of an export. Lengths count UTF-16 code units, as the browser does.
+const (
+	MaxBytes   = 2 << 20
+	MaxText    = 10000
+	MaxName    = 200
+	MaxID      = 100
+	MaxAnswers = 5000
+)
+
+// Statuses are the steps of the scale, in order.
+var Statuses = []string{"not-started", "planned", "partly", "in-place", "evaluated", "not-applicable"}
+
+// StatusLabels are the statuses as the report names them.
+var StatusLabels = map[string]string{
+	"not-started":    "Not started",
+	"planned":        "Planned",
+	"partly":         "Partly in place",
+	"in-place":       "In place",
+	"evaluated":      "In place and evaluated",
+	"not-applicable": "Not applicable",
+}
+
+// Points gives the score of each status; not applicable has none.
+var Points = map[string]int{"not-started": 0, "planned": 1, "partly": 2, "in-place": 3, "evaluated": 4}
+
+// Export is one self-assessment file.
+type Export struct {
+	Guidance   Guidance
+	Assessment Assessment
+	// Answers by recommendation id.
+	Answers map[string]Answer
+}
+
+// Guidance names the guidance an export was made against.
+type Guidance struct {
+	Title, Version, Fingerprint string
+}
+
+// Assessment describes who assessed what, and when.
+type Assessment struct {
+	ID, Name, Organisation, Unit, Period, CompletedBy string
+	Created, Updated                                  string // RFC 3339
+}
+
+// Answer is the answer for one recommendation. Status is "" when only the
+// text fields are filled in.
+type Answer struct {
+	Status, Evidence, Gaps, Owner string
+	TargetDate                    string // YYYY-MM-DD or ""
+	Updated                       string // RFC 3339
+}
+
+// Empty reports whether the answer says nothing; such answers are not
+// written.
+func (a Answer) Empty() bool {
+	return a.Status == "" && a.Evidence == "" && a.Gaps == "" && a.Owner == "" && a.TargetDate == ""
+}
+
+// Error is why a file is not a valid export: the field at fault, as a
+// dotted path, and what is wrong with it.
+type Error struct {
+	Path string
+	Msg  string
+}
+
+func (e *Error) Error() string {
+	if e.Path == "" {
+		return e.Msg
+	}
+	return e.Path + " " + e.Msg
+}
+
+var (
+	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+	timePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$`)
+)
+
+var (
+	topKeys        = []string{"format", "version", "guidance", "assessment", "answers"}
+	guidanceKeys   = []string{"title", "version", "fingerprint"}
+	assessmentKeys = []string{"id", "name", "organisation", "unit", "period", "completedBy", "created", "updated"}
+	answerKeys     = []string{"status", "evidence", "gaps", "owner", "targetDate", "updated"}
+)
+
+// Parse reads and validates an export. It refuses anything that is not
+// exactly the format: unknown or missing fields, wrong types, values out of
+// range, or more than the limits allow.
+func Parse(data []byte) (*Export, error) {
+	if len(data) > MaxBytes {
+		return nil, &Error{Msg: fmt.Sprintf("is %d bytes, larger than the limit of %d", len(data), MaxBytes)}
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &Error{Msg: "is empty"}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		return nil, &Error{Msg: "is not JSON: " + err.Error()}
+	}
+	if _, err := dec.Token(); err == nil {
+		return nil, &Error{Msg: "is not JSON: more data after the end"}
+	}
+	var e Export
+	if err := e.read(v); err != nil {
+		return nil, err
+	}
+	return &e, nil
+}
+
+func (e *Export) read(v any) error {
+	top, ok := v.(map[string]any)
+	if !ok || top["format"] != Format {
+		return &Error{Msg: "is not a riskguide self-assessment export"}
+	}
+	if err := exactKeys(top, topKeys, ""); err != nil {
+		return err
+	}
+	n, ok := top["version"].(json.Number)
+	if !ok {
+		return &Error{"version", "must be a whole number"}
+	}
+	f, err := n.Float64()
+	if err != nil || f != math.Floor(f) {
+		return &Error{"version", "must be a whole number"}
+	}
+	if f != Version {
+		return &Error{Msg: fmt.Sprintf("is version %s of the format; this riskguide reads version %d", n, Version)}
+	}
+
+	g, err := object(top["guidance"], "guidance")
+	if err != nil {
+		return err
+	}
+	if err := exactKeys(g, guidanceKeys, "guidance"); err != nil {
+		return err
+	}
+	if e.Guidance.Title, err = text(g["title"], "guidance.title", MaxText); err != nil {
+		return err
+	}
+	if e.Guidance.Version, err = text(g["version"], "guidance.version", MaxText); err != nil {
+		return err
+	}
+	if e.Guidance.Fingerprint, err = text(g["fingerprint"], "guidance.fingerprint", MaxID); err != nil {
+		return err
+	}
+
+	a, err := object(top["assessment"], "assessment")
+	if err != nil {
+		return err
+	}
+	if err := exactKeys(a, assessmentKeys, "assessment"); err != nil {
+		return err
+	}
+	as := &e.Assessment
+	if as.ID, err = id(a["id"], "assessment.id"); err != nil {
+		return err
+	}
+	if as.Name, err = text(a["name"], "assessment.name", MaxName); err != nil {
+		return err
+	}
+	if strings.TrimSpace(as.Name) == "" {
+		return &Error{"assessment.name", "must not be empty"}
+	}
+	for _, f := range []struct {
+		key string
+		dst *string
+	}{{"organisation", &as.Organisation}, {"unit", &as.Unit}, {"period", &as.Period}, {"completedBy", &as.CompletedBy}} {
+		if *f.dst, err = text(a[f.key], "assessment."+f.key, MaxText); err != nil {
+			return err
+		}
+	}
+	if as.Created, err = timestamp(a["created"], "assessment.created"); err != nil {
+		return err
+	}
+	if as.Updated, err = timestamp(a["updated"], "assessment.updated"); err != nil {
+		return err
+	}
+
+	answers, err := object(top["answers"], "answers")
+	if err != nil {
+		return err
+	}
+	if len(answers) > MaxAnswers {
+		return &Error{Msg: fmt.Sprintf("holds more than %d answers", MaxAnswers)}
+	}
+	e.Answers = make(map[string]Answer, len(answers))
+	for _, k := range sortedKeys(answers) {
+		path := "answers." + k
+		if utf16Len(k) > MaxID || !idPattern.MatchString(k) {
+			return &Error{path, "is not a valid identifier"}
+		}
+		x, err := object(answers[k], path)
+		if err != nil {
+			return err
+		}
+		if err := exactKeys(x, answerKeys, path); err != nil {
+			return err
+		}
+		var ans Answer
+		if ans.Status, err = text(x["status"], path+".status", MaxID); err != nil {
+			return err
+		}
+		if ans.Status != "" {
+			if _, ok := StatusLabels[ans.Status]; !ok {
+				return &Error{path + ".status", "is not one of the statuses"}
+			}
+		}
+		for _, f := range []struct {
+			key string
+			dst *string
+		}{{"evidence", &ans.Evidence}, {"gaps", &ans.Gaps}, {"owner", &ans.Owner}} {
+			if *f.dst, err = text(x[f.key], path+"."+f.key, MaxText); err != nil {
+				return err
+			}
+		}
+		if ans.TargetDate, err = text(x["targetDate"], path+".targetDate", MaxID); err != nil {
+			return err
+		}
+		if ans.TargetDate != "" && !validDate(ans.TargetDate) {
+			return &Error{path + ".targetDate", "is not a date written as YYYY-MM-DD"}
+		}
+		if ans.Updated, err = timestamp(x["updated"], path+".updated"); err != nil {
+			return err
+		}
+		e.Answers[k] = ans
+	}
+	return nil
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// exactKeys refuses missing keys (in the format's order) and then unknown
+// ones (in sorted order), as the page does.
+func exactKeys(m map[string]any, keys []string, path string) error {
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			return &Error{join(path, k), "is missing"}
+		}
+	}
+	for _, k := range sortedKeys(m) {
+		known := false
+		for _, want := range keys {
+			known = known || k == want
+		}
+		if !known {
+			return &Error{join(path, k), "is not part of the format"}
+		}
+	}
+	return nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func object(v any, path string) (map[string]any, error) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		return nil, &Error{path, "must be a group of named values (a JSON object)"}
+	}
+	return m, nil
+}
+
+func text(v any, path string, max int) (string, error) {
+	s, ok := v.(string)
+	if !ok {
+		return "", &Error{path, "must be text"}
+	}
+	if utf16Len(s) > max {
+		return "", &Error{path, fmt.Sprintf("is longer than %d characters", max)}
+	}
+	return s, nil
+}
+
+func id(v any, path string) (string, error) {
+	s, err := text(v, path, MaxID)
+	if err != nil {
+		return "", err
+	}
+	if !idPattern.MatchString(s) {
+		return "", &Error{path, "is not a valid identifier"}
+	}
+	return s, nil
+}
+
+func timestamp(v any, path string) (string, error) {
+	s, err := text(v, path, 40)
+	if err != nil {
+		return "", err
+	}
+	if !timePattern.MatchString(s) {
+		return "", &Error{path, "is not a date and time"}
+	}
+	if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
+		return "", &Error{path, "is not a date and time"}
+	}
+	return s, nil
+}
+
+func validDate(s string) bool {
+	if !datePattern.MatchString(s) {
+		return false
+	}
+	_, err := time.Parse("2006-01-02", s)
+	return err == nil
+}
+
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf16.RuneLen(r)
+	}
+	return n
+}
+
+// Marshal writes an export the way the page writes it: fixed key order,
+// answers sorted by id, empty answers left out, two-space indents and a
+// final newline.
+func Marshal(e *Export) []byte {
+	var b bytes.Buffer
+	str := func(s string) string {
+		var sb bytes.Buffer
+		enc := json.NewEncoder(&sb)
+		enc.SetEscapeHTML(false)
+		_ = enc.Encode(s)
+		return strings.TrimSuffix(sb.String(), "\n")
+	}
+	obj := func(indent string, pairs [][2]string) string {
+		if len(pairs) == 0 {
+			return "{}"
+		}
+		var sb strings.Builder
+		sb.WriteString("{")
+		for i, p := range pairs {
+			if i > 0 {
+				sb.WriteString(",")
+			}
+			sb.WriteString("\n" + indent + "  " + str(p[0]) + ": " + p[1])
+		}
+		sb.WriteString("\n" + indent + "}")
+		return sb.String()
+	}
+	g := e.Guidance
+	a := e.Assessment
+	var answers [][2]string
+	for _, k := range sortedKeys(e.Answers) {
+		x := e.Answers[k]
+		if x.Empty() {
+			continue
+		}
+		answers = append(answers, [2]string{k, obj("    ", [][2]string{
+			{"status", str(x.Status)}, {"evidence", str(x.Evidence)}, {"gaps", str(x.Gaps)},
+			{"owner", str(x.Owner)}, {"targetDate", str(x.TargetDate)}, {"updated", str(x.Updated)},
+		})})
+	}
+	b.WriteString(obj("", [][2]string{
+		{"format", str(Format)},
+		{"version", fmt.Sprint(Version)},
+		{"guidance", obj("  ", [][2]string{{"title", str(g.Title)}, {"version", str(g.Version)}, {"fingerprint", str(g.Fingerprint)}})},
+		{"assessment", obj("  ", [][2]string{
+			{"id", str(a.ID)}, {"name", str(a.Name)}, {"organisation", str(a.Organisation)}, {"unit", str(a.Unit)},
+			{"period", str(a.Period)}, {"completedBy", str(a.CompletedBy)}, {"created", str(a.Created)}, {"updated", str(a.Updated)},
+		})},
+		{"answers", obj("  ", answers)},
+	}))
+	b.WriteString("\n")
+	return b.Bytes()
+}
