@@ -1,0 +1,318 @@
+// Package serve is riskguide's live preview: it builds a site, serves it over
+// HTTP, watches the source folders and, after every change, rebuilds the
+// whole site and tells open browsers to reload.
+//
+// Every build goes into its own folder inside a private temporary folder and
+// is never changed afterwards; a request reads from the build that was current
+// when it arrived, and a replaced build is deleted once no request uses it, so
+// a rebuild never makes a request see a half-written site. A failed build
+// changes nothing that is served: the terminal shows its problems, and so does
+// every open page, over the last good build, until a build succeeds.
+//
+// Besides the site, the server answers three paths of its own, which a build
+// for publishing never contains:
+//
+//	/_riskguide/reload.js   the live-reload script every page loads
+//	/_riskguide/reload.css  the look of the problem overlay
+//	/_riskguide/events      Server-Sent Events: hello, reload and error
+//
+// On connecting, a client is sent "hello" with the current build's id, then
+// "error" at once if the content is broken. After each good build every client
+// is sent "reload"; after each failed one, "error" with the problems as JSON:
+// {"problems":[{"pos":"content/roles.yaml:2:9","message":"..."}]}.
+package serve
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"riskguide/internal/build"
+)
+
+// Options configure a preview server.
+type Options struct {
+	// Source is the site folder; empty means the current folder when it has
+	// content/, and otherwise the built-in default site, which is served
+	// but not watched.
+	Source string
+	// Bind is the address to listen on; empty means 127.0.0.1, so that the
+	// preview is not reachable from other machines.
+	Bind string
+	// Port is the TCP port; 0 picks a free one.
+	Port int
+	// Out receives the address and a line per rebuild; nil discards them.
+	Out io.Writer
+	// Err receives the problems of failed builds; nil discards them.
+	Err io.Writer
+}
+
+// Events are collected into batches, and each batch is one rebuild. A batch
+// ends when events pause for batchQuiet, which is plenty for an editor's save
+// (a write, or a temporary file renamed over the original, then a chmod:
+// microseconds apart), and at most batchMax after it began, so that a stream
+// of events cannot put the rebuild off.
+const (
+	batchQuiet = 20 * time.Millisecond
+	batchMax   = 50 * time.Millisecond
+)
+
+// reloadScript is the script every page of a preview build loads, as a path
+// from the site root.
+const reloadScript = "_riskguide/reload.js"
+
+// Server is a running preview.
+type Server struct {
+	src      build.Source
+	watchDir string // the site folder, or "" for the built-in site
+	out, err io.Writer
+	tmp      string // private folder holding every build
+	instance string // tells this run's builds from an earlier run's
+	seq      int    // builds attempted, for folder names and ids
+
+	mu      sync.Mutex
+	current *snapshot // nil until a build has succeeded
+
+	hub      *hub
+	listener net.Listener
+	http     *http.Server
+	quit     chan struct{} // closed on shutdown, ending event streams
+	removing sync.WaitGroup
+	done     chan struct{}
+	runErr   error
+}
+
+// snapshot is one finished build. Its folder is removed once it has been
+// replaced and the last request reading from it has finished.
+type snapshot struct {
+	dir     string
+	id      string
+	readers int
+	retired bool
+}
+
+// Start builds the site, starts listening and watching, and returns once the
+// site can be requested. It stops when ctx is cancelled; Wait then returns
+// after every temporary folder is removed.
+//
+// A site folder whose content is broken at the start is still served: every
+// page shows the problems until they are fixed. The built-in site has nothing
+// to fix, so its failure to build is returned.
+func Start(ctx context.Context, o Options) (*Server, error) {
+	src, err := build.FindSource(o.Source)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{src: src, out: o.Out, err: o.Err, hub: newHub(), quit: make(chan struct{}), done: make(chan struct{})}
+	if s.out == nil {
+		s.out = io.Discard
+	}
+	if s.err == nil {
+		s.err = io.Discard
+	}
+	if src.FS != build.DefaultSource().FS {
+		s.watchDir = src.Name
+	}
+	s.instance = newInstanceID()
+	if s.tmp, err = os.MkdirTemp("", "riskguide-serve-"); err != nil {
+		return nil, err
+	}
+	fail := func(err error) (*Server, error) {
+		s.cleanup()
+		return nil, err
+	}
+
+	// Watch before the first build, so that an edit made during it is not
+	// missed.
+	var w *watcher
+	if s.watchDir != "" {
+		if w, err = newWatcher(s.watchDir); err != nil {
+			return fail(fmt.Errorf("watching %s: %w", s.watchDir, err))
+		}
+	}
+	closeWatcher := func() {
+		if w != nil {
+			w.close()
+		}
+	}
+	if err := s.rebuild(nil); err != nil && s.watchDir == "" {
+		closeWatcher()
+		return fail(err)
+	}
+	bind := o.Bind
+	if bind == "" {
+		bind = "127.0.0.1"
+	}
+	s.listener, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(o.Port)))
+	if err != nil {
+		closeWatcher()
+		return fail(err)
+	}
+	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+
+	served := make(chan error, 1)
+	go func() { served <- s.http.Serve(s.listener) }()
+	watched := make(chan struct{})
+	go func() {
+		defer close(watched)
+		if w != nil {
+			s.watch(w)
+		}
+	}()
+	go func() {
+		var err error
+		select {
+		case <-ctx.Done():
+		case err = <-served:
+		}
+		close(s.quit)
+		<-watched
+		shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		if e := s.http.Shutdown(shutdown); e != nil {
+			s.http.Close()
+		}
+		cancel()
+		s.cleanup()
+		if err != nil && !errors.Is(err, http.ErrServerClosed) {
+			s.runErr = err
+		}
+		close(s.done)
+	}()
+
+	fmt.Fprintf(s.out, "Serving %s at %s  Press Ctrl-C to stop\n", src.Name, s.URL())
+	if s.watchDir == "" {
+		fmt.Fprintln(s.out, "There is no content/ folder here, so nothing is watched: run 'riskguide new DIR' for an editable copy.")
+	}
+	return s, nil
+}
+
+// URL is the preview's address, ending in a slash.
+func (s *Server) URL() string { return "http://" + s.listener.Addr().String() + "/" }
+
+// Wait blocks until the server has stopped and removed its temporary folders.
+func (s *Server) Wait() error {
+	<-s.done
+	return s.runErr
+}
+
+// cleanup removes every build, waiting for removals already under way.
+func (s *Server) cleanup() {
+	s.removing.Wait()
+	os.RemoveAll(s.tmp)
+}
+
+// rebuild builds the site into a new folder and, if that succeeds, makes it
+// the one served and tells the browsers to reload. changed lists the files
+// that prompted it, for the message.
+func (s *Server) rebuild(changed []string) error {
+	s.seq++
+	dir := filepath.Join(s.tmp, "build-"+strconv.Itoa(s.seq))
+	start := time.Now()
+	res, err := build.BuildSource(s.src, build.Options{Out: dir, HeadScripts: []string{reloadScript}})
+	if err != nil {
+		problems := problemsOf(err)
+		for _, p := range problems {
+			fmt.Fprintln(s.err, p)
+		}
+		if s.current == nil {
+			fmt.Fprintf(s.err, "%d %s; nothing to serve until fixed\n", len(problems), plural(len(problems), "problem", "problems"))
+		} else {
+			fmt.Fprintf(s.err, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "problem", "problems"))
+		}
+		s.hub.fail(problems)
+		return err
+	}
+	id := s.instance + "-" + strconv.Itoa(s.seq)
+	s.swap(&snapshot{dir: dir, id: id})
+	s.hub.good(id)
+	took := time.Since(start).Round(time.Millisecond)
+	switch {
+	case len(changed) == 0:
+		fmt.Fprintf(s.out, "built %d pages in %s\n", res.Pages, took)
+	case len(changed) == 1:
+		fmt.Fprintf(s.out, "%s changed: rebuilt %d pages in %s\n", changed[0], res.Pages, took)
+	default:
+		fmt.Fprintf(s.out, "%s and %d more changed: rebuilt %d pages in %s\n", changed[0], len(changed)-1, res.Pages, took)
+	}
+	return nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// swap makes next the build that new requests read from.
+func (s *Server) swap(next *snapshot) {
+	s.mu.Lock()
+	old := s.current
+	s.current = next
+	remove := false
+	if old != nil {
+		old.retired = true
+		remove = old.readers == 0
+	}
+	s.mu.Unlock()
+	if remove {
+		s.remove(old)
+	}
+}
+
+// acquire returns the current build, kept on disk until release; nil when
+// no build has succeeded yet.
+func (s *Server) acquire() *snapshot {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.current != nil {
+		s.current.readers++
+	}
+	return s.current
+}
+
+func (s *Server) release(b *snapshot) {
+	if b == nil {
+		return
+	}
+	s.mu.Lock()
+	b.readers--
+	remove := b.retired && b.readers == 0
+	s.mu.Unlock()
+	if remove {
+		s.remove(b)
+	}
+}
+
+// remove deletes a replaced build in the background: a large site's folder
+// takes a while, and the next reload should not wait for it.
+func (s *Server) remove(b *snapshot) {
+	select {
+	case <-s.quit:
+		// Shutting down: cleanup may already be waiting for removals.
+		os.RemoveAll(b.dir)
+		return
+	default:
+	}
+	s.removing.Add(1)
+	go func() {
+		defer s.removing.Done()
+		os.RemoveAll(b.dir)
+	}()
+}
+
+func newInstanceID() string {
+	b := make([]byte, 4)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
