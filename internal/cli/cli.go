@@ -83,6 +83,8 @@ on police risk management of intimate partner violence.`,
 		buildCommand(stdout, stderr),
 		checkCommand(stdout),
 		newCommand(stdout),
+		reportCommand(stdout, stderr),
+		serveCommand(stdout, stderr),
 		versionCommand(stdout),
 	)
 	root.CompletionOptions.DisableDefaultCmd = true

@@ -196,3 +196,59 @@ func (xrefTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 		return ast.WalkContinue, nil
 	})
 }
+
+// PlainText returns the text of Markdown src without markup: what a reader
+// sees, for search indexes and snippets. Fields show as their labels.
+func PlainText(src string) string {
+	if src == "" {
+		return ""
+	}
+	source := []byte(src)
+	doc := linkParser.Parse(text.NewReader(source))
+	var b strings.Builder
+	space := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+			b.WriteByte(' ')
+		}
+	}
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				space()
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.Write(n.Segment.Value(source))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				space()
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.CodeSpan:
+			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+				if t, ok := c.(*ast.Text); ok {
+					b.Write(t.Segment.Value(source))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(source))
+			}
+			space()
+			return ast.WalkSkipChildren, nil
+		case *Field:
+			space()
+			b.WriteString(n.Label)
+			space()
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -147,3 +147,11 @@ func FuzzRender(f *testing.F) {
 		Links(s)
 	})
 }
+
+func TestPlainText(t *testing.T) {
+	got := PlainText("## Who\n\nThe **victim's** own [account](rec:x).\nNext line.\n\n- one\n- two\n\nName: [[Full name]] <b>raw</b>\n\n| a | b |\n|---|---|\n| c | d |\n")
+	want := "Who The victim's own account. Next line. one two Name: Full name raw a b c d"
+	if got != want {
+		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
+	}
+}

@@ -14,10 +14,11 @@ import (
 // it, links, interface strings and Markdown rendered for this page.
 type Base struct {
 	Site  *site.Site
-	Path  string // output path from the site root, e.g. "results/training/index.html"
-	Kind  string // page kind, used as the body class
-	Title string // the page's h1 and the first part of <title>
-	Nav   []NavItem
+	Path  string    // output path from the site root, e.g. "results/training/index.html"
+	Kind  string    // page kind, used as the body class
+	Title string    // the page's h1 and the first part of <title>
+	Nav   []NavItem // the site's sections, in the header
+	More  []NavItem // the free pages, in the footer
 
 	r   *renderer
 	md  *markdown.Renderer
@@ -37,7 +38,7 @@ type NavItem struct {
 var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary"}
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
-	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, r: r, md: md}
+	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}
 	b.mdp = &markdown.Page{IDs: markdown.NewIDs(pageIDs...), Resolve: b.resolve}
 	return b
 }
@@ -47,9 +48,18 @@ func (r *renderer) navItems() []NavItem {
 	items := []NavItem{
 		{Label: t("nav.guidance"), Target: "index.html", Sections: []string{"results", "recommendations"}},
 		{Label: t("nav.checklists"), Target: "checklists/index.html", Sections: []string{"checklists"}},
+		{Label: t("nav.assessment"), Target: AssessmentPath, Sections: []string{"self-assessment"}},
 		{Label: t("nav.protocols"), Target: "protocols/index.html", Sections: []string{"protocols"}},
 		{Label: t("nav.sources"), Target: "sources/index.html", Sections: []string{"sources"}},
 	}
+	return items
+}
+
+// moreItems are the free pages. They are listed in the footer and on the
+// home page rather than the header, which on a phone would otherwise fill
+// the screen before any content.
+func (r *renderer) moreItems() []NavItem {
+	var items []NavItem
 	for _, p := range r.s.Pages {
 		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Sections: []string{p.ID}})
 	}

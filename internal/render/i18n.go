@@ -76,3 +76,15 @@ func (m *Messages) Format(key string, args ...any) (string, error) {
 	}
 	return s, nil
 }
+
+// WithPrefix returns the strings whose keys start with prefix, keyed by the
+// rest of the key: the strings a script needs.
+func (m *Messages) WithPrefix(prefix string) map[string]string {
+	out := map[string]string{}
+	for k, v := range m.m {
+		if rest, ok := strings.CutPrefix(k, prefix); ok {
+			out[rest] = v
+		}
+	}
+	return out
+}

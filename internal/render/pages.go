@@ -12,7 +12,6 @@ type HomePage struct {
 	Results      []*site.ExpectedResult
 	Roles        []*site.Role
 	Protocols    []*site.Protocol
-	About        *site.Page
 	RecCount     int
 	ChecklistFor func(roleID string) *site.Checklist
 }
@@ -24,7 +23,6 @@ func (r *renderer) homePage(b *Base) any {
 		Results:      r.s.Results,
 		Roles:        r.s.Roles,
 		Protocols:    r.s.Protocols,
-		About:        r.s.Page("about"),
 		RecCount:     len(r.s.AllRecommendations()),
 		ChecklistFor: r.s.ChecklistFor,
 	}

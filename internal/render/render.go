@@ -54,6 +54,11 @@ func Render(s *site.Site, o Options, emit Emit) error {
 	if err := r.assets(emit); err != nil {
 		return err
 	}
+	for _, f := range r.searchFiles() {
+		if err := emit(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
 	return r.pages(emit)
 }
 
@@ -63,6 +68,7 @@ type renderer struct {
 	tmpl    *templates
 	i18n    *Messages
 	nav     []NavItem
+	more    []NavItem
 	logo    string // output path of the logo, if any
 	protoBy map[string][]*site.Protocol
 	itemsBy map[string][]ChecklistRef
@@ -88,6 +94,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	}
 	r.index()
 	r.nav = r.navItems()
+	r.more = r.moreItems()
 	return r, nil
 }
 
@@ -224,11 +231,13 @@ func (r *renderer) jobs() []job {
 		add(rolePath(role.ID), "checklist", func(b *Base) any { return r.checklistPage(b, role) })
 	}
 	add("print/checklists/index.html", "print-checklists", func(b *Base) any { return r.printChecklistsPage(b) })
+	add(AssessmentPath, "self-assessment", func(b *Base) any { return r.assessmentPage(b) })
 	add("protocols/index.html", "protocols", func(b *Base) any { return r.protocolsPage(b) })
 	for _, p := range s.Protocols {
 		add(protocolPath(p.ID), "protocol", func(b *Base) any { return r.protocolPage(b, p) })
 	}
 	add("sources/index.html", "sources", func(b *Base) any { return r.sourcesPage(b) })
+	add("search/index.html", "search", func(b *Base) any { return r.searchPage(b) })
 	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
 	for _, p := range s.Pages {
 		add(pagePath(p.ID), "page", func(b *Base) any { return r.freePage(b, p) })
