@@ -101,7 +101,7 @@ func Theme(src Source) fs.FS {
 // the site is usable only when there are none.
 func Load(src Source) (*site.Site, site.Diagnostics) {
 	s, diags := load.Load(src.FS)
-	diags = append(diags, check.Check(s)...)
+	diags = append(diags, check.AfterLoad(s, diags)...)
 	return s, diags.Sort()
 }
 

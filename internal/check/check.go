@@ -12,8 +12,33 @@ import (
 )
 
 // Check returns every reference problem in s, sorted.
-func Check(s *site.Site) site.Diagnostics {
-	c := &checker{s: s}
+func Check(s *site.Site) site.Diagnostics { return check(s, nil) }
+
+// AfterLoad checks s knowing the problems the loader found. References to a
+// kind of entity whose defining file failed to load are not checked: a
+// broken roles.yaml would otherwise bury its own problem under one "unknown
+// role" for every reference to every role.
+func AfterLoad(s *site.Site, loadProblems site.Diagnostics) site.Diagnostics {
+	broken := map[string]bool{}
+	for _, d := range loadProblems {
+		switch f := d.Pos.File; {
+		case f == "content/roles.yaml":
+			broken["role"] = true
+		case f == "content/sources.yaml":
+			broken["source"] = true
+		case strings.HasPrefix(f, "content/expected-results"):
+			broken["rec"], broken["result"] = true, true
+		case strings.HasPrefix(f, "content/protocols/"):
+			broken["protocol"] = true
+		case strings.HasPrefix(f, "content/pages/"):
+			broken["page"] = true
+		}
+	}
+	return check(s, broken)
+}
+
+func check(s *site.Site, broken map[string]bool) site.Diagnostics {
+	c := &checker{s: s, broken: broken}
 	for _, r := range s.Roles {
 		c.markdown(r.Description)
 	}
@@ -22,7 +47,7 @@ func Check(s *site.Site) site.Diagnostics {
 		for _, rec := range res.Recommendations {
 			c.roles(rec.Roles, "recommendation "+quote(rec.ID))
 			for _, ev := range rec.Evidence {
-				if s.Source(ev.Source.ID) == nil {
+				if s.Source(ev.Source.ID) == nil && !c.broken["source"] {
 					c.diags.Add(ev.Source.Pos, "unknown source %q: add it to content/sources.yaml", ev.Source.ID)
 				}
 			}
@@ -30,7 +55,7 @@ func Check(s *site.Site) site.Diagnostics {
 		}
 	}
 	for _, cl := range s.Checklists {
-		if s.Role(cl.Role.ID) == nil {
+		if s.Role(cl.Role.ID) == nil && !c.broken["role"] {
 			c.diags.Add(cl.Role.Pos, "checklist for unknown role %q: add it to content/roles.yaml", cl.Role.ID)
 		}
 		c.markdown(cl.Intro)
@@ -52,13 +77,17 @@ func Check(s *site.Site) site.Diagnostics {
 }
 
 type checker struct {
-	s     *site.Site
-	diags site.Diagnostics
+	s      *site.Site
+	broken map[string]bool // kinds whose definitions did not load
+	diags  site.Diagnostics
 }
 
 func quote(s string) string { return `"` + s + `"` }
 
 func (c *checker) roles(refs []site.Ref, owner string) {
+	if c.broken["role"] {
+		return
+	}
 	for _, r := range refs {
 		if c.s.Role(r.ID) == nil {
 			c.diags.Add(r.Pos, "%s names unknown role %q: add it to content/roles.yaml", owner, r.ID)
@@ -67,6 +96,9 @@ func (c *checker) roles(refs []site.Ref, owner string) {
 }
 
 func (c *checker) recs(refs []site.Ref) {
+	if c.broken["rec"] {
+		return
+	}
 	for _, r := range refs {
 		if c.s.Recommendation(r.ID) == nil {
 			c.diags.Add(r.Pos, "unknown recommendation %q", r.ID)
@@ -102,7 +134,7 @@ func (c *checker) markdown(t site.Text) {
 	for _, l := range markdown.Links(t.Value) {
 		pos := t.PosAt(l.Offset)
 		if kind, id, _, ok := markdown.SplitRef(l.Dest); ok {
-			if !Exists(c.s, kind, id) {
+			if !Exists(c.s, kind, id) && !c.broken[kind] {
 				c.diags.Add(pos, "unknown cross-reference target %q: no %s with id %q", l.Dest, kindName(kind), id)
 			}
 			continue

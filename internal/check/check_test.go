@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"riskguide/internal/load"
+	"riskguide/internal/site"
 )
 
 func siteFS(files map[string]string) fstest.MapFS {
@@ -79,5 +80,32 @@ func TestValidReferencesPass(t *testing.T) {
 	diags = append(diags, Check(s)...)
 	if len(diags) > 0 {
 		t.Errorf("unexpected problems:\n%v", diags)
+	}
+}
+
+// TestNoCascade: a broken roles.yaml is reported once, not again as an
+// unknown role at every reference.
+func TestNoCascade(t *testing.T) {
+	fsys := siteFS(map[string]string{
+		"content/roles.yaml":      "roles:\n  - id: officer\n    nmae: Officer\n",
+		"checklists/officer.yaml": "role: officer\nsections:\n  - title: S\n    items:\n      - text: x\n",
+		"content/pages/about.md":  "---\ntitle: About\n---\n[o](role:officer) [r](rec:nope)\n",
+	})
+	s, diags := load.Load(fsys)
+	all := append(diags, AfterLoad(s, diags)...)
+	var roleProblems, recProblems int
+	for _, d := range all {
+		if strings.Contains(d.Message, "role") && d.Pos.File != "content/roles.yaml" {
+			roleProblems++
+		}
+		if strings.Contains(d.Message, `"rec:nope"`) {
+			recProblems++
+		}
+	}
+	if roleProblems != 0 {
+		t.Errorf("a broken roles.yaml cascaded:\n%v", site.Diagnostics(all))
+	}
+	if recProblems != 1 {
+		t.Errorf("references of other kinds must still be checked:\n%v", site.Diagnostics(all))
 	}
 }
