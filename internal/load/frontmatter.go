@@ -16,24 +16,27 @@ var errUnclosedFrontMatter = errors.New("front matter is not closed: add a line 
 // the front-matter lines blanked, so that line numbers in either match the
 // file (as golang.org/x/website does).
 func SplitFrontMatter(src []byte) (front, body []byte, err error) {
-	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	newline := []byte("\n")
+	first, rest, more := bytes.Cut(src, newline)
 	if string(bytes.TrimRight(first, " \t")) != "---" {
 		return nil, nil, errNoFrontMatter
 	}
-	lines := 1
-	for len(rest) > 0 || lines > 0 {
+	offset := len(first) + 1 // where rest starts in src
+	for more {
 		var line []byte
-		start := len(src) - len(rest)
-		line, rest, _ = bytes.Cut(rest, []byte("\n"))
-		lines++
+		line, rest, more = bytes.Cut(rest, newline)
 		if t := string(bytes.TrimRight(line, " \t")); t == "---" || t == "..." {
-			front = append([]byte("\n"), src[len(first)+1:start]...)
-			body = append(bytes.Repeat([]byte("\n"), lines), rest...)
+			front = append([]byte("\n"), src[len(first)+1:offset]...)
+			// One blank line for every line break up to the end of the
+			// closing line, however the file ends.
+			breaks := bytes.Count(src[:offset+len(line)], newline)
+			if more {
+				breaks++
+			}
+			body = append(bytes.Repeat(newline, breaks), rest...)
 			return front, body, nil
 		}
-		if len(rest) == 0 {
-			break
-		}
+		offset += len(line) + 1
 	}
 	return nil, nil, errUnclosedFrontMatter
 }
