@@ -323,6 +323,23 @@ func TestOverrideLayoutAndAsset(t *testing.T) {
 	}
 }
 
+// TestHeaderIsSiteWide: the header and footer are rendered once for all
+// pages alike, so a site's own header may not show a page's title; the
+// build says so instead of repeating one page's title on every page.
+func TestHeaderIsSiteWide(t *testing.T) {
+	fsys := smallSite()
+	fsys["layouts/partials/header.html"] = &fstest.MapFile{Data: []byte(`{{define "header"}}<header>{{.Title}}</header>{{end}}`)}
+	_, err := BuildSource(Source{FS: fsys, Name: "t"}, Options{Out: filepath.Join(t.TempDir(), "public")})
+	if err == nil || !strings.Contains(err.Error(), "layouts/partials/header.html") || !strings.Contains(err.Error(), "Title") {
+		t.Errorf("err = %v, want one naming the header layout and Title", err)
+	}
+	fsys["layouts/partials/header.html"] = &fstest.MapFile{Data: []byte(`{{define "header"}}<header class="own"><a href="{{.Root}}">{{.Site.Config.Title}}</a></header>{{end}}`)}
+	out := filepath.Join(t.TempDir(), "public")
+	buildFS(t, fsys, out)
+	checkPage(t, out, "recommendations/train/index.html", []expect{{"header.own a", 1, "", "href", "../../index.html"}})
+	checkPage(t, out, "index.html", []expect{{"header.own a", 1, "", "href", "index.html"}})
+}
+
 func TestBaseURL(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := BuildSource(Source{FS: smallSite(), Name: "t"}, Options{Out: out, BaseURL: "https://intranet.example/guidance/"}); err != nil {

@@ -17,8 +17,10 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -220,10 +222,11 @@ func (l *loader) results() {
 	if len(files) == 0 {
 		l.diags.Add(site.Pos{File: "content/expected-results"}, "no expected results: add at least one .yaml file")
 	}
+	parsed := l.parseAll(files)
 	resultIDs := map[string]site.Pos{}
 	recIDs := map[string]site.Pos{}
-	for _, name := range files {
-		d, root := l.yamlFile(name, true)
+	for _, f := range parsed {
+		d, root := f.d, f.root
 		if root == nil {
 			continue
 		}
@@ -249,6 +252,41 @@ func (l *loader) results() {
 		}
 		l.s.Results = append(l.s.Results, res)
 	}
+}
+
+// parsedFile is a YAML file read and parsed, with the problems found so far.
+type parsedFile struct {
+	d     *decoder
+	root  *yaml.Node
+	diags site.Diagnostics
+}
+
+// parseAll reads and parses many YAML files at once: on a large site this is
+// most of the loading time. Decoding stays in file order, so results are
+// numbered and problems reported exactly as a sequential load would.
+func (l *loader) parseAll(files []string) []parsedFile {
+	out := make([]parsedFile, len(files))
+	workers := min(runtime.GOMAXPROCS(0), max(len(files), 1))
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(files); i += workers {
+				own := &loader{fsys: l.fsys, s: l.s}
+				d, root := own.yamlFile(files[i], true)
+				if d != nil {
+					d.diags = &l.diags // decoding happens later, in order
+				}
+				out[i] = parsedFile{d: d, root: root, diags: own.diags}
+			}
+		}(w)
+	}
+	wg.Wait()
+	for _, f := range out {
+		l.diags = append(l.diags, f.diags...)
+	}
+	return out
 }
 
 func (l *loader) recommendation(d *decoder, n *yaml.Node, res *site.ExpectedResult, ids map[string]site.Pos) *site.Recommendation {

@@ -18,8 +18,7 @@ import (
 type Output struct {
 	dir     string // the final output folder
 	staging string
-	mu      sync.Mutex
-	made    map[string]bool // folders created in staging
+	made    sync.Map // folders already created in staging
 	files   atomic.Int64
 	bytes   atomic.Int64
 }
@@ -40,7 +39,7 @@ func Begin(dir string) (*Output, error) {
 		os.RemoveAll(staging)
 		return nil, err
 	}
-	return &Output{dir: dir, staging: staging, made: map[string]bool{".": true}}, nil
+	return &Output{dir: dir, staging: staging}, nil
 }
 
 // Write stores one file; name is slash-separated and relative to the output
@@ -61,16 +60,16 @@ func (o *Output) Write(name string, data []byte) error {
 	return nil
 }
 
+// mkdir creates a folder once. Two writers may race to create the same one;
+// MkdirAll is safe to repeat, so no lock is held around the system call.
 func (o *Output) mkdir(dir string) error {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if o.made[dir] {
+	if _, ok := o.made.Load(dir); ok {
 		return nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	o.made[dir] = true
+	o.made.Store(dir, true)
 	return nil
 }
 

@@ -43,6 +43,8 @@ type Options struct {
 }
 
 // Emit receives one output file. It may be called from several goroutines.
+// data belongs to the renderer again once Emit returns: Emit must write or
+// copy it, not keep it.
 type Emit func(path string, data []byte) error
 
 // Render renders every file of the site s.
@@ -54,12 +56,22 @@ func Render(s *site.Site, o Options, emit Emit) error {
 	if err := r.assets(emit); err != nil {
 		return err
 	}
-	for _, f := range r.searchFiles() {
-		if err := emit(f.Path, f.Data); err != nil {
-			return err
+	// The search index is built beside the pages, not before them.
+	indexed := make(chan error, 1)
+	go func() {
+		for _, f := range r.searchFiles() {
+			if err := emit(f.Path, f.Data); err != nil {
+				indexed <- err
+				return
+			}
 		}
+		indexed <- nil
+	}()
+	err = r.pages(emit)
+	if ierr := <-indexed; err == nil {
+		err = ierr
 	}
-	return r.pages(emit)
+	return err
 }
 
 type renderer struct {
@@ -69,6 +81,7 @@ type renderer struct {
 	i18n    *Messages
 	nav     []NavItem
 	more    []NavItem
+	chrome  chromeCache
 	logo    string // output path of the logo, if any
 	protoBy map[string][]*site.Protocol
 	itemsBy map[string][]ChecklistRef
@@ -199,18 +212,21 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, buf *bytes.Buffer, e
 	if err := r.tmpl.execute(buf, j.kind, data); err != nil {
 		return fmt.Errorf("rendering %s: %w", j.path, err)
 	}
-	out := make([]byte, buf.Len())
-	copy(out, buf.Bytes())
-	return emit(j.path, out)
+	return emit(j.path, buf.Bytes())
 }
 
-// jobs lists every page in a fixed order.
+// jobs lists every page in a fixed order: the pages that list the whole
+// site first, so that on a large site they are rendered while other workers
+// take the many small pages, rather than alone at the end.
 func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job
 	add := func(p, kind string, make func(b *Base) any) {
 		jobs = append(jobs, job{path: p, kind: kind, make: make})
 	}
+	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
+	add(AssessmentPath, "self-assessment", func(b *Base) any { return r.assessmentPage(b) })
+	add("search/index.html", "search", func(b *Base) any { return r.searchPage(b) })
 	add("index.html", "home", func(b *Base) any { return r.homePage(b) })
 	for _, res := range s.Results {
 		add(resultPath(res.ID), "result", func(b *Base) any { return r.resultPage(b, res) })
@@ -231,14 +247,11 @@ func (r *renderer) jobs() []job {
 		add(rolePath(role.ID), "checklist", func(b *Base) any { return r.checklistPage(b, role) })
 	}
 	add("print/checklists/index.html", "print-checklists", func(b *Base) any { return r.printChecklistsPage(b) })
-	add(AssessmentPath, "self-assessment", func(b *Base) any { return r.assessmentPage(b) })
 	add("protocols/index.html", "protocols", func(b *Base) any { return r.protocolsPage(b) })
 	for _, p := range s.Protocols {
 		add(protocolPath(p.ID), "protocol", func(b *Base) any { return r.protocolPage(b, p) })
 	}
 	add("sources/index.html", "sources", func(b *Base) any { return r.sourcesPage(b) })
-	add("search/index.html", "search", func(b *Base) any { return r.searchPage(b) })
-	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
 	for _, p := range s.Pages {
 		add(pagePath(p.ID), "page", func(b *Base) any { return r.freePage(b, p) })
 	}

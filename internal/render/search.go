@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"riskguide/internal/markdown"
 	"riskguide/internal/search"
@@ -14,8 +15,23 @@ import (
 func (r *renderer) searchFiles() []search.File {
 	s := r.s
 	var docs []search.Doc
-	for _, rec := range s.AllRecommendations() {
-		guidance := markdown.PlainText(rec.Guidance.Value)
+	recs := s.AllRecommendations()
+	// Markdown to plain text is the slow part on a large site; the parser
+	// keeps no state, so the texts are turned in parallel.
+	plain := make([]string, len(recs))
+	var wg sync.WaitGroup
+	for w := 0; w < r.o.Workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := w; i < len(recs); i += r.o.Workers {
+				plain[i] = markdown.PlainText(recs[i].Guidance.Value)
+			}
+		}(w)
+	}
+	wg.Wait()
+	for i, rec := range recs {
+		guidance := plain[i]
 		indicators := strings.Join(rec.Indicators, " ")
 		docs = append(docs, search.Doc{
 			Kind: "rec", Label: rec.Label(), Title: rec.Text, URL: recPath(rec.ID), Roles: refIDs(rec.Roles),

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"path"
 	"strings"
 )
 
@@ -64,7 +63,8 @@ func parseInto(t *template.Template, theme fs.FS, name string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
-	if _, err := t.New(path.Base(name)).Parse(string(src)); err != nil {
+	// Named by the path under layouts/, so that errors point at the file.
+	if _, err := t.New(strings.TrimPrefix(name, "layouts/")).Parse(string(src)); err != nil {
 		return layoutError(err)
 	}
 	return nil
@@ -83,6 +83,18 @@ func (t *templates) execute(w io.Writer, kind string, data any) error {
 		return fmt.Errorf("no layout for page kind %q", kind)
 	}
 	if err := k.ExecuteTemplate(w, "baseof.html", data); err != nil {
+		return layoutError(err)
+	}
+	return nil
+}
+
+// executePartial renders one named template of a page kind's set with data.
+func (t *templates) executePartial(w io.Writer, kind, name string, data any) error {
+	k := t.byKind[kind]
+	if k == nil {
+		return fmt.Errorf("no layout for page kind %q", kind)
+	}
+	if err := k.ExecuteTemplate(w, name, data); err != nil {
 		return layoutError(err)
 	}
 	return nil

@@ -24,8 +24,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Kinds are the kinds of document, in the order results are grouped.
@@ -112,30 +114,51 @@ func Build(docs []Doc, o Options) []File {
 	}
 	head := fieldStats{tf: make([]map[string]float64, len(docs)), length: make([]float64, len(docs))}
 	body := fieldStats{tf: make([]map[string]float64, len(docs)), length: make([]float64, len(docs))}
+	// Turning text into terms is most of the work: share it out, each worker
+	// with its own memory of stems, since a vocabulary repeats itself.
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			stems := map[string]string{}
+			for i := w; i < len(docs); i += workers {
+				head.tf[i], body.tf[i] = map[string]float64{}, map[string]float64{}
+				for _, f := range docs[i].Fields {
+					fs := &body
+					if f.Weight >= WeightText {
+						fs = &head
+					}
+					for _, w := range Words(f.Text) {
+						if stop[w] {
+							continue
+						}
+						t, ok := stems[w]
+						if !ok {
+							t = stem(w)
+							stems[w] = t
+						}
+						fs.tf[i][t] += f.Weight
+						fs.length[i] += f.Weight
+					}
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
 	df := map[string]int{}
-	for i, d := range docs {
-		head.tf[i], body.tf[i] = map[string]float64{}, map[string]float64{}
-		seen := map[string]bool{}
-		for _, f := range d.Fields {
-			fs := &body
-			if f.Weight >= WeightText {
-				fs = &head
-			}
-			for _, w := range Words(f.Text) {
-				if stop[w] {
-					continue
-				}
-				t := stem(w)
-				fs.tf[i][t] += f.Weight
-				fs.length[i] += f.Weight
-				if !seen[t] {
-					seen[t] = true
-					df[t]++
-				}
-			}
-		}
+	for i := range docs {
 		head.total += head.length[i]
 		body.total += body.length[i]
+		for t := range head.tf[i] {
+			df[t]++
+		}
+		for t := range body.tf[i] {
+			if head.tf[i][t] == 0 {
+				df[t]++
+			}
+		}
 	}
 	n := float64(len(docs))
 	bm25 := func(fs *fieldStats, i int, t string, idf float64) float64 {

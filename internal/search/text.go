@@ -23,24 +23,44 @@ var foldSpecial = map[rune]string{
 // Fold lower-cases s and removes diacritics.
 func Fold(s string) string {
 	var b strings.Builder
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
+	b.Grow(len(s))
+	for _, r := range s {
+		foldRune(&b, r)
+	}
+	return b.String()
+}
+
+// foldRune writes the folded form of one character. ASCII, nearly all of
+// most texts, needs no decomposition.
+func foldRune(b *strings.Builder, r rune) {
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		b.WriteByte(byte(r))
+		return
+	}
+	if f, ok := foldSpecial[r]; ok {
+		b.WriteString(f)
+		return
+	}
+	for _, d := range norm.NFD.String(string(r)) {
+		if unicode.Is(unicode.Mn, d) {
 			continue
 		}
-		if f, ok := foldSpecial[r]; ok {
+		if f, ok := foldSpecial[d]; ok {
 			b.WriteString(f)
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		b.WriteRune(unicode.ToLower(d))
 	}
-	return b.String()
 }
 
 // Words splits folded text into words: runs of letters and digits. An
 // apostrophe inside a word is dropped ("victim's" gives "victims").
 func Words(s string) []string {
 	var out []string
-	var cur []rune
+	cur := make([]rune, 0, 32)
 	flush := func() {
 		if len(cur) > 0 {
 			out = append(out, string(cur))

@@ -1,0 +1,95 @@
+package render
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"riskguide/internal/site"
+)
+
+// Chrome is what the header and footer partials see: the site and its menus,
+// with links made from the page's folder, but nothing of the page itself. So
+// the header and footer of every page at the same depth, in the same menu
+// state, are the same bytes; they are rendered once and reused, which on a
+// large site saves most of the template work. A partial that asks for
+// something of the page (such as .Title) fails the build with a clear
+// message instead of being cached wrongly.
+type Chrome struct {
+	Site *site.Site
+	Nav  []NavItem
+	More []NavItem
+
+	b *Base
+}
+
+// Rel returns the link from the page to a path from the site root.
+func (c *Chrome) Rel(target string) string { return c.b.Rel(target) }
+
+// Root returns the link to the home page.
+func (c *Chrome) Root() string { return c.b.Root() }
+
+// Asset returns the link to a file under assets/.
+func (c *Chrome) Asset(name string) string { return c.b.Asset(name) }
+
+// Logo is the link to the site's logo, or "".
+func (c *Chrome) Logo() string { return c.b.Logo() }
+
+// Current reports whether a menu entry is the section the page belongs to.
+func (c *Chrome) Current(n NavItem) bool { return c.b.Current(n) }
+
+// IsTarget reports whether the page is the menu entry's own page.
+func (c *Chrome) IsTarget(n NavItem) bool { return c.b.IsTarget(n) }
+
+// T returns an interface string.
+func (c *Chrome) T(key string, args ...any) (string, error) { return c.b.T(key, args...) }
+
+// chromeCache holds rendered headers and footers by partial and key.
+type chromeCache struct {
+	m sync.Map // string -> template.HTML
+}
+
+// key describes everything a header or footer depends on: the folder depth
+// of the page and which menu entries are marked on it.
+func (b *Base) chromeKey(name string) string {
+	var k strings.Builder
+	k.WriteString(name)
+	k.WriteByte('|')
+	k.WriteString(strconv.Itoa(strings.Count(b.Path, "/")))
+	for _, list := range [][]NavItem{b.Nav, b.More} {
+		for _, n := range list {
+			switch {
+			case b.IsTarget(n):
+				k.WriteByte('t')
+			case b.Current(n):
+				k.WriteByte('c')
+			default:
+				k.WriteByte('-')
+			}
+		}
+	}
+	return k.String()
+}
+
+func (b *Base) chrome(name string) (template.HTML, error) {
+	key := b.chromeKey(name)
+	if h, ok := b.r.chrome.m.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	c := &Chrome{Site: b.Site, Nav: b.Nav, More: b.More, b: b}
+	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, c); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	b.r.chrome.m.Store(key, h)
+	return h, nil
+}
+
+// Header renders the header partial, layouts/partials/header.html.
+func (b *Base) Header() (template.HTML, error) { return b.chrome("header") }
+
+// Footer renders the footer partial, layouts/partials/footer.html.
+func (b *Base) Footer() (template.HTML, error) { return b.chrome("footer") }
