@@ -224,8 +224,8 @@ func TestPrintGuidance(t *testing.T) {
 				}
 				for _, rec := range r.Recommendations {
 					recs++
-					if !strings.Contains(flat, squash(rec.Label()+rec.Text)) {
-						t.Errorf("recommendation %s not printed: %q", rec.Label(), rec.Text)
+					if !strings.Contains(flat, squash(rec.Label+rec.Text)) {
+						t.Errorf("recommendation %s not printed: %q", rec.Label, rec.Text)
 					}
 				}
 			}

@@ -19,8 +19,8 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
-	"sync"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -222,13 +222,12 @@ func (l *loader) results() {
 	if len(files) == 0 {
 		l.diags.Add(site.Pos{File: "content/expected-results"}, "no expected results: add at least one .yaml file")
 	}
-	parsed := l.parseAll(files)
 	resultIDs := map[string]site.Pos{}
 	recIDs := map[string]site.Pos{}
-	for _, f := range parsed {
+	l.parseAll(files, func(f parsedFile) {
 		d, root := f.d, f.root
 		if root == nil {
-			continue
+			return
 		}
 		res := &site.ExpectedResult{Pos: d.pos(root), Number: len(l.s.Results) + 1}
 		var idPos site.Pos
@@ -244,14 +243,14 @@ func (l *loader) results() {
 			}),
 		}, "id", "title", "statement", "recommendations")
 		if !ok || res.ID == "" {
-			continue
+			return
 		}
 		l.unique(resultIDs, "expected result", res.ID, idPos)
 		if len(res.Recommendations) == 0 {
 			l.diags.Add(res.Pos, "expected result %q has no recommendations", res.ID)
 		}
 		l.s.Results = append(l.s.Results, res)
-	}
+	})
 }
 
 // parsedFile is a YAML file read and parsed, with the problems found so far.
@@ -261,36 +260,49 @@ type parsedFile struct {
 	diags site.Diagnostics
 }
 
-// parseAll reads and parses many YAML files at once: on a large site this is
-// most of the loading time. Decoding stays in file order, so results are
-// numbered and problems reported exactly as a sequential load would.
-func (l *loader) parseAll(files []string) []parsedFile {
-	out := make([]parsedFile, len(files))
-	workers := min(runtime.GOMAXPROCS(0), max(len(files), 1))
-	var wg sync.WaitGroup
+// parseAll reads and parses many YAML files at once, since on a large site
+// parsing is most of the loading time, and hands each to decode in file
+// order, so that results are numbered and problems reported exactly as a
+// sequential load would. At most a few parsed files wait to be decoded, so
+// memory does not grow with the site.
+func (l *loader) parseAll(files []string, decode func(parsedFile)) {
+	workers := runtime.GOMAXPROCS(0)
+	ready := make([]chan parsedFile, len(files))
+	for i := range ready {
+		ready[i] = make(chan parsedFile, 1)
+	}
+	ahead := make(chan struct{}, 2*workers)
+	next := make(chan int)
+	go func() {
+		for i := range files {
+			ahead <- struct{}{}
+			next <- i
+		}
+		close(next)
+	}()
 	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := w; i < len(files); i += workers {
+		go func() {
+			for i := range next {
 				own := &loader{fsys: l.fsys, s: l.s}
 				d, root := own.yamlFile(files[i], true)
-				if d != nil {
-					d.diags = &l.diags // decoding happens later, in order
-				}
-				out[i] = parsedFile{d: d, root: root, diags: own.diags}
+				ready[i] <- parsedFile{d: d, root: root, diags: own.diags}
 			}
-		}(w)
+		}()
 	}
-	wg.Wait()
-	for _, f := range out {
+	for i := range files {
+		f := <-ready[i]
+		<-ahead
 		l.diags = append(l.diags, f.diags...)
+		if f.d != nil {
+			f.d.diags = &l.diags
+		}
+		decode(f)
 	}
-	return out
 }
 
 func (l *loader) recommendation(d *decoder, n *yaml.Node, res *site.ExpectedResult, ids map[string]site.Pos) *site.Recommendation {
 	rec := &site.Recommendation{Pos: d.pos(n), Result: res, Number: len(res.Recommendations) + 1}
+	rec.Label = strconv.Itoa(res.Number) + "." + strconv.Itoa(rec.Number)
 	var idPos site.Pos
 	ok := d.mapping(n, "recommendation", map[string]fieldFunc{
 		"id":         d.id(&rec.ID, &idPos),

@@ -47,7 +47,7 @@ func TestMinimalSiteLoads(t *testing.T) {
 		t.Fatalf("unexpected problems:\n%v", diags)
 	}
 	rec := s.Recommendation("train")
-	if rec == nil || rec.Label() != "1.1" || rec.Result.ID != "first" {
+	if rec == nil || rec.Label != "1.1" || rec.Result.ID != "first" {
 		t.Fatalf("recommendation not loaded as expected: %+v", rec)
 	}
 	if got := rec.Evidence[0]; got.Source.ID != "guide" || got.Locator != "Page 1" {

@@ -43,6 +43,9 @@ func (c *Chrome) Current(n NavItem) bool { return c.b.Current(n) }
 // IsTarget reports whether the page is the menu entry's own page.
 func (c *Chrome) IsTarget(n NavItem) bool { return c.b.IsTarget(n) }
 
+// Scripts lists extra scripts for the page, relative to it.
+func (c *Chrome) Scripts() []string { return c.b.Scripts() }
+
 // T returns an interface string.
 func (c *Chrome) T(key string, args ...any) (string, error) { return c.b.T(key, args...) }
 
@@ -74,7 +77,10 @@ func (b *Base) chromeKey(name string) string {
 }
 
 func (b *Base) chrome(name string) (template.HTML, error) {
-	key := b.chromeKey(name)
+	return b.cached(name, b.chromeKey(name))
+}
+
+func (b *Base) cached(name, key string) (template.HTML, error) {
 	if h, ok := b.r.chrome.m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
@@ -86,6 +92,12 @@ func (b *Base) chrome(name string) (template.HTML, error) {
 	h := template.HTML(buf.String())
 	b.r.chrome.m.Store(key, h)
 	return h, nil
+}
+
+// Head renders the head partial, layouts/partials/head.html: the same for
+// every page of one kind at one folder depth.
+func (b *Base) Head() (template.HTML, error) {
+	return b.cached("head", "head|"+b.Kind+"|"+strconv.Itoa(strings.Count(b.Path, "/")))
 }
 
 // Header renders the header partial, layouts/partials/header.html.

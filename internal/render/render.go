@@ -75,18 +75,20 @@ func Render(s *site.Site, o Options, emit Emit) error {
 }
 
 type renderer struct {
-	s       *site.Site
-	o       Options
-	tmpl    *templates
-	i18n    *Messages
-	nav     []NavItem
-	more    []NavItem
-	chrome  chromeCache
-	logo    string // output path of the logo, if any
-	protoBy map[string][]*site.Protocol
-	itemsBy map[string][]ChecklistRef
-	citedBy map[string][]Citation
-	roleRec map[string][]*site.Recommendation
+	s      *site.Site
+	o      Options
+	tmpl   *templates
+	i18n   *Messages
+	nav    []NavItem
+	more   []NavItem
+	chrome chromeCache
+	// storeKey prefixes what the browser keeps for this site.
+	storeKey string
+	logo     string // output path of the logo, if any
+	protoBy  map[string][]*site.Protocol
+	itemsBy  map[string][]ChecklistRef
+	citedBy  map[string][]Citation
+	roleRec  map[string][]*site.Recommendation
 }
 
 func newRenderer(s *site.Site, o Options) (*renderer, error) {
@@ -105,6 +107,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if s.Config.Logo != "" {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
 	}
+	r.storeKey = "riskguide:" + markdown.Slug(s.Config.Title)
 	r.index()
 	r.nav = r.navItems()
 	r.more = r.moreItems()
@@ -215,18 +218,16 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, buf *bytes.Buffer, e
 	return emit(j.path, buf.Bytes())
 }
 
-// jobs lists every page in a fixed order: the pages that list the whole
-// site first, so that on a large site they are rendered while other workers
-// take the many small pages, rather than alone at the end.
+// jobs lists every page in a fixed order. The pages that list the whole
+// site come last: rendered first, alongside the search index, they raised
+// the peak memory of a 10,000-recommendation build by half for no gain in
+// time.
 func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job
 	add := func(p, kind string, make func(b *Base) any) {
 		jobs = append(jobs, job{path: p, kind: kind, make: make})
 	}
-	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
-	add(AssessmentPath, "self-assessment", func(b *Base) any { return r.assessmentPage(b) })
-	add("search/index.html", "search", func(b *Base) any { return r.searchPage(b) })
 	add("index.html", "home", func(b *Base) any { return r.homePage(b) })
 	for _, res := range s.Results {
 		add(resultPath(res.ID), "result", func(b *Base) any { return r.resultPage(b, res) })
@@ -255,6 +256,9 @@ func (r *renderer) jobs() []job {
 	for _, p := range s.Pages {
 		add(pagePath(p.ID), "page", func(b *Base) any { return r.freePage(b, p) })
 	}
+	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
+	add(AssessmentPath, "self-assessment", func(b *Base) any { return r.assessmentPage(b) })
+	add("search/index.html", "search", func(b *Base) any { return r.searchPage(b) })
 	return jobs
 }
 

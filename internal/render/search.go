@@ -34,7 +34,7 @@ func (r *renderer) searchFiles() []search.File {
 		guidance := plain[i]
 		indicators := strings.Join(rec.Indicators, " ")
 		docs = append(docs, search.Doc{
-			Kind: "rec", Label: rec.Label(), Title: rec.Text, URL: recPath(rec.ID), Roles: refIDs(rec.Roles),
+			Kind: "rec", Label: rec.Label, Title: rec.Text, URL: recPath(rec.ID), Roles: refIDs(rec.Roles),
 			Fields: []search.Field{
 				{Text: rec.Text, Weight: search.WeightText},
 				{Text: indicators, Weight: search.WeightShort},

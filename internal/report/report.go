@@ -275,7 +275,7 @@ func (r *Report) CSV() []byte {
 	for _, f := range r.Forces {
 		for _, res := range r.Results {
 			for _, rr := range res.Recs {
-				answer(f, fmt.Sprintf("%d %s", res.Result.Number, res.Result.Title), rr.Rec.Label(), rr.Rec.ID, "", f.Export.Answers[rr.Rec.ID])
+				answer(f, fmt.Sprintf("%d %s", res.Result.Number, res.Result.Title), rr.Rec.Label, rr.Rec.ID, "", f.Export.Answers[rr.Rec.ID])
 			}
 		}
 	}

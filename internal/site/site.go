@@ -8,7 +8,6 @@ package site
 
 import (
 	"regexp"
-	"strconv"
 )
 
 // SchemaVersion is the version of the content schema this package models.
@@ -127,17 +126,13 @@ type Recommendation struct {
 	Pos        Pos
 	ID         string
 	Result     *ExpectedResult
-	Number     int // 1-based within its result
+	Number     int    // 1-based within its result
+	Label      string // the display number, such as "4.2"
 	Text       string
 	Roles      []Ref
 	Guidance   Text // Markdown
 	Indicators []string
 	Evidence   []Evidence
-}
-
-// Label is the display number, such as "4.2".
-func (r *Recommendation) Label() string {
-	return strconv.Itoa(r.Result.Number) + "." + strconv.Itoa(r.Number)
 }
 
 // Ref is an id that refers to another entity, with where it was written.
