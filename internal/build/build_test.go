@@ -15,6 +15,7 @@ import (
 	"golang.org/x/net/html"
 
 	"riskguide/internal/linkcheck"
+	"riskguide/internal/synth"
 	"riskguide/internal/site"
 )
 
@@ -395,13 +396,39 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	}
 }
 
-// TestDeterministic builds twice, with different worker counts, and compares.
+// TestDeterministic builds the default site and a synthetic site large
+// enough to split the search index, each with one worker (sequentially) and
+// with several, and compares every byte.
 func TestDeterministic(t *testing.T) {
-	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
-	if _, err := BuildSource(DefaultSource(), Options{Out: a, Workers: 1}); err != nil {
+	synthetic := t.TempDir()
+	if err := synth.Write(synthetic, 600, 3); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := BuildSource(DefaultSource(), Options{Out: b, Workers: 4}); err != nil {
+	large, err := FindSource(synthetic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameBytes(t, DefaultSource())
+	files := sameBytes(t, large)
+	shards := 0
+	for name := range files {
+		if strings.HasPrefix(name, filepath.FromSlash("search/data/t-")) {
+			shards++
+		}
+	}
+	if shards < 2 {
+		t.Errorf("the synthetic site's search index has %d term files; it should be split", shards)
+	}
+}
+
+// sameBytes builds src sequentially and in parallel, compares the two, and
+// returns the files.
+func sameBytes(t *testing.T, src Source) map[string][]byte {
+	a, b := filepath.Join(t.TempDir(), "a"), filepath.Join(t.TempDir(), "b")
+	if _, err := BuildSource(src, Options{Out: a, Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := BuildSource(src, Options{Out: b, Workers: 4}); err != nil {
 		t.Fatal(err)
 	}
 	sa, sb := snapshot(t, a), snapshot(t, b)
@@ -413,6 +440,7 @@ func TestDeterministic(t *testing.T) {
 			t.Errorf("%s differs between two builds", name)
 		}
 	}
+	return sa
 }
 
 // TestDefaultSiteBuildsClean builds the embedded default site and checks
