@@ -35,8 +35,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+
 
 for n in "${sizes[@]}"; do
   src="$base/src-$n" hsrc="$base/hugo-$n"
-  [ -d "$src" ] || python3 "$gen" --recs "$n" --out "$src" >/dev/null
-  [ -d "$hsrc" ] || python3 "$gen" --hugo --recs "$n" --out "$hsrc" >/dev/null
+  [ -d "$src" ] || python3 "$gen" --recs "$n" --out "$src" >/dev/null 2>&1
+  [ -d "$hsrc" ] || python3 "$gen" --hugo --recs "$n" --out "$hsrc" >/dev/null 2>&1
   : >"$base/rg.txt"; : >"$base/hugo.txt"
   for ((i = 0; i < runs; i++)); do
     measure "$base/out-rg" "$base/riskguide" build --source "$src" --out "$base/out-rg" >>"$base/rg.txt"

@@ -245,6 +245,26 @@ func (p *Page) CSPViolations() []string {
 	})`)
 }
 
+// CheckClean reports, as test errors, everything that went wrong on the
+// page since the last navigation: requests to another origin, failed loads,
+// console errors and Content-Security-Policy violations.
+func (p *Page) CheckClean() {
+	p.t.Helper()
+	for _, c := range []struct {
+		what string
+		list []string
+	}{
+		{"requests left the site", p.ForeignRequests()},
+		{"failed loads", p.FailedLoads()},
+		{"console errors", p.ConsoleErrors()},
+		{"CSP violations", p.CSPViolations()},
+	} {
+		if len(c.list) > 0 {
+			p.t.Errorf("%s: %s: %v", p.current, c.what, c.list)
+		}
+	}
+}
+
 // SetViewport sets the size of the page's viewport; mobile also makes the
 // browser honour the page's viewport meta tag as a phone does.
 func (p *Page) SetViewport(width, height int64, mobile bool) {

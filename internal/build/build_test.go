@@ -15,8 +15,8 @@ import (
 	"golang.org/x/net/html"
 
 	"riskguide/internal/linkcheck"
-	"riskguide/internal/synth"
 	"riskguide/internal/site"
+	"riskguide/internal/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")

@@ -44,14 +44,14 @@ func TestSearchEverywhere(t *testing.T) {
 			if got := browsertest.Eval[bool](p, `document.getElementById('search-all').hidden`); !got {
 				t.Error("the list of every recommendation should give way to the results")
 			}
-			checkClean(t, p)
+			p.CheckClean()
 			// The first result's link leads to a real page.
 			p.Do(chromedp.Click(chromedp.CSS(`#search-results > li:first-child h2 a`)))
 			p.Do(chromedp.WaitVisible(chromedp.CSS(`main h1`)))
 			if strings.Contains(p.URL(), "search/") {
 				t.Errorf("clicking a result stayed on %s", p.URL())
 			}
-			checkClean(t, p)
+			p.CheckClean()
 		})
 	}
 }
@@ -149,20 +149,4 @@ func TestSearchWithoutJavaScript(t *testing.T) {
 func waitResults(t *testing.T, p *browsertest.Page) {
 	t.Helper()
 	p.Do(chromedp.WaitVisible(chromedp.CSS(`#search-results > li h2 a`)))
-}
-
-func checkClean(t *testing.T, p *browsertest.Page) {
-	t.Helper()
-	if r := p.ForeignRequests(); len(r) > 0 {
-		t.Errorf("requests left the site: %v", r)
-	}
-	if v := p.CSPViolations(); len(v) > 0 {
-		t.Errorf("CSP violations: %v", v)
-	}
-	if e := p.ConsoleErrors(); len(e) > 0 {
-		t.Errorf("console errors: %v", e)
-	}
-	if f := p.FailedLoads(); len(f) > 0 {
-		t.Errorf("failed loads: %v", f)
-	}
 }

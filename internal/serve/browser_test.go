@@ -80,15 +80,7 @@ func TestBrowserLiveReload(t *testing.T) {
 	}
 
 	for _, page := range []*browsertest.Page{pg, other} {
-		if v := page.CSPViolations(); len(v) > 0 {
-			t.Errorf("CSP violations: %v", v)
-		}
-		if e := page.ConsoleErrors(); len(e) > 0 {
-			t.Errorf("console errors: %v", e)
-		}
-		if r := page.ForeignRequests(); len(r) > 0 {
-			t.Errorf("foreign requests: %v", r)
-		}
+		page.CheckClean()
 	}
 }
 
