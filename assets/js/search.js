@@ -324,18 +324,29 @@
     };
   }
 
+  // chunkOf finds the piece holding doc: the last whose first document is
+  // at or before it.
+  function chunkOf(starts, doc) {
+    var lo = 0, hi = starts.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= doc) { lo = mid; } else { hi = mid - 1; }
+    }
+    return lo;
+  }
+
   // describe resolves with what a result shows: kind, number, title and
   // address from the site root, and, if withText, the text for a snippet
   // (a separate, larger piece of the index).
   function describe(doc, withText) {
-    var mi = Math.floor(doc / manifest.metaChunk), xi = Math.floor(doc / manifest.textChunk);
+    var mi = chunkOf(manifest.metaStarts, doc), xi = chunkOf(manifest.textStarts, doc);
     var wanted = [load('m-' + mi)];
     if (withText) { wanted.push(load('x-' + xi)); }
     return Promise.all(wanted).then(function (d) {
-      var m = d[0].d[doc - mi * manifest.metaChunk];
+      var m = d[0].d[doc - manifest.metaStarts[mi]];
       return {
         doc: doc, kind: manifest.kinds[m[0]], label: m[1], title: m[2], url: m[3],
-        text: withText ? d[1].x[doc - xi * manifest.textChunk] : ''
+        text: withText ? d[1].x[doc - manifest.textStarts[xi]] : ''
       };
     });
   }

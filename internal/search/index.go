@@ -78,8 +78,7 @@ type File struct {
 
 // Sizes of the pieces. Variables so that tests can force sharding.
 var (
-	metaChunk      = 200
-	textChunk      = 8
+	chunkBytes     = 8 << 10 // a meta or text piece closes once it holds this much
 	textLimit      = 6000 // characters of text kept per document for snippets
 	smallIndex     = 96 << 10
 	largeIndex     = 2 << 20
@@ -227,19 +226,24 @@ func Build(docs []Doc, o Options) []File {
 	for i, k := range Kinds {
 		kindIndex[k] = i
 	}
-	for start := 0; start < len(docs); start += metaChunk {
+	// Titles and texts are cut into pieces by size, not by count: a piece
+	// holds a few long templates or many short recommendations, and a
+	// result costs the visitor one small piece of each.
+	metaStarts := chunkStarts(docs, func(d Doc) int { return len(d.Title) + len(d.URL) + len(d.Label) + 12 })
+	for i, start := range metaStarts {
 		var meta [][]any
-		for _, d := range docs[start:min(start+metaChunk, len(docs))] {
+		for _, d := range docs[start:chunkEnd(metaStarts, i, len(docs))] {
 			meta = append(meta, []any{kindIndex[d.Kind], d.Label, d.Title, d.URL})
 		}
-		files = append(files, dataFile(fmt.Sprintf("m-%d", start/metaChunk), map[string]any{"d": meta}))
+		files = append(files, dataFile(fmt.Sprintf("m-%d", i), map[string]any{"d": meta}))
 	}
-	for start := 0; start < len(docs); start += textChunk {
-		var texts []string
-		for _, d := range docs[start:min(start+textChunk, len(docs))] {
-			texts = append(texts, truncate(d.Text, textLimit))
-		}
-		files = append(files, dataFile(fmt.Sprintf("x-%d", start/textChunk), map[string]any{"x": texts}))
+	texts := make([]string, len(docs))
+	for i, d := range docs {
+		texts[i] = truncate(d.Text, textLimit)
+	}
+	textStarts := chunkStarts(docs, func(d Doc) int { return min(len(d.Text), textLimit) + 4 })
+	for i, start := range textStarts {
+		files = append(files, dataFile(fmt.Sprintf("x-%d", i), map[string]any{"x": texts[start:chunkEnd(textStarts, i, len(docs))]}))
 	}
 
 	var kinds strings.Builder
@@ -266,13 +270,36 @@ func Build(docs []Doc, o Options) []File {
 		"roles":     roleNames,
 		"keyLen":    keyLen,
 		"keys":      keys,
-		"metaChunk": metaChunk,
-		"textChunk": textChunk,
+		"metaStarts": metaStarts,
+		"textStarts": textStarts,
 		"stop":      sortedKeys(stop),
 		"msg":       o.Messages,
 	}
 	files = append(files, dataFile("index", manifest))
 	return files
+}
+
+// chunkStarts splits docs into runs of about chunkBytes, as measured by
+// size, and returns the index of each run's first document.
+func chunkStarts(docs []Doc, size func(Doc) int) []int {
+	var starts []int
+	used := chunkBytes
+	for i, d := range docs {
+		n := size(d)
+		if used+n > chunkBytes && (len(starts) == 0 || used > 0) {
+			starts = append(starts, i)
+			used = 0
+		}
+		used += n
+	}
+	return starts
+}
+
+func chunkEnd(starts []int, i, n int) int {
+	if i+1 < len(starts) {
+		return starts[i+1]
+	}
+	return n
 }
 
 func prefix(t string, n int) string {
