@@ -79,7 +79,7 @@ type File struct {
 // Sizes of the pieces. Variables so that tests can force sharding.
 var (
 	chunkBytes     = 8 << 10 // a meta or text piece closes once it holds this much
-	textLimit      = 6000 // characters of text kept per document for snippets
+	textLimit      = 6000    // characters of text kept per document for snippets
 	smallIndex     = 96 << 10
 	largeIndex     = 2 << 20
 	bm25k1, bm25b  = 1.2, 0.75
@@ -263,17 +263,17 @@ func Build(docs []Doc, o Options) []File {
 	files = append(files, dataFile("f", map[string]any{"k": kinds.String(), "r": roleEnc}))
 
 	manifest := map[string]any{
-		"v":         1,
-		"lang":      lang,
-		"n":         len(docs),
-		"kinds":     Kinds,
-		"roles":     roleNames,
-		"keyLen":    keyLen,
-		"keys":      keys,
+		"v":          1,
+		"lang":       lang,
+		"n":          len(docs),
+		"kinds":      Kinds,
+		"roles":      roleNames,
+		"keyLen":     keyLen,
+		"keys":       keys,
 		"metaStarts": metaStarts,
 		"textStarts": textStarts,
-		"stop":      sortedKeys(stop),
-		"msg":       o.Messages,
+		"stop":       sortedKeys(stop),
+		"msg":        o.Messages,
 	}
 	files = append(files, dataFile("index", manifest))
 	return files
