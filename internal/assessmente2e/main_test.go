@@ -8,7 +8,6 @@ package assessmente2e
 
 import (
 	"context"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,19 +27,7 @@ import (
 	"riskguide/internal/build"
 )
 
-var tmpRoot string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "riskguide-assessment-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	tmpRoot = dir
-	code := browsertest.Main(m)
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
 
 var sites struct {
 	sync.Mutex
@@ -55,7 +42,7 @@ func siteDir(t *testing.T, name string, src build.Source) string {
 	if d, ok := sites.dirs[name]; ok {
 		return d
 	}
-	out := filepath.Join(tmpRoot, name)
+	out := filepath.Join(browsertest.PackageDir(t), name)
 	if _, err := build.BuildSource(src, build.Options{Out: out}); err != nil {
 		t.Fatalf("building %s: %v", name, err)
 	}

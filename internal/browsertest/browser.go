@@ -122,14 +122,35 @@ func Shared(t testing.TB) *Browser {
 	return shared.browser
 }
 
-// Main runs the package's tests and then stops the shared browser, if one
-// was started. Use it from TestMain.
+// Main runs the package's tests, then stops the shared browser and removes
+// the package's folder (PackageDir), if they were made. Use it from TestMain.
 func Main(m *testing.M) int {
 	code := m.Run()
 	if shared.browser != nil {
 		shared.browser.Close()
 	}
+	if packageDir.dir != "" {
+		os.RemoveAll(packageDir.dir)
+	}
 	return code
+}
+
+var packageDir struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// PackageDir returns a folder that lasts for the whole test package, for
+// sites built once and shared by its tests (t.TempDir is removed when the
+// test that made it ends). Main removes it.
+func PackageDir(t testing.TB) string {
+	t.Helper()
+	packageDir.once.Do(func() { packageDir.dir, packageDir.err = os.MkdirTemp("", "riskguide-browsertest-") })
+	if packageDir.err != nil {
+		t.Fatal(packageDir.err)
+	}
+	return packageDir.dir
 }
 
 // Missing reports a tool the test needs but cannot find: a failure under CI,

@@ -11,7 +11,6 @@
 package e2e
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,19 +25,7 @@ import (
 	"riskguide/internal/site"
 )
 
-var tmpRoot string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "riskguide-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	tmpRoot = dir
-	code := browsertest.Main(m)
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
+func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
 
 // builtSite is one site built for the tests.
 type builtSite struct {
@@ -68,7 +55,7 @@ func getSite(t *testing.T, name string, src build.Source) *builtSite {
 		sites.built = map[string]*builtSite{}
 	}
 	sites.built[name] = nil
-	out := filepath.Join(tmpRoot, name)
+	out := filepath.Join(browsertest.PackageDir(t), name)
 	res, err := build.BuildSource(src, build.Options{Out: out})
 	if err != nil {
 		t.Fatalf("building %s: %v", name, err)
