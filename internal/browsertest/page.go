@@ -324,7 +324,14 @@ func (p *Page) AcceptDialogs() *int {
 // PDF prints the page with print media on A4 paper and returns the file.
 func (p *Page) PDF() []byte {
 	p.t.Helper()
-	return Run(p, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	return p.PDFOn(chromedp.PaperA4)
+}
+
+// PDFOn prints the page to a PDF on the given paper, such as
+// chromedp.PaperLetter.
+func (p *Page) PDFOn(paper chromedp.PaperSize) []byte {
+	p.t.Helper()
+	return Run(p, chromedp.PrintToPDF(chromedp.PDFPaper(paper)))
 }
 
 // Screenshot captures the page at the current viewport width, from the top

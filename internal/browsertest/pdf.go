@@ -60,3 +60,24 @@ func KeepPDF(t testing.TB, name string, pdf []byte) {
 		t.Fatal(err)
 	}
 }
+
+var pageSizeLine = regexp.MustCompile(`Page size:\s+([0-9.]+) x ([0-9.]+) pts`)
+
+// PDFPageSize returns the size of the first page of a PDF in points.
+func PDFPageSize(t testing.TB, pdf []byte) (width, height float64) {
+	t.Helper()
+	bin := NeedTool(t, "pdfinfo", "poppler-utils")
+	cmd := exec.Command(bin, "-")
+	cmd.Stdin = bytes.NewReader(pdf)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	m := pageSizeLine.FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo printed no page size:\n%s", out)
+	}
+	width, _ = strconv.ParseFloat(string(m[1]), 64)
+	height, _ = strconv.ParseFloat(string(m[2]), 64)
+	return width, height
+}

@@ -242,3 +242,41 @@ func TestPrintGuidance(t *testing.T) {
 }
 
 func itoa(i int) string { return strconv.Itoa(i) }
+
+// TestPrintLetter prints every role's checklist and a filled-in template on
+// US Letter, the other paper the guidance must print on: the pages are
+// Letter-sized, every checklist item and every typed value is printed, and
+// one role's checklist still fits on two pages.
+func TestPrintLetter(t *testing.T) {
+	t.Parallel()
+	s := defaultSite(t)
+	p := browsertest.Shared(t).NewPage(t)
+	h := fileHost(s)
+	for _, cl := range s.Site.Checklists {
+		name := "checklists/" + cl.Role.ID + "/index.html"
+		p.Navigate(h.URL(name))
+		pdf := p.PDFOn(chromedp.PaperLetter)
+		if w, hgt := browsertest.PDFPageSize(t, pdf); w != 612 || hgt != 792 {
+			t.Fatalf("%s: page is %v x %v pt, want Letter, 612 x 792", name, w, hgt)
+		}
+		if n := browsertest.PDFPages(t, pdf); n > 2 {
+			t.Errorf("%s: %d Letter pages, want at most 2", name, n)
+		}
+		text := squash(browsertest.PDFText(t, pdf))
+		for _, sec := range cl.Sections {
+			for _, it := range sec.Items {
+				if !strings.Contains(text, squash(it.Text)) {
+					t.Errorf("%s: item %q not printed on Letter", name, it.Text)
+				}
+			}
+		}
+	}
+	name := "protocols/information-sharing-agreement/index.html"
+	p.Navigate(h.URL(name))
+	area := browsertest.Eval[string](p, `document.querySelector('textarea[data-field]').id`)
+	p.Do(chromedp.SendKeys(chromedp.ID(area), "Typed for the Letter print"))
+	text := squash(browsertest.PDFText(t, p.PDFOn(chromedp.PaperLetter)))
+	if !strings.Contains(text, squash("Typed for the Letter print")) {
+		t.Errorf("%s: the typed value is not printed on Letter", name)
+	}
+}
