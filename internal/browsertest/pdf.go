@@ -24,10 +24,14 @@ func PDFText(t testing.TB, pdf []byte) string {
 	return string(out)
 }
 
-var pagesLine = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+var (
+	pagesLine    = regexp.MustCompile(`(?m)^Pages:\s+(\d+)`)
+	pageSizeLine = regexp.MustCompile(`(?m)^Page size:\s+([0-9.]+) x ([0-9.]+) pts`)
+)
 
-// PDFPages returns the number of pages of a PDF, read with poppler's pdfinfo.
-func PDFPages(t testing.TB, pdf []byte) int {
+// pdfInfo returns the line of poppler's pdfinfo output that re matches,
+// split into re's groups.
+func pdfInfo(t testing.TB, pdf []byte, re *regexp.Regexp, what string) [][]byte {
 	t.Helper()
 	bin := NeedTool(t, "pdfinfo", "poppler-utils")
 	cmd := exec.Command(bin, "-")
@@ -36,12 +40,27 @@ func PDFPages(t testing.TB, pdf []byte) int {
 	if err != nil {
 		t.Fatalf("pdfinfo: %v", err)
 	}
-	m := pagesLine.FindSubmatch(out)
+	m := re.FindSubmatch(out)
 	if m == nil {
-		t.Fatalf("pdfinfo printed no page count:\n%s", out)
+		t.Fatalf("pdfinfo printed no %s:\n%s", what, out)
 	}
-	n, _ := strconv.Atoi(string(m[1]))
+	return m
+}
+
+// PDFPages returns the number of pages of a PDF.
+func PDFPages(t testing.TB, pdf []byte) int {
+	t.Helper()
+	n, _ := strconv.Atoi(string(pdfInfo(t, pdf, pagesLine, "page count")[1]))
 	return n
+}
+
+// PDFPageSize returns the size of the first page of a PDF in points.
+func PDFPageSize(t testing.TB, pdf []byte) (width, height float64) {
+	t.Helper()
+	m := pdfInfo(t, pdf, pageSizeLine, "page size")
+	width, _ = strconv.ParseFloat(string(m[1]), 64)
+	height, _ = strconv.ParseFloat(string(m[2]), 64)
+	return width, height
 }
 
 // KeepPDF writes pdf into the folder named by the BROWSERTEST_PDF_DIR
@@ -59,25 +78,4 @@ func KeepPDF(t testing.TB, name string, pdf []byte) {
 	if err := os.WriteFile(filepath.Join(dir, name), pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
-}
-
-var pageSizeLine = regexp.MustCompile(`Page size:\s+([0-9.]+) x ([0-9.]+) pts`)
-
-// PDFPageSize returns the size of the first page of a PDF in points.
-func PDFPageSize(t testing.TB, pdf []byte) (width, height float64) {
-	t.Helper()
-	bin := NeedTool(t, "pdfinfo", "poppler-utils")
-	cmd := exec.Command(bin, "-")
-	cmd.Stdin = bytes.NewReader(pdf)
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v", err)
-	}
-	m := pageSizeLine.FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo printed no page size:\n%s", out)
-	}
-	width, _ = strconv.ParseFloat(string(m[1]), 64)
-	height, _ = strconv.ParseFloat(string(m[2]), 64)
-	return width, height
 }

@@ -2,11 +2,13 @@ package build
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -367,7 +369,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	broken["content/roles.yaml"] = &fstest.MapFile{Data: []byte("roles:\n  - id: officer\n    nme: typo\n")}
 	_, err := BuildSource(Source{FS: broken, Name: "broken"}, Options{Out: out})
 	var diags site.Diagnostics
-	if err == nil || !errorsAs(err, &diags) {
+	if err == nil || !errors.As(err, &diags) {
 		t.Fatalf("broken content built: %v", err)
 	}
 
@@ -494,7 +496,7 @@ func firstDiff(a, b string) string {
 	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
 	for i := 0; i < len(al) && i < len(bl); i++ {
 		if al[i] != bl[i] {
-			return "line " + itoa(i+1) + ":\n- " + al[i] + "\n+ " + bl[i]
+			return "line " + strconv.Itoa(i+1) + ":\n- " + al[i] + "\n+ " + bl[i]
 		}
 	}
 	return "lengths differ"

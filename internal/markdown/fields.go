@@ -5,6 +5,7 @@ import (
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
@@ -99,8 +100,16 @@ func renderField(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	f := node.(*Field)
 	id := util.EscapeHTML([]byte(f.ID))
 	label := util.EscapeHTML([]byte(f.Label))
+	// In a table the column heading names the field for sighted readers, on
+	// screen and on paper; the label stays for screen readers.
+	labelClass := ""
+	if inTableCell(node) {
+		labelClass = ` class="visually-hidden"`
+	}
 	if f.Multiline {
-		w.WriteString(`<span class="field field-multi"><label for="`)
+		w.WriteString(`<span class="field field-multi"><label`)
+		w.WriteString(labelClass)
+		w.WriteString(` for="`)
 		w.Write(id)
 		w.WriteString(`">`)
 		w.Write(label)
@@ -111,7 +120,9 @@ func renderField(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 		w.WriteString(`" rows="4" data-field></textarea></span>`)
 		return ast.WalkContinue, nil
 	}
-	w.WriteString(`<span class="field"><label for="`)
+	w.WriteString(`<span class="field"><label`)
+	w.WriteString(labelClass)
+	w.WriteString(` for="`)
 	w.Write(id)
 	w.WriteString(`">`)
 	w.Write(label)
@@ -121,4 +132,13 @@ func renderField(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 	w.Write(id)
 	w.WriteString(`" data-field></span>`)
 	return ast.WalkContinue, nil
+}
+
+func inTableCell(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == extast.KindTableCell {
+			return true
+		}
+	}
+	return false
 }

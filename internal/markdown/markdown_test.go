@@ -54,6 +54,7 @@ func TestRender(t *testing.T) {
 		{"repeated labels get unique ids", "[[Name]] [[Name]]", []string{`id="field-name"`, `id="field-name-1"`}},
 		{"field label escaped", "[[<b>x</b>]]", []string{`&lt;b&gt;x&lt;/b&gt;</label>`}},
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<table>", "<td>1</td>"}},
+		{"field in a table cell is named by its column", "| Name |\n|---|\n| [[Name 1]] |", []string{`<label class="visually-hidden" for="field-name-1">Name 1</label>`}},
 		{"heading anchor", "## Who does what", []string{`<h2 id="who-does-what">`}},
 		{"raw HTML dropped", "<script>alert(1)</script>", []string{"<!-- raw HTML omitted -->"}},
 		{"code as classes", "```go\nfunc f() {}\n```", []string{`<pre class="chroma">`, `<span class="kd">func</span>`}},
