@@ -7,7 +7,7 @@ package riskguide
 import "embed"
 
 // Default is the default site and theme. It sits at the module root because
-// go:embed cannot reach into parent folders.
+// an embed directive cannot reach into parent folders.
 //
 //go:embed content checklists layouts assets
 var Default embed.FS
