@@ -99,7 +99,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := parseTemplates(o.Theme)
+	t, err := parseTemplates(o.Theme, msgs)
 	if err != nil {
 		return nil, err
 	}

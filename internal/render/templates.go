@@ -26,7 +26,7 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 }
 
-func parseTemplates(theme fs.FS) (*templates, error) {
+func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
 	base := template.New("baseof.html").Funcs(funcs)
 	src, err := fs.ReadFile(theme, "layouts/baseof.html")
 	if err != nil {
@@ -51,6 +51,9 @@ func parseTemplates(theme fs.FS) (*templates, error) {
 			return nil, err
 		}
 		if err := parseInto(k, theme, "layouts/"+kind+".html"); err != nil {
+			return nil, err
+		}
+		if err := foldMessages(k, msgs); err != nil {
 			return nil, err
 		}
 		t.byKind[kind] = k
