@@ -36,6 +36,15 @@ type Options struct {
 	Workers int
 	// Progress, if set, is told how many pages are rendered out of how many.
 	Progress func(done, total int)
+	// Incremental builds record what each page shows, so that the result
+	// can be passed as Previous to the next build.
+	Incremental bool
+	// Previous, if set, is the result of an earlier incremental build of
+	// the same source whose output folder still exists and is never changed
+	// again. Pages that would come out the same are then linked from it
+	// instead of rendered. Neither has any effect on a site with layouts of
+	// its own, which may show anything: it is always rendered in full.
+	Previous *Result
 }
 
 // Result describes a finished build.
@@ -47,6 +56,12 @@ type Result struct {
 	Bytes    int64
 	Duration time.Duration
 	Site     *site.Site
+	// Kept is how many of the pages were linked from Options.Previous
+	// rather than rendered.
+	Kept int
+
+	// fingerprints of the pages that have one, for the next build.
+	fingerprints map[string]uint64
 }
 
 // Source is a site to build: its files, and a name for messages.
@@ -130,6 +145,11 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		return nil, fmt.Errorf("preparing output folder: %w", err)
 	}
 	var pages atomic.Int64
+	inc := newIncremental(src, o, out)
+	var keep func(string, uint64) (bool, error)
+	if inc != nil {
+		keep = inc.keep
+	}
 	err = render.Render(s, render.Options{
 		Theme:       Theme(src),
 		Source:      src.FS,
@@ -137,6 +157,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		Workers:     o.Workers,
 		HeadScripts: o.HeadScripts,
 		Progress:    o.Progress,
+		Keep:        keep,
 	}, func(name string, data []byte) error {
 		if strings.HasSuffix(name, ".html") {
 			pages.Add(1)
@@ -150,8 +171,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if err := out.Commit(); err != nil {
 		return nil, err
 	}
+	kept := inc.kept()
 	return &Result{
-		Source: src.Name, Out: o.Out, Pages: int(pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
-		Duration: time.Since(start), Site: s,
+		Source: src.Name, Out: o.Out, Pages: int(pages.Load()) + kept, Files: int(out.Files()), Bytes: out.Bytes(),
+		Duration: time.Since(start), Site: s, Kept: kept, fingerprints: inc.fingerprints(),
 	}, nil
 }

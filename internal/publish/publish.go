@@ -45,11 +45,8 @@ func Begin(dir string) (*Output, error) {
 // Write stores one file; name is slash-separated and relative to the output
 // root. It is safe for concurrent use.
 func (o *Output) Write(name string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
-		return fmt.Errorf("refusing to write %q outside the output folder", name)
-	}
-	p := filepath.Join(o.staging, filepath.FromSlash(name))
-	if err := o.mkdir(filepath.Dir(p)); err != nil {
+	p, err := o.place(name)
+	if err != nil {
 		return err
 	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
@@ -58,6 +55,38 @@ func (o *Output) Write(name string, data []byte) error {
 	o.files.Add(1)
 	o.bytes.Add(int64(len(data)))
 	return nil
+}
+
+// Link stores one file as a hard link to an existing file, from, which must
+// never be changed afterwards: the two names share their contents. An
+// incremental build links the pages it did not need to render again from
+// the previous build's folder.
+func (o *Output) Link(name, from string) error {
+	p, err := o.place(name)
+	if err != nil {
+		return err
+	}
+	if err := os.Link(from, p); err != nil {
+		return err
+	}
+	info, err := os.Lstat(p)
+	if err != nil {
+		// Never leave a link that a later write could go through.
+		os.Remove(p)
+		return err
+	}
+	o.files.Add(1)
+	o.bytes.Add(info.Size())
+	return nil
+}
+
+// place returns the staging path of an output file, with its folder made.
+func (o *Output) place(name string) (string, error) {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+		return "", fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	p := filepath.Join(o.staging, filepath.FromSlash(name))
+	return p, o.mkdir(filepath.Dir(p))
 }
 
 // mkdir creates a folder once. Two writers may race to create the same one;

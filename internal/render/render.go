@@ -40,6 +40,12 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
+	// Keep, if set, is asked before rendering each page that has a
+	// fingerprint (see fingerprint.go) whether the caller already holds that
+	// page, with that fingerprint, from an earlier render; when it answers
+	// true the page is neither rendered nor emitted. It may be called from
+	// several goroutines. Use it only with the built-in layouts.
+	Keep func(path string, fingerprint uint64) (bool, error)
 }
 
 // Emit receives one output file. It may be called from several goroutines.
@@ -89,6 +95,7 @@ type renderer struct {
 	itemsBy  map[string][]ChecklistRef
 	citedBy  map[string][]Citation
 	roleRec  map[string][]*site.Recommendation
+	siteHash uint64 // see siteFingerprint; set only when Options.Keep is
 }
 
 func newRenderer(s *site.Site, o Options) (*renderer, error) {
@@ -111,6 +118,11 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.index()
 	r.nav = r.navItems()
 	r.more = r.moreItems()
+	if o.Keep != nil {
+		if r.siteHash, err = r.siteFingerprint(); err != nil {
+			return nil, err
+		}
+	}
 	return r, nil
 }
 
@@ -160,6 +172,8 @@ type job struct {
 	path string
 	kind string
 	make func(b *Base) any
+	// fingerprint, if set, hashes everything the page shows.
+	fingerprint func() uint64
 }
 
 func (r *renderer) pages(emit Emit) error {
@@ -209,6 +223,11 @@ loop:
 }
 
 func (r *renderer) renderPage(j job, md *markdown.Renderer, buf *bytes.Buffer, emit Emit) error {
+	if r.o.Keep != nil && j.fingerprint != nil {
+		if kept, err := r.o.Keep(j.path, j.fingerprint()); kept || err != nil {
+			return err
+		}
+	}
 	b := r.newBase(j.path, j.kind, md)
 	data := j.make(b)
 	buf.Reset()
@@ -242,6 +261,7 @@ func (r *renderer) jobs() []job {
 			next = all[i+1]
 		}
 		add(recPath(rec.ID), "recommendation", func(b *Base) any { return r.recPage(b, rec, prev, next) })
+		jobs[len(jobs)-1].fingerprint = func() uint64 { return r.recFingerprint(rec, prev, next) }
 	}
 	add("checklists/index.html", "checklists", func(b *Base) any { return r.checklistsPage(b) })
 	for _, role := range s.Roles {

@@ -11,38 +11,78 @@ import (
 )
 
 // BenchmarkRebuildDefault measures what an editor waits for on the default
-// site: from writing a file to the reload event reaching a browser.
-func BenchmarkRebuildDefault(b *testing.B) { benchRebuild(b, newSite(b)) }
+// site: from writing a file to the reload event reaching a browser. The
+// edit is the site's title, which every page shows.
+func BenchmarkRebuildDefault(b *testing.B) { benchRebuild(b, newSite(b), siteTitle) }
 
-// BenchmarkRebuildLarge does the same on a synthetic site of 10,000
-// recommendations.
-func BenchmarkRebuildLarge(b *testing.B) {
+// BenchmarkRebuildDefaultGuidance edits one recommendation's guidance, so
+// that the other recommendation pages are kept.
+func BenchmarkRebuildDefaultGuidance(b *testing.B) {
+	benchRebuild(b, newSite(b), guidance("content/expected-results/01-training.yaml"))
+}
+
+// BenchmarkRebuildLarge edits the title of a synthetic site of 10,000
+// recommendations: every page is rendered again.
+func BenchmarkRebuildLarge(b *testing.B) { benchRebuild(b, largeSite(b), siteTitle) }
+
+// BenchmarkRebuildLargeGuidance edits one recommendation's guidance on the
+// large site: an incremental rebuild.
+func BenchmarkRebuildLargeGuidance(b *testing.B) {
+	benchRebuild(b, largeSite(b), guidance("content/expected-results/00001-result-1.yaml"))
+}
+
+func largeSite(b *testing.B) string {
 	dir := b.TempDir()
 	if err := synth.Write(dir, 10000, 1); err != nil {
 		b.Fatal(err)
 	}
-	benchRebuild(b, dir)
+	return dir
+}
+
+// edit is one change to a file of the site, different for every n.
+type edit struct {
+	file   string
+	change func(text string, n int) string
 }
 
 var (
-	titleLine = regexp.MustCompile(`(?m)^title: .*$`)
-	rebuilt   = regexp.MustCompile(`rebuilt \d+ pages in (\S+)\n$`)
+	titleLine    = regexp.MustCompile(`(?m)^title: .*$`)
+	guidanceLine = regexp.MustCompile(`(?m)^(    guidance: \|\n      )`)
+	rebuilt      = regexp.MustCompile(`rebuilt \d+ pages(?: \(\d+ unchanged\))? in (\S+)\n$`)
 )
 
-// benchRebuild changes the site's title (which every page shows) and waits
-// for the reload event. Between edits it lets the replaced build's folder be
-// removed, as it would be while the editor reads the page. The build-ms
-// metric is the part of the wait spent building, as serve reports it.
-func benchRebuild(b *testing.B, dir string) {
+var siteTitle = edit{"content/site.yaml", func(text string, n int) string {
+	return titleLine.ReplaceAllString(text, fmt.Sprintf("title: Edit %d", n))
+}}
+
+// guidance edits the first recommendation's guidance in a results file.
+func guidance(file string) edit {
+	return edit{file, func(text string, n int) string {
+		done := false
+		return guidanceLine.ReplaceAllStringFunc(text, func(m string) string {
+			if done {
+				return m
+			}
+			done = true
+			return m + fmt.Sprintf("Edit %d. ", n)
+		})
+	}}
+}
+
+// benchRebuild makes an edit and waits for the reload event. Between edits
+// it lets the replaced build's folder be removed, as it would be while the
+// editor reads the page. The build-ms metric is the part of the wait spent
+// building, as serve reports it.
+func benchRebuild(b *testing.B, dir string, e edit) {
 	p := start(b, dir)
 	events := p.connect(b)
 	events.await(b, "hello")
-	site := p.read(b, "content/site.yaml")
+	original := p.read(b, e.file)
 	var building time.Duration
 	n := 0
 	for b.Loop() {
 		n++
-		p.write(b, "content/site.yaml", titleLine.ReplaceAllString(site, fmt.Sprintf("title: Edit %d", n)))
+		p.write(b, e.file, e.change(original, n))
 		events.awaitWithin(b, "reload", 5*time.Minute)
 
 		b.StopTimer()

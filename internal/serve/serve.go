@@ -1,6 +1,8 @@
 // Package serve is riskguide's live preview: it builds a site, serves it over
 // HTTP, watches the source folders and, after every change, rebuilds the
-// whole site and tells open browsers to reload.
+// site and tells open browsers to reload. Rebuilds are incremental: a
+// recommendation page that would come out the same is linked from the
+// previous build rather than rendered again (see build.Options.Previous).
 //
 // Every build goes into its own folder inside a private temporary folder and
 // is never changed afterwards; a request reads from the build that was current
@@ -82,6 +84,9 @@ type Server struct {
 
 	mu      sync.Mutex
 	current *snapshot // nil until a build has succeeded
+	// last is the current build's result: the next build links the pages
+	// that come out the same from its folder instead of rendering them.
+	last *build.Result
 
 	hub      *hub
 	listener net.Listener
@@ -218,7 +223,9 @@ func (s *Server) rebuild(changed []string) error {
 	s.seq++
 	dir := filepath.Join(s.tmp, "build-"+strconv.Itoa(s.seq))
 	start := time.Now()
-	res, err := build.BuildSource(s.src, build.Options{Out: dir, HeadScripts: []string{reloadScript}})
+	res, err := build.BuildSource(s.src, build.Options{
+		Out: dir, HeadScripts: []string{reloadScript}, Incremental: true, Previous: s.last,
+	})
 	if err != nil {
 		problems := problemsOf(err)
 		for _, p := range problems {
@@ -233,16 +240,21 @@ func (s *Server) rebuild(changed []string) error {
 		return err
 	}
 	id := s.instance + "-" + strconv.Itoa(s.seq)
+	s.last = res
 	s.swap(&snapshot{dir: dir, id: id})
 	s.hub.good(id)
 	took := time.Since(start).Round(time.Millisecond)
+	pages := fmt.Sprintf("%d pages", res.Pages)
+	if res.Kept > 0 {
+		pages += fmt.Sprintf(" (%d unchanged)", res.Kept)
+	}
 	switch {
 	case len(changed) == 0:
-		fmt.Fprintf(s.out, "built %d pages in %s\n", res.Pages, took)
+		fmt.Fprintf(s.out, "built %s in %s\n", pages, took)
 	case len(changed) == 1:
-		fmt.Fprintf(s.out, "%s changed: rebuilt %d pages in %s\n", changed[0], res.Pages, took)
+		fmt.Fprintf(s.out, "%s changed: rebuilt %s in %s\n", changed[0], pages, took)
 	default:
-		fmt.Fprintf(s.out, "%s and %d more changed: rebuilt %d pages in %s\n", changed[0], len(changed)-1, res.Pages, took)
+		fmt.Fprintf(s.out, "%s and %d more changed: rebuilt %s in %s\n", changed[0], len(changed)-1, pages, took)
 	}
 	return nil
 }

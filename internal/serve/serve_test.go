@@ -230,6 +230,28 @@ func TestEditReloads(t *testing.T) {
 	}
 }
 
+// TestGuidanceEditIsIncremental edits one recommendation's guidance: the
+// rebuild renders that page again and keeps the other recommendation
+// pages. (internal/build proves that such a build equals a full one.)
+func TestGuidanceEditIsIncremental(t *testing.T) {
+	p := start(t, newSite(t))
+	events := p.connect(t)
+	events.await(t, "hello")
+	name := "content/expected-results/01-training.yaml"
+	text := p.read(t, name)
+	p.write(t, name, strings.Replace(text, "Find out what people know now,", "Ask first what people know now,", 1))
+	events.await(t, "reload")
+	if _, page := p.get(t, "/recommendations/training-needs-analysis/"); !strings.Contains(page, "Ask first what people know now,") {
+		t.Error("the edited page does not show the edit")
+	}
+	if _, page := p.get(t, "/recommendations/mandatory-training/"); !strings.Contains(page, "Recommendation 1.2") {
+		t.Error("a kept page is not served")
+	}
+	if !strings.Contains(p.out.String(), "pages (19 unchanged) in") {
+		t.Errorf("terminal does not report 19 of 20 recommendation pages kept:\n%s", p.out)
+	}
+}
+
 func TestBrokenEditShowsProblemsUntilFixed(t *testing.T) {
 	p := start(t, newSite(t))
 	events := p.connect(t)
