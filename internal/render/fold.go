@@ -16,8 +16,7 @@ import (
 // escaped templates, by the text they print: the same bytes, computed once.
 //
 // Only T can be folded this way: it is the one method of page data that
-// depends on nothing but its key (no site type has a method or field called
-// T). Actions whose escaping is one of the three plain contexts below are
+// depends on nothing but its key. Actions whose escaping is one of the three plain contexts below are
 // folded; any other context (a URL, a script) is left to run as written,
 // and so is a key the strings lack, which then fails the page as before.
 
@@ -154,13 +153,22 @@ func (f *folder) action(n *parse.ActionNode) (string, bool, error) {
 	return text, true, nil
 }
 
-// isT reports whether a node is .T or $.T.
+// isT reports whether a node calls a method T: .T, $.T, $page.T or
+// .Page.T. Whatever it is called on, a T that runs without error is the
+// interface strings' (page data and Chrome share it; no site type has a T),
+// so folding it cannot change what a working layout prints.
 func isT(n parse.Node) bool {
+	var ident []string
 	switch n := n.(type) {
 	case *parse.FieldNode:
-		return len(n.Ident) == 1 && n.Ident[0] == "T"
+		ident = n.Ident
 	case *parse.VariableNode:
-		return len(n.Ident) == 2 && n.Ident[0] == "$" && n.Ident[1] == "T"
+		ident = n.Ident
+		if len(ident) < 2 {
+			return false // $T is a variable, not a call
+		}
+	default:
+		return false
 	}
-	return false
+	return len(ident) > 0 && ident[len(ident)-1] == "T"
 }

@@ -14,7 +14,7 @@ func (d msgData) T(key string, args ...any) (string, error) { return d.m.Format(
 
 const foldLayout = `{{define "baseof.html"}}<title>{{.T "a"}}</title>` +
 	`<p title="{{.T "b"}}" class="x-{{$.T "a"}}">{{$.T "c"}}</p>` +
-	`{{range .List}}<i>{{$.T "c"}}</i>{{end}}` +
+	`{{$p := .}}{{range .List}}<i>{{$.T "c"}}{{$p.T "b"}}</i>{{end}}` +
 	`<a href="{{.T "url"}}">{{.T "arg" 3}}</a>{{end}}`
 
 func execFold(t *testing.T, m *Messages, fold bool) (string, string) {
