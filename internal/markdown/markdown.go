@@ -36,8 +36,23 @@ type Options struct {
 
 // Renderer converts riskguide Markdown to HTML.
 type Renderer struct {
-	md  goldmark.Markdown
-	buf bytes.Buffer
+	md, plain goldmark.Markdown // with and without bare-URL links
+	buf       bytes.Buffer
+}
+
+// gfm is GitHub Flavored Markdown without linkify, the extension that turns
+// bare URLs and e-mail addresses into links. Linkify tries to read a link
+// after every space, which made it a tenth of all Markdown work; a text in
+// which it cannot find one (see mayAutolink) is parsed without it, with the
+// same result.
+var gfm = []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
+
+// mayAutolink reports whether src has anything linkify could turn into a
+// link: it only starts one at "http:", "https:", "ftp:" or "www." (case
+// sensitive), or around an "@".
+func mayAutolink(src string) bool {
+	return strings.ContainsRune(src, '@') || strings.Contains(src, "http:") || strings.Contains(src, "https:") ||
+		strings.Contains(src, "ftp:") || strings.Contains(src, "www.")
 }
 
 // New returns a Renderer.
@@ -46,15 +61,22 @@ func New(o Options) *Renderer {
 	if o.Unsafe {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
-	md := goldmark.New(
-		goldmark.WithExtensions(extension.GFM, fields{}, highlight{}),
-		goldmark.WithParserOptions(
-			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
-		),
-		goldmark.WithRendererOptions(rendererOpts...),
-	)
-	return &Renderer{md: md}
+	build := func(linkify bool) goldmark.Markdown {
+		var ext []goldmark.Extender
+		if linkify {
+			ext = append(ext, extension.Linkify)
+		}
+		ext = append(append(ext, gfm...), fields{}, highlight{})
+		return goldmark.New(
+			goldmark.WithExtensions(ext...),
+			goldmark.WithParserOptions(
+				parser.WithAutoHeadingID(),
+				parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
+			),
+			goldmark.WithRendererOptions(rendererOpts...),
+		)
+	}
+	return &Renderer{md: build(true), plain: build(false)}
 }
 
 // Page is the state shared by every piece of Markdown rendered onto one HTML
@@ -69,6 +91,13 @@ var pageKey = parser.NewContextKey()
 
 // Render converts src to HTML for page p.
 func (r *Renderer) Render(src string, p *Page) template.HTML {
+	if mayAutolink(src) {
+		return r.render(r.md, src, p)
+	}
+	return r.render(r.plain, src, p)
+}
+
+func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HTML {
 	if src == "" {
 		return ""
 	}
@@ -78,7 +107,7 @@ func (r *Renderer) Render(src string, p *Page) template.HTML {
 	ctx := parser.NewContext(parser.WithIDs(p.IDs))
 	ctx.Set(pageKey, p)
 	r.buf.Reset()
-	if err := r.md.Convert([]byte(src), &r.buf, parser.WithContext(ctx)); err != nil {
+	if err := md.Convert([]byte(src), &r.buf, parser.WithContext(ctx)); err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does not.
 		return template.HTML(template.HTMLEscapeString(src))
 	}
@@ -92,15 +121,27 @@ type Link struct {
 	Image  bool
 }
 
-// linkParser parses Markdown for Links. A goldmark parser keeps no state
+// linkParser parses Markdown for Links and PlainText, and plainParser does
+// when src has nothing linkify could link. A goldmark parser keeps no state
 // between calls, so one serves every caller.
-var linkParser = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{})).Parser()
+var (
+	linkParser  = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{})).Parser()
+	plainParser = goldmark.New(goldmark.WithExtensions(append(gfm[:len(gfm):len(gfm)], fields{})...)).Parser()
+)
+
+// parse parses src with the cheapest parser that gives the same tree.
+func parse(source []byte, src string) ast.Node {
+	if mayAutolink(src) {
+		return linkParser.Parse(text.NewReader(source))
+	}
+	return plainParser.Parse(text.NewReader(source))
+}
 
 // Links returns every link and image destination in src, in source order,
 // with its offset, so that a checker can report positions.
 func Links(src string) []Link {
 	source := []byte(src)
-	doc := linkParser.Parse(text.NewReader(source))
+	doc := parse(source, src)
 	var out []Link
 	cursor := 0
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -204,7 +245,7 @@ func PlainText(src string) string {
 		return ""
 	}
 	source := []byte(src)
-	doc := linkParser.Parse(text.NewReader(source))
+	doc := parse(source, src)
 	var b strings.Builder
 	space := func() {
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
@@ -226,6 +267,9 @@ func PlainText(src string) string {
 			}
 		case *ast.String:
 			b.Write(n.Value)
+		case *ast.AutoLink:
+			// A bare or <angle-bracket> address: its text is the label.
+			b.Write(n.Label(source))
 		case *ast.CodeSpan:
 			for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 				if t, ok := c.(*ast.Text); ok {

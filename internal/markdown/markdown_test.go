@@ -136,17 +136,51 @@ func FuzzParseField(f *testing.F) {
 }
 
 func FuzzRender(f *testing.F) {
-	for _, s := range []string{"[[Name]]", "[x](rec:a)", "| [[a]] |\n|-|\n| b |", "```\ncode\n```", "[[x...]] [y](page:)"} {
+	for _, s := range append([]string{"[[Name]]", "[x](rec:a)", "| [[a]] |\n|-|\n| b |", "```\ncode\n```", "[[x...]] [y](page:)"}, autolinkCases...) {
 		f.Add(s)
 	}
 	r := New(Options{})
+	resolve := func(kind, id string) (string, bool) { return "x", true }
 	f.Fuzz(func(t *testing.T, s string) {
-		out := r.Render(s, &Page{Resolve: func(kind, id string) (string, bool) { return "x", true }})
+		out := r.Render(s, &Page{Resolve: resolve})
 		if strings.Contains(string(out), "<script") {
 			t.Fatalf("script in output of %q", s)
 		}
+		if full := r.render(r.md, s, &Page{Resolve: resolve}); full != out {
+			t.Fatalf("rendered without linkify %q\nbut with it %q\nfor %q", out, full, s)
+		}
 		Links(s)
 	})
+}
+
+// autolinkCases are texts around which linkify might act.
+var autolinkCases = []string{
+	"See www.example.org for more.", "Write to team@example.org today.", "(https://example.org/a_b) and *http://x.y*",
+	"ftp://files.example.org/x", "No links here: just text (and ~strike~ or _emphasis_ or *strong*).",
+	"- item one\n- item two: (see [guidance](rec:a))\n\n| a | b |\n|---|---|\n| c | d |\n",
+	"WWW.EXAMPLE.ORG and HTTP://EXAMPLE.ORG", "a@b", "x www. y", "- [ ] task\n- [x] done",
+}
+
+// TestLinkifyOnlyWhereItLinks: Markdown is parsed without linkify only
+// when linkify would change nothing, and with it otherwise.
+func TestLinkifyOnlyWhereItLinks(t *testing.T) {
+	r := New(Options{})
+	for _, s := range autolinkCases {
+		full := r.render(r.md, s, &Page{})
+		plain := r.render(r.plain, s, &Page{})
+		if got := r.Render(s, &Page{}); got != full {
+			t.Errorf("Render(%q) = %q, want %q", s, got, full)
+		}
+		if !mayAutolink(s) && full != plain {
+			t.Errorf("%q: linkify changes the output but the text was judged to have no links", s)
+		}
+	}
+	if !strings.Contains(string(r.Render("See www.example.org for more.", &Page{})), `<a href="http://www.example.org">`) {
+		t.Error("a bare address is no longer linked")
+	}
+	if got, want := PlainText("Mail a@b.org or see www.example.org."), "Mail a@b.org or see www.example.org."; got != want {
+		t.Errorf("PlainText = %q, want %q", got, want)
+	}
 }
 
 func TestPlainText(t *testing.T) {
