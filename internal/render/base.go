@@ -151,22 +151,25 @@ func (b *Base) T(key string, args ...any) (string, error) {
 }
 
 // Markdown renders Markdown for this page.
-func (b *Base) Markdown(t site.Text) template.HTML { return b.md.Render(t.Value, b.mdp) }
+func (b *Base) Markdown(t site.Text) template.HTML { return b.renderShared(t.Value, b.resolve) }
 
 // MarkdownResolved renders Markdown for this page with cross-references to
 // recommendations and results pointing at anchors on the page itself, for
 // pages that hold the whole guidance.
 func (b *Base) MarkdownResolved(t site.Text) template.HTML {
-	p := &markdown.Page{IDs: b.mdp.IDs, Resolve: func(kind, id string) (string, bool) {
-		switch {
-		case kind == "rec" && b.Site.Recommendation(id) != nil:
-			return "#" + RecAnchor(id), true
-		case kind == "result" && b.Site.Result(id) != nil:
-			return "#" + ResultAnchor(id), true
-		}
-		return b.resolve(kind, id)
-	}}
-	return b.md.Render(t.Value, p)
+	return b.renderShared(t.Value, b.resolveInPage)
+}
+
+// resolveInPage resolves cross-references to recommendations and results
+// to their anchors on this page, and others as usual.
+func (b *Base) resolveInPage(kind, id string) (string, bool) {
+	switch {
+	case kind == "rec" && b.Site.Recommendation(id) != nil:
+		return "#" + RecAnchor(id), true
+	case kind == "result" && b.Site.Result(id) != nil:
+		return "#" + ResultAnchor(id), true
+	}
+	return b.resolve(kind, id)
 }
 
 // RecAnchor, ResultAnchor and SourceAnchor expose the anchor names to layouts.

@@ -96,6 +96,7 @@ type renderer struct {
 	citedBy  map[string][]Citation
 	roleRec  map[string][]*site.Recommendation
 	siteHash uint64 // see siteFingerprint; set only when Options.Keep is
+	shared   sharedMarkdown
 }
 
 func newRenderer(s *site.Site, o Options) (*renderer, error) {

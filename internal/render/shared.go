@@ -1,0 +1,98 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/util"
+
+	"riskguide/internal/markdown"
+)
+
+// A recommendation's guidance is shown on its own page and again in the
+// print edition, and a result's summary likewise; converting each text once
+// per build instead of twice saves a tenth of a large build. What differs
+// between the two pages is only where cross-references lead, so the text is
+// converted once with a marker in place of each cross-reference's address,
+// and each page puts its own addresses in.
+//
+// That is only exact when nothing else in the HTML depends on the page: the
+// element ids of headings and fields do (they must be unique on the page),
+// so a text that has any is converted for each page as before.
+
+// xrefMarker starts the stand-in address of a cross-reference, followed by
+// "kind:id:". Ids are lower-case letters, digits and hyphens, so goldmark
+// writes the marker unchanged.
+const xrefMarker = "riskguide-xref:"
+
+// sharedMarkdown holds converted texts by their source.
+type sharedMarkdown struct {
+	m sync.Map // string -> sharedText
+}
+
+type sharedText struct {
+	html     string // with markers
+	pageFree bool   // false: convert for each page
+}
+
+// renderShared converts src for page p, whose cross-references resolve
+// through resolve, reusing an earlier conversion when it can.
+func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML {
+	p := &markdown.Page{IDs: b.mdp.IDs, Resolve: resolve}
+	if src == "" {
+		return ""
+	}
+	v, ok := b.r.shared.m.Load(src)
+	if !ok {
+		v = b.convertShared(src)
+		b.r.shared.m.Store(src, v)
+	}
+	t := v.(sharedText)
+	if !t.pageFree {
+		return b.md.Render(src, p)
+	}
+	return template.HTML(fillXrefs(t.html, resolve))
+}
+
+func (b *Base) convertShared(src string) sharedText {
+	if strings.Contains(src, xrefMarker) {
+		return sharedText{}
+	}
+	marked := string(b.md.Render(src, &markdown.Page{
+		IDs: markdown.NewIDs(pageIDs...),
+		Resolve: func(kind, id string) (string, bool) {
+			if targetPath(b.Site, kind, id) == "" {
+				return "", false
+			}
+			return xrefMarker + kind + ":" + id + ":", true
+		},
+	}))
+	if strings.Contains(marked, ` id="`) {
+		return sharedText{}
+	}
+	return sharedText{html: marked, pageFree: true}
+}
+
+// fillXrefs replaces every marker in html by the address resolve gives,
+// escaped as goldmark escapes a link's address.
+func fillXrefs(html string, resolve markdown.Resolver) string {
+	i := strings.Index(html, xrefMarker)
+	if i < 0 {
+		return html
+	}
+	var out strings.Builder
+	out.Grow(len(html))
+	for i >= 0 {
+		out.WriteString(html[:i])
+		rest := html[i+len(xrefMarker):]
+		kind, rest, _ := strings.Cut(rest, ":")
+		id, rest, _ := strings.Cut(rest, ":")
+		url, _ := resolve(kind, id)
+		out.Write(util.EscapeHTML(util.URLEscape([]byte(url), true)))
+		html = rest
+		i = strings.Index(html, xrefMarker)
+	}
+	out.WriteString(html)
+	return out.String()
+}

@@ -1,0 +1,49 @@
+package render
+
+import (
+	"testing"
+
+	"riskguide/internal/markdown"
+)
+
+// TestSharedMarkdownIsExact converts texts through the shared conversion and
+// directly, for two pages that resolve cross-references differently, in an
+// order where the second page finds the text already converted.
+func TestSharedMarkdownIsExact(t *testing.T) {
+	r, s := defaultRenderer(t)
+	rec := s.AllRecommendations()[0]
+	texts := []string{
+		rec.Guidance.Value,
+		"See [the plan](rec:" + rec.ID + "#guidance), [result](result:" + rec.Result.ID + "), [a role](role:call-handler) and [nothing](rec:no-such).",
+		"## A heading\n\nText with [a link](rec:" + rec.ID + ").",
+		"Name: [[Full name]] and [x](page:about)",
+		"A literal riskguide-xref:rec:" + rec.ID + ": in the text, [and](rec:" + rec.ID + ").",
+		"Bare www.example.org & <b>raw</b> \"quotes\" [source](source:council-of-europe-2011)",
+		"",
+	}
+	md := markdown.New(markdown.Options{})
+	for _, text := range texts {
+		for _, path := range []string{recPath(rec.ID), "print/index.html"} {
+			b := r.newBase(path, "recommendation", md)
+			direct := md.Render(text, &markdown.Page{IDs: markdown.NewIDs(pageIDs...), Resolve: b.resolve})
+			if got := b.renderShared(text, b.resolve); got != direct {
+				t.Errorf("%s, %q:\nshared %s\ndirect %s", path, text, got, direct)
+			}
+			b = r.newBase(path, "print", md)
+			direct = md.Render(text, &markdown.Page{IDs: markdown.NewIDs(pageIDs...), Resolve: b.resolveInPage})
+			if got := b.renderShared(text, b.resolveInPage); got != direct {
+				t.Errorf("%s in page, %q:\nshared %s\ndirect %s", path, text, got, direct)
+			}
+		}
+	}
+	shared := 0
+	r.shared.m.Range(func(_, v any) bool {
+		if v.(sharedText).pageFree {
+			shared++
+		}
+		return true
+	})
+	if shared != 3 {
+		t.Errorf("%d texts converted once for every page, want 3 (the guidance, the links and the bare address)", shared)
+	}
+}
