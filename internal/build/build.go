@@ -6,6 +6,7 @@ package build
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -158,6 +159,10 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		HeadScripts: o.HeadScripts,
 		Progress:    o.Progress,
 		Keep:        keep,
+		Create: func(name string) (io.WriteCloser, error) {
+			pages.Add(1)
+			return out.Create(name)
+		},
 	}, func(name string, data []byte) error {
 		if strings.HasSuffix(name, ".html") {
 			pages.Add(1)

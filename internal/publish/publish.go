@@ -7,6 +7,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,6 +55,42 @@ func (o *Output) Write(name string, data []byte) error {
 	}
 	o.files.Add(1)
 	o.bytes.Add(int64(len(data)))
+	return nil
+}
+
+// Create opens one file for writing; it counts once closed. It is safe for
+// concurrent use.
+func (o *Output) Create(name string) (io.WriteCloser, error) {
+	p, err := o.place(name)
+	if err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &file{f: f, o: o}, nil
+}
+
+// file counts what is written through it.
+type file struct {
+	f *os.File
+	o *Output
+	n int64
+}
+
+func (f *file) Write(p []byte) (int, error) {
+	n, err := f.f.Write(p)
+	f.n += int64(n)
+	return n, err
+}
+
+func (f *file) Close() error {
+	if err := f.f.Close(); err != nil {
+		return err
+	}
+	f.o.files.Add(1)
+	f.o.bytes.Add(f.n)
 	return nil
 }
 

@@ -115,3 +115,32 @@ func TestLinkSharesAFileOfAnEarlierBuild(t *testing.T) {
 		t.Errorf("linked file reads %q", data)
 	}
 }
+
+func TestCreateCountsOnClose(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	o, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := o.Create("a/b/index.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte("hello "))
+	w.Write([]byte("world"))
+	if o.Files() != 0 {
+		t.Error("counted before close")
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := o.Create("../outside.html"); err == nil {
+		t.Error("created a file outside the output folder")
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "a", "b", "index.html")); string(data) != "hello world" || o.Files() != 1 || o.Bytes() != 11 {
+		t.Errorf("read %q, counted %d files, %d bytes", data, o.Files(), o.Bytes())
+	}
+}

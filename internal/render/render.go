@@ -9,11 +9,14 @@
 package render
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -46,6 +49,12 @@ type Options struct {
 	// true the page is neither rendered nor emitted. It may be called from
 	// several goroutines. Use it only with the built-in layouts.
 	Keep func(path string, fingerprint uint64) (bool, error)
+	// Create, if set, opens an output file for writing: pages are then
+	// written through it as they are rendered, and only the other files go
+	// through Emit. A whole-site page of a large site is tens of megabytes;
+	// streamed, it is never held in memory. It may be called from several
+	// goroutines.
+	Create func(path string) (io.WriteCloser, error)
 }
 
 // Emit receives one output file. It may be called from several goroutines.
@@ -178,7 +187,7 @@ type job struct {
 }
 
 func (r *renderer) pages(emit Emit) error {
-	jobs := r.jobs()
+	jobs := schedule(r.jobs())
 	var done atomic.Int64
 	work := make(chan job)
 	errs := make([]error, r.o.Workers)
@@ -190,12 +199,12 @@ func (r *renderer) pages(emit Emit) error {
 		go func(w int) {
 			defer wg.Done()
 			md := markdown.New(markdown.Options{Unsafe: r.s.Config.RawHTML})
-			var buf bytes.Buffer
+			out := &pageOut{emit: emit, create: r.o.Create}
 			for j := range work {
 				if errs[w] != nil {
 					continue
 				}
-				if err := r.renderPage(j, md, &buf, emit); err != nil {
+				if err := r.renderPage(j, md, out); err != nil {
 					errs[w] = err
 					stop.Do(func() { close(failed) })
 				}
@@ -223,7 +232,7 @@ loop:
 	return nil
 }
 
-func (r *renderer) renderPage(j job, md *markdown.Renderer, buf *bytes.Buffer, emit Emit) error {
+func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error {
 	if r.o.Keep != nil && j.fingerprint != nil {
 		if kept, err := r.o.Keep(j.path, j.fingerprint()); kept || err != nil {
 			return err
@@ -231,17 +240,100 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, buf *bytes.Buffer, e
 	}
 	b := r.newBase(j.path, j.kind, md)
 	data := j.make(b)
-	buf.Reset()
-	if err := r.tmpl.execute(buf, j.kind, data); err != nil {
+	w, err := out.open(j.path)
+	if err != nil {
+		return err
+	}
+	if err := r.tmpl.execute(w, j.kind, data); err != nil {
+		out.close()
 		return fmt.Errorf("rendering %s: %w", j.path, err)
 	}
-	return emit(j.path, buf.Bytes())
+	return out.close()
 }
 
-// jobs lists every page in a fixed order. The pages that list the whole
-// site come last: rendered first, alongside the search index, they raised
-// the peak memory of a 10,000-recommendation build by half for no gain in
-// time.
+// pageOut is where one worker writes its pages: through Options.Create,
+// buffered, or else into a buffer handed to Emit.
+type pageOut struct {
+	emit   Emit
+	create func(string) (io.WriteCloser, error)
+	path   string
+	buf    bytes.Buffer
+	file   io.WriteCloser
+	bw     *bufio.Writer
+}
+
+func (o *pageOut) open(path string) (io.Writer, error) {
+	o.path = path
+	if o.create == nil {
+		o.buf.Reset()
+		return &o.buf, nil
+	}
+	f, err := o.create(path)
+	if err != nil {
+		return nil, err
+	}
+	o.file = f
+	if o.bw == nil {
+		o.bw = bufio.NewWriterSize(f, 64<<10)
+	} else {
+		o.bw.Reset(f)
+	}
+	return o.bw, nil
+}
+
+func (o *pageOut) close() error {
+	if o.create == nil {
+		return o.emit(o.path, o.buf.Bytes())
+	}
+	err := o.bw.Flush()
+	if cerr := o.file.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// longJobs are the kinds of page that list the whole site, longest first.
+var longJobs = []string{"self-assessment", "print", "sources"}
+
+// schedule orders the pages for rendering. The pages that list the whole
+// site take longest (on a large site one of them takes as long as thousands
+// of recommendation pages): at the end, one worker would render them while
+// the others waited. They start halfway through the recommendation pages
+// instead, longest first, and the rest of those fill the other workers.
+// (At the very start, beside the search index, they raised the peak memory
+// of a large build by half.)
+func schedule(jobs []job) []job {
+	var long, rest []job
+	recs := 0
+	for _, kind := range longJobs {
+		for _, j := range jobs {
+			if j.kind == kind {
+				long = append(long, j)
+			}
+		}
+	}
+	for _, j := range jobs {
+		if !slices.Contains(longJobs, j.kind) {
+			rest = append(rest, j)
+		}
+		if j.kind == "recommendation" {
+			recs++
+		}
+	}
+	at, seen := len(rest), 0
+	for i, j := range rest {
+		if j.kind == "recommendation" {
+			if seen == recs/2 {
+				at = i
+				break
+			}
+			seen++
+		}
+	}
+	return slices.Concat(rest[:at], long, rest[at:])
+}
+
+// jobs lists every page, in the order of the sitemap.
 func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job

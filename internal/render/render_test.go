@@ -1,7 +1,7 @@
 package render
 
 import (
-	"bytes"
+	"slices"
 	"testing"
 
 	"riskguide"
@@ -29,15 +29,46 @@ func BenchmarkRecommendationPage(b *testing.B) {
 	r, s := defaultRenderer(b)
 	recs := s.AllRecommendations()
 	md := markdown.New(markdown.Options{})
-	var buf bytes.Buffer
+	out := &pageOut{emit: func(string, []byte) error { return nil }}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
 		rec := recs[i%len(recs)]
 		i++
 		j := job{path: recPath(rec.ID), kind: "recommendation", make: func(b *Base) any { return r.recPage(b, rec, nil, nil) }}
-		if err := r.renderPage(j, md, &buf, func(string, []byte) error { return nil }); err != nil {
+		if err := r.renderPage(j, md, out); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// TestSchedule: the whole-site pages start halfway through the
+// recommendation pages, longest first, and no page is lost or repeated.
+func TestSchedule(t *testing.T) {
+	r, _ := defaultRenderer(t)
+	jobs := r.jobs()
+	got := schedule(jobs)
+	if len(got) != len(jobs) {
+		t.Fatalf("%d jobs scheduled of %d", len(got), len(jobs))
+	}
+	seen := map[string]bool{}
+	recsBefore, kinds := 0, []string{}
+	for _, j := range got {
+		if seen[j.path] {
+			t.Errorf("%s scheduled twice", j.path)
+		}
+		seen[j.path] = true
+		if j.kind == "recommendation" && len(kinds) == 0 {
+			recsBefore++
+		}
+		if slices.Contains(longJobs, j.kind) {
+			kinds = append(kinds, j.kind)
+		}
+	}
+	if !slices.Equal(kinds, longJobs) {
+		t.Errorf("long pages in order %v, want %v", kinds, longJobs)
+	}
+	if recs := len(r.s.AllRecommendations()); recsBefore != recs/2 {
+		t.Errorf("%d recommendation pages before the long ones, want %d", recsBefore, recs/2)
 	}
 }
