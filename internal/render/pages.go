@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 
 	"riskguide/internal/site"
@@ -48,13 +49,50 @@ func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) any {
 	return p
 }
 
-// RecommendationPage is recommendations/<id>/index.html.
+// RecommendationPage is recommendations/<id>/index.html. Besides the model
+// (Rec, Prev, Next, Roles, Evidence) it carries every string and link the
+// page prints, made in Go: a large site has one such page per
+// recommendation, and a field costs a layout far less than a method call.
 type RecommendationPage struct {
 	*Base
 	Rec        *site.Recommendation
 	Prev, Next *site.Recommendation
 	Roles      []*site.Role
 	Evidence   []EvidenceView
+
+	Label          string // "Recommendation 1.2"
+	ResultLabel    string // "Expected result 1"
+	ResultURL      string
+	HomeURL        string
+	Guidance       template.HTML
+	RoleLinks      []Link
+	EvidenceLinks  []EvidenceLink
+	ProtocolLinks  []ProtocolLink
+	ChecklistItems []ChecklistItemLink
+	PrevLink       *Link // Text is the recommendation's label, such as "1.1"
+	NextLink       *Link
+}
+
+// Link is a link ready to print.
+type Link struct {
+	URL  string
+	Text string
+}
+
+// EvidenceLink is a citation ready to print.
+type EvidenceLink struct {
+	URL, Title, Locator string
+}
+
+// ProtocolLink is a template that serves a recommendation, ready to print.
+type ProtocolLink struct {
+	URL, Title, Summary string
+}
+
+// ChecklistItemLink is a checklist item that serves a recommendation, with
+// a link to its role's checklist.
+type ChecklistItemLink struct {
+	Text, RoleURL, RoleName string
 }
 
 // EvidenceView is a citation with its source resolved.
@@ -63,9 +101,38 @@ type EvidenceView struct {
 	Locator string
 }
 
-func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) any {
+func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, error) {
 	b.Title = rec.Text
-	return &RecommendationPage{Base: b, Rec: rec, Prev: prev, Next: next, Roles: r.roles(rec.Roles), Evidence: r.evidence(rec)}
+	p := &RecommendationPage{Base: b, Rec: rec, Prev: prev, Next: next, Roles: r.roles(rec.Roles), Evidence: r.evidence(rec)}
+	var err error
+	if p.Label, err = b.T("rec.label", rec.Label); err != nil {
+		return nil, err
+	}
+	if p.ResultLabel, err = b.T("result.label", rec.Result.Number); err != nil {
+		return nil, err
+	}
+	p.ResultURL = b.Rel(resultPath(rec.Result.ID))
+	p.HomeURL = b.Root()
+	p.Guidance = b.Markdown(rec.Guidance)
+	for _, role := range p.Roles {
+		p.RoleLinks = append(p.RoleLinks, Link{URL: b.Rel(rolePath(role.ID)), Text: role.Name})
+	}
+	for _, ev := range p.Evidence {
+		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(targetPath(r.s, "source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator})
+	}
+	for _, proto := range r.protoBy[rec.ID] {
+		p.ProtocolLinks = append(p.ProtocolLinks, ProtocolLink{URL: b.Rel(protocolPath(proto.ID)), Title: proto.Title, Summary: proto.Summary})
+	}
+	for _, it := range r.itemsBy[rec.ID] {
+		p.ChecklistItems = append(p.ChecklistItems, ChecklistItemLink{Text: it.Text, RoleURL: b.Rel(rolePath(it.Role.ID)), RoleName: it.Role.Name})
+	}
+	if prev != nil {
+		p.PrevLink = &Link{URL: b.Rel(recPath(prev.ID)), Text: prev.Label}
+	}
+	if next != nil {
+		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label}
+	}
+	return p, nil
 }
 
 func (r *renderer) roles(refs []site.Ref) []*site.Role {

@@ -181,7 +181,7 @@ func appendOnce[T comparable](list []T, v T) []T {
 type job struct {
 	path string
 	kind string
-	make func(b *Base) any
+	make func(b *Base) (any, error)
 	// fingerprint, if set, hashes everything the page shows.
 	fingerprint func() uint64
 }
@@ -239,7 +239,10 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 		}
 	}
 	b := r.newBase(j.path, j.kind, md)
-	data := j.make(b)
+	data, err := j.make(b)
+	if err != nil {
+		return fmt.Errorf("rendering %s: %w", j.path, err)
+	}
 	w, err := out.open(j.path)
 	if err != nil {
 		return err
@@ -338,7 +341,7 @@ func (r *renderer) jobs() []job {
 	s := r.s
 	var jobs []job
 	add := func(p, kind string, make func(b *Base) any) {
-		jobs = append(jobs, job{path: p, kind: kind, make: make})
+		jobs = append(jobs, job{path: p, kind: kind, make: func(b *Base) (any, error) { return make(b), nil }})
 	}
 	add("index.html", "home", func(b *Base) any { return r.homePage(b) })
 	for _, res := range s.Results {
@@ -353,7 +356,7 @@ func (r *renderer) jobs() []job {
 		if i+1 < len(all) {
 			next = all[i+1]
 		}
-		add(recPath(rec.ID), "recommendation", func(b *Base) any { return r.recPage(b, rec, prev, next) })
+		jobs = append(jobs, job{path: recPath(rec.ID), kind: "recommendation", make: func(b *Base) (any, error) { return r.recPage(b, rec, prev, next) }})
 		jobs[len(jobs)-1].fingerprint = func() uint64 { return r.recFingerprint(rec, prev, next) }
 	}
 	add("checklists/index.html", "checklists", func(b *Base) any { return r.checklistsPage(b) })

@@ -35,7 +35,7 @@ func BenchmarkRecommendationPage(b *testing.B) {
 	for b.Loop() {
 		rec := recs[i%len(recs)]
 		i++
-		j := job{path: recPath(rec.ID), kind: "recommendation", make: func(b *Base) any { return r.recPage(b, rec, nil, nil) }}
+		j := job{path: recPath(rec.ID), kind: "recommendation", make: func(b *Base) (any, error) { return r.recPage(b, rec, nil, nil) }}
 		if err := r.renderPage(j, md, out); err != nil {
 			b.Fatal(err)
 		}
