@@ -57,29 +57,53 @@ func foldRune(b *strings.Builder, r rune) {
 }
 
 // Words splits folded text into words: runs of letters and digits. An
-// apostrophe inside a word is dropped ("victim's" gives "victims").
+// apostrophe inside a word is dropped ("victim's" gives "victims"). The
+// words share the memory of the folded text, apart from the few that lose
+// an apostrophe: indexing a large site splits millions of words.
 func Words(s string) []string {
+	f := Fold(s)
 	var out []string
-	cur := make([]rune, 0, 32)
-	flush := func() {
-		if len(cur) > 0 {
-			out = append(out, string(cur))
-			cur = cur[:0]
+	start := -1    // where the current word starts in f, or -1
+	var cut []byte // the current word so far, once it has lost an apostrophe
+	end := func(i int) {
+		switch {
+		case start < 0:
+		case cut != nil:
+			out = append(out, string(cut))
+		default:
+			out = append(out, f[start:i])
 		}
+		start, cut = -1, nil
 	}
-	rs := []rune(Fold(s))
-	for i, r := range rs {
+	for i, r := range f {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			cur = append(cur, r)
-		case (r == '\'' || r == '’') && len(cur) > 0 && i+1 < len(rs) && unicode.IsLetter(rs[i+1]):
+			if start < 0 {
+				start = i
+			}
+			if cut != nil {
+				cut = utf8.AppendRune(cut, r)
+			}
+		case (r == '\'' || r == '’') && start >= 0 && letterAt(f, i+utf8.RuneLen(r)):
 			// keep the word whole
+			if cut == nil {
+				cut = append(make([]byte, 0, 32), f[start:i]...)
+			}
 		default:
-			flush()
+			end(i)
 		}
 	}
-	flush()
+	end(len(f))
 	return out
+}
+
+// letterAt reports whether s has a letter at byte offset i.
+func letterAt(s string, i int) bool {
+	if i >= len(s) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLetter(r)
 }
 
 // A Stemmer reduces a folded word to the form stored in the index. Other
