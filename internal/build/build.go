@@ -37,6 +37,8 @@ type Options struct {
 	Workers int
 	// Progress, if set, is told how many pages are rendered out of how many.
 	Progress func(done, total int)
+	// Memory keeps the files in Result.Output instead of writing Out.
+	Memory bool
 	// Incremental builds record what each page shows, so that the result
 	// can be passed as Previous to the next build.
 	Incremental bool
@@ -57,9 +59,12 @@ type Result struct {
 	Bytes    int64
 	Duration time.Duration
 	Site     *site.Site
-	// Kept is how many of the pages were linked from Options.Previous
+	// Kept is how many of the pages were taken from Options.Previous
 	// rather than rendered.
 	Kept int
+	// Output holds the files by path when Options.Memory was set. The
+	// slices are shared with later builds and must not be changed.
+	Output map[string][]byte
 
 	// fingerprints of the pages that have one, for the next build.
 	fingerprints map[string]uint64
@@ -134,19 +139,30 @@ func Build(o Options) (*Result, error) {
 // BuildSource builds a given source.
 func BuildSource(src Source, o Options) (*Result, error) {
 	start := time.Now()
-	if o.Out == "" {
+	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
 	s, diags := Load(src)
 	if len(diags) > 0 {
 		return nil, diags
 	}
-	out, err := publish.Begin(o.Out)
-	if err != nil {
-		return nil, fmt.Errorf("preparing output folder: %w", err)
+	var (
+		out  output
+		disk *publish.Output
+		mem  *memoryOutput
+		err  error
+	)
+	if o.Memory {
+		mem = newMemoryOutput()
+		out = mem
+	} else {
+		if disk, err = publish.Begin(o.Out); err != nil {
+			return nil, fmt.Errorf("preparing output folder: %w", err)
+		}
+		out = disk
 	}
 	var pages atomic.Int64
-	inc := newIncremental(src, o, out)
+	inc := newIncremental(src, o, disk, mem)
 	var keep func(string, uint64) (bool, error)
 	if inc != nil {
 		keep = inc.keep
@@ -169,16 +185,25 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		}
 		return out.Write(name, data)
 	})
-	if err != nil {
-		out.Abort()
-		return nil, err
+	if disk != nil {
+		if err != nil {
+			disk.Abort()
+			return nil, err
+		}
+		if err := disk.Commit(); err != nil {
+			return nil, err
+		}
 	}
-	if err := out.Commit(); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	kept := inc.kept()
-	return &Result{
+	res := &Result{
 		Source: src.Name, Out: o.Out, Pages: int(pages.Load()) + kept, Files: int(out.Files()), Bytes: out.Bytes(),
 		Duration: time.Since(start), Site: s, Kept: kept, fingerprints: inc.fingerprints(),
-	}, nil
+	}
+	if mem != nil {
+		res.Output = mem.files
+	}
+	return res, nil
 }

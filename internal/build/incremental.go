@@ -9,12 +9,13 @@ import (
 	"riskguide/internal/publish"
 )
 
-// incremental links unchanged pages from the previous build into the new
-// one. Its keep method is render's Keep; a nil *incremental keeps nothing
-// and records nothing.
+// incremental takes unchanged pages from the previous build into the new
+// one: linked on disk, shared in memory. Its keep method is render's Keep;
+// a nil *incremental keeps nothing and records nothing.
 type incremental struct {
 	prev *Result
-	out  *publish.Output
+	disk *publish.Output
+	mem  *memoryOutput
 
 	mu    sync.Mutex
 	fps   map[string]uint64
@@ -24,11 +25,11 @@ type incremental struct {
 // newIncremental returns nil for a build that is not incremental, and when
 // fingerprints cannot be trusted: the site has layouts of its own, which
 // may show anything on a page.
-func newIncremental(src Source, o Options, out *publish.Output) *incremental {
+func newIncremental(src Source, o Options, disk *publish.Output, mem *memoryOutput) *incremental {
 	if !o.Incremental || ownLayouts(src) {
 		return nil
 	}
-	inc := &incremental{out: out, fps: map[string]uint64{}}
+	inc := &incremental{disk: disk, mem: mem, fps: map[string]uint64{}}
 	if o.Previous != nil && o.Previous.fingerprints != nil {
 		inc.prev = o.Previous
 	}
@@ -61,7 +62,7 @@ func (inc *incremental) keep(path string, fp uint64) (bool, error) {
 	if old, ok := inc.prev.fingerprints[path]; !ok || old != fp {
 		return false, nil
 	}
-	if err := inc.out.Link(path, filepath.Join(inc.prev.Out, filepath.FromSlash(path))); err != nil {
+	if err := inc.reuse(path); err != nil {
 		// The old file is gone or cannot be linked here: render it.
 		return false, nil
 	}
@@ -69,6 +70,21 @@ func (inc *incremental) keep(path string, fp uint64) (bool, error) {
 	inc.nkept++
 	inc.mu.Unlock()
 	return true, nil
+}
+
+// reuse puts the previous build's file at path into this build.
+func (inc *incremental) reuse(path string) error {
+	if inc.mem != nil {
+		data, ok := inc.prev.Output[path]
+		if !ok {
+			return fs.ErrNotExist
+		}
+		return inc.mem.put(path, data)
+	}
+	if inc.prev.Out == "" {
+		return fs.ErrNotExist
+	}
+	return inc.disk.Link(path, filepath.Join(inc.prev.Out, filepath.FromSlash(path)))
 }
 
 func (inc *incremental) kept() int {

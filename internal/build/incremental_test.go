@@ -26,6 +26,11 @@ type edit struct {
 // same, byte for byte. It also checks that the incremental build did skip
 // the pages it could, so that the comparison is not of two full builds.
 func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
+	t.Run("disk", func(t *testing.T) { testIncremental(t, false) })
+	t.Run("memory", func(t *testing.T) { testIncremental(t, true) })
+}
+
+func testIncremental(t *testing.T, memory bool) {
 	const recs = 120
 	src := t.TempDir()
 	if err := synth.Write(src, recs, 3); err != nil {
@@ -52,7 +57,13 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prev, err := BuildSource(source, Options{Out: filepath.Join(dir, "inc-0"), Incremental: true})
+	out := func(name string) string {
+		if memory {
+			return ""
+		}
+		return filepath.Join(dir, name)
+	}
+	prev, err := BuildSource(source, Options{Out: out("inc-0"), Memory: memory, Incremental: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,8 +89,8 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		inc := filepath.Join(dir, "inc-"+strconv.Itoa(i+1))
-		res, err := BuildSource(source, Options{Out: inc, Incremental: true, Previous: prev})
+		inc := out("inc-" + strconv.Itoa(i+1))
+		res, err := BuildSource(source, Options{Out: inc, Memory: memory, Incremental: true, Previous: prev})
 		if err != nil {
 			t.Fatalf("%s: %v", e.name, err)
 		}
@@ -87,7 +98,10 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 		if _, err := BuildSource(source, Options{Out: full}); err != nil {
 			t.Fatal(err)
 		}
-		a, b := snapshot(t, inc), snapshot(t, full)
+		a, b := res.Output, snapshot(t, full)
+		if !memory {
+			a = snapshot(t, inc)
+		}
 		if len(a) != len(b) {
 			t.Errorf("%s: incremental build has %d files, full build %d", e.name, len(a), len(b))
 		}

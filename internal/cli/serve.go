@@ -24,7 +24,7 @@ the browser, while the last good build stays in place.
 
 The source is --source, else the current folder when it has a content/ folder,
 else the built-in default site, which is served but not watched. The build is
-kept in a temporary folder; public/ is not touched.`,
+kept in memory; public/ is not touched.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.Port < 0 || o.Port > 65535 {

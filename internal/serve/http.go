@@ -5,11 +5,8 @@ import (
 	_ "embed"
 	"encoding/json"
 	"html/template"
-	"io"
-	"io/fs"
 	"mime"
 	"net/http"
-	"os"
 	"path"
 	"strings"
 	"time"
@@ -116,23 +113,19 @@ func serveBytes(w http.ResponseWriter, r *http.Request, name string, body []byte
 // index.html, reached with a trailing slash so that the page's relative
 // links resolve; there are no folder listings.
 func (s *Server) file(w http.ResponseWriter, r *http.Request, p string) {
-	b := s.acquire()
-	defer s.release(b)
+	b := s.snapshotNow()
 	if b == nil {
 		s.unbuilt(w, r)
 		return
 	}
 	name := strings.TrimPrefix(path.Clean(p), "/")
-	if name == "" {
-		name = "."
-	}
-	fsys := os.DirFS(b.dir)
-	info, err := fs.Stat(fsys, name)
-	if err != nil {
-		s.notFound(w, r)
-		return
-	}
-	if info.IsDir() {
+	data, ok := b.files[name]
+	if !ok {
+		index := path.Join(name, "index.html")
+		if data, ok = b.files[index]; !ok {
+			s.notFound(w, r)
+			return
+		}
 		if !strings.HasSuffix(p, "/") {
 			target := p + "/"
 			if r.URL.RawQuery != "" {
@@ -141,25 +134,9 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, p string) {
 			http.Redirect(w, r, target, http.StatusMovedPermanently)
 			return
 		}
-		name = path.Join(name, "index.html")
-		if info, err = fs.Stat(fsys, name); err != nil || info.IsDir() {
-			s.notFound(w, r)
-			return
-		}
+		name = index
 	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		s.notFound(w, r)
-		return
-	}
-	defer f.Close()
-	rs, ok := f.(io.ReadSeeker)
-	if !ok {
-		http.Error(w, "cannot read "+name, http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", contentType(name))
-	http.ServeContent(w, r, name, time.Time{}, rs)
+	serveBytes(w, r, name, data)
 }
 
 // notice is the page serve itself shows: "not found", or the problems that

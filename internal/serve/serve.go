@@ -1,15 +1,17 @@
 // Package serve is riskguide's live preview: it builds a site, serves it over
 // HTTP, watches the source folders and, after every change, rebuilds the
 // site and tells open browsers to reload. Rebuilds are incremental: a
-// recommendation page that would come out the same is linked from the
+// recommendation page that would come out the same is taken from the
 // previous build rather than rendered again (see build.Options.Previous).
 //
-// Every build goes into its own folder inside a private temporary folder and
-// is never changed afterwards; a request reads from the build that was current
-// when it arrived, and a replaced build is deleted once no request uses it, so
-// a rebuild never makes a request see a half-written site. A failed build
-// changes nothing that is served: the terminal shows its problems, and so does
-// every open page, over the last good build, until a build succeeds.
+// Builds are kept in memory, never on disk, so that a rebuild does not wait
+// for the disk: on a slow disk, writing ten thousand pages took longer than
+// rendering them. Each build is never changed once made; a request reads from
+// the build that was current when it arrived, so a rebuild never makes a
+// request see a half-made site, and a replaced build is freed once no request
+// uses it. A failed build changes nothing that is served: the terminal shows
+// its problems, and so does every open page, over the last good build, until
+// a build succeeds.
 //
 // Besides the site, the server answers three paths of its own, which a build
 // for publishing never contains:
@@ -33,8 +35,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -78,37 +78,32 @@ type Server struct {
 	src      build.Source
 	watchDir string // the site folder, or "" for the built-in site
 	out, err io.Writer
-	tmp      string // private folder holding every build
 	instance string // tells this run's builds from an earlier run's
-	seq      int    // builds attempted, for folder names and ids
+	seq      int    // builds attempted, for build ids
 
 	mu      sync.Mutex
 	current *snapshot // nil until a build has succeeded
-	// last is the current build's result: the next build links the pages
-	// that come out the same from its folder instead of rendering them.
+	// last is the current build's result: the next build takes the pages
+	// that come out the same from it instead of rendering them again.
 	last *build.Result
 
 	hub      *hub
 	listener net.Listener
 	http     *http.Server
 	quit     chan struct{} // closed on shutdown, ending event streams
-	removing sync.WaitGroup
 	done     chan struct{}
 	runErr   error
 }
 
-// snapshot is one finished build. Its folder is removed once it has been
-// replaced and the last request reading from it has finished.
+// snapshot is one finished build: its files by path, never changed.
 type snapshot struct {
-	dir     string
-	id      string
-	readers int
-	retired bool
+	files map[string][]byte
+	id    string
 }
 
 // Start builds the site, starts listening and watching, and returns once the
 // site can be requested. It stops when ctx is cancelled; Wait then returns
-// after every temporary folder is removed.
+// once it has.
 //
 // A site folder whose content is broken at the start is still served: every
 // page shows the problems until they are fixed. The built-in site has nothing
@@ -129,13 +124,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		s.watchDir = src.Name
 	}
 	s.instance = newInstanceID()
-	if s.tmp, err = os.MkdirTemp("", "riskguide-serve-"); err != nil {
-		return nil, err
-	}
-	fail := func(err error) (*Server, error) {
-		s.cleanup()
-		return nil, err
-	}
+	fail := func(err error) (*Server, error) { return nil, err }
 
 	// Watch before the first build, so that an edit made during it is not
 	// missed.
@@ -187,7 +176,6 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 			s.http.Close()
 		}
 		cancel()
-		s.cleanup()
 		if err != nil && !errors.Is(err, http.ErrServerClosed) {
 			s.runErr = err
 		}
@@ -204,27 +192,20 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 // URL is the preview's address, ending in a slash.
 func (s *Server) URL() string { return "http://" + s.listener.Addr().String() + "/" }
 
-// Wait blocks until the server has stopped and removed its temporary folders.
+// Wait blocks until the server has stopped.
 func (s *Server) Wait() error {
 	<-s.done
 	return s.runErr
 }
 
-// cleanup removes every build, waiting for removals already under way.
-func (s *Server) cleanup() {
-	s.removing.Wait()
-	os.RemoveAll(s.tmp)
-}
-
-// rebuild builds the site into a new folder and, if that succeeds, makes it
-// the one served and tells the browsers to reload. changed lists the files
-// that prompted it, for the message.
+// rebuild builds the site and, if that succeeds, makes it the one served and
+// tells the browsers to reload. changed lists the files that prompted it,
+// for the message.
 func (s *Server) rebuild(changed []string) error {
 	s.seq++
-	dir := filepath.Join(s.tmp, "build-"+strconv.Itoa(s.seq))
 	start := time.Now()
 	res, err := build.BuildSource(s.src, build.Options{
-		Out: dir, HeadScripts: []string{reloadScript}, Incremental: true, Previous: s.last,
+		Memory: true, HeadScripts: []string{reloadScript}, Incremental: true, Previous: s.last,
 	})
 	if err != nil {
 		problems := problemsOf(err)
@@ -241,7 +222,9 @@ func (s *Server) rebuild(changed []string) error {
 	}
 	id := s.instance + "-" + strconv.Itoa(s.seq)
 	s.last = res
-	s.swap(&snapshot{dir: dir, id: id})
+	s.mu.Lock()
+	s.current = &snapshot{files: res.Output, id: id}
+	s.mu.Unlock()
 	s.hub.good(id)
 	took := time.Since(start).Round(time.Millisecond)
 	pages := fmt.Sprintf("%d pages", res.Pages)
@@ -266,61 +249,12 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// swap makes next the build that new requests read from.
-func (s *Server) swap(next *snapshot) {
-	s.mu.Lock()
-	old := s.current
-	s.current = next
-	remove := false
-	if old != nil {
-		old.retired = true
-		remove = old.readers == 0
-	}
-	s.mu.Unlock()
-	if remove {
-		s.remove(old)
-	}
-}
-
-// acquire returns the current build, kept on disk until release; nil when
-// no build has succeeded yet.
-func (s *Server) acquire() *snapshot {
+// snapshotNow returns the build requests read from; nil when no build has
+// succeeded yet.
+func (s *Server) snapshotNow() *snapshot {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.current != nil {
-		s.current.readers++
-	}
 	return s.current
-}
-
-func (s *Server) release(b *snapshot) {
-	if b == nil {
-		return
-	}
-	s.mu.Lock()
-	b.readers--
-	remove := b.retired && b.readers == 0
-	s.mu.Unlock()
-	if remove {
-		s.remove(b)
-	}
-}
-
-// remove deletes a replaced build in the background: a large site's folder
-// takes a while, and the next reload should not wait for it.
-func (s *Server) remove(b *snapshot) {
-	select {
-	case <-s.quit:
-		// Shutting down: cleanup may already be waiting for removals.
-		os.RemoveAll(b.dir)
-		return
-	default:
-	}
-	s.removing.Add(1)
-	go func() {
-		defer s.removing.Done()
-		os.RemoveAll(b.dir)
-	}()
 }
 
 func newInstanceID() string {
