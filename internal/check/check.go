@@ -5,7 +5,9 @@
 package check
 
 import (
+	"runtime"
 	"strings"
+	"sync"
 
 	"riskguide/internal/markdown"
 	"riskguide/internal/site"
@@ -73,6 +75,7 @@ func check(s *site.Site, broken map[string]bool) site.Diagnostics {
 	for _, p := range s.Pages {
 		c.markdown(p.Body)
 	}
+	c.links()
 	return c.diags.Sort()
 }
 
@@ -80,6 +83,7 @@ type checker struct {
 	s      *site.Site
 	broken map[string]bool // kinds whose definitions did not load
 	diags  site.Diagnostics
+	texts  []site.Text // Markdown whose links are still to check
 }
 
 func quote(s string) string { return `"` + s + `"` }
@@ -125,13 +129,38 @@ func Exists(s *site.Site, kind, id string) bool {
 	return false
 }
 
-// markdown checks the links of one Markdown text: cross-references must name
-// something that exists, and images must not load anything from outside.
+// markdown queues the links of one Markdown text for checking.
 func (c *checker) markdown(t site.Text) {
-	if t.Value == "" {
-		return
+	if t.Value != "" {
+		c.texts = append(c.texts, t)
 	}
-	for _, l := range markdown.Links(t.Value) {
+}
+
+// links checks the queued texts: cross-references must name something that
+// exists, and images must not load anything from outside. Parsing is most
+// of a large site's check, so the texts are parsed on every CPU; the
+// problems are then added in the order of the texts.
+func (c *checker) links() {
+	found := make([][]markdown.Link, len(c.texts))
+	workers := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(c.texts); i += workers {
+				found[i] = markdown.Links(c.texts[i].Value)
+			}
+		}()
+	}
+	wg.Wait()
+	for i, t := range c.texts {
+		c.textLinks(t, found[i])
+	}
+}
+
+func (c *checker) textLinks(t site.Text, links []markdown.Link) {
+	for _, l := range links {
 		pos := t.PosAt(l.Offset)
 		if kind, id, _, ok := markdown.SplitRef(l.Dest); ok {
 			if !Exists(c.s, kind, id) && !c.broken[kind] {
