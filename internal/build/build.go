@@ -66,8 +66,10 @@ type Result struct {
 	// slices are shared with later builds and must not be changed.
 	Output map[string][]byte
 
-	// fingerprints of the pages that have one, for the next build.
+	// fingerprints of the pages that have one, and the Markdown converted,
+	// for the next build.
 	fingerprints map[string]uint64
+	memo         *render.Memo
 }
 
 // Source is a site to build: its files, and a name for messages.
@@ -154,6 +156,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	)
 	if o.Memory {
 		mem = newMemoryOutput()
+		if o.Previous != nil {
+			mem.sizeHints = o.Previous.Output
+		}
 		out = mem
 	} else {
 		if disk, err = publish.Begin(o.Out); err != nil {
@@ -167,6 +172,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if inc != nil {
 		keep = inc.keep
 	}
+	memo, prevMemo := inc.memos()
 	err = render.Render(s, render.Options{
 		Theme:       Theme(src),
 		Source:      src.FS,
@@ -175,6 +181,8 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		HeadScripts: o.HeadScripts,
 		Progress:    o.Progress,
 		Keep:        keep,
+		Memo:        memo,
+		Previous:    prevMemo,
 		Create: func(name string) (io.WriteCloser, error) {
 			pages.Add(1)
 			return out.Create(name)
@@ -200,7 +208,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	kept := inc.kept()
 	res := &Result{
 		Source: src.Name, Out: o.Out, Pages: int(pages.Load()) + kept, Files: int(out.Files()), Bytes: out.Bytes(),
-		Duration: time.Since(start), Site: s, Kept: kept, fingerprints: inc.fingerprints(),
+		Duration: time.Since(start), Site: s, Kept: kept, fingerprints: inc.fingerprints(), memo: memo,
 	}
 	if mem != nil {
 		res.Output = mem.files

@@ -7,6 +7,7 @@ import (
 
 	"riskguide"
 	"riskguide/internal/publish"
+	"riskguide/internal/render"
 )
 
 // incremental takes unchanged pages from the previous build into the new
@@ -20,6 +21,7 @@ type incremental struct {
 	mu    sync.Mutex
 	fps   map[string]uint64
 	nkept int
+	memo  *render.Memo // this build's Markdown conversions, for the next
 }
 
 // newIncremental returns nil for a build that is not incremental, and when
@@ -29,7 +31,7 @@ func newIncremental(src Source, o Options, disk *publish.Output, mem *memoryOutp
 	if !o.Incremental || ownLayouts(src) {
 		return nil
 	}
-	inc := &incremental{disk: disk, mem: mem, fps: map[string]uint64{}}
+	inc := &incremental{disk: disk, mem: mem, fps: map[string]uint64{}, memo: render.NewMemo()}
 	if o.Previous != nil && o.Previous.fingerprints != nil {
 		inc.prev = o.Previous
 	}
@@ -92,6 +94,17 @@ func (inc *incremental) kept() int {
 		return 0
 	}
 	return inc.nkept
+}
+
+// memos returns this build's memo and the previous build's, for render.
+func (inc *incremental) memos() (this, prev *render.Memo) {
+	if inc == nil {
+		return nil, nil
+	}
+	if inc.prev != nil {
+		prev = inc.prev.memo
+	}
+	return inc.memo, prev
 }
 
 func (inc *incremental) fingerprints() map[string]uint64 {

@@ -55,6 +55,10 @@ type Options struct {
 	// streamed, it is never held in memory. It may be called from several
 	// goroutines.
 	Create func(path string) (io.WriteCloser, error)
+	// Memo, if set with Keep, keeps this render's Markdown conversions;
+	// Previous is the Memo of the render before, whose conversions are
+	// reused when the site-wide inputs are unchanged.
+	Memo, Previous *Memo
 }
 
 // Emit receives one output file. It may be called from several goroutines.
@@ -105,7 +109,7 @@ type renderer struct {
 	citedBy  map[string][]Citation
 	roleRec  map[string][]*site.Recommendation
 	siteHash uint64 // see siteFingerprint; set only when Options.Keep is
-	shared   sharedMarkdown
+	shared   *sharedMarkdown
 }
 
 func newRenderer(s *site.Site, o Options) (*renderer, error) {
@@ -128,9 +132,14 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.index()
 	r.nav = r.navItems()
 	r.more = r.moreItems()
+	r.shared = &sharedMarkdown{}
 	if o.Keep != nil {
 		if r.siteHash, err = r.siteFingerprint(); err != nil {
 			return nil, err
+		}
+		if o.Memo != nil {
+			o.Memo.siteHash = r.siteHash
+			r.shared = &o.Memo.shared
 		}
 	}
 	return r, nil

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"sync"
 
-	"riskguide/internal/markdown"
 	"riskguide/internal/search"
 	"riskguide/internal/site"
 )
@@ -25,7 +24,7 @@ func (r *renderer) searchFiles() []search.File {
 		go func(w int) {
 			defer wg.Done()
 			for i := w; i < len(recs); i += r.o.Workers {
-				plain[i] = markdown.PlainText(recs[i].Guidance.Value)
+				plain[i] = r.plainText(recs[i].Guidance.Value)
 			}
 		}(w)
 	}
@@ -45,7 +44,7 @@ func (r *renderer) searchFiles() []search.File {
 		})
 	}
 	for _, res := range s.Results {
-		summary := markdown.PlainText(res.Summary.Value)
+		summary := r.plainText(res.Summary.Value)
 		docs = append(docs, search.Doc{
 			Kind: "result", Label: strconv.Itoa(res.Number), Title: res.Title, URL: resultPath(res.ID),
 			Fields: []search.Field{
@@ -77,14 +76,14 @@ func (r *renderer) searchFiles() []search.File {
 			Kind: "checklist", Title: title, URL: rolePath(role.ID), Roles: []string{role.ID},
 			Fields: []search.Field{
 				{Text: title + " " + role.Name, Weight: search.WeightTitle},
-				{Text: markdown.PlainText(role.Description.Value), Weight: search.WeightShort},
+				{Text: r.plainText(role.Description.Value), Weight: search.WeightShort},
 				{Text: body, Weight: search.WeightShort},
 			},
 			Text: body,
 		})
 	}
 	for _, p := range s.Protocols {
-		body := markdown.PlainText(p.Body.Value)
+		body := r.plainText(p.Body.Value)
 		docs = append(docs, search.Doc{
 			Kind: "protocol", Title: p.Title, URL: protocolPath(p.ID), Roles: refIDs(p.Roles),
 			Fields: []search.Field{
@@ -96,7 +95,7 @@ func (r *renderer) searchFiles() []search.File {
 		})
 	}
 	for _, p := range s.Pages {
-		body := markdown.PlainText(p.Body.Value)
+		body := r.plainText(p.Body.Value)
 		docs = append(docs, search.Doc{
 			Kind: "page", Title: p.Title, URL: pagePath(p.ID),
 			Fields: []search.Field{

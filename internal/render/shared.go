@@ -31,6 +31,49 @@ type sharedMarkdown struct {
 	m sync.Map // string -> sharedText
 }
 
+// Memo keeps what one render converted from Markdown, so that the next
+// render of the same site (serve, between edits) need not convert again the
+// texts that did not change. Use it with Options.Keep, whose site-wide
+// fingerprint decides whether an earlier Memo still holds.
+type Memo struct {
+	siteHash uint64
+	shared   sharedMarkdown
+	plain    sync.Map // Markdown source -> plain text
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{} }
+
+// earlier returns the previous render's memo if it was made for the same
+// site-wide inputs, which decide what a text converts to.
+func (r *renderer) earlier() *Memo {
+	if p := r.o.Previous; p != nil && r.o.Keep != nil && p.siteHash == r.siteHash {
+		return p
+	}
+	return nil
+}
+
+// plainText is markdown.PlainText, remembered across renders.
+func (r *renderer) plainText(src string) string {
+	if r.o.Memo == nil || src == "" {
+		return markdown.PlainText(src)
+	}
+	if v, ok := r.o.Memo.plain.Load(src); ok {
+		return v.(string)
+	}
+	var t string
+	if prev := r.earlier(); prev != nil {
+		if v, ok := prev.plain.Load(src); ok {
+			t = v.(string)
+		}
+	}
+	if t == "" {
+		t = markdown.PlainText(src)
+	}
+	r.o.Memo.plain.Store(src, t)
+	return t
+}
+
 type sharedText struct {
 	html     string // with markers
 	pageFree bool   // false: convert for each page
@@ -45,7 +88,12 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 	}
 	v, ok := b.r.shared.m.Load(src)
 	if !ok {
-		v = b.convertShared(src)
+		if prev := b.r.earlier(); prev != nil {
+			v, ok = prev.shared.m.Load(src)
+		}
+		if !ok {
+			v = b.convertShared(src)
+		}
 		b.r.shared.m.Store(src, v)
 	}
 	t := v.(sharedText)
