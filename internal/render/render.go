@@ -108,7 +108,7 @@ type renderer struct {
 	itemsBy  map[string][]ChecklistRef
 	citedBy  map[string][]Citation
 	roleRec  map[string][]*site.Recommendation
-	siteHash uint64 // see siteFingerprint; set only when Options.Keep is
+	siteHash uint64 // see siteFingerprint; set only with Options.Keep
 	shared   *sharedMarkdown
 }
 
@@ -257,7 +257,7 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 		return err
 	}
 	if err := r.tmpl.execute(w, j.kind, data); err != nil {
-		out.close()
+		out.abort()
 		return fmt.Errorf("rendering %s: %w", j.path, err)
 	}
 	return out.close()
@@ -291,6 +291,14 @@ func (o *pageOut) open(path string) (io.Writer, error) {
 		o.bw.Reset(f)
 	}
 	return o.bw, nil
+}
+
+// abort ends a page that failed to render: its file is closed, and it is not
+// emitted. The build fails, so the file is never published.
+func (o *pageOut) abort() {
+	if o.create != nil {
+		o.file.Close()
+	}
 }
 
 func (o *pageOut) close() error {

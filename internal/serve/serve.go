@@ -124,14 +124,13 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		s.watchDir = src.Name
 	}
 	s.instance = newInstanceID()
-	fail := func(err error) (*Server, error) { return nil, err }
 
 	// Watch before the first build, so that an edit made during it is not
 	// missed.
 	var w *watcher
 	if s.watchDir != "" {
 		if w, err = newWatcher(s.watchDir); err != nil {
-			return fail(fmt.Errorf("watching %s: %w", s.watchDir, err))
+			return nil, fmt.Errorf("watching %s: %w", s.watchDir, err)
 		}
 	}
 	closeWatcher := func() {
@@ -141,7 +140,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	}
 	if err := s.rebuild(nil); err != nil && s.watchDir == "" {
 		closeWatcher()
-		return fail(err)
+		return nil, err
 	}
 	bind := o.Bind
 	if bind == "" {
@@ -150,7 +149,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	s.listener, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(o.Port)))
 	if err != nil {
 		closeWatcher()
-		return fail(err)
+		return nil, err
 	}
 	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 
