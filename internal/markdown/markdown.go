@@ -44,9 +44,9 @@ type Renderer struct {
 // bare URLs and e-mail addresses into links. Linkify tries to read a link
 // after every space, which made it a tenth of all Markdown work; a text in
 // which it cannot find one (see mayAutolink) is parsed without it. The HTML
-// is the same, except that linkify leaves spaces and tabs at the end of a
-// line where CommonMark removes them (a line ending in "\t " keeps its tab);
-// a browser shows both alike.
+// is the same, except that linkify leaves white space at the end of a line
+// where CommonMark removes it (a line ending in "\t " keeps its tab); a
+// browser shows both alike.
 var gfm = []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
 
 // mayAutolink reports whether src has anything linkify could turn into a

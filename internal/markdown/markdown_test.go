@@ -156,8 +156,8 @@ func FuzzRender(f *testing.F) {
 }
 
 // lineEndSpace is what linkify leaves at the end of a line, before a line
-// break or a <br>, and CommonMark removes.
-var lineEndSpace = regexp.MustCompile(`[ \t]+(\n|<br>)`)
+// break or a <br>, and CommonMark removes: any of goldmark's white space.
+var lineEndSpace = regexp.MustCompile(`[ \t\r\v\f]+(\n|<br>)`)
 
 // sameBesideLineEnds compares HTML from the parsers with and without
 // linkify, which differ only in spaces at the end of a line.
@@ -171,7 +171,7 @@ var autolinkCases = []string{
 	"ftp://files.example.org/x", "No links here: just text (and ~strike~ or _emphasis_ or *strong*).",
 	"- item one\n- item two: (see [guidance](rec:a))\n\n| a | b |\n|---|---|\n| c | d |\n",
 	"WWW.EXAMPLE.ORG and HTTP://EXAMPLE.ORG", "a@b", "x www. y", "- [ ] task\n- [x] done",
-	"0\t \n0", "line one  \nline two", "ends in a tab\t\t\nand spaces     \nhere",
+	"0\t \n0", "0\r \n0", "0\v\f \n0", "line one  \nline two", "ends in a tab\t\t\nand spaces     \nhere",
 }
 
 // TestLinkifyOnlyWhereItLinks: Markdown is parsed without linkify only
