@@ -12,40 +12,52 @@ import (
 // Interface strings without arguments, such as {{.T "rec.guidance"}}, print
 // the same text on every page. Each such action costs a method call and an
 // escaping function, both through reflection, and on a large site they were
-// the largest single share of the build. foldMessages replaces them, in the
+// the largest single share of the build. A folder replaces them, in the
 // escaped templates, by the text they print: the same bytes, computed once.
 //
 // Only T can be folded this way: it is the one method of page data that
-// depends on nothing but its key. Actions whose escaping is one of the three plain contexts below are
-// folded; any other context (a URL, a script) is left to run as written,
-// and so is a key the strings lack, which then fails the page as before.
+// depends on nothing but its key. Actions whose escaping is one of the
+// three plain contexts below are folded; any other context (a URL, a
+// script) is left to run as written, and so is a key the strings lack,
+// which then fails the page as before.
 
-// foldEscapers are html/template's escapers for text, a quoted attribute
-// and RCDATA (<title>, <textarea>), each with a template that shows the
-// context, so that folded text is escaped by html/template itself.
-var foldEscapers = map[string][2]string{
-	"_html_template_htmlescaper":   {"", ""},
-	"_html_template_attrescaper":   {`<p title="`, `">`},
-	"_html_template_rcdataescaper": {"<title>", "</title>"},
+// foldContexts are html/template's escapers for text, a quoted attribute
+// and RCDATA (<title>, <textarea>), each with a template that puts a value
+// in that context, so that folded text is escaped by html/template itself.
+// They are parsed once; a template is safe to execute concurrently.
+var foldContexts = map[string]foldContext{
+	"_html_template_htmlescaper":   newFoldContext("", ""),
+	"_html_template_attrescaper":   newFoldContext(`<p title="`, `">`),
+	"_html_template_rcdataescaper": newFoldContext("<title>", "</title>"),
 }
 
-// escapeOnce escapes s as html/template does in the context of escaper.
-func escapeOnce(escaper, s string) (string, error) {
-	ctx := foldEscapers[escaper]
-	t, err := template.New("fold").Parse(ctx[0] + "{{.}}" + ctx[1])
-	if err != nil {
-		return "", err
-	}
+type foldContext struct {
+	before, after string
+	t             *template.Template
+}
+
+func newFoldContext(before, after string) foldContext {
+	return foldContext{before, after, template.Must(template.New("fold").Parse(before + "{{.}}" + after))}
+}
+
+// escape escapes s as html/template does in this context.
+func (c foldContext) escape(s string) (string, error) {
 	var b bytes.Buffer
-	if err := t.Execute(&b, s); err != nil {
+	if err := c.t.Execute(&b, s); err != nil {
 		return "", err
 	}
-	return strings.TrimSuffix(strings.TrimPrefix(b.String(), ctx[0]), ctx[1]), nil
+	return strings.TrimSuffix(strings.TrimPrefix(b.String(), c.before), c.after), nil
 }
 
-// foldMessages escapes the templates of one page kind, starting from
-// baseof.html, and folds their interface strings.
-func foldMessages(t *template.Template, msgs *Messages) error {
+// newFolder returns a folder for one set of layouts; it remembers the text
+// of each string in each context for all page kinds.
+func newFolder(msgs *Messages) *folder {
+	return &folder{msgs: msgs, cache: map[[2]string]string{}}
+}
+
+// fold escapes the templates of one page kind, starting from baseof.html,
+// and folds their interface strings.
+func (f *folder) fold(t *template.Template) error {
 	// Escaping happens on first execution; data nil stops the execution
 	// at once, after escaping. Only escaping errors matter here.
 	err := t.ExecuteTemplate(io.Discard, "baseof.html", nil)
@@ -53,7 +65,6 @@ func foldMessages(t *template.Template, msgs *Messages) error {
 	if errors.As(err, &escErr) {
 		return layoutError(err)
 	}
-	f := folder{msgs: msgs, cache: map[[2]string]string{}}
 	for _, tm := range t.Templates() {
 		if tm.Tree != nil && tm.Tree.Root != nil {
 			if err := f.list(tm.Tree.Root); err != nil {
@@ -134,7 +145,8 @@ func (f *folder) action(n *parse.ActionNode) (string, bool, error) {
 	if !ok {
 		return "", false, nil
 	}
-	if _, ok := foldEscapers[id.Ident]; !ok {
+	ctx, ok := foldContexts[id.Ident]
+	if !ok {
 		return "", false, nil
 	}
 	ck := [2]string{id.Ident, key.Text}
@@ -145,7 +157,7 @@ func (f *folder) action(n *parse.ActionNode) (string, bool, error) {
 	if err != nil {
 		return "", false, nil // left to fail the page, with its position
 	}
-	text, err := escapeOnce(id.Ident, s)
+	text, err := ctx.escape(s)
 	if err != nil {
 		return "", false, err
 	}

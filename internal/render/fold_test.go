@@ -21,7 +21,7 @@ func execFold(t *testing.T, m *Messages, fold bool) (string, string) {
 	t.Helper()
 	tm := template.Must(template.New("set").Parse(foldLayout))
 	if fold {
-		if err := foldMessages(tm, m); err != nil {
+		if err := newFolder(m).fold(tm); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -65,7 +65,7 @@ func TestFoldMessagesPrintsTheSameBytes(t *testing.T) {
 func TestFoldMessagesLeavesMissingKeysToFail(t *testing.T) {
 	m := &Messages{m: map[string]string{"a": "A", "b": "B", "url": "/", "arg": "%d"}}
 	tm := template.Must(template.New("set").Parse(foldLayout))
-	if err := foldMessages(tm, m); err != nil {
+	if err := newFolder(m).fold(tm); err != nil {
 		t.Fatal(err)
 	}
 	err := tm.ExecuteTemplate(&bytes.Buffer{}, "baseof.html", struct {
@@ -79,7 +79,7 @@ func TestFoldMessagesLeavesMissingKeysToFail(t *testing.T) {
 
 func TestFoldMessagesReportsEscapingErrors(t *testing.T) {
 	tm := template.Must(template.New("set").Parse(`{{define "baseof.html"}}<a href="{{if .X}}">{{end}}{{end}}`))
-	err := foldMessages(tm, &Messages{m: map[string]string{}})
+	err := newFolder(&Messages{m: map[string]string{}}).fold(tm)
 	if err == nil || !strings.Contains(err.Error(), "layouts/") {
 		t.Fatalf("escaping error: got %v", err)
 	}

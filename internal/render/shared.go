@@ -53,7 +53,8 @@ func (r *renderer) earlier() *Memo {
 	return nil
 }
 
-// plainText is markdown.PlainText, remembered across renders.
+// plainText is markdown.PlainText, remembered across renders: it depends
+// on the source alone.
 func (r *renderer) plainText(src string) string {
 	if r.o.Memo == nil || src == "" {
 		return markdown.PlainText(src)
@@ -61,15 +62,13 @@ func (r *renderer) plainText(src string) string {
 	if v, ok := r.o.Memo.plain.Load(src); ok {
 		return v.(string)
 	}
-	var t string
-	if prev := r.earlier(); prev != nil {
-		if v, ok := prev.plain.Load(src); ok {
-			t = v.(string)
+	if r.o.Previous != nil {
+		if v, ok := r.o.Previous.plain.Load(src); ok {
+			r.o.Memo.plain.Store(src, v)
+			return v.(string)
 		}
 	}
-	if t == "" {
-		t = markdown.PlainText(src)
-	}
+	t := markdown.PlainText(src)
 	r.o.Memo.plain.Store(src, t)
 	return t
 }

@@ -45,6 +45,7 @@ func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
 		}
 	}
 	t := &templates{byKind: map[string]*template.Template{}}
+	f := newFolder(msgs)
 	for _, kind := range pageKinds {
 		k, err := base.Clone()
 		if err != nil {
@@ -53,7 +54,7 @@ func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
 		if err := parseInto(k, theme, "layouts/"+kind+".html"); err != nil {
 			return nil, err
 		}
-		if err := foldMessages(k, msgs); err != nil {
+		if err := f.fold(k); err != nil {
 			return nil, err
 		}
 		t.byKind[kind] = k
