@@ -11,6 +11,7 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -72,6 +73,10 @@ func Render(s *site.Site, o Options, emit Emit) error {
 	if err != nil {
 		return err
 	}
+	return r.render(emit)
+}
+
+func (r *renderer) render(emit Emit) error {
 	if err := r.assets(emit); err != nil {
 		return err
 	}
@@ -86,7 +91,7 @@ func Render(s *site.Site, o Options, emit Emit) error {
 		}
 		indexed <- nil
 	}()
-	err = r.pages(emit)
+	err := r.pages(emit)
 	if ierr := <-indexed; err == nil {
 		err = ierr
 	}
@@ -247,6 +252,15 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 			return err
 		}
 	}
+	err := r.renderWith(j, md, out, r.tmpl.execute)
+	if errors.Is(err, errNotCompiled) {
+		// Made again: rendering Markdown takes element ids from the page.
+		err = r.renderWith(j, md, out, r.tmpl.executeHTML)
+	}
+	return err
+}
+
+func (r *renderer) renderWith(j job, md *markdown.Renderer, out *pageOut, execute func(io.Writer, string, any) error) error {
 	b := r.newBase(j.path, j.kind, md)
 	data, err := j.make(b)
 	if err != nil {
@@ -256,8 +270,11 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 	if err != nil {
 		return err
 	}
-	if err := r.tmpl.execute(w, j.kind, data); err != nil {
+	if err := execute(w, j.kind, data); err != nil {
 		out.abort()
+		if errors.Is(err, errNotCompiled) {
+			return err
+		}
 		return fmt.Errorf("rendering %s: %w", j.path, err)
 	}
 	return out.close()

@@ -1,11 +1,15 @@
 package render
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
 	"strings"
+	"sync/atomic"
+
+	"riskguide/internal/tmplexec"
 )
 
 // pageKinds are the page templates in layouts/, one per kind of page.
@@ -15,7 +19,18 @@ var pageKinds = []string{"home", "result", "recommendation", "checklists", "chec
 // clone of the frame and partials with that kind's file added.
 type templates struct {
 	byKind map[string]*template.Template
+	// compiled are the same layouts, escaped by html/template, compiled
+	// for tmplexec, which runs them several times faster. A page kind whose
+	// layouts it cannot run has none, and runs on html/template alone.
+	compiled map[string]*tmplexec.Program
+	// declined counts the pages a compiled layout left to html/template.
+	declined atomic.Int64
 }
+
+// errNotCompiled reports that the compiled layout declined a page (or
+// failed on it); the page is rendered again, from fresh data, by
+// html/template, whose output and errors are the reference.
+var errNotCompiled = errors.New("compiled layout declined the page")
 
 // funcs is the small set of helpers layouts may call; everything else is a
 // method of the page data.
@@ -44,7 +59,7 @@ func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
 			return nil, err
 		}
 	}
-	t := &templates{byKind: map[string]*template.Template{}}
+	t := &templates{byKind: map[string]*template.Template{}, compiled: map[string]*tmplexec.Program{}}
 	f := newFolder(msgs)
 	for _, kind := range pageKinds {
 		k, err := base.Clone()
@@ -58,6 +73,9 @@ func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
 			return nil, err
 		}
 		t.byKind[kind] = k
+		if p, err := tmplexec.Compile(k, "baseof.html", funcs); err == nil {
+			t.compiled[kind] = p
+		}
 	}
 	return t, nil
 }
@@ -81,7 +99,23 @@ func layoutError(err error) error {
 	return fmt.Errorf("layouts/%s", msg)
 }
 
+// execute renders a page with its kind's compiled layout, if it has one,
+// or else with html/template. It returns errNotCompiled if the compiled
+// layout did not render the page: the page must then be made again and
+// given to executeHTML.
 func (t *templates) execute(w io.Writer, kind string, data any) error {
+	if p := t.compiled[kind]; p != nil {
+		if err := p.Execute(w, data); err != nil {
+			t.declined.Add(1)
+			return errNotCompiled
+		}
+		return nil
+	}
+	return t.executeHTML(w, kind, data)
+}
+
+// executeHTML renders a page with html/template.
+func (t *templates) executeHTML(w io.Writer, kind string, data any) error {
 	k := t.byKind[kind]
 	if k == nil {
 		return fmt.Errorf("no layout for page kind %q", kind)

@@ -1,0 +1,157 @@
+package render
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"riskguide"
+	"riskguide/internal/load"
+	"riskguide/internal/site"
+	"riskguide/internal/synth"
+)
+
+// renderAll renders s with theme into memory. With htmlOnly, every page is
+// executed by html/template, as before layouts were compiled.
+func renderAll(t *testing.T, s *site.Site, theme fs.FS, htmlOnly bool) (map[string][]byte, *renderer, error) {
+	t.Helper()
+	r, err := newRenderer(s, Options{Theme: theme, Source: riskguide.Default})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if htmlOnly {
+		r.tmpl.compiled = nil
+	}
+	var mu sync.Mutex
+	out := map[string][]byte{}
+	err = r.render(func(p string, data []byte) error {
+		mu.Lock()
+		defer mu.Unlock()
+		out[p] = bytes.Clone(data)
+		return nil
+	})
+	return out, r, err
+}
+
+func sameOutput(t *testing.T, got, want map[string][]byte) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Fatalf("%d files, want %d", len(got), len(want))
+	}
+	for p, w := range want {
+		if g, ok := got[p]; !ok || !bytes.Equal(g, w) {
+			t.Fatalf("%s differs from html/template's", p)
+		}
+	}
+}
+
+func loadDir(t *testing.T, dir string) *site.Site {
+	t.Helper()
+	s, diags := load.Load(os.DirFS(dir))
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	return s
+}
+
+// TestCompiledLayoutsMatchHTMLTemplate renders the default site and a
+// synthetic one with compiled layouts and with html/template alone: every
+// file must be the same, and the compiled layouts must have rendered every
+// page themselves.
+func TestCompiledLayoutsMatchHTMLTemplate(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 300, 7); err != nil {
+		t.Fatal(err)
+	}
+	sites := map[string]*site.Site{"default": nil, "synthetic": loadDir(t, dir)}
+	if s, diags := load.Load(riskguide.Default); len(diags) > 0 {
+		t.Fatal(diags)
+	} else {
+		sites["default"] = s
+	}
+	for name, s := range sites {
+		t.Run(name, func(t *testing.T) {
+			got, r, err := renderAll(t, s, riskguide.Default, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, kind := range pageKinds {
+				if r.tmpl.compiled[kind] == nil {
+					t.Errorf("the %s layout is not compiled", kind)
+				}
+			}
+			if n := r.tmpl.declined.Load(); n > 0 {
+				t.Errorf("compiled layouts left %d pages to html/template", n)
+			}
+			want, _, err := renderAll(t, s, riskguide.Default, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sameOutput(t, got, want)
+		})
+	}
+}
+
+// themeWith is the default theme with some layouts replaced.
+type themeWith fstest.MapFS
+
+func (th themeWith) Open(name string) (fs.File, error) {
+	if f, err := fstest.MapFS(th).Open(name); err == nil {
+		if st, err := f.Stat(); err == nil && !st.IsDir() {
+			return f, nil
+		}
+		f.Close()
+	}
+	return riskguide.Default.Open(name)
+}
+
+// TestDeclinedPagesAreRenderedByHTMLTemplate gives the free pages a layout
+// the compiled form cannot finish (Markdown, then the same HTML in an
+// attribute, which html/template strips of tags). Each such page is made
+// again and rendered by html/template: the output is html/template's, with
+// the same Markdown ids as if it had rendered it from the start.
+func TestDeclinedPagesAreRenderedByHTMLTemplate(t *testing.T) {
+	theme := themeWith{"layouts/page.html": {Data: []byte(`{{define "main"}}{{$h := .Markdown .Page.Body}}` +
+		`<div>{{$h}}</div>{{.Markdown .Page.Body}}<p title="{{$h}}"></p>{{end}}`)}}
+	s, diags := load.Load(riskguide.Default)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	got, r, err := renderAll(t, s, theme, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.tmpl.compiled["page"] == nil {
+		t.Fatal("the page layout is not compiled")
+	}
+	if n, pages := r.tmpl.declined.Load(), int64(len(s.Pages)); n != pages || n == 0 {
+		t.Fatalf("%d pages declined, want the %d free pages", n, pages)
+	}
+	want, _, err := renderAll(t, s, theme, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameOutput(t, got, want)
+}
+
+// TestCompiledLayoutErrorsAreHTMLTemplates: a layout that fails fails with
+// html/template's message, naming the layout and the line.
+func TestCompiledLayoutErrorsAreHTMLTemplates(t *testing.T) {
+	theme := themeWith{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.T \"no.such.string\"}}{{end}}")}}
+	s, diags := load.Load(riskguide.Default)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	_, _, err := renderAll(t, s, theme, false)
+	if err == nil {
+		t.Fatal("the build passed")
+	}
+	_, _, want := renderAll(t, s, theme, true)
+	if err.Error() != want.Error() || !strings.Contains(err.Error(), "layouts/page.html:3") {
+		t.Fatalf("error %q, want html/template's %q", err, want)
+	}
+}
