@@ -25,6 +25,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -106,15 +107,15 @@ func Build(docs []Doc, o Options) []File {
 	// its full score with one mention, and the body. A word in the head counts
 	// headBoost times as much, so a recommendation that says the words itself
 	// ranks above a long page that mentions them often.
-	type fieldStats struct {
-		tf     []map[string]float64
-		length []float64
-		total  float64
+	type docTerm struct {
+		term       string
+		head, body float64 // weighted term frequency in each field
 	}
-	head := fieldStats{tf: make([]map[string]float64, len(docs)), length: make([]float64, len(docs))}
-	body := fieldStats{tf: make([]map[string]float64, len(docs)), length: make([]float64, len(docs))}
+	terms := make([][]docTerm, len(docs))
+	headLen, bodyLen := make([]float64, len(docs)), make([]float64, len(docs))
 	// Turning text into terms is most of the work: share it out, each worker
-	// with its own memory of stems, since a vocabulary repeats itself.
+	// with its own memory of stems, since a vocabulary repeats itself, and
+	// its own scratch space, reused from one document to the next.
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -122,14 +123,16 @@ func Build(docs []Doc, o Options) []File {
 		go func(w int) {
 			defer wg.Done()
 			stems := map[string]string{}
+			seen := map[string]int{} // term -> index in found
+			var found []docTerm
+			var words []string
 			for i := w; i < len(docs); i += workers {
-				head.tf[i], body.tf[i] = map[string]float64{}, map[string]float64{}
+				clear(seen)
+				found = found[:0]
 				for _, f := range docs[i].Fields {
-					fs := &body
-					if f.Weight >= WeightText {
-						fs = &head
-					}
-					for _, w := range Words(f.Text) {
+					head := f.Weight >= WeightText
+					words = appendWords(words[:0], f.Text)
+					for _, w := range words {
 						if stop[w] {
 							continue
 						}
@@ -138,57 +141,60 @@ func Build(docs []Doc, o Options) []File {
 							t = stem(w)
 							stems[w] = t
 						}
-						fs.tf[i][t] += f.Weight
-						fs.length[i] += f.Weight
+						k, ok := seen[t]
+						if !ok {
+							k = len(found)
+							seen[t] = k
+							found = append(found, docTerm{term: t})
+						}
+						if head {
+							found[k].head += f.Weight
+							headLen[i] += f.Weight
+						} else {
+							found[k].body += f.Weight
+							bodyLen[i] += f.Weight
+						}
 					}
 				}
+				terms[i] = slices.Clone(found)
 			}
 		}(w)
 	}
 	wg.Wait()
 	df := map[string]int{}
+	var headTotal, bodyTotal float64
 	for i := range docs {
-		head.total += head.length[i]
-		body.total += body.length[i]
-		for t := range head.tf[i] {
-			df[t]++
-		}
-		for t := range body.tf[i] {
-			if head.tf[i][t] == 0 {
-				df[t]++
-			}
+		headTotal += headLen[i]
+		bodyTotal += bodyLen[i]
+		for _, t := range terms[i] {
+			df[t.term]++
 		}
 	}
 	n := float64(len(docs))
-	bm25 := func(fs *fieldStats, i int, t string, idf float64) float64 {
-		f := fs.tf[i][t]
+	headAvg, bodyAvg := max(headTotal/max(n, 1), 1), max(bodyTotal/max(n, 1), 1)
+	bm25 := func(f, length, avg, idf float64) float64 {
 		if f == 0 {
 			return 0
 		}
-		avg := max(fs.total/max(n, 1), 1)
-		return idf * f * (bm25k1 + 1) / (f + bm25k1*(1-bm25b+bm25b*fs.length[i]/avg))
+		return idf * f * (bm25k1 + 1) / (f + bm25k1*(1-bm25b+bm25b*length/avg))
 	}
 	postings := map[string][]posting{}
 	for i := range docs {
-		for _, fs := range []*fieldStats{&head, &body} {
-			for t := range fs.tf[i] {
-				if fs == &body && head.tf[i][t] != 0 {
-					continue // already scored with the head
-				}
-				idf := math.Log(1 + (n-float64(df[t])+0.5)/(float64(df[t])+0.5))
-				score := headBoost*bm25(&head, i, t, idf) + bm25(&body, i, t, idf)
-				s := int(math.Round(scoreScale * score))
-				postings[t] = append(postings[t], posting{doc: i, score: max(1, min(s, 1<<maxPostingBits-1))})
-			}
+		for _, t := range terms[i] {
+			idf := math.Log(1 + (n-float64(df[t.term])+0.5)/(float64(df[t.term])+0.5))
+			score := headBoost*bm25(t.head, headLen[i], headAvg, idf) + bm25(t.body, bodyLen[i], bodyAvg, idf)
+			s := int(math.Round(scoreScale * score))
+			postings[t.term] = append(postings[t.term], posting{doc: i, score: max(1, min(s, 1<<maxPostingBits-1))})
 		}
+		terms[i] = nil
 	}
-	terms := make([]string, 0, len(postings))
+	sorted := make([]string, 0, len(postings))
 	size := 0
 	for t, ps := range postings {
-		terms = append(terms, t)
+		sorted = append(sorted, t)
 		size += len(t) + 3*len(ps)
 	}
-	sort.Strings(terms)
+	sort.Strings(sorted)
 
 	keyLen := 0
 	switch {
@@ -201,7 +207,7 @@ func Build(docs []Doc, o Options) []File {
 	var files []File
 	var keys []string
 	shard := map[string][]string{}
-	for _, t := range terms {
+	for _, t := range sorted {
 		k := prefix(t, keyLen)
 		if _, ok := shard[k]; !ok {
 			keys = append(keys, k)
@@ -310,12 +316,18 @@ func prefix(t string, n int) string {
 	return string(r[:n])
 }
 
+// truncate cuts s after n characters.
 func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
+	if len(s) <= n {
+		return s // no more characters than bytes
 	}
-	return string(r[:n])
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 func sortedKeys(m map[string]bool) []string {
@@ -337,7 +349,10 @@ func dataFile(name string, v any) File {
 	if err := enc.Encode(v); err != nil {
 		panic(err) // only maps, slices, strings and numbers are encoded
 	}
-	data := []byte("riskguideSearch.add(" + jsString(name) + "," + strings.TrimSpace(b.String()) + ");\n")
+	body := bytes.TrimSpace(b.Bytes())
+	head := "riskguideSearch.add(" + jsString(name) + ","
+	data := make([]byte, 0, len(head)+len(body)+3)
+	data = append(append(append(data, head...), body...), ");\n"...)
 	return File{Path: Dir + name + ".js", Data: data}
 }
 

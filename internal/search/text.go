@@ -60,9 +60,11 @@ func foldRune(b *strings.Builder, r rune) {
 // apostrophe inside a word is dropped ("victim's" gives "victims"). The
 // words share the memory of the folded text, apart from the few that lose
 // an apostrophe: indexing a large site splits millions of words.
-func Words(s string) []string {
+func Words(s string) []string { return appendWords(nil, s) }
+
+// appendWords appends the words of s to out.
+func appendWords(out []string, s string) []string {
 	f := Fold(s)
-	var out []string
 	start := -1    // where the current word starts in f, or -1
 	var cut []byte // the current word so far, once it has lost an apostrophe
 	end := func(i int) {
