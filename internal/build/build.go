@@ -123,9 +123,17 @@ func Theme(src Source) fs.FS {
 // Load reads and checks a site. The diagnostics hold every problem found;
 // the site is usable only when there are none.
 func Load(src Source) (*site.Site, site.Diagnostics) {
+	s, diags, _ := loadText(src)
+	return s, diags
+}
+
+// loadText is Load that also returns the plain text of the site's Markdown,
+// by source, which checking it found.
+func loadText(src Source) (*site.Site, site.Diagnostics, map[string]string) {
 	s, diags := load.Load(src.FS)
-	diags = append(diags, check.AfterLoad(s, diags)...)
-	return s, diags.Sort()
+	more, plain := check.AfterLoadText(s, diags)
+	diags = append(diags, more...)
+	return s, diags.Sort(), plain
 }
 
 // Build builds the site and publishes it. On any problem the previous output
@@ -144,7 +152,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
-	s, diags := Load(src)
+	s, diags, plain := loadText(src)
 	if len(diags) > 0 {
 		return nil, diags
 	}
@@ -183,6 +191,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		Keep:        keep,
 		Memo:        memo,
 		Previous:    prevMemo,
+		PlainText:   plain,
 		Create: func(name string) (io.WriteCloser, error) {
 			pages.Add(1)
 			return out.Create(name)

@@ -14,13 +14,24 @@ import (
 )
 
 // Check returns every reference problem in s, sorted.
-func Check(s *site.Site) site.Diagnostics { return check(s, nil) }
+func Check(s *site.Site) site.Diagnostics {
+	d, _ := check(s, nil)
+	return d
+}
 
 // AfterLoad checks s knowing the problems the loader found. References to a
 // kind of entity whose defining file failed to load are not checked: a
 // broken roles.yaml would otherwise bury its own problem under one "unknown
 // role" for every reference to every role.
 func AfterLoad(s *site.Site, loadProblems site.Diagnostics) site.Diagnostics {
+	d, _ := AfterLoadText(s, loadProblems)
+	return d
+}
+
+// AfterLoadText is AfterLoad that also returns the plain text of every
+// Markdown text it parsed, by source (see markdown.PlainText): checking
+// links parses them all, and the search index needs their text.
+func AfterLoadText(s *site.Site, loadProblems site.Diagnostics) (site.Diagnostics, map[string]string) {
 	broken := map[string]bool{}
 	for _, d := range loadProblems {
 		switch f := d.Pos.File; {
@@ -39,7 +50,7 @@ func AfterLoad(s *site.Site, loadProblems site.Diagnostics) site.Diagnostics {
 	return check(s, broken)
 }
 
-func check(s *site.Site, broken map[string]bool) site.Diagnostics {
+func check(s *site.Site, broken map[string]bool) (site.Diagnostics, map[string]string) {
 	c := &checker{s: s, broken: broken}
 	for _, r := range s.Roles {
 		c.markdown(r.Description)
@@ -75,8 +86,8 @@ func check(s *site.Site, broken map[string]bool) site.Diagnostics {
 	for _, p := range s.Pages {
 		c.markdown(p.Body)
 	}
-	c.links()
-	return c.diags.Sort()
+	plain := c.links()
+	return c.diags.Sort(), plain
 }
 
 type checker struct {
@@ -139,9 +150,11 @@ func (c *checker) markdown(t site.Text) {
 // links checks the queued texts: cross-references must name something that
 // exists, and images must not load anything from outside. Parsing is most
 // of a large site's check, so the texts are parsed on every CPU; the
-// problems are then added in the order of the texts.
-func (c *checker) links() {
+// problems are then added in the order of the texts. It returns the texts'
+// plain text, by source.
+func (c *checker) links() map[string]string {
 	found := make([][]markdown.Link, len(c.texts))
+	plain := make([]string, len(c.texts))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -149,14 +162,17 @@ func (c *checker) links() {
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(c.texts); i += workers {
-				found[i] = markdown.Links(c.texts[i].Value)
+				found[i], plain[i] = markdown.Analyze(c.texts[i].Value)
 			}
 		}()
 	}
 	wg.Wait()
+	byText := make(map[string]string, len(c.texts))
 	for i, t := range c.texts {
 		c.textLinks(t, found[i])
+		byText[t.Value] = plain[i]
 	}
+	return byText
 }
 
 func (c *checker) textLinks(t site.Text, links []markdown.Link) {

@@ -143,7 +143,20 @@ func parse(source []byte, src string) ast.Node {
 // with its offset, so that a checker can report positions.
 func Links(src string) []Link {
 	source := []byte(src)
+	return links(parse(source, src), source, src)
+}
+
+// Analyze returns what Links and PlainText return, from one parse.
+func Analyze(src string) ([]Link, string) {
+	if src == "" {
+		return nil, ""
+	}
+	source := []byte(src)
 	doc := parse(source, src)
+	return links(doc, source, src), plainText(doc, source)
+}
+
+func links(doc ast.Node, source []byte, src string) []Link {
 	var out []Link
 	cursor := 0
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -247,7 +260,10 @@ func PlainText(src string) string {
 		return ""
 	}
 	source := []byte(src)
-	doc := parse(source, src)
+	return plainText(parse(source, src), source)
+}
+
+func plainText(doc ast.Node, source []byte) string {
 	var b strings.Builder
 	space := func() {
 		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {

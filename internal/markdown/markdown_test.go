@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"html/template"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -151,7 +152,13 @@ func FuzzRender(f *testing.F) {
 		if full := r.render(r.md, s, &Page{Resolve: resolve}); !sameBesideLineEnds(full, out) {
 			t.Fatalf("rendered without linkify %q\nbut with it %q\nfor %q", out, full, s)
 		}
-		Links(s)
+		links, plain := Analyze(s)
+		if want := Links(s); !reflect.DeepEqual(links, want) {
+			t.Fatalf("Analyze found links %v, Links %v, in %q", links, want, s)
+		}
+		if want := PlainText(s); plain != want {
+			t.Fatalf("Analyze gave text %q, PlainText %q, for %q", plain, want, s)
+		}
 	})
 }
 

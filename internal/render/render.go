@@ -60,6 +60,10 @@ type Options struct {
 	// Previous is the Memo of the render before, whose conversions are
 	// reused when the site-wide inputs are unchanged.
 	Memo, Previous *Memo
+	// PlainText, if set, holds the plain text of Markdown texts by source
+	// (markdown.PlainText), found earlier; the search index takes texts
+	// from it instead of parsing them again.
+	PlainText map[string]string
 }
 
 // Emit receives one output file. It may be called from several goroutines.

@@ -53,9 +53,12 @@ func (r *renderer) earlier() *Memo {
 	return nil
 }
 
-// plainText is markdown.PlainText, remembered across renders: it depends
-// on the source alone.
+// plainText is markdown.PlainText, taken from Options.PlainText or else
+// remembered across renders: it depends on the source alone.
 func (r *renderer) plainText(src string) string {
+	if t, ok := r.o.PlainText[src]; ok {
+		return t
+	}
 	if r.o.Memo == nil || src == "" {
 		return markdown.PlainText(src)
 	}
