@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"slices"
 	"strconv"
 	"unicode"
 
@@ -11,16 +12,22 @@ import (
 // template ids are reserved first so that a heading called "Main" cannot take
 // the skip link's target.
 type IDs struct {
-	used map[string]bool
+	reserved []string        // taken from the start; shared, never changed
+	used     map[string]bool // made when the first id is
 }
 
-// NewIDs returns a generator with the given ids already taken.
-func NewIDs(reserved ...string) *IDs {
-	ids := &IDs{used: map[string]bool{}}
-	for _, r := range reserved {
-		ids.used[r] = true
+// NewIDs returns a generator with the given ids already taken. It keeps
+// reserved as it is: every page passes the same list, and most pages never
+// generate an id.
+func NewIDs(reserved ...string) *IDs { return &IDs{reserved: reserved} }
+
+func (s *IDs) taken(id string) bool { return s.used[id] || slices.Contains(s.reserved, id) }
+
+func (s *IDs) take(id string) {
+	if s.used == nil {
+		s.used = map[string]bool{}
 	}
-	return ids
+	s.used[id] = true
 }
 
 // Generate implements parser.IDs: a slug of value, made unique.
@@ -33,15 +40,15 @@ func (s *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		}
 	}
 	id := base
-	for i := 1; s.used[id]; i++ {
+	for i := 1; s.taken(id); i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
-	s.used[id] = true
+	s.take(id)
 	return []byte(id)
 }
 
 // Put implements parser.IDs: records an id written by hand.
-func (s *IDs) Put(value []byte) { s.used[string(value)] = true }
+func (s *IDs) Put(value []byte) { s.take(string(value)) }
 
 // Slug makes a lower-case, hyphenated ASCII-and-letters id from text.
 func Slug(s string) string {

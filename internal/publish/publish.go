@@ -8,11 +8,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 )
 
 // Output collects the files of one build in a staging folder.
@@ -127,12 +129,30 @@ func (o *Output) place(name string) (string, error) {
 }
 
 // mkdir creates a folder once. Two writers may race to create the same one;
-// MkdirAll is safe to repeat, so no lock is held around the system call.
+// that is harmless, so no lock is held around the system call. The parent
+// nearly always exists already, so it is made with one system call, where
+// os.MkdirAll would first look at the folder and at its parent.
 func (o *Output) mkdir(dir string) error {
 	if _, ok := o.made.Load(dir); ok {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	err := os.Mkdir(dir, 0o755)
+	if errors.Is(err, fs.ErrNotExist) {
+		if parent := filepath.Dir(dir); parent != dir {
+			if err := o.mkdir(parent); err != nil {
+				return err
+			}
+		}
+		err = os.Mkdir(dir, 0o755)
+	}
+	if errors.Is(err, fs.ErrExist) {
+		// Made by another writer, or something else is in the way.
+		var st fs.FileInfo
+		if st, err = os.Stat(dir); err == nil && !st.IsDir() {
+			err = &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
+		}
+	}
+	if err != nil {
 		return err
 	}
 	o.made.Store(dir, true)

@@ -1,6 +1,8 @@
 package publish
 
 import (
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
@@ -142,5 +144,53 @@ func TestCreateCountsOnClose(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "a", "b", "index.html")); string(data) != "hello world" || o.Files() != 1 || o.Bytes() != 11 {
 		t.Errorf("read %q, counted %d files, %d bytes", data, o.Files(), o.Bytes())
+	}
+}
+
+// TestWritersMakeFoldersTogether: many writers create files in the same new
+// nested folders at once; each folder is made once, and a file standing
+// where a folder must go is an error, not a file written elsewhere.
+func TestWritersMakeFoldersTogether(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	o, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	errs := make(chan error, 8)
+	for w := range 8 {
+		go func() {
+			for i := range 20 {
+				name := fmt.Sprintf("a/b%d/c/%d-%d.html", i%3, w, i)
+				if err := o.Write(name, []byte(name)); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := o.Write("a/file", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	if err := o.Write("a/file/index.html", []byte("y")); err == nil {
+		t.Error("wrote below a file")
+	}
+	if err := o.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	if n != 161 {
+		t.Errorf("%d files, want 161", n)
 	}
 }
