@@ -1,6 +1,7 @@
 package load
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strconv"
@@ -16,8 +17,11 @@ import (
 // known, every value must have the right shape, and every problem is recorded
 // with its position rather than stopping the load.
 type decoder struct {
-	file  string   // slash path relative to the source root
-	lines []string // the file's lines, to find the indentation of blocks
+	file string // slash path relative to the source root
+	src  []byte // the file, to find the indentation of blocks
+	// lineStarts are the offsets in src where lines start, made when a
+	// block's indentation is first asked for.
+	lineStarts []int
 	// lineOffset is added to node lines: front matter is parsed on its own.
 	lineOffset int
 	diags      *site.Diagnostics
@@ -196,12 +200,23 @@ func (d *decoder) text(dst *site.Text) fieldFunc {
 // blockIndent returns the indentation of the first non-blank line at or after
 // the 1-based line of the node (before the front-matter offset).
 func (d *decoder) blockIndent(line int) int {
-	for i := line - 1; i >= 0 && i < len(d.lines); i++ {
-		l := d.lines[i]
-		if strings.TrimSpace(l) == "" {
+	if d.lineStarts == nil {
+		d.lineStarts = append(d.lineStarts, 0)
+		for i, c := range d.src {
+			if c == '\n' {
+				d.lineStarts = append(d.lineStarts, i+1)
+			}
+		}
+	}
+	for i := line - 1; i >= 0 && i < len(d.lineStarts); i++ {
+		l := d.src[d.lineStarts[i]:]
+		if end := bytes.IndexByte(l, '\n'); end >= 0 {
+			l = l[:end]
+		}
+		if len(bytes.TrimSpace(l)) == 0 {
 			continue
 		}
-		return len(l) - len(strings.TrimLeft(l, " "))
+		return len(l) - len(bytes.TrimLeft(l, " "))
 	}
 	return 0
 }
@@ -303,7 +318,7 @@ func (d *decoder) date(dst *string) fieldFunc {
 // checkText reports a file that is empty or is not UTF-8 text. It returns
 // false when the file cannot be decoded further.
 func checkText(file string, data []byte, diags *site.Diagnostics) bool {
-	if len(strings.TrimSpace(string(data))) == 0 {
+	if len(bytes.TrimSpace(data)) == 0 {
 		diags.Add(site.Pos{File: file, Line: 1, Col: 1}, "file is empty")
 		return false
 	}
@@ -325,7 +340,7 @@ func checkText(file string, data []byte, diags *site.Diagnostics) bool {
 		diags.Add(site.Pos{File: file, Line: line, Col: col}, "file is not UTF-8 text (save it with UTF-8 encoding)")
 		return false
 	}
-	if strings.ContainsRune(string(data), 0) {
+	if bytes.IndexByte(data, 0) >= 0 {
 		diags.Add(site.Pos{File: file, Line: 1, Col: 1}, "file contains a NUL byte: it is not a text file")
 		return false
 	}

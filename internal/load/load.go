@@ -14,6 +14,7 @@
 package load
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"path"
@@ -60,7 +61,10 @@ func (l *loader) read(name string, required bool) []byte {
 	if !checkText(name, data, &l.diags) {
 		return nil
 	}
-	return []byte(strings.ReplaceAll(string(data), "\r\n", "\n"))
+	if bytes.Contains(data, []byte("\r\n")) {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
+	return data
 }
 
 func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
@@ -71,7 +75,7 @@ func (l *loader) yamlFile(name string, required bool) (*decoder, *yaml.Node) {
 	if data == nil {
 		return nil, nil
 	}
-	d := &decoder{file: name, lines: strings.Split(string(data), "\n"), diags: &l.diags}
+	d := &decoder{file: name, src: data, diags: &l.diags}
 	root := d.parse(data)
 	if root == nil {
 		return nil, nil
@@ -396,7 +400,7 @@ func (l *loader) markdownFile(name string) (*decoder, *yaml.Node, site.Text) {
 		l.diags.Add(site.Pos{File: name, Line: 1, Col: 1}, "%v", err)
 		return nil, nil, site.Text{}
 	}
-	d := &decoder{file: name, lines: strings.Split(string(front), "\n"), diags: &l.diags}
+	d := &decoder{file: name, src: front, diags: &l.diags}
 	root := d.parse(front)
 	text := site.Text{Value: string(body), Pos: site.Pos{File: name, Line: 1, Col: 1}, Block: true}
 	return d, root, text

@@ -7,6 +7,7 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"html/template"
 	"strings"
@@ -38,6 +39,9 @@ type Options struct {
 type Renderer struct {
 	md, plain goldmark.Markdown // with and without bare-URL links
 	buf       bytes.Buffer
+	// bw buffers writes into buf. goldmark would wrap buf in a new 4 kB
+	// buffer on every conversion; given one, it uses it.
+	bw *bufio.Writer
 }
 
 // gfm is GitHub Flavored Markdown without linkify, the extension that turns
@@ -109,7 +113,16 @@ func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HT
 	ctx := parser.NewContext(parser.WithIDs(p.IDs))
 	ctx.Set(pageKey, p)
 	r.buf.Reset()
-	if err := md.Convert([]byte(src), &r.buf, parser.WithContext(ctx)); err != nil {
+	if r.bw == nil {
+		r.bw = bufio.NewWriter(&r.buf)
+	} else {
+		r.bw.Reset(&r.buf)
+	}
+	err := md.Convert([]byte(src), r.bw, parser.WithContext(ctx))
+	if err == nil {
+		err = r.bw.Flush()
+	}
+	if err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does not.
 		return template.HTML(template.HTMLEscapeString(src))
 	}
