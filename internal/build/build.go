@@ -130,10 +130,23 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 // loadText is Load that also returns the plain text of the site's Markdown,
 // by source, which checking it found.
 func loadText(src Source) (*site.Site, site.Diagnostics, map[string]string) {
+	s, _, diags, plain := loadPrepared(src, false)
+	return s, diags, plain
+}
+
+// loadPrepared is loadText that, with prepare, also keeps the Markdown the
+// checker converted, for the renderer.
+func loadPrepared(src Source, prepare bool) (*site.Site, *render.Prepared, site.Diagnostics, map[string]string) {
 	s, diags := load.Load(src.FS)
-	more, plain := check.AfterLoadText(s, diags)
+	var prep *render.Prepared
+	var analyzer func() check.Analyzer
+	if prepare && len(diags) == 0 {
+		prep = render.Prepare(s)
+		analyzer = func() check.Analyzer { return prep.Analyzer() }
+	}
+	more, plain := check.AfterLoadText(s, diags, analyzer)
 	diags = append(diags, more...)
-	return s, diags.Sort(), plain
+	return s, prep, diags.Sort(), plain
 }
 
 // Build builds the site and publishes it. On any problem the previous output
@@ -152,7 +165,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
-	s, diags, plain := loadText(src)
+	// Markdown converted while checking serves the render, unless an
+	// earlier build's conversions will (see incremental.go).
+	s, prepared, diags, plain := loadPrepared(src, o.Previous == nil)
 	if len(diags) > 0 {
 		return nil, diags
 	}
@@ -192,6 +207,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		Memo:        memo,
 		Previous:    prevMemo,
 		PlainText:   plain,
+		Prepared:    prepared,
 		Create: func(name string) (io.WriteCloser, error) {
 			pages.Add(1)
 			return out.Create(name)

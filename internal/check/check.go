@@ -15,7 +15,7 @@ import (
 
 // Check returns every reference problem in s, sorted.
 func Check(s *site.Site) site.Diagnostics {
-	d, _ := check(s, nil)
+	d, _ := check(s, nil, nil)
 	return d
 }
 
@@ -24,14 +24,20 @@ func Check(s *site.Site) site.Diagnostics {
 // broken roles.yaml would otherwise bury its own problem under one "unknown
 // role" for every reference to every role.
 func AfterLoad(s *site.Site, loadProblems site.Diagnostics) site.Diagnostics {
-	d, _ := AfterLoadText(s, loadProblems)
+	d, _ := AfterLoadText(s, loadProblems, nil)
 	return d
 }
 
+// An Analyzer parses one Markdown text for the checker: it returns what
+// markdown.Analyze returns. Each worker of the check gets its own.
+type Analyzer func(src string) ([]markdown.Link, string)
+
 // AfterLoadText is AfterLoad that also returns the plain text of every
 // Markdown text it parsed, by source (see markdown.PlainText): checking
-// links parses them all, and the search index needs their text.
-func AfterLoadText(s *site.Site, loadProblems site.Diagnostics) (site.Diagnostics, map[string]string) {
+// links parses them all, and the search index needs their text. If
+// newAnalyzer is set, texts are parsed by the analyzers it makes, one per
+// worker, so that the caller can keep more of the parse.
+func AfterLoadText(s *site.Site, loadProblems site.Diagnostics, newAnalyzer func() Analyzer) (site.Diagnostics, map[string]string) {
 	broken := map[string]bool{}
 	for _, d := range loadProblems {
 		switch f := d.Pos.File; {
@@ -47,10 +53,10 @@ func AfterLoadText(s *site.Site, loadProblems site.Diagnostics) (site.Diagnostic
 			broken["page"] = true
 		}
 	}
-	return check(s, broken)
+	return check(s, broken, newAnalyzer)
 }
 
-func check(s *site.Site, broken map[string]bool) (site.Diagnostics, map[string]string) {
+func check(s *site.Site, broken map[string]bool, newAnalyzer func() Analyzer) (site.Diagnostics, map[string]string) {
 	c := &checker{s: s, broken: broken}
 	for _, r := range s.Roles {
 		c.markdown(r.Description)
@@ -86,7 +92,7 @@ func check(s *site.Site, broken map[string]bool) (site.Diagnostics, map[string]s
 	for _, p := range s.Pages {
 		c.markdown(p.Body)
 	}
-	plain := c.links()
+	plain := c.links(newAnalyzer)
 	return c.diags.Sort(), plain
 }
 
@@ -152,17 +158,21 @@ func (c *checker) markdown(t site.Text) {
 // of a large site's check, so the texts are parsed on every CPU; the
 // problems are then added in the order of the texts. It returns the texts'
 // plain text, by source.
-func (c *checker) links() map[string]string {
+func (c *checker) links(newAnalyzer func() Analyzer) map[string]string {
 	found := make([][]markdown.Link, len(c.texts))
 	plain := make([]string, len(c.texts))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
+		analyze := Analyzer(markdown.Analyze)
+		if newAnalyzer != nil {
+			analyze = newAnalyzer()
+		}
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(c.texts); i += workers {
-				found[i], plain[i] = markdown.Analyze(c.texts[i].Value)
+				found[i], plain[i] = analyze(c.texts[i].Value)
 			}
 		}()
 	}

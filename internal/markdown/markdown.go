@@ -77,7 +77,7 @@ func New(o Options) *Renderer {
 			goldmark.WithExtensions(ext...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
+				parser.WithASTTransformers(util.Prioritized(linkRecorder{}, 99), util.Prioritized(xrefTransformer{}, 100)),
 			),
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
@@ -107,26 +107,75 @@ func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HT
 	if src == "" {
 		return ""
 	}
+	source := []byte(src)
+	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, nil)))
+	return r.html(md, source, doc)
+}
+
+func (r *Renderer) context(p *Page, links *linkRequest) parser.Context {
 	if p.IDs == nil {
 		p.IDs = NewIDs()
 	}
 	ctx := parser.NewContext(parser.WithIDs(p.IDs))
 	ctx.Set(pageKey, p)
+	if links != nil {
+		ctx.Set(linksKey, links)
+	}
+	return ctx
+}
+
+// html renders a parsed document, as goldmark's Convert does after parsing.
+func (r *Renderer) html(md goldmark.Markdown, source []byte, doc ast.Node) template.HTML {
 	r.buf.Reset()
 	if r.bw == nil {
 		r.bw = bufio.NewWriter(&r.buf)
 	} else {
 		r.bw.Reset(&r.buf)
 	}
-	err := md.Convert([]byte(src), r.bw, parser.WithContext(ctx))
+	err := md.Renderer().Render(r.bw, source, doc)
 	if err == nil {
 		err = r.bw.Flush()
 	}
 	if err != nil {
 		// goldmark only fails when the writer fails; a bytes.Buffer does not.
-		return template.HTML(template.HTMLEscapeString(src))
+		return template.HTML(template.HTMLEscapeString(string(source)))
 	}
 	return template.HTML(r.buf.String())
+}
+
+// Analyze converts src to HTML for page p, as Render does, and returns as
+// well what Links and PlainText return, all from one parse. The links are
+// taken before cross-references are resolved.
+func (r *Renderer) Analyze(src string, p *Page) ([]Link, string, template.HTML) {
+	if src == "" {
+		return nil, "", ""
+	}
+	md := r.plain
+	if mayAutolink(src) {
+		md = r.md
+	}
+	source := []byte(src)
+	req := &linkRequest{src: src}
+	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, req)))
+	return req.found, plainText(doc, source), r.html(md, source, doc)
+}
+
+var linksKey = parser.NewContextKey()
+
+// linkRequest asks linkRecorder for the links of src.
+type linkRequest struct {
+	src   string
+	found []Link
+}
+
+// linkRecorder keeps the links of a document for Analyze, before
+// xrefTransformer rewrites them (goldmark runs lower priorities first).
+type linkRecorder struct{}
+
+func (linkRecorder) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	if req, ok := pc.Get(linksKey).(*linkRequest); ok {
+		req.found = links(doc, reader.Source(), req.src)
+	}
 }
 
 // Link is a link or image found in Markdown source.

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"github.com/yuin/goldmark/ast"
 	"html/template"
 	"reflect"
 	"regexp"
@@ -158,6 +159,20 @@ func FuzzRender(f *testing.F) {
 		}
 		if want := PlainText(s); plain != want {
 			t.Fatalf("Analyze gave text %q, PlainText %q, for %q", plain, want, s)
+		}
+		// The renderer's Analyze: the same links and text, and the HTML
+		// Render gives, on a page that has used ids already.
+		page := func() *Page {
+			ids := NewIDs("main")
+			ids.Generate([]byte("Guidance"), ast.KindHeading)
+			return &Page{Resolve: resolve, IDs: ids}
+		}
+		rlinks, rplain, html := r.Analyze(s, page())
+		if !reflect.DeepEqual(rlinks, links) || rplain != plain {
+			t.Fatalf("Renderer.Analyze found %v and %q, Analyze %v and %q, in %q", rlinks, rplain, links, plain, s)
+		}
+		if want := r.Render(s, page()); html != want {
+			t.Fatalf("Renderer.Analyze gave %q, Render %q, for %q", html, want, s)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"io/fs"
+	"maps"
 	"os"
 	"strings"
 	"sync"
@@ -10,6 +11,7 @@ import (
 	"testing/fstest"
 
 	"riskguide"
+	"riskguide/internal/check"
 	"riskguide/internal/load"
 	"riskguide/internal/site"
 	"riskguide/internal/synth"
@@ -153,5 +155,65 @@ func TestCompiledLayoutErrorsAreHTMLTemplates(t *testing.T) {
 	_, _, want := renderAll(t, s, theme, true)
 	if err.Error() != want.Error() || !strings.Contains(err.Error(), "layouts/page.html:3") {
 		t.Fatalf("error %q, want html/template's %q", err, want)
+	}
+}
+
+// TestPreparedMarkdownIsTheSame: Markdown converted while the checker
+// parsed it gives the same site as Markdown converted while rendering, and
+// the checker finds the same links and text either way.
+func TestPreparedMarkdownIsTheSame(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Write(dir, 120, 3); err != nil {
+		t.Fatal(err)
+	}
+	def, diags := load.Load(riskguide.Default)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	for name, s := range map[string]*site.Site{"default": def, "synthetic": loadDir(t, dir)} {
+		t.Run(name, func(t *testing.T) {
+			prep := Prepare(s)
+			diags, plain := check.AfterLoadText(s, nil, func() check.Analyzer { return prep.Analyzer() })
+			wantDiags, wantPlain := check.AfterLoadText(s, nil, nil)
+			if len(diags) > 0 || len(wantDiags) > 0 || !maps.Equal(plain, wantPlain) {
+				t.Fatalf("diagnostics %v and %v; plain texts differ: %v", diags, wantDiags, !maps.Equal(plain, wantPlain))
+			}
+			shared, perPage := 0, 0
+			prep.shared.m.Range(func(_, v any) bool {
+				if v.(sharedText).pageFree {
+					shared++
+				} else {
+					perPage++
+				}
+				return true
+			})
+			if shared < len(s.AllRecommendations()) {
+				t.Fatalf("%d texts prepared for every page, %d for each page", shared, perPage)
+			}
+			render := func(p *Prepared) map[string][]byte {
+				r, err := newRenderer(s, Options{Theme: riskguide.Default, Source: riskguide.Default, PlainText: plain, Prepared: p})
+				if err != nil {
+					t.Fatal(err)
+				}
+				var mu sync.Mutex
+				out := map[string][]byte{}
+				if err := r.render(func(p string, data []byte) error {
+					mu.Lock()
+					defer mu.Unlock()
+					out[p] = bytes.Clone(data)
+					return nil
+				}); err != nil {
+					t.Fatal(err)
+				}
+				return out
+			}
+			sameOutput(t, render(prep), render(nil))
+			// And the render does take its Markdown from prep.
+			g := s.AllRecommendations()[0].Guidance.Value
+			prep.shared.m.Store(g, sharedText{html: "<p>prepared-sentinel</p>", pageFree: true})
+			if out := render(prep); !bytes.Contains(out[recPath(s.AllRecommendations()[0].ID)], []byte("prepared-sentinel")) {
+				t.Fatal("the render converted the guidance itself")
+			}
+		})
 	}
 }

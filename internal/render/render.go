@@ -64,6 +64,9 @@ type Options struct {
 	// (markdown.PlainText), found earlier; the search index takes texts
 	// from it instead of parsing them again.
 	PlainText map[string]string
+	// Prepared, if set, holds Markdown converted while the site was
+	// checked (see Prepare); texts found in it are not converted again.
+	Prepared *Prepared
 }
 
 // Emit receives one output file. It may be called from several goroutines.

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"riskguide/internal/markdown"
+	"riskguide/internal/site"
 )
 
 // A recommendation's guidance is shown on its own page and again in the
@@ -93,6 +94,9 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 		if prev := b.r.earlier(); prev != nil {
 			v, ok = prev.shared.m.Load(src)
 		}
+		if p := b.r.o.Prepared; !ok && p != nil && p.s == b.Site {
+			v, ok = p.shared.m.Load(src)
+		}
 		if !ok {
 			v = b.convertShared(src)
 		}
@@ -106,22 +110,67 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 }
 
 func (b *Base) convertShared(src string) sharedText {
+	_, _, t := sharedConversion(b.md, b.Site, src, false)
+	return t
+}
+
+// sharedConversion converts src once for every page, with markers for the
+// addresses of cross-references. With analyze, it returns as well the
+// links and plain text of src (markdown.Analyze), from the same parse.
+func sharedConversion(md *markdown.Renderer, s *site.Site, src string, analyze bool) ([]markdown.Link, string, sharedText) {
 	if strings.Contains(src, xrefMarker) {
-		return sharedText{}
+		if analyze {
+			links, plain := markdown.Analyze(src)
+			return links, plain, sharedText{}
+		}
+		return nil, "", sharedText{}
 	}
-	marked := string(b.md.Render(src, &markdown.Page{
+	page := &markdown.Page{
 		IDs: markdown.NewIDs(pageIDs...),
 		Resolve: func(kind, id string) (string, bool) {
-			if targetPath(b.Site, kind, id) == "" {
+			if targetPath(s, kind, id) == "" {
 				return "", false
 			}
 			return xrefMarker + kind + ":" + id + ":", true
 		},
-	}))
-	if strings.Contains(marked, ` id="`) {
-		return sharedText{}
 	}
-	return sharedText{html: marked, pageFree: true}
+	var (
+		links []markdown.Link
+		plain string
+		html  template.HTML
+	)
+	if analyze {
+		links, plain, html = md.Analyze(src, page)
+	} else {
+		html = md.Render(src, page)
+	}
+	marked := string(html)
+	if strings.Contains(marked, ` id="`) {
+		return links, plain, sharedText{}
+	}
+	return links, plain, sharedText{html: marked, pageFree: true}
+}
+
+// Prepared holds Markdown converted while the checker parsed it for links
+// (see Analyzer), so that rendering does not parse it again: on a large
+// site that is a tenth of the build.
+type Prepared struct {
+	s      *site.Site
+	shared sharedMarkdown
+}
+
+// Prepare returns an empty Prepared for the site s.
+func Prepare(s *site.Site) *Prepared { return &Prepared{s: s} }
+
+// Analyzer returns a function for one worker of the checker: it returns
+// what markdown.Analyze returns, and keeps the text's shared conversion.
+func (p *Prepared) Analyzer() func(src string) ([]markdown.Link, string) {
+	md := markdown.New(markdown.Options{Unsafe: p.s.Config.RawHTML})
+	return func(src string) ([]markdown.Link, string) {
+		links, plain, t := sharedConversion(md, p.s, src, true)
+		p.shared.m.Store(src, t)
+		return links, plain
+	}
 }
 
 // fillXrefs replaces every marker in html by the address resolve gives,

@@ -59,7 +59,7 @@ func TestPlainTextFromTheChecker(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	diags, plain := check.AfterLoadText(s, nil)
+	diags, plain := check.AfterLoadText(s, nil, nil)
 	if len(diags) > 0 || len(plain) < len(s.AllRecommendations()) {
 		t.Fatalf("%v; %d plain texts", diags, len(plain))
 	}
