@@ -225,3 +225,14 @@ func TestPlainText(t *testing.T) {
 		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
 	}
 }
+
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a  b", "\t a\n\u00a0b\u2028 c \x85", "\xff \xe2\x80", "x\u3000\u3000y "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

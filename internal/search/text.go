@@ -22,6 +22,13 @@ var foldSpecial = map[rune]string{
 
 // Fold lower-cases s and removes diacritics.
 func Fold(s string) string {
+	if isASCII(s) {
+		return strings.ToLower(s) // what foldRunes does, without decoding
+	}
+	return foldRunes(s)
+}
+
+func foldRunes(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -79,7 +86,7 @@ func appendWords(out []string, s string) []string {
 	}
 	for i, r := range f {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
+		case isWordRune(r):
 			if start < 0 {
 				start = i
 			}
@@ -97,6 +104,23 @@ func appendWords(out []string, s string) []string {
 	}
 	end(len(f))
 	return out
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// isWordRune reports whether r is a letter or digit.
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 // letterAt reports whether s has a letter at byte offset i.

@@ -3,6 +3,7 @@ package search
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 func TestFold(t *testing.T) {
@@ -56,4 +57,21 @@ func TestStemEnglish(t *testing.T) {
 	if StemEnglish("risk") == StemEnglish("risen") {
 		t.Error("unrelated words joined")
 	}
+}
+
+// FuzzFold: the shortcuts for ASCII give what the general path gives.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "Plain ASCII, with 123 Digits.", "Łódź", "\xff\x00A"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := Fold(s), foldRunes(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		for _, r := range s {
+			if isWordRune(r) != (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				t.Fatalf("isWordRune(%q) is wrong", r)
+			}
+		}
+	})
 }
