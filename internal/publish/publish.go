@@ -52,7 +52,15 @@ func (o *Output) Write(name string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
+	f, err := openWrite(p)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		return err
 	}
 	o.files.Add(1)
@@ -67,7 +75,7 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := openWrite(p)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +84,7 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 
 // file counts what is written through it.
 type file struct {
-	f *os.File
+	f io.WriteCloser
 	o *Output
 	n int64
 }
