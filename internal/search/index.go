@@ -109,6 +109,7 @@ func Build(docs []Doc, o Options) []File {
 	// ranks above a long page that mentions them often.
 	type docTerm struct {
 		term       string
+		id         int32   // the term's number, given below
 		head, body float64 // weighted term frequency in each field
 	}
 	terms := make([][]docTerm, len(docs))
@@ -161,16 +162,33 @@ func Build(docs []Doc, o Options) []File {
 		}(w)
 	}
 	wg.Wait()
-	df := map[string]int{}
+	// Terms are numbered in the order they are first met, so that counting
+	// and scoring index slices instead of hashing strings again.
+	ids := map[string]int32{}
+	var vocab []string
+	var df []int
 	var headTotal, bodyTotal float64
 	for i := range docs {
 		headTotal += headLen[i]
 		bodyTotal += bodyLen[i]
-		for _, t := range terms[i] {
-			df[t.term]++
+		for k := range terms[i] {
+			t := &terms[i][k]
+			id, ok := ids[t.term]
+			if !ok {
+				id = int32(len(vocab))
+				ids[t.term] = id
+				vocab = append(vocab, t.term)
+				df = append(df, 0)
+			}
+			t.id = id
+			df[id]++
 		}
 	}
 	n := float64(len(docs))
+	idf := make([]float64, len(vocab))
+	for id, d := range df {
+		idf[id] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
+	}
 	headAvg, bodyAvg := max(headTotal/max(n, 1), 1), max(bodyTotal/max(n, 1), 1)
 	bm25 := func(f, length, avg, idf float64) float64 {
 		if f == 0 {
@@ -178,23 +196,22 @@ func Build(docs []Doc, o Options) []File {
 		}
 		return idf * f * (bm25k1 + 1) / (f + bm25k1*(1-bm25b+bm25b*length/avg))
 	}
-	postings := map[string][]posting{}
+	postings := make([][]posting, len(vocab))
 	for i := range docs {
 		for _, t := range terms[i] {
-			idf := math.Log(1 + (n-float64(df[t.term])+0.5)/(float64(df[t.term])+0.5))
-			score := headBoost*bm25(t.head, headLen[i], headAvg, idf) + bm25(t.body, bodyLen[i], bodyAvg, idf)
+			score := headBoost*bm25(t.head, headLen[i], headAvg, idf[t.id]) + bm25(t.body, bodyLen[i], bodyAvg, idf[t.id])
 			s := int(math.Round(scoreScale * score))
-			postings[t.term] = append(postings[t.term], posting{doc: i, score: max(1, min(s, 1<<maxPostingBits-1))})
+			postings[t.id] = append(postings[t.id], posting{doc: i, score: max(1, min(s, 1<<maxPostingBits-1))})
 		}
 		terms[i] = nil
 	}
-	sorted := make([]string, 0, len(postings))
+	sorted := make([]int32, len(vocab))
 	size := 0
-	for t, ps := range postings {
-		sorted = append(sorted, t)
-		size += len(t) + 3*len(ps)
+	for id := range vocab {
+		sorted[id] = int32(id)
+		size += len(vocab[id]) + 3*len(postings[id])
 	}
-	sort.Strings(sorted)
+	slices.SortFunc(sorted, func(a, b int32) int { return strings.Compare(vocab[a], vocab[b]) })
 
 	keyLen := 0
 	switch {
@@ -206,20 +223,21 @@ func Build(docs []Doc, o Options) []File {
 
 	var files []File
 	var keys []string
-	shard := map[string][]string{}
-	for _, t := range sorted {
-		k := prefix(t, keyLen)
+	shard := map[string][]int32{}
+	for _, id := range sorted {
+		k := prefix(vocab[id], keyLen)
 		if _, ok := shard[k]; !ok {
 			keys = append(keys, k)
 		}
-		shard[k] = append(shard[k], t)
+		shard[k] = append(shard[k], id)
 	}
 	for _, k := range keys {
-		var enc []string
-		for _, t := range shard[k] {
-			enc = append(enc, encodePostings(postings[t]))
+		enc := make([]string, len(shard[k]))
+		words := make([]string, len(shard[k]))
+		for i, id := range shard[k] {
+			words[i], enc[i] = vocab[id], encodePostings(postings[id])
 		}
-		files = append(files, dataFile("t-"+k, map[string]any{"t": strings.Join(shard[k], "\n"), "p": enc}))
+		files = append(files, dataFile("t-"+k, map[string]any{"t": strings.Join(words, "\n"), "p": enc}))
 	}
 
 	roleIndex := map[string]int{}
