@@ -376,36 +376,67 @@ func plainText(doc ast.Node, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return collapseSpace(b.String())
+	// Every block ends with a space; collapseSpace need not copy for it.
+	return collapseSpace(strings.TrimSuffix(b.String(), " "))
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") without the slice of
 // fields: runs of white space become one space, and none is left at either
-// end.
+// end. Text that is so already, as most is, is returned as it is.
 func collapseSpace(s string) string {
+	if collapsed(s) {
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	pending := false // a space is owed before the next non-space
 	for i := 0; i < len(s); {
-		c := s[i]
-		size, space := 1, false
-		if c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-		} else {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			space = unicode.IsSpace(r)
-		}
-		if space {
-			pending = b.Len() > 0
-		} else {
-			if pending {
-				b.WriteByte(' ')
-				pending = false
+		for i < len(s) {
+			size, space := spaceAt(s, i)
+			if !space {
+				break
 			}
-			b.WriteString(s[i : i+size])
+			i += size
 		}
-		i += size
+		word := i
+		for i < len(s) {
+			size, space := spaceAt(s, i)
+			if space {
+				break
+			}
+			i += size
+		}
+		if word == i {
+			break // white space at the end
+		}
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(s[word:i])
 	}
 	return b.String()
+}
+
+// collapsed reports whether s has no white space but single spaces between
+// words.
+func collapsed(s string) bool {
+	prevSpace := true // so that a leading space is found
+	for i := 0; i < len(s); {
+		size, space := spaceAt(s, i)
+		if space && (prevSpace || s[i] != ' ') {
+			return false
+		}
+		prevSpace = space
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
+// spaceAt reports the size of the character at s[i] and whether it is
+// white space, as strings.Fields decides.
+func spaceAt(s string, i int) (int, bool) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return 1, c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size, unicode.IsSpace(r)
 }
