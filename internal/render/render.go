@@ -145,6 +145,11 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.nav = r.navItems()
 	r.more = r.moreItems()
 	r.shared = &sharedMarkdown{}
+	if o.Prepared != nil && o.Prepared.s == s {
+		// The texts are looked up by their source, a long key: one map is
+		// cheaper than two.
+		r.shared = &o.Prepared.shared
+	}
 	if o.Keep != nil {
 		if r.siteHash, err = r.siteFingerprint(); err != nil {
 			return nil, err
