@@ -47,6 +47,10 @@ func (s *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	return []byte(id)
 }
 
+// Taken reports whether any id has been generated or recorded, beyond the
+// reserved ones.
+func (s *IDs) Taken() bool { return len(s.used) > 0 }
+
 // Put implements parser.IDs: records an id written by hand.
 func (s *IDs) Put(value []byte) { s.take(string(value)) }
 

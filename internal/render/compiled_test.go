@@ -21,7 +21,8 @@ import (
 // executed by html/template, as before layouts were compiled.
 func renderAll(t *testing.T, s *site.Site, theme fs.FS, htmlOnly bool) (map[string][]byte, *renderer, error) {
 	t.Helper()
-	r, err := newRenderer(s, Options{Theme: theme, Source: riskguide.Default})
+	// One worker, so that a failing build fails on the same page each time.
+	r, err := newRenderer(s, Options{Theme: theme, Source: riskguide.Default, Workers: 1})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -144,11 +144,10 @@ func sharedConversion(md *markdown.Renderer, s *site.Site, src string, analyze b
 	} else {
 		html = md.Render(src, page)
 	}
-	marked := string(html)
-	if strings.Contains(marked, ` id="`) {
-		return links, plain, sharedText{}
+	if page.IDs.Taken() {
+		return links, plain, sharedText{} // headings or fields: their ids depend on the page
 	}
-	return links, plain, sharedText{html: marked, pageFree: true}
+	return links, plain, sharedText{html: string(html), pageFree: true}
 }
 
 // Prepared holds Markdown converted while the checker parsed it for links
