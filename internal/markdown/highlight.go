@@ -1,29 +1,28 @@
 package markdown
 
 import (
-	"io"
 	"strings"
 
 	"github.com/alecthomas/chroma/v2"
 	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/lexers"
-	"github.com/alecthomas/chroma/v2/styles"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
 
-// codeStyle is the chroma style of highlighted code; its colours meet WCAG AA
-// contrast on its own background.
-const codeStyle = "github"
-
-var codeFormatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4))
-
-// WriteCodeCSS writes the stylesheet for highlighted code.
-func WriteCodeCSS(w io.Writer) error {
-	return codeFormatter.WriteCSS(w, styles.Get(codeStyle))
-}
+// codeFormatter writes highlighted code with CSS classes. The colours are
+// in the theme's assets/css/code.css, chroma's "github" style, whose colours
+// meet WCAG AA contrast on its own background (TestCodeCSSIsGithubStyle
+// keeps the file in step with chroma). In class mode the formatter does not
+// read the style's colours; it is given a style without any, so that chroma's
+// style collection, which takes longer to load than a small site to build,
+// is not part of the program.
+var (
+	codeFormatter = chromahtml.New(chromahtml.WithClasses(true), chromahtml.TabWidth(4))
+	codeStyle     = chroma.MustNewStyle("classes", chroma.StyleEntries{})
+)
 
 type highlight struct{}
 
@@ -54,7 +53,7 @@ func renderCode(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 	defer w.WriteString(`</div>`)
 	it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 	if err == nil {
-		err = codeFormatter.Format(w, styles.Get(codeStyle), it)
+		err = codeFormatter.Format(w, codeStyle, it)
 	}
 	if err != nil {
 		w.WriteString(`<pre><code>`)

@@ -452,13 +452,6 @@ func (r *renderer) assets(emit Emit) error {
 			return err
 		}
 	}
-	var css bytes.Buffer
-	if err := markdown.WriteCodeCSS(&css); err != nil {
-		return err
-	}
-	if err := emit("assets/css/code.css", css.Bytes()); err != nil {
-		return err
-	}
 	theme := "/* The site's colours, from content/site.yaml. */\n"
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
