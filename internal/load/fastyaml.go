@@ -28,7 +28,7 @@ func fastYAML(src []byte) *yaml.Node {
 	if !plainText(src) {
 		return nil
 	}
-	p := &fastParser{}
+	p := &fastParser{lines: make([]fastLine, 0, bytes.Count(src, []byte("\n"))+1)}
 	for len(src) > 0 {
 		line := src
 		end := bytes.IndexByte(src, '\n')

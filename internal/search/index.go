@@ -92,9 +92,11 @@ var (
 // Dir is the folder of the index in the site.
 const Dir = "search/data/"
 
+// posting is a document and a term's score in it. Both fit 32 bits
+// (scores are capped at maxPostingBits); a large site has millions.
 type posting struct {
-	doc   int
-	score int
+	doc   int32
+	score int32
 }
 
 // Build returns the files of the index for docs.
@@ -201,7 +203,7 @@ func Build(docs []Doc, o Options) []File {
 		for _, t := range terms[i] {
 			score := headBoost*bm25(t.head, headLen[i], headAvg, idf[t.id]) + bm25(t.body, bodyLen[i], bodyAvg, idf[t.id])
 			s := int(math.Round(scoreScale * score))
-			postings[t.id] = append(postings[t.id], posting{doc: i, score: max(1, min(s, 1<<maxPostingBits-1))})
+			postings[t.id] = append(postings[t.id], posting{doc: int32(i), score: int32(max(1, min(s, 1<<maxPostingBits-1)))})
 		}
 		terms[i] = nil
 	}
@@ -276,7 +278,7 @@ func Build(docs []Doc, o Options) []File {
 		kinds.WriteByte(byte('0' + kindIndex[d.Kind]))
 		for _, r := range d.Roles {
 			if ri, ok := roleIndex[r]; ok {
-				roleDocs[ri] = append(roleDocs[ri], posting{doc: i})
+				roleDocs[ri] = append(roleDocs[ri], posting{doc: int32(i)})
 			}
 		}
 	}
@@ -362,16 +364,15 @@ func sortedKeys(m map[string]bool) []string {
 // text from closing a script element.
 func dataFile(name string, v any) File {
 	var b bytes.Buffer
+	b.WriteString("riskguideSearch.add(" + jsString(name) + ",")
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(true)
 	if err := enc.Encode(v); err != nil {
 		panic(err) // only maps, slices, strings and numbers are encoded
 	}
-	body := bytes.TrimSpace(b.Bytes())
-	head := "riskguideSearch.add(" + jsString(name) + ","
-	data := make([]byte, 0, len(head)+len(body)+3)
-	data = append(append(append(data, head...), body...), ");\n"...)
-	return File{Path: Dir + name + ".js", Data: data}
+	b.Truncate(b.Len() - 1) // the line break Encode ends with
+	b.WriteString(");\n")
+	return File{Path: Dir + name + ".js", Data: b.Bytes()}
 }
 
 func jsString(s string) string {
@@ -396,13 +397,13 @@ func appendVarint(b []byte, v int) []byte {
 
 // encodePostings writes (document gap, score) pairs.
 func encodePostings(ps []posting) string {
-	sort.Slice(ps, func(i, j int) bool { return ps[i].doc < ps[j].doc })
+	slices.SortFunc(ps, func(a, b posting) int { return int(a.doc - b.doc) })
 	b := make([]byte, 0, 3*len(ps))
 	prev := 0
 	for _, p := range ps {
-		b = appendVarint(b, p.doc-prev)
-		b = appendVarint(b, p.score)
-		prev = p.doc
+		b = appendVarint(b, int(p.doc)-prev)
+		b = appendVarint(b, int(p.score))
+		prev = int(p.doc)
 	}
 	return string(b)
 }
@@ -412,8 +413,8 @@ func encodeDocs(ps []posting) string {
 	b := make([]byte, 0, 2*len(ps))
 	prev := 0
 	for _, p := range ps {
-		b = appendVarint(b, p.doc-prev)
-		prev = p.doc
+		b = appendVarint(b, int(p.doc)-prev)
+		prev = int(p.doc)
 	}
 	return string(b)
 }
