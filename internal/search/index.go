@@ -110,51 +110,62 @@ func Build(docs []Doc, o Options) []File {
 	// headBoost times as much, so a recommendation that says the words itself
 	// ranks above a long page that mentions them often.
 	type docTerm struct {
-		term       string
-		id         int32   // the term's number, given below
+		id         int32   // the term's number: the worker's, then the index's
 		head, body float64 // weighted term frequency in each field
 	}
 	terms := make([][]docTerm, len(docs))
 	headLen, bodyLen := make([]float64, len(docs)), make([]float64, len(docs))
-	// Turning text into terms is most of the work: share it out, each worker
-	// with its own memory of stems, since a vocabulary repeats itself, and
-	// its own scratch space, reused from one document to the next.
+	// Turning text into terms is most of the work: share it out. Each worker
+	// numbers the terms it meets, and remembers what each word it has seen
+	// comes to (a term, or nothing for a stop word), since a vocabulary
+	// repeats itself: one lookup per word.
 	workers := runtime.GOMAXPROCS(0)
+	type worker struct {
+		vocab []string // its terms, by its numbers
+	}
+	ws := make([]worker, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			stems := map[string]string{}
-			seen := map[string]int{} // term -> index in found
+			byWord := map[string]int32{} // word -> term number, or -1
+			byTerm := map[string]int32{}
+			var lastDoc, pos []int32 // per term: the document it was last met in (+1), and where in found
 			var found []docTerm
 			var words []string
 			for i := w; i < len(docs); i += workers {
-				clear(seen)
 				found = found[:0]
 				for _, f := range docs[i].Fields {
 					head := f.Weight >= WeightText
 					words = appendWords(words[:0], f.Text)
-					for _, w := range words {
-						if stop[w] {
+					for _, word := range words {
+						id, ok := byWord[word]
+						if !ok {
+							id = -1
+							if !stop[word] {
+								t := stem(word)
+								if id, ok = byTerm[t]; !ok {
+									id = int32(len(ws[w].vocab))
+									byTerm[t] = id
+									ws[w].vocab = append(ws[w].vocab, t)
+									lastDoc, pos = append(lastDoc, 0), append(pos, 0)
+								}
+							}
+							byWord[word] = id
+						}
+						if id < 0 {
 							continue
 						}
-						t, ok := stems[w]
-						if !ok {
-							t = stem(w)
-							stems[w] = t
+						if lastDoc[id] != int32(i+1) {
+							lastDoc[id], pos[id] = int32(i+1), int32(len(found))
+							found = append(found, docTerm{id: id})
 						}
-						k, ok := seen[t]
-						if !ok {
-							k = len(found)
-							seen[t] = k
-							found = append(found, docTerm{term: t})
-						}
-						if head {
-							found[k].head += f.Weight
+						if t := &found[pos[id]]; head {
+							t.head += f.Weight
 							headLen[i] += f.Weight
 						} else {
-							found[k].body += f.Weight
+							t.body += f.Weight
 							bodyLen[i] += f.Weight
 						}
 					}
@@ -164,23 +175,36 @@ func Build(docs []Doc, o Options) []File {
 		}(w)
 	}
 	wg.Wait()
-	// Terms are numbered in the order they are first met, so that counting
-	// and scoring index slices instead of hashing strings again.
+	// The index numbers terms in the order they are first met, so that
+	// counting and scoring index slices instead of hashing strings.
 	ids := map[string]int32{}
 	var vocab []string
 	var df []int
+	global := make([][]int32, workers) // a worker's number -> the index's, or -1
+	for w := range ws {
+		global[w] = make([]int32, len(ws[w].vocab))
+		for k := range global[w] {
+			global[w][k] = -1
+		}
+	}
 	var headTotal, bodyTotal float64
 	for i := range docs {
 		headTotal += headLen[i]
 		bodyTotal += bodyLen[i]
+		w := i % workers
 		for k := range terms[i] {
 			t := &terms[i][k]
-			id, ok := ids[t.term]
-			if !ok {
-				id = int32(len(vocab))
-				ids[t.term] = id
-				vocab = append(vocab, t.term)
-				df = append(df, 0)
+			id := global[w][t.id]
+			if id < 0 {
+				term := ws[w].vocab[t.id]
+				var ok bool
+				if id, ok = ids[term]; !ok {
+					id = int32(len(vocab))
+					ids[term] = id
+					vocab = append(vocab, term)
+					df = append(df, 0)
+				}
+				global[w][t.id] = id
 			}
 			t.id = id
 			df[id]++
