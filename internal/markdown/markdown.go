@@ -59,27 +59,10 @@ var gfm = []goldmark.Extender{extension.Table, extension.Strikethrough, extensio
 // link: it only starts one at "http:", "https:", "ftp:" or "www." (case
 // sensitive), or around an "@".
 func mayAutolink(src string) bool {
-	// One pass over the text, looking closer at the few places that could
-	// start one ("http" covers "https:" too, since its "s" is checked).
-	for i := 0; i < len(src); i++ {
-		switch src[i] {
-		case '@':
-			return true
-		case 'h':
-			if rest := src[i:]; strings.HasPrefix(rest, "http:") || strings.HasPrefix(rest, "https:") {
-				return true
-			}
-		case 'f':
-			if strings.HasPrefix(src[i:], "ftp:") {
-				return true
-			}
-		case 'w':
-			if strings.HasPrefix(src[i:], "www.") {
-				return true
-			}
-		}
-	}
-	return false
+	// Five searches, each a fast scan of memory, beat one pass that looks
+	// at every character.
+	return strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "http:") || strings.Contains(src, "https:") ||
+		strings.Contains(src, "ftp:") || strings.Contains(src, "www.")
 }
 
 // New returns a Renderer.
