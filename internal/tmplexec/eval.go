@@ -11,7 +11,6 @@ var (
 	reflectValueType = reflect.TypeFor[reflect.Value]()
 	stringType       = reflect.TypeFor[string]()
 	intType          = reflect.TypeFor[int]()
-	boolType         = reflect.TypeFor[bool]()
 )
 
 type pipeline struct {
