@@ -87,12 +87,12 @@ func plainText(src []byte) bool {
 }
 
 type fastLine struct {
-	text   string // without its indentation
-	indent int    // spaces before text; also the column offset of text
+	text string // without its indentation
+	// indent is the column offset of text: the spaces before it, or, for a
+	// mapping that starts on a list item's line, where its first key
+	// starts. Only ASCII comes before text, so bytes count columns.
+	indent int
 	kind   lineKind
-	// runes is the column offset (in characters) of text: more than indent
-	// only for a sequence item's mapping, which starts inside its line.
-	runes int
 }
 
 type lineKind uint8
@@ -107,7 +107,6 @@ const (
 func newFastLine(s string) fastLine {
 	text := strings.TrimLeft(s, " ")
 	l := fastLine{text: text, indent: len(s) - len(text)}
-	l.runes = l.indent
 	switch {
 	case s == "":
 		l.kind = lineEmpty
@@ -147,7 +146,7 @@ func (p *fastParser) line() int { return p.i + 1 }
 // mapping reads a block mapping whose keys are at indent.
 func (p *fastParser) mapping(indent int) *yaml.Node {
 	l := p.lines[p.i]
-	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.line(), Column: l.runes + 1}
+	n := &yaml.Node{Kind: yaml.MappingNode, Tag: "!!map", Line: p.line(), Column: l.indent + 1}
 	for !p.failed {
 		p.next()
 		if p.i == len(p.lines) {
@@ -164,11 +163,11 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 		if !ok {
 			return p.fail()
 		}
-		k := p.plain(key, l.runes)
+		k := p.plain(key, l.indent)
 		if k == nil {
 			return p.fail()
 		}
-		col := l.runes + len(key) + 1 // after the colon
+		col := l.indent + len(key) + 1 // after the colon
 		v := p.value(rest, col, indent, true)
 		if v == nil {
 			return p.fail()
@@ -184,7 +183,7 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 // splitKey splits "key: rest" or "key:" where key is a simple name.
 func splitKey(s string) (key, rest string, ok bool) {
 	i := 0
-	for i < len(s) && (isNameByte(s[i])) {
+	for i < len(s) && isNameByte(s[i]) {
 		i++
 	}
 	if i == 0 || i == len(s) || s[i] != ':' || i+1 < len(s) && s[i+1] != ' ' {
@@ -200,7 +199,7 @@ func isNameByte(c byte) bool {
 // sequence reads a block sequence whose dashes are at indent.
 func (p *fastParser) sequence(indent int) *yaml.Node {
 	first := p.lines[p.i]
-	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line(), Column: first.runes + 1}
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Line: p.line(), Column: first.indent + 1}
 	for !p.failed {
 		p.next()
 		if p.i == len(p.lines) {
@@ -215,11 +214,11 @@ func (p *fastParser) sequence(indent int) *yaml.Node {
 		}
 		rest := l.text[2:]
 		trimmed := strings.TrimLeft(rest, " ")
-		col := l.runes + 2 + len(rest) - len(trimmed)
+		col := l.indent + 2 + len(rest) - len(trimmed)
 		if _, _, ok := splitKey(trimmed); ok {
 			// A mapping that starts on the item's line: read the line as
 			// if its text began at the key.
-			p.lines[p.i] = fastLine{text: trimmed, indent: col, runes: col}
+			p.lines[p.i] = fastLine{text: trimmed, indent: col}
 			item := p.mapping(col)
 			if item == nil {
 				return p.fail()
@@ -227,7 +226,7 @@ func (p *fastParser) sequence(indent int) *yaml.Node {
 			n.Content = append(n.Content, item)
 			continue
 		}
-		item := p.value(" "+trimmed, col-1, indent, false)
+		item := p.value(trimmed, col, indent, false)
 		if item == nil {
 			return p.fail()
 		}
