@@ -123,19 +123,13 @@ func Theme(src Source) fs.FS {
 // Load reads and checks a site. The diagnostics hold every problem found;
 // the site is usable only when there are none.
 func Load(src Source) (*site.Site, site.Diagnostics) {
-	s, diags, _ := loadText(src)
+	s, _, diags, _ := loadPrepared(src, false)
 	return s, diags
 }
 
-// loadText is Load that also returns the plain text of the site's Markdown,
-// by source, which checking it found.
-func loadText(src Source) (*site.Site, site.Diagnostics, map[string]string) {
-	s, _, diags, plain := loadPrepared(src, false)
-	return s, diags, plain
-}
-
-// loadPrepared is loadText that, with prepare, also keeps the Markdown the
-// checker converted, for the renderer.
+// loadPrepared is Load that also returns the plain text of the site's
+// Markdown, by source, which checking it found, and, with prepare, the
+// Markdown the checker converted, for the renderer.
 func loadPrepared(src Source, prepare bool) (*site.Site, *render.Prepared, site.Diagnostics, map[string]string) {
 	s, diags := load.Load(src.FS)
 	var prep *render.Prepared
