@@ -8,15 +8,16 @@
 // function through reflect; on a large site that was most of the build.
 // This package runs the same rewritten parse trees. It reads fields through
 // indices resolved once per type, and runs the escaping functions as plain
-// Go, written to match html/template's byte for byte (the tests compare them
-// with html/template on every page of the default site, on a large site and
-// on fuzzed values).
+// Go, written to match html/template's byte for byte (tests compare the two
+// on every page of the default site and of a synthetic one, and on fuzzed
+// values in every context).
 //
 // It runs only what it knows: Compile rejects a layout that uses a function
-// or construct outside its subset, and Execute returns ErrUnsupported when it
-// meets a value it does not handle (a map, a nil pointer, HTML in an
-// attribute). The caller then executes the page with html/template, so the
-// output, and the message of any error, is always html/template's.
+// or construct outside its subset, and Execute fails on anything else: a
+// value it does not handle (a map, a nil pointer, HTML in an attribute,
+// with ErrUnsupported) or an error of the data's own methods. The caller
+// then executes the page with html/template, so the output, and the message
+// of any error, is always html/template's.
 package tmplexec
 
 import (
