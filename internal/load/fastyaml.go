@@ -180,13 +180,14 @@ func (p *fastParser) mapping(indent int) *yaml.Node {
 	return n
 }
 
-// splitKey splits "key: rest" or "key:" where key is a simple name.
+// splitKey splits "key: rest" or "key:" where key is a simple name, short
+// enough for YAML to read it as a key (its limit is 1,024 characters).
 func splitKey(s string) (key, rest string, ok bool) {
 	i := 0
 	for i < len(s) && isNameByte(s[i]) {
 		i++
 	}
-	if i == 0 || i == len(s) || s[i] != ':' || i+1 < len(s) && s[i+1] != ' ' {
+	if i == 0 || i > 256 || i == len(s) || s[i] != ':' || i+1 < len(s) && s[i+1] != ' ' {
 		return "", "", false
 	}
 	return s[:i], s[i+1:], true
@@ -430,19 +431,26 @@ func (p *fastParser) literal(head string, col, parent int) *yaml.Node {
 	if indent <= parent {
 		return nil // an empty block
 	}
-	var b strings.Builder
-	breaks := 0 // line breaks owed before the next text
-	for ; p.i < len(p.lines); p.i++ {
-		l := p.lines[p.i]
+	// The block ends at the first line with text that is less indented.
+	end, size := p.i, 1
+	for ; end < len(p.lines); end++ {
+		l := p.lines[end]
 		if l.kind == lineSpaces {
 			return nil
 		}
+		if l.kind != lineEmpty && l.indent < indent {
+			break
+		}
+		size += max(l.indent-indent, 0) + len(l.text) + 1
+	}
+	var b strings.Builder
+	b.Grow(size)
+	breaks := 0 // line breaks owed before the next text
+	for ; p.i < end; p.i++ {
+		l := p.lines[p.i]
 		if l.kind == lineEmpty {
 			breaks++
 			continue
-		}
-		if l.indent < indent {
-			break
 		}
 		if b.Len() > 0 {
 			breaks++ // the break ending the previous line of text
@@ -450,7 +458,9 @@ func (p *fastParser) literal(head string, col, parent int) *yaml.Node {
 		for ; breaks > 0; breaks-- {
 			b.WriteByte('\n')
 		}
-		b.WriteString(strings.Repeat(" ", l.indent-indent))
+		for range l.indent - indent {
+			b.WriteByte(' ')
+		}
 		b.WriteString(l.text)
 	}
 	if p.i == len(p.lines) && p.noFinalBreak {

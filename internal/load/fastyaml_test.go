@@ -145,6 +145,8 @@ func TestFastYAMLCases(t *testing.T) {
 		{"a: é ünïcode ☂ 𝄞\n", true},
 		{"a: b\u2028c\n", false},
 		{"k: \"\"\nl: ''\n", true},
+		{strings.Repeat("k", 256) + ": v\n", true},
+		{strings.Repeat("9", 1100) + ": v\n", false}, // too long for a key
 	}
 	for _, c := range cases {
 		if got := compareYAML(t, fmt.Sprintf("%q", c.src), []byte(c.src)); got != c.fast {
