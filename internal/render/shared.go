@@ -187,10 +187,27 @@ func fillXrefs(html string, resolve markdown.Resolver) string {
 		kind, rest, _ := strings.Cut(rest, ":")
 		id, rest, _ := strings.Cut(rest, ":")
 		url, _ := resolve(kind, id)
-		out.Write(util.EscapeHTML(util.URLEscape([]byte(url), true)))
+		if plainURL(url) {
+			out.WriteString(url) // what escaping would give, without its copies
+		} else {
+			out.Write(util.EscapeHTML(util.URLEscape([]byte(url), true)))
+		}
 		html = rest
 		i = strings.Index(html, xrefMarker)
 	}
 	out.WriteString(html)
 	return out.String()
+}
+
+// plainURL reports whether url has only characters that goldmark's URL and
+// HTML escaping leave as they are, as the addresses of pages and anchors do.
+func plainURL(url string) bool {
+	for i := 0; i < len(url); i++ {
+		switch c := url[i]; {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '/', c == '.', c == '_', c == '-', c == '#':
+		default:
+			return false
+		}
+	}
+	return true
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/yuin/goldmark/util"
+
 	"riskguide"
 	"riskguide/internal/check"
 	"riskguide/internal/load"
@@ -77,5 +79,24 @@ func TestPlainTextFromTheChecker(t *testing.T) {
 		if fromChecker[i].Path != converted[i].Path || !bytes.Equal(fromChecker[i].Data, converted[i].Data) {
 			t.Fatalf("%s differs", converted[i].Path)
 		}
+	}
+}
+
+// TestPlainURLNeedsNoEscaping: every character plainURL accepts is left as
+// it is by the escaping fillXrefs skips for such addresses.
+func TestPlainURLNeedsNoEscaping(t *testing.T) {
+	accepted := 0
+	for c := 0; c < 256; c++ {
+		s := string([]byte{byte(c)})
+		if !plainURL(s) {
+			continue
+		}
+		accepted++
+		if got := string(util.EscapeHTML(util.URLEscape([]byte(s), true))); got != s {
+			t.Errorf("%q escapes to %q", s, got)
+		}
+	}
+	if accepted != 67 || !plainURL("../recommendations/a-b_c/index.html#guidance") || plainURL("a b") {
+		t.Errorf("plainURL accepts %d characters", accepted)
 	}
 }
