@@ -203,8 +203,11 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		PlainText:   plain,
 		Prepared:    prepared,
 		Create: func(name string) (io.WriteCloser, error) {
-			pages.Add(1)
-			return out.Create(name)
+			f, err := out.Create(name)
+			if err != nil {
+				return nil, err
+			}
+			return &countedPage{f, &pages}, nil
 		},
 	}, func(name string, data []byte) error {
 		if strings.HasSuffix(name, ".html") {
@@ -233,4 +236,27 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		res.Output = mem.files
 	}
 	return res, nil
+}
+
+// countedPage counts a page when it is closed, not when it is created: a
+// page the compiled layouts decline is abandoned and created again.
+type countedPage struct {
+	io.WriteCloser
+	pages *atomic.Int64
+}
+
+func (p *countedPage) Close() error {
+	err := p.WriteCloser.Close()
+	if err == nil {
+		p.pages.Add(1)
+	}
+	return err
+}
+
+// Abort abandons the page, uncounted.
+func (p *countedPage) Abort() error {
+	if a, ok := p.WriteCloser.(interface{ Abort() error }); ok {
+		return a.Abort()
+	}
+	return p.WriteCloser.Close()
 }

@@ -326,6 +326,37 @@ func TestOverrideLayoutAndAsset(t *testing.T) {
 	}
 }
 
+// TestDeclinedPagesAreCountedOnce: a free page whose layout the compiled
+// form cannot finish (HTML in an attribute) is rendered again by
+// html/template; it is written once and counted once, on disk and in memory.
+func TestDeclinedPagesAreCountedOnce(t *testing.T) {
+	fsys := smallSite()
+	fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{$h := .Markdown .Page.Body}}<div>{{$h}}</div><p title="{{$h}}"></p>{{end}}`)}
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildFS(t, fsys, out)
+	files, pages := 0, 0
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files++
+			if strings.HasSuffix(p, ".html") {
+				pages++
+			}
+		}
+		return err
+	})
+	if res.Pages != pages || res.Files != files {
+		t.Errorf("on disk: reported %d pages and %d files, wrote %d and %d", res.Pages, res.Files, pages, files)
+	}
+	checkPage(t, out, "about/index.html", []expect{{"p[title]", 1, "", "", ""}})
+	mem, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mem.Pages != pages || mem.Files != files || len(mem.Output) != files {
+		t.Errorf("in memory: reported %d pages and %d files, holds %d files; want %d and %d", mem.Pages, mem.Files, len(mem.Output), pages, files)
+	}
+}
+
 // TestHeaderIsSiteWide: the header and footer are rendered once for all
 // pages alike, so a site's own header may not show a page's title; the
 // build says so instead of repeating one page's title on every page.

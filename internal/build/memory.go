@@ -76,3 +76,7 @@ type memoryFile struct {
 func (f *memoryFile) Write(p []byte) (int, error) { return f.buf.Write(p) }
 
 func (f *memoryFile) Close() error { return f.m.put(f.name, f.buf.Bytes()) }
+
+// Abort drops what was written: the page is written again or the build
+// abandoned.
+func (f *memoryFile) Abort() error { return nil }

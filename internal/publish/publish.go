@@ -95,6 +95,10 @@ func (f *file) Write(p []byte) (int, error) {
 	return n, err
 }
 
+// Abort closes a file that is not to be counted: its writer failed, and
+// the file is written again or the build abandoned.
+func (f *file) Abort() error { return f.f.Close() }
+
 func (f *file) Close() error {
 	if err := f.f.Close(); err != nil {
 		return err

@@ -52,7 +52,9 @@ type Options struct {
 	Keep func(path string, fingerprint uint64) (bool, error)
 	// Create, if set, opens an output file for writing: pages are then
 	// written through it as they are rendered, and only the other files go
-	// through Emit. A whole-site page of a large site is tens of megabytes;
+	// through Emit. A page that fails to render is ended with the file's
+	// Abort method, if it has one, instead of Close, and may be created
+	// again. A whole-site page of a large site is tens of megabytes;
 	// streamed, it is never held in memory. It may be called from several
 	// goroutines.
 	Create func(path string) (io.WriteCloser, error)
@@ -322,10 +324,16 @@ func (o *pageOut) open(path string) (io.Writer, error) {
 	return o.bw, nil
 }
 
-// abort ends a page that failed to render: its file is closed, and it is not
-// emitted. The build fails, so the file is never published.
+// abort ends a page that failed to render: it is not emitted. Its file is
+// abandoned (see Options.Create), and written again if html/template renders
+// the page instead; otherwise the build fails and it is never published.
 func (o *pageOut) abort() {
-	if o.create != nil {
+	if o.create == nil {
+		return
+	}
+	if a, ok := o.file.(interface{ Abort() error }); ok {
+		a.Abort()
+	} else {
 		o.file.Close()
 	}
 }
