@@ -218,3 +218,29 @@ func TestPreparedMarkdownIsTheSame(t *testing.T) {
 		})
 	}
 }
+
+// TestUncompiledLayoutsRunOnHTMLTemplate: a layout that uses what the
+// compiled form does not know (printf here) is not compiled, and its pages
+// are html/template's.
+func TestUncompiledLayoutsRunOnHTMLTemplate(t *testing.T) {
+	theme := themeWith{"layouts/page.html": {Data: []byte(`{{define "main"}}<h1>{{printf "%s (%d)" .Title 3}}</h1>{{end}}`)}}
+	s, diags := load.Load(riskguide.Default)
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	got, r, err := renderAll(t, s, theme, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.tmpl.compiled["page"] != nil || r.tmpl.compiled["recommendation"] == nil {
+		t.Fatal("the page layout was compiled, or the others were not")
+	}
+	want, _, err := renderAll(t, s, theme, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameOutput(t, got, want)
+	if !bytes.Contains(got["about/index.html"], []byte(" (3)</h1>")) {
+		t.Error("the free page does not show its layout")
+	}
+}
