@@ -148,7 +148,7 @@ func (r *Renderer) html(md goldmark.Markdown, source []byte, doc ast.Node) templ
 }
 
 // Analyze converts src to HTML for page p, as Render does, and returns as
-// well what Links and PlainText return, all from one parse. The links are
+// well what the package's Analyze returns, all from one parse. The links are
 // taken before cross-references are resolved.
 func (r *Renderer) Analyze(src string, p *Page) ([]Link, string, template.HTML) {
 	if src == "" {
@@ -189,7 +189,7 @@ type Link struct {
 	Image  bool
 }
 
-// linkParser parses Markdown for Links and PlainText, and plainParser does
+// linkParser parses Markdown for Analyze and PlainText, and plainParser does
 // when src has nothing linkify could link. A goldmark parser keeps no state
 // between calls, so one serves every caller.
 var (
@@ -205,14 +205,9 @@ func parse(source []byte, src string) ast.Node {
 	return plainParser.Parse(text.NewReader(source))
 }
 
-// Links returns every link and image destination in src, in source order,
-// with its offset, so that a checker can report positions.
-func Links(src string) []Link {
-	source := []byte(src)
-	return links(parse(source, src), source, src)
-}
-
-// Analyze returns what Links and PlainText return, from one parse.
+// Analyze returns every link and image destination in src, in source
+// order, with its offset, so that a checker can report positions; and src's
+// plain text, as PlainText does; from one parse.
 func Analyze(src string) ([]Link, string) {
 	if src == "" {
 		return nil, ""
