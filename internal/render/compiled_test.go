@@ -17,12 +17,17 @@ import (
 	"riskguide/internal/synth"
 )
 
-// renderAll renders s with theme into memory. With htmlOnly, every page is
-// executed by html/template, as before layouts were compiled.
-func renderAll(t *testing.T, s *site.Site, theme fs.FS, htmlOnly bool) (map[string][]byte, *renderer, error) {
+// renderAll renders s into memory with o, whose theme and source default to
+// the built-in ones. With htmlOnly, every page is executed by html/template,
+// as before layouts were compiled.
+func renderAll(t *testing.T, s *site.Site, o Options, htmlOnly bool) (map[string][]byte, *renderer, error) {
 	t.Helper()
-	// One worker, so that a failing build fails on the same page each time.
-	r, err := newRenderer(s, Options{Theme: theme, Source: riskguide.Default, Workers: 1})
+	if o.Theme == nil {
+		o.Theme = riskguide.Default
+	}
+	o.Source = riskguide.Default
+	o.Workers = 1 // so that a failing build fails on the same page each time
+	r, err := newRenderer(s, o)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -70,15 +75,9 @@ func TestCompiledLayoutsMatchHTMLTemplate(t *testing.T) {
 	if err := synth.Write(dir, 300, 7); err != nil {
 		t.Fatal(err)
 	}
-	sites := map[string]*site.Site{"default": nil, "synthetic": loadDir(t, dir)}
-	if s, diags := load.Load(riskguide.Default); len(diags) > 0 {
-		t.Fatal(diags)
-	} else {
-		sites["default"] = s
-	}
-	for name, s := range sites {
+	for name, s := range map[string]*site.Site{"default": defaultSite(t), "synthetic": loadDir(t, dir)} {
 		t.Run(name, func(t *testing.T) {
-			got, r, err := renderAll(t, s, riskguide.Default, false)
+			got, r, err := renderAll(t, s, Options{}, false)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -90,7 +89,7 @@ func TestCompiledLayoutsMatchHTMLTemplate(t *testing.T) {
 			if n := r.tmpl.declined.Load(); n > 0 {
 				t.Errorf("compiled layouts left %d pages to html/template", n)
 			}
-			want, _, err := renderAll(t, s, riskguide.Default, true)
+			want, _, err := renderAll(t, s, Options{}, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -120,11 +119,8 @@ func (th themeWith) Open(name string) (fs.File, error) {
 func TestDeclinedPagesAreRenderedByHTMLTemplate(t *testing.T) {
 	theme := themeWith{"layouts/page.html": {Data: []byte(`{{define "main"}}{{$h := .Markdown .Page.Body}}` +
 		`<div>{{$h}}</div>{{.Markdown .Page.Body}}<p title="{{$h}}"></p>{{end}}`)}}
-	s, diags := load.Load(riskguide.Default)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	got, r, err := renderAll(t, s, theme, false)
+	s := defaultSite(t)
+	got, r, err := renderAll(t, s, Options{Theme: theme}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -134,7 +130,7 @@ func TestDeclinedPagesAreRenderedByHTMLTemplate(t *testing.T) {
 	if n, pages := r.tmpl.declined.Load(), int64(len(s.Pages)); n != pages || n == 0 {
 		t.Fatalf("%d pages declined, want the %d free pages", n, pages)
 	}
-	want, _, err := renderAll(t, s, theme, true)
+	want, _, err := renderAll(t, s, Options{Theme: theme}, true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -145,15 +141,12 @@ func TestDeclinedPagesAreRenderedByHTMLTemplate(t *testing.T) {
 // html/template's message, naming the layout and the line.
 func TestCompiledLayoutErrorsAreHTMLTemplates(t *testing.T) {
 	theme := themeWith{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.T \"no.such.string\"}}{{end}}")}}
-	s, diags := load.Load(riskguide.Default)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	_, _, err := renderAll(t, s, theme, false)
+	s := defaultSite(t)
+	_, _, err := renderAll(t, s, Options{Theme: theme}, false)
 	if err == nil {
 		t.Fatal("the build passed")
 	}
-	_, _, want := renderAll(t, s, theme, true)
+	_, _, want := renderAll(t, s, Options{Theme: theme}, true)
 	if err.Error() != want.Error() || !strings.Contains(err.Error(), "layouts/page.html:3") {
 		t.Fatalf("error %q, want html/template's %q", err, want)
 	}
@@ -167,11 +160,7 @@ func TestPreparedMarkdownIsTheSame(t *testing.T) {
 	if err := synth.Write(dir, 120, 3); err != nil {
 		t.Fatal(err)
 	}
-	def, diags := load.Load(riskguide.Default)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	for name, s := range map[string]*site.Site{"default": def, "synthetic": loadDir(t, dir)} {
+	for name, s := range map[string]*site.Site{"default": defaultSite(t), "synthetic": loadDir(t, dir)} {
 		t.Run(name, func(t *testing.T) {
 			prep := Prepare(s)
 			diags, plain := check.AfterLoadText(s, nil, func() check.Analyzer { return prep.Analyzer() })
@@ -192,18 +181,8 @@ func TestPreparedMarkdownIsTheSame(t *testing.T) {
 				t.Fatalf("%d texts prepared for every page, %d for each page", shared, perPage)
 			}
 			render := func(p *Prepared) map[string][]byte {
-				r, err := newRenderer(s, Options{Theme: riskguide.Default, Source: riskguide.Default, PlainText: plain, Prepared: p})
+				out, _, err := renderAll(t, s, Options{PlainText: plain, Prepared: p}, false)
 				if err != nil {
-					t.Fatal(err)
-				}
-				var mu sync.Mutex
-				out := map[string][]byte{}
-				if err := r.render(func(p string, data []byte) error {
-					mu.Lock()
-					defer mu.Unlock()
-					out[p] = bytes.Clone(data)
-					return nil
-				}); err != nil {
 					t.Fatal(err)
 				}
 				return out
@@ -224,18 +203,15 @@ func TestPreparedMarkdownIsTheSame(t *testing.T) {
 // are html/template's.
 func TestUncompiledLayoutsRunOnHTMLTemplate(t *testing.T) {
 	theme := themeWith{"layouts/page.html": {Data: []byte(`{{define "main"}}<h1>{{printf "%s (%d)" .Title 3}}</h1>{{end}}`)}}
-	s, diags := load.Load(riskguide.Default)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
-	got, r, err := renderAll(t, s, theme, false)
+	s := defaultSite(t)
+	got, r, err := renderAll(t, s, Options{Theme: theme}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if r.tmpl.compiled["page"] != nil || r.tmpl.compiled["recommendation"] == nil {
 		t.Fatal("the page layout was compiled, or the others were not")
 	}
-	want, _, err := renderAll(t, s, theme, true)
+	want, _, err := renderAll(t, s, Options{Theme: theme}, true)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,12 +10,19 @@ import (
 	"riskguide/internal/site"
 )
 
-func defaultRenderer(tb testing.TB) (*renderer, *site.Site) {
+// defaultSite loads the embedded default site.
+func defaultSite(tb testing.TB) *site.Site {
 	tb.Helper()
 	s, diags := load.Load(riskguide.Default)
 	if len(diags) > 0 {
 		tb.Fatal(diags)
 	}
+	return s
+}
+
+func defaultRenderer(tb testing.TB) (*renderer, *site.Site) {
+	tb.Helper()
+	s := defaultSite(tb)
 	r, err := newRenderer(s, Options{Theme: riskguide.Default, Source: riskguide.Default, Workers: 1})
 	if err != nil {
 		tb.Fatal(err)

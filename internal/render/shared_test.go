@@ -8,7 +8,6 @@ import (
 
 	"riskguide"
 	"riskguide/internal/check"
-	"riskguide/internal/load"
 	"riskguide/internal/markdown"
 )
 
@@ -57,10 +56,7 @@ func TestSharedMarkdownIsExact(t *testing.T) {
 // TestPlainTextFromTheChecker: the search index made from the plain text
 // the checker found is the one made by converting every text again.
 func TestPlainTextFromTheChecker(t *testing.T) {
-	s, diags := load.Load(riskguide.Default)
-	if len(diags) > 0 {
-		t.Fatal(diags)
-	}
+	s := defaultSite(t)
 	diags, plain := check.AfterLoadText(s, nil, nil)
 	if len(diags) > 0 || len(plain) < len(s.AllRecommendations()) {
 		t.Fatalf("%v; %d plain texts", diags, len(plain))
