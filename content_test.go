@@ -6,9 +6,9 @@ import (
 	"strings"
 	"testing"
 
-	"riskguide/internal/check"
-	"riskguide/internal/load"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/check"
+	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 func loadDefault(t *testing.T) *site.Site {

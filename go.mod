@@ -1,4 +1,4 @@
-module riskguide
+module github.com/riskguide/riskguide
 
 go 1.26.8
 

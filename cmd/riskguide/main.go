@@ -4,7 +4,7 @@ package main
 import (
 	"os"
 
-	"riskguide/internal/cli"
+	"github.com/riskguide/riskguide/internal/cli"
 )
 
 func main() {

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"riskguide/internal/browsertest"
-	"riskguide/internal/report"
+	"github.com/riskguide/riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/report"
 )
 
 const (

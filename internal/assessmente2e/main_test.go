@@ -22,9 +22,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"riskguide"
-	"riskguide/internal/browsertest"
-	"riskguide/internal/build"
+	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/build"
 )
 
 func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }

@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"testing"
 
-	"riskguide/internal/synth"
+	"github.com/riskguide/riskguide/internal/synth"
 )
 
 // BenchmarkBuildDefault builds the embedded default site.

@@ -14,12 +14,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	"riskguide"
-	"riskguide/internal/check"
-	"riskguide/internal/load"
-	"riskguide/internal/publish"
-	"riskguide/internal/render"
-	"riskguide/internal/site"
+	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/check"
+	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/publish"
+	"github.com/riskguide/riskguide/internal/render"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Options describe one build.

@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"sync"
 
-	"riskguide"
-	"riskguide/internal/publish"
-	"riskguide/internal/render"
+	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/publish"
+	"github.com/riskguide/riskguide/internal/render"
 )
 
 // incremental takes unchanged pages from the previous build into the new

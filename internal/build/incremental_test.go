@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"riskguide/internal/synth"
+	"github.com/riskguide/riskguide/internal/synth"
 )
 
 // edit changes one file of a site: the first old after the first anchor

@@ -9,8 +9,8 @@ import (
 	"strings"
 	"sync"
 
-	"riskguide/internal/markdown"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/markdown"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Check returns every reference problem in s, sorted.

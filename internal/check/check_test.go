@@ -5,8 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"riskguide/internal/load"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 func siteFS(files map[string]string) fstest.MapFS {

@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/build"
 )
 
 func buildCommand(stdout, stderr io.Writer) *cobra.Command {

@@ -7,8 +7,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"riskguide/internal/build"
-	"riskguide/internal/linkcheck"
+	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/linkcheck"
 )
 
 func checkCommand(stdout io.Writer) *cobra.Command {

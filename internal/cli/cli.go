@@ -12,11 +12,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Version is the tool's version, set at link time with
-// -ldflags "-X riskguide/internal/cli.Version=...".
+// -ldflags "-X github.com/riskguide/riskguide/internal/cli.Version=...".
 var Version = "0.1.0-dev"
 
 // Exit codes.

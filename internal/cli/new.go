@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"riskguide/internal/scaffold"
+	"github.com/riskguide/riskguide/internal/scaffold"
 )
 
 func newCommand(stdout io.Writer) *cobra.Command {

@@ -9,8 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"riskguide/internal/build"
-	"riskguide/internal/report"
+	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/report"
 )
 
 func reportCommand(stdout, stderr io.Writer) *cobra.Command {

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"riskguide/internal/serve"
+	"github.com/riskguide/riskguide/internal/serve"
 )
 
 func serveCommand(stdout, stderr io.Writer) *cobra.Command {

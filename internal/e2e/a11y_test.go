@@ -3,7 +3,7 @@ package e2e
 import (
 	"testing"
 
-	"riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
 // TestAxe runs axe-core (WCAG 2.0, 2.1 and 2.2, A and AA) on every page of

@@ -9,7 +9,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
 // markControls numbers every control a keyboard user must be able to reach,

@@ -20,9 +20,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"riskguide/internal/browsertest"
-	"riskguide/internal/build"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
 // readable reports, for the page as shown with the current media, whether

@@ -8,7 +8,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
 // chromeText is text that belongs to the screen only: the skip link, the

@@ -7,7 +7,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
-	"riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
 // TestSearchEverywhere opens the search page with ?q= from disk, from

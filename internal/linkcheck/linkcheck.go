@@ -13,7 +13,7 @@ import (
 
 	"golang.org/x/net/html"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Check walks every HTML file of the site in fsys and returns the problems,

@@ -10,7 +10,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // decoder turns YAML nodes into model values, strictly: every key must be

@@ -9,8 +9,8 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
-	"riskguide"
-	"riskguide/internal/synth"
+	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/synth"
 )
 
 // sameNode reports how a node read by fastYAML differs from yaml.v3's, or

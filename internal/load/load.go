@@ -25,7 +25,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Load reads the site rooted at fsys.

@@ -5,7 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // minimal is the smallest valid site; cases change one file of it.

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // AssessmentPath is where the self-assessment form is written.

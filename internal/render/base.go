@@ -6,8 +6,8 @@ import (
 	"html/template"
 	"strings"
 
-	"riskguide/internal/markdown"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/markdown"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Base is what every page template can use: the site, the page's place in

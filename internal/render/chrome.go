@@ -7,7 +7,7 @@ import (
 	"strings"
 	"sync"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Chrome is what the header and footer partials see: the site and its menus,

@@ -10,11 +10,11 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"riskguide"
-	"riskguide/internal/check"
-	"riskguide/internal/load"
-	"riskguide/internal/site"
-	"riskguide/internal/synth"
+	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/check"
+	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/synth"
 )
 
 // renderAll renders s into memory with o, whose theme and source default to

@@ -9,7 +9,7 @@ import (
 	"sort"
 	"strconv"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Fingerprints let a caller that keeps an earlier render's pages (serve,

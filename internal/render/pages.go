@@ -4,7 +4,7 @@ import (
 	"html/template"
 	"strings"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // HomePage is index.html.

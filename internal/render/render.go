@@ -23,8 +23,8 @@ import (
 	"sync"
 	"sync/atomic"
 
-	"riskguide/internal/markdown"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/markdown"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Options configure a render.

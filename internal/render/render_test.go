@@ -4,10 +4,10 @@ import (
 	"slices"
 	"testing"
 
-	"riskguide"
-	"riskguide/internal/load"
-	"riskguide/internal/markdown"
-	"riskguide/internal/site"
+	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/markdown"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // defaultSite loads the embedded default site.

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"sync"
 
-	"riskguide/internal/search"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/search"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // searchFiles builds the search index of the site: every recommendation,

@@ -7,8 +7,8 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
-	"riskguide/internal/markdown"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/markdown"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // A recommendation's guidance is shown on its own page and again in the

@@ -6,9 +6,9 @@ import (
 
 	"github.com/yuin/goldmark/util"
 
-	"riskguide"
-	"riskguide/internal/check"
-	"riskguide/internal/markdown"
+	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/check"
+	"github.com/riskguide/riskguide/internal/markdown"
 )
 
 // TestSharedMarkdownIsExact converts texts through the shared conversion and

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"sync/atomic"
 
-	"riskguide/internal/tmplexec"
+	"github.com/riskguide/riskguide/internal/tmplexec"
 )
 
 // pageKinds are the page templates in layouts/, one per kind of page.

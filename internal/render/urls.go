@@ -3,7 +3,7 @@ package render
 import (
 	"strings"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Output paths of each kind of page. Every page is an index.html in its own

@@ -8,7 +8,7 @@ import (
 	"path"
 	"strings"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Input is one export file: its name, for messages and the report, and its

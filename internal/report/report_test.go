@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"riskguide/internal/build"
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")

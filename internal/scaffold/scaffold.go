@@ -10,7 +10,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"riskguide"
+	riskguide "github.com/riskguide/riskguide"
 )
 
 // readme explains the new folder to its editor.

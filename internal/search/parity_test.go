@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"riskguide"
+	riskguide "github.com/riskguide/riskguide"
 )
 
 // TestJavaScriptParity runs the browser's fold, words and stem (search.js,

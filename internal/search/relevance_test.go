@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/build"
 )
 
 type hit struct {

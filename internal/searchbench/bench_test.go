@@ -18,8 +18,8 @@ import (
 	"strings"
 	"testing"
 
-	"riskguide/internal/browsertest"
-	"riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/build"
 )
 
 func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"riskguide/internal/synth"
+	"github.com/riskguide/riskguide/internal/synth"
 )
 
 // BenchmarkRebuildDefault measures what an editor waits for on the default

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
 func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // problem is one build problem as the browser overlay shows it.

@@ -39,7 +39,7 @@ import (
 	"sync"
 	"time"
 
-	"riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/build"
 )
 
 // Options configure a preview server.

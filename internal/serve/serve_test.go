@@ -17,8 +17,8 @@ import (
 	"testing"
 	"time"
 
-	"riskguide/internal/build"
-	"riskguide/internal/scaffold"
+	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/scaffold"
 )
 
 // syncBuffer collects what the server prints, from any goroutine.

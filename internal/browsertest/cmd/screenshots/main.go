@@ -19,8 +19,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"riskguide/internal/browsertest"
-	"riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/build"
 )
 
 func main() {
