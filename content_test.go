@@ -137,3 +137,44 @@ func TestCitedArticles(t *testing.T) {
 		}
 	}
 }
+
+// TestRolesHaveChecklistItems keeps the roles named on recommendations and
+// the role checklists in step. The rule, both ways:
+//
+//   - for every recommendation and every role it names, that role's
+//     checklist has at least one item linked to that recommendation, so a
+//     role never sees on its page a recommendation its checklist ignores;
+//   - every checklist item links at least one recommendation that names the
+//     checklist's role, so an item never serves only recommendations the
+//     role is not named on.
+func TestRolesHaveChecklistItems(t *testing.T) {
+	s := loadDefault(t)
+	linked := map[string]map[string]bool{} // role id -> recommendation ids its items link
+	for _, c := range s.Checklists {
+		role := c.Role.ID
+		if linked[role] == nil {
+			linked[role] = map[string]bool{}
+		}
+		for _, sec := range c.Sections {
+			for _, it := range sec.Items {
+				names := false
+				for _, r := range it.Recommendations {
+					linked[role][r.ID] = true
+					if rec := s.Recommendation(r.ID); rec != nil && rec.HasRole(role) {
+						names = true
+					}
+				}
+				if !names {
+					t.Errorf("%s: %s item %q links no recommendation that names the role", it.Pos, role, it.Text)
+				}
+			}
+		}
+	}
+	for _, rec := range s.AllRecommendations() {
+		for _, role := range rec.Roles {
+			if !linked[role.ID][rec.ID] {
+				t.Errorf("%s: %s (%s) names %s, whose checklist has no item linked to it", role.Pos, rec.Label, rec.ID, role.ID)
+			}
+		}
+	}
+}
