@@ -405,3 +405,51 @@ func TestPrintedReport(t *testing.T) {
 		}
 	}
 }
+
+// TestImportAsNewNeverOverwritesUnreadable keeps a record the page cannot
+// read (one of a newer format version, as a later riskguide would write)
+// under the id of the file imported next. "Import as a new assessment"
+// must leave that record byte for byte as it was and give the import an id
+// of its own.
+func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
+	tb := openTab(t, defaultSite(t))
+	const id = "a-clash"
+	newer := strings.Replace(string(exportText(t, id, "Kept by a newer version", "newer", nil)), `"version": 1`, `"version": 2`, 1)
+	key := tb.eval(`document.querySelector('meta[name="riskguide-store"]').getAttribute('content')`) + ":assessment:" + id
+	tb.Do(evalVoid(`localStorage.setItem(` + jsString(key) + `, ` + jsString(newer) + `)`))
+	tb.Reload()
+	tb.waitFor("the unreadable warning", `!document.getElementById('sa-error').hidden`)
+
+	path := filepath.Join(t.TempDir(), "import.json")
+	if err := os.WriteFile(path, exportText(t, id, "Imported org", "imported", nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.importFile(path)
+	tb.waitFor("the preview", `document.getElementById('sa-dialog').open`)
+	if tb.evalBool(`document.querySelector('#sa-dialog-buttons button[data-choice="replace"]') !== null`) {
+		t.Error("the preview offers to replace an assessment the page cannot read")
+	}
+	tb.dialog("", "new")
+	if got := tb.eval(`localStorage.getItem(` + jsString(key) + `)`); got != newer {
+		t.Fatalf("the unreadable record was overwritten; it now holds:\n%s", got)
+	}
+	if got := tb.value("#sa-organisation"); got != "Imported org" {
+		t.Errorf("the imported assessment is not shown: organisation %q", got)
+	}
+	cur := tb.eval(`document.getElementById('sa-current').value`)
+	if cur == id {
+		t.Errorf("the import kept the id %q of the unreadable record", id)
+	}
+	if tb.eval(`localStorage.getItem(`+jsString(strings.TrimSuffix(key, id)+cur)+`) || ''`) == "" {
+		t.Error("the imported assessment was not kept under its new id")
+	}
+	// After a reload both are still there: the import, and the record
+	// left alone.
+	tb.Reload()
+	if got := tb.eval(`localStorage.getItem(` + jsString(key) + `)`); got != newer {
+		t.Error("the unreadable record changed after a reload")
+	}
+	if !strings.Contains(tb.eval(`document.getElementById('sa-current').textContent`), "Imported") {
+		t.Error("the imported assessment is gone after a reload")
+	}
+}
