@@ -499,19 +499,15 @@
   // ---- Import ---------------------------------------------------------
   var importInput = $('sa-import');
 
-  function size(n) {
-    return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.ceil(n / 1024) + ' kB';
-  }
-
   importInput.addEventListener('change', function () {
     var file = importInput.files && importInput.files[0];
     importInput.value = '';
     if (!file) { return; }
-    if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', size(file.size)))); return; }
+    if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', io.size(file.size)))); return; }
     var reader = new FileReader();
-    reader.onload = function () { preview(file.name, String(reader.result)); };
+    reader.onload = function () { preview(file.name, io.parseBytes(reader.result)); };
     reader.onerror = function () { fail(msg('import.error', msg('import.error.read', reader.error ? reader.error.name : ''))); };
-    reader.readAsText(file, 'utf-8');
+    reader.readAsArrayBuffer(file);
   });
 
   function same(a, b) {
@@ -532,8 +528,9 @@
     return d;
   }
 
-  function preview(fileName, textIn) {
-    var r = io.parse(textIn);
+  // preview shows what an imported file holds, r being what parseBytes
+  // made of it, and asks what to do.
+  function preview(fileName, r) {
     if (r.problem) {
       fail(msg('import.error', msg.apply(null, [r.problem.key].concat(r.problem.args))));
       return;
