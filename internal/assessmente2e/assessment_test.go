@@ -236,6 +236,10 @@ func TestHostileImports(t *testing.T) {
 		})},
 		{"extra.json", "__proto__ is not part of the format", []byte(strings.Replace(string(valid), `"format"`, `"__proto__": {"polluted": true}, "format"`, 1))},
 		{"long.json", "is longer than 10000 characters", exportText(t, "a-long", strings.Repeat("x", 10001), "", nil)},
+		{"trailing.json", "not a JSON file", append(append([]byte{}, valid...), " x"...)},
+		{"february-30.json", "assessment.created is not a date and time", []byte(strings.Replace(string(valid), `"created": "2025-01-01T10:00:00.000Z"`, `"created": "2026-02-30T10:00:00Z"`, 1))},
+		{"hour-24.json", "assessment.updated is not a date and time", []byte(strings.Replace(string(valid), `"updated": "2025-01-02T10:00:00.000Z"`, `"updated": "2026-01-02T24:00:00Z"`, 1))},
+		{"not-utf-8.json", "not a JSON file", []byte(strings.Replace(string(valid), `"ok"`, "\"o\xffk\"", 1))},
 		{"badid.json", "is not a valid identifier", exportText(t, "a-x", "Org", "", map[string]report.Answer{"Bad Id<script>": {Status: "planned", Updated: "2025-01-02T10:00:00.000Z"}})},
 	}
 	for _, c := range cases {
