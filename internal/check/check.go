@@ -262,11 +262,8 @@ func (c *checker) rawHTML(t site.Text, l markdown.Link) {
 		}
 		switch tok.DataAtom {
 		case atom.Script:
-			src, hasSrc := attrValue(tok, "src")
-			if !hasSrc {
+			if _, hasSrc := attrValue(tok, "src"); !hasSrc {
 				c.diags.Add(t.PosAt(l.Offset+start), "inline <script> in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/ and load it with <script src>")
-			} else if isExternal(src) {
-				c.diags.Add(at("src"), "script %q would be loaded from outside the site: the site's Content-Security-Policy blocks it", clip(src))
 			}
 		case atom.Style:
 			c.diags.Add(t.PosAt(l.Offset+start), "<style> in raw HTML: the site's Content-Security-Policy blocks it; put the rules in a stylesheet under assets/")
@@ -280,10 +277,16 @@ func (c *checker) rawHTML(t site.Text, l markdown.Link) {
 				c.diags.Add(at(a.Key), "%s= event handler in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/", name)
 			case scriptURL(a.Val):
 				c.diags.Add(at(a.Key), "%s=%q in raw HTML: the site's Content-Security-Policy blocks javascript: URLs", name, clip(a.Val))
+			case loads[name] && isExternal(strings.TrimSpace(a.Val)):
+				c.diags.Add(at(a.Key), "%s=%q in raw HTML would be loaded from outside the site: the site's Content-Security-Policy blocks it; copy the file into assets/ and link it relatively", name, clip(a.Val))
 			}
 		}
 	}
 }
+
+// loads are the attributes whose address a browser fetches as it shows
+// the page (a link's href is only followed when clicked).
+var loads = map[string]bool{"src": true, "srcset": true, "poster": true, "data": true}
 
 // scriptURL reports whether a browser would run an attribute value as a
 // javascript: URL: it drops leading control characters and spaces, and

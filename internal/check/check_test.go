@@ -145,7 +145,9 @@ func TestRawHTMLBlockedByCSP(t *testing.T) {
 		"\n" +
 		"<script src=\"https://cdn.example.org/x.js\"></script>\n" + // 16
 		"\n" +
-		"<script src=\"../assets/ok.js\"></script> <b class=\"onward\">fine</b>\n" // 18
+		"<script src=\"../assets/ok.js\"></script> <b class=\"onward\">fine</b> <a href=\"https://example.org\">out</a>\n" + // 18
+		"\n" +
+		"<img src=\"//cdn.example.org/x.png\" alt=\"\">\n" // 20
 	want := []string{
 		`content/pages/about.md:4:12: style= attribute in raw HTML: the site's Content-Security-Policy blocks it; use a class and a stylesheet under assets/`,
 		`content/pages/about.md:4:58: onclick= event handler in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/`,
@@ -153,7 +155,8 @@ func TestRawHTMLBlockedByCSP(t *testing.T) {
 		`content/pages/about.md:8:1: <style> in raw HTML: the site's Content-Security-Policy blocks it; put the rules in a stylesheet under assets/`,
 		`content/pages/about.md:13:4: href=" JavaScript:alert(1)" in raw HTML: the site's Content-Security-Policy blocks javascript: URLs`,
 		`content/pages/about.md:13:55: onerror= event handler in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/`,
-		`content/pages/about.md:16:9: script "https://cdn.example.org/x.js" would be loaded from outside the site: the site's Content-Security-Policy blocks it`,
+		`content/pages/about.md:16:9: src="https://cdn.example.org/x.js" in raw HTML would be loaded from outside the site: the site's Content-Security-Policy blocks it; copy the file into assets/ and link it relatively`,
+		`content/pages/about.md:20:6: src="//cdn.example.org/x.png" in raw HTML would be loaded from outside the site: the site's Content-Security-Policy blocks it; copy the file into assets/ and link it relatively`,
 	}
 	s, diags := load.Load(siteFS(map[string]string{"content/site.yaml": "title: T\nraw_html: true\n", "content/pages/about.md": page}))
 	diags = append(diags, Check(s)...)
