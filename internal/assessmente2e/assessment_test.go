@@ -457,3 +457,27 @@ func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
 		t.Error("the imported assessment is gone after a reload")
 	}
 }
+
+// TestEditNeverOverwritesUnreadable: another tab (a newer riskguide, say)
+// rewrites the shown assessment in a form this page cannot read. Typing
+// on keeps the edit on the page but leaves the kept record as it is, and
+// says so.
+func TestEditNeverOverwritesUnreadable(t *testing.T) {
+	tb := openTab(t, defaultSite(t))
+	fill(tb)
+	id := tb.eval(`document.getElementById('sa-current').value`)
+	key := tb.eval(`document.querySelector('meta[name="riskguide-store"]').getAttribute('content')`) + ":assessment:" + id
+	newer := strings.Replace(tb.eval(`localStorage.getItem(`+jsString(key)+`)`), `"version": 1`, `"version": 2`, 1)
+	// Set without a storage event, as a tab that has not heard of it yet.
+	tb.Do(evalVoid(`localStorage.setItem(` + jsString(key) + `, ` + jsString(newer) + `)`))
+	tb.typeInto("#sa-"+rec2+"-evidence", "Typed after the newer version wrote.")
+	if got := tb.eval(`localStorage.getItem(` + jsString(key) + `)`); got != newer {
+		t.Fatalf("the unreadable record was overwritten by an edit:\n%s", got)
+	}
+	if tb.evalBool(`document.getElementById('sa-error').hidden`) {
+		t.Error("the page does not say that it could not keep the edit")
+	}
+	if got := tb.value("#sa-" + rec2 + "-evidence"); got != "Typed after the newer version wrote." {
+		t.Errorf("the edit is gone from the page: %q", got)
+	}
+}
