@@ -71,3 +71,31 @@ func TestManyFreePagesOutputIsLinear(t *testing.T) {
 		t.Errorf("each page more adds %d bytes to the output, a free page being %d", perMore, smallPage)
 	}
 }
+
+// TestMenuShowsFirstPagesAndLinksToAll: with more free pages than the menu
+// holds, the footer of every page lists the first by weight and links to
+// the list of all pages on the home page; a site with few pages has no
+// such link and no such list.
+func TestMenuShowsFirstPagesAndLinksToAll(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	buildFS(t, manyPagesSite(11), out) // with about.md, 12 pages
+	footer := []expect{
+		{".footer-nav li", 9, "", "", ""},
+		{".footer-nav li:first-child a", 1, "About", "", ""},
+		{".footer-nav li:nth-child(8) a", 1, "Page 6", "", ""},
+		{".footer-nav li:last-child a", 1, "All pages", "href", "../index.html#all-pages"},
+	}
+	checkPage(t, out, "page-00010/index.html", footer)
+	checkPage(t, out, "recommendations/train/index.html", append(footer[:3:3], expect{".footer-nav li:last-child a", 1, "All pages", "href", "../../index.html#all-pages"}))
+	checkPage(t, out, "page-00003/index.html", []expect{{`.footer-nav a[aria-current="page"]`, 1, "Page 3", "", ""}})
+	checkPage(t, out, "index.html", []expect{
+		{"#all-pages", 1, "All pages", "", ""},
+		{"ul.all-pages li", 12, "About", "", ""},
+		{"ul.all-pages li:last-child a", 1, "Page 10", "href", "page-00010/index.html"},
+		{`.entry-points a[href="#all-pages"]`, 1, "All pages", "", ""},
+	})
+
+	small := filepath.Join(t.TempDir(), "public")
+	buildFS(t, manyPagesSite(3), small)
+	checkPage(t, small, "index.html", []expect{{"#all-pages", 0, "", "", ""}, {".footer-nav li", 4, "", "", ""}, {`a[href$="#all-pages"]`, 0, "", "", ""}})
+}
