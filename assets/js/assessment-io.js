@@ -19,8 +19,14 @@
     answers: 5000
   };
   var ID = /^[a-z0-9][a-z0-9-]*$/;
+  // Dates and times follow the written rule of the format
+  // (docs/self-assessment-format.md), checked field by field rather than by
+  // Date.parse, which accepts days such as 30 February and the hour 24.
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-  var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+  var TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$/;
+  // BLANK is a name with nothing but white space in it.
+  var BLANK = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*$/;
+  var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   var ASSESSMENT_KEYS = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
   var ANSWER_KEYS = ['status', 'evidence', 'gaps', 'owner', 'targetDate', 'updated'];
   var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
@@ -55,16 +61,27 @@
     return v;
   }
 
+  // calendarDay reports whether the day exists in the Gregorian calendar.
+  function calendarDay(year, month, day) {
+    if (month < 1 || month > 12 || day < 1) { return false; }
+    var leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return day <= (month === 2 && leap ? 29 : MONTH_DAYS[month - 1]);
+  }
+
   function validDate(s) {
     var m = DATE.exec(s);
-    if (!m) { return false; }
-    var d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
-    return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+    return m !== null && calendarDay(+m[1], +m[2], +m[3]);
+  }
+
+  function validTime(s) {
+    var m = TIME.exec(s);
+    return m !== null && calendarDay(+m[1], +m[2], +m[3]) && +m[4] <= 23 && +m[5] <= 59 && +m[6] <= 59 &&
+      (m[8] === 'Z' || (+m[9] <= 23 && +m[10] <= 59));
   }
 
   function time(v, path) {
     text(v, path, 40);
-    if (!TIME.test(v) || isNaN(Date.parse(v))) { throw new Problem('err.time', [path]); }
+    if (!validTime(v)) { throw new Problem('err.time', [path]); }
     return v;
   }
 
@@ -96,7 +113,7 @@
     var rec = { answers: Object.create(null) };
     rec.id = id(text(a.id, 'assessment.id', LIMITS.id), 'assessment.id');
     rec.name = text(a.name, 'assessment.name', LIMITS.name);
-    if (rec.name.trim() === '') { throw new Problem('err.name', ['assessment.name']); }
+    if (BLANK.test(rec.name)) { throw new Problem('err.name', ['assessment.name']); }
     ['organisation', 'unit', 'period', 'completedBy'].forEach(function (k) {
       rec[k] = text(a[k], 'assessment.' + k, LIMITS.text);
     });
@@ -123,10 +140,32 @@
     return { guidance: guidance, record: rec };
   }
 
-  // parse reads the text of a file: {guidance, record} or {problem}.
-  function parse(textIn) {
-    var s = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
-    if (s.trim() === '') { return { problem: new Problem('import.error.empty') }; }
+  // parseBytes reads a file as the page imports it: at most LIMITS.bytes,
+  // UTF-8 (one byte order mark at the start is dropped, a byte that is not
+  // UTF-8 refuses the file), then parse. It takes an ArrayBuffer or a typed
+  // array.
+  function parseBytes(bytes) {
+    if (bytes.byteLength > LIMITS.bytes) {
+      return { problem: new Problem('import.error.size', [size(bytes.byteLength)]) };
+    }
+    var s;
+    try {
+      s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch (e) {
+      return { problem: new Problem('import.error.json', [String(e && e.message || e)]) };
+    }
+    return parse(s);
+  }
+
+  function size(n) {
+    return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.ceil(n / 1024) + ' kB';
+  }
+
+  // parse reads the text of a file, already decoded, or of a kept
+  // assessment: {guidance, record} or {problem}. JSON.parse refuses
+  // anything after the value but white space.
+  function parse(s) {
+    if (/^[\t\n\r ]*$/.test(s)) { return { problem: new Problem('import.error.empty') }; }
     var v;
     try {
       v = JSON.parse(s);
@@ -253,6 +292,8 @@
     TEXT_FIELDS: TEXT_FIELDS,
     own: own,
     parse: parse,
+    parseBytes: parseBytes,
+    size: size,
     hasContent: hasContent,
     toJSON: toJSON,
     toCSV: toCSV,

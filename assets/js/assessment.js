@@ -75,7 +75,20 @@
 
   function now() { return new Date().toISOString(); }
 
+  // taken reports whether an id is in use: by an assessment the page shows,
+  // or by a kept value it cannot read, which must never be overwritten.
+  function taken(id) {
+    return own(state.records, id) || store.get(KEY + id) !== null;
+  }
+
+  // newID returns an id no kept value uses.
   function newID() {
+    var id;
+    do { id = randomID(); } while (taken(id));
+    return id;
+  }
+
+  function randomID() {
     var bytes = new Uint8Array(6);
     (window.crypto || {}).getRandomValues ? window.crypto.getRandomValues(bytes) : bytes.forEach(function (_, i) { bytes[i] = Math.random() * 256; });
     return 'a-' + Date.now().toString(36) + '-' + Array.prototype.map.call(bytes, function (b) { return (b % 36).toString(36); }).join('');
@@ -167,7 +180,14 @@
 
   // persist keeps a record. If the browser refuses, store.js shows the
   // warning and the record stays in memory, where export still finds it.
+  // A kept value the page cannot read (written by a newer version, say) is
+  // never overwritten: the record stays in memory, and the page says so.
   function persist(rec) {
+    if (store.get(KEY + rec.id) !== null && readRecord(rec.id) === null) {
+      fail(msg('unreadable', state.unreadable.length));
+      rec.unsaved = true;
+      return;
+    }
     if (store.set(KEY + rec.id, io.toJSON(model.guidance, rec))) { delete rec.unsaved; }
     writeIndex();
   }
@@ -479,19 +499,15 @@
   // ---- Import ---------------------------------------------------------
   var importInput = $('sa-import');
 
-  function size(n) {
-    return n >= 1048576 ? (n / 1048576).toFixed(1) + ' MB' : Math.ceil(n / 1024) + ' kB';
-  }
-
   importInput.addEventListener('change', function () {
     var file = importInput.files && importInput.files[0];
     importInput.value = '';
     if (!file) { return; }
-    if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', size(file.size)))); return; }
+    if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', io.size(file.size)))); return; }
     var reader = new FileReader();
-    reader.onload = function () { preview(file.name, String(reader.result)); };
+    reader.onload = function () { preview(file.name, io.parseBytes(reader.result)); };
     reader.onerror = function () { fail(msg('import.error', msg('import.error.read', reader.error ? reader.error.name : ''))); };
-    reader.readAsText(file, 'utf-8');
+    reader.readAsArrayBuffer(file);
   });
 
   function same(a, b) {
@@ -512,8 +528,9 @@
     return d;
   }
 
-  function preview(fileName, textIn) {
-    var r = io.parse(textIn);
+  // preview shows what an imported file holds, r being what parseBytes
+  // made of it, and asks what to do.
+  function preview(fileName, r) {
     if (r.problem) {
       fail(msg('import.error', msg.apply(null, [r.problem.key].concat(r.problem.args))));
       return;
@@ -553,7 +570,9 @@
     }
     ask({ title: msg('import.title'), body: body, buttons: buttons, focus: buttons.length - 1 }, function (choice) {
       if (choice === null) { say(msg('import.cancelled')); return; }
-      if (choice === 'new' && own(state.records, rec.id)) {
+      // A clash with any kept value, readable or not, gets a new id: only
+      // "replace", offered for a readable assessment, may overwrite one.
+      if (choice !== 'replace' && taken(rec.id)) {
         rec.id = newID();
         rec.name = msg('imported.name', rec.name).slice(0, io.LIMITS.name);
       }

@@ -236,6 +236,10 @@ func TestHostileImports(t *testing.T) {
 		})},
 		{"extra.json", "__proto__ is not part of the format", []byte(strings.Replace(string(valid), `"format"`, `"__proto__": {"polluted": true}, "format"`, 1))},
 		{"long.json", "is longer than 10000 characters", exportText(t, "a-long", strings.Repeat("x", 10001), "", nil)},
+		{"trailing.json", "not a JSON file", append(append([]byte{}, valid...), " x"...)},
+		{"february-30.json", "assessment.created is not a date and time", []byte(strings.Replace(string(valid), `"created": "2025-01-01T10:00:00.000Z"`, `"created": "2026-02-30T10:00:00Z"`, 1))},
+		{"hour-24.json", "assessment.updated is not a date and time", []byte(strings.Replace(string(valid), `"updated": "2025-01-02T10:00:00.000Z"`, `"updated": "2026-01-02T24:00:00Z"`, 1))},
+		{"not-utf-8.json", "not a JSON file", []byte(strings.Replace(string(valid), `"ok"`, "\"o\xffk\"", 1))},
 		{"badid.json", "is not a valid identifier", exportText(t, "a-x", "Org", "", map[string]report.Answer{"Bad Id<script>": {Status: "planned", Updated: "2025-01-02T10:00:00.000Z"}})},
 	}
 	for _, c := range cases {
@@ -403,5 +407,77 @@ func TestPrintedReport(t *testing.T) {
 		if strings.Contains(text, unwanted) {
 			t.Errorf("the printed report shows %q", unwanted)
 		}
+	}
+}
+
+// TestImportAsNewNeverOverwritesUnreadable keeps a record the page cannot
+// read (one of a newer format version, as a later riskguide would write)
+// under the id of the file imported next. "Import as a new assessment"
+// must leave that record byte for byte as it was and give the import an id
+// of its own.
+func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
+	tb := openTab(t, defaultSite(t))
+	const id = "a-clash"
+	newer := strings.Replace(string(exportText(t, id, "Kept by a newer version", "newer", nil)), `"version": 1`, `"version": 2`, 1)
+	key := tb.eval(`document.querySelector('meta[name="riskguide-store"]').getAttribute('content')`) + ":assessment:" + id
+	tb.Do(evalVoid(`localStorage.setItem(` + jsString(key) + `, ` + jsString(newer) + `)`))
+	tb.Reload()
+	tb.waitFor("the unreadable warning", `!document.getElementById('sa-error').hidden`)
+
+	path := filepath.Join(t.TempDir(), "import.json")
+	if err := os.WriteFile(path, exportText(t, id, "Imported org", "imported", nil), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb.importFile(path)
+	tb.waitFor("the preview", `document.getElementById('sa-dialog').open`)
+	if tb.evalBool(`document.querySelector('#sa-dialog-buttons button[data-choice="replace"]') !== null`) {
+		t.Error("the preview offers to replace an assessment the page cannot read")
+	}
+	tb.dialog("", "new")
+	if got := tb.eval(`localStorage.getItem(` + jsString(key) + `)`); got != newer {
+		t.Fatalf("the unreadable record was overwritten; it now holds:\n%s", got)
+	}
+	if got := tb.value("#sa-organisation"); got != "Imported org" {
+		t.Errorf("the imported assessment is not shown: organisation %q", got)
+	}
+	cur := tb.eval(`document.getElementById('sa-current').value`)
+	if cur == id {
+		t.Errorf("the import kept the id %q of the unreadable record", id)
+	}
+	if tb.eval(`localStorage.getItem(`+jsString(strings.TrimSuffix(key, id)+cur)+`) || ''`) == "" {
+		t.Error("the imported assessment was not kept under its new id")
+	}
+	// After a reload both are still there: the import, and the record
+	// left alone.
+	tb.Reload()
+	if got := tb.eval(`localStorage.getItem(` + jsString(key) + `)`); got != newer {
+		t.Error("the unreadable record changed after a reload")
+	}
+	if !strings.Contains(tb.eval(`document.getElementById('sa-current').textContent`), "Imported") {
+		t.Error("the imported assessment is gone after a reload")
+	}
+}
+
+// TestEditNeverOverwritesUnreadable: another tab (a newer riskguide, say)
+// rewrites the shown assessment in a form this page cannot read. Typing
+// on keeps the edit on the page but leaves the kept record as it is, and
+// says so.
+func TestEditNeverOverwritesUnreadable(t *testing.T) {
+	tb := openTab(t, defaultSite(t))
+	fill(tb)
+	id := tb.eval(`document.getElementById('sa-current').value`)
+	key := tb.eval(`document.querySelector('meta[name="riskguide-store"]').getAttribute('content')`) + ":assessment:" + id
+	newer := strings.Replace(tb.eval(`localStorage.getItem(`+jsString(key)+`)`), `"version": 1`, `"version": 2`, 1)
+	// Set without a storage event, as a tab that has not heard of it yet.
+	tb.Do(evalVoid(`localStorage.setItem(` + jsString(key) + `, ` + jsString(newer) + `)`))
+	tb.typeInto("#sa-"+rec2+"-evidence", "Typed after the newer version wrote.")
+	if got := tb.eval(`localStorage.getItem(` + jsString(key) + `)`); got != newer {
+		t.Fatalf("the unreadable record was overwritten by an edit:\n%s", got)
+	}
+	if tb.evalBool(`document.getElementById('sa-error').hidden`) {
+		t.Error("the page does not say that it could not keep the edit")
+	}
+	if got := tb.value("#sa-" + rec2 + "-evidence"); got != "Typed after the newer version wrote." {
+		t.Errorf("the edit is gone from the page: %q", got)
 	}
 }

@@ -1,13 +1,20 @@
 // Package check verifies the references between entities of a loaded site:
 // roles, sources and recommendations named by results, checklists and
 // protocols, and the cross-reference links inside every piece of Markdown.
-// Like the loader it reports every problem with its position.
+// It also reports links the renderer will not publish (javascript: and the
+// like) and, when raw_html is on, raw HTML that the site's
+// Content-Security-Policy would block. Like the loader it reports every
+// problem with its position.
 package check
 
 import (
 	"runtime"
 	"strings"
 	"sync"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
@@ -187,7 +194,21 @@ func (c *checker) links(newAnalyzer func() Analyzer) map[string]string {
 
 func (c *checker) textLinks(t site.Text, links []markdown.Link) {
 	for _, l := range links {
+		if l.HTML {
+			if c.s.Config.RawHTML {
+				c.rawHTML(t, l)
+			}
+			continue
+		}
 		pos := t.PosAt(l.Offset)
+		if markdown.UnsafeURL(l.Dest) {
+			what := "link"
+			if l.Image {
+				what = "image"
+			}
+			c.diags.Add(pos, "%s %q could run code: riskguide does not publish javascript:, vbscript:, file: or data: addresses (but data: images); remove it", what, clip(l.Dest))
+			continue
+		}
 		if kind, id, _, ok := markdown.SplitRef(l.Dest); ok {
 			if !Exists(c.s, kind, id) && !c.broken[kind] {
 				c.diags.Add(pos, "unknown cross-reference target %q: no %s with id %q", l.Dest, kindName(kind), id)
@@ -215,4 +236,111 @@ func kindName(kind string) string {
 func isExternal(dest string) bool {
 	d := strings.ToLower(dest)
 	return strings.HasPrefix(d, "//") || strings.Contains(strings.SplitN(d, "/", 2)[0], ":")
+}
+
+// rawHTML reports what in a piece of raw HTML the site's
+// Content-Security-Policy (default-src 'self', see docs/hosting.md) would
+// block: a browser would refuse it, and the page would not work as its
+// author saw it elsewhere.
+func (c *checker) rawHTML(t site.Text, l markdown.Link) {
+	z := html.NewTokenizer(strings.NewReader(l.Dest))
+	off := 0 // of the current token in l.Dest
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return
+		}
+		raw := string(z.Raw())
+		start := off
+		off += len(raw)
+		if tt != html.StartTagToken && tt != html.SelfClosingTagToken {
+			continue
+		}
+		tok := z.Token()
+		at := func(attr string) site.Pos {
+			return t.PosAt(l.Offset + start + attrOffset(raw, attr))
+		}
+		switch tok.DataAtom {
+		case atom.Script:
+			if _, hasSrc := attrValue(tok, "src"); !hasSrc {
+				c.diags.Add(t.PosAt(l.Offset+start), "inline <script> in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/ and load it with <script src>")
+			}
+		case atom.Style:
+			c.diags.Add(t.PosAt(l.Offset+start), "<style> in raw HTML: the site's Content-Security-Policy blocks it; put the rules in a stylesheet under assets/")
+		}
+		for _, a := range tok.Attr {
+			name := strings.ToLower(a.Key)
+			switch {
+			case name == "style":
+				c.diags.Add(at(a.Key), "style= attribute in raw HTML: the site's Content-Security-Policy blocks it; use a class and a stylesheet under assets/")
+			case strings.HasPrefix(name, "on"):
+				c.diags.Add(at(a.Key), "%s= event handler in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/", name)
+			case scriptURL(a.Val):
+				c.diags.Add(at(a.Key), "%s=%q in raw HTML: the site's Content-Security-Policy blocks javascript: URLs", name, clip(a.Val))
+			case loads[name] && isExternal(strings.TrimSpace(a.Val)):
+				c.diags.Add(at(a.Key), "%s=%q in raw HTML would be loaded from outside the site: the site's Content-Security-Policy blocks it; copy the file into assets/ and link it relatively", name, clip(a.Val))
+			}
+		}
+	}
+}
+
+// loads are the attributes whose address a browser fetches as it shows
+// the page (a link's href is only followed when clicked).
+var loads = map[string]bool{"src": true, "srcset": true, "poster": true, "data": true}
+
+// scriptURL reports whether a browser would run an attribute value as a
+// javascript: URL: it drops leading control characters and spaces, and
+// tabs and line breaks anywhere, before it reads the scheme.
+func scriptURL(v string) bool {
+	v = strings.TrimLeftFunc(v, func(r rune) bool { return r <= ' ' })
+	v = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)
+	return len(v) >= len("javascript:") && strings.EqualFold(v[:len("javascript:")], "javascript:")
+}
+
+func attrValue(tok html.Token, key string) (string, bool) {
+	for _, a := range tok.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+// attrOffset is where the attribute named key starts in a raw start tag,
+// or 0, the tag's start, when it cannot be told.
+func attrOffset(raw, key string) int {
+	lower := strings.ToLower(raw)
+	key = strings.ToLower(key)
+	for from := 1; from < len(lower); {
+		i := strings.Index(lower[from:], key)
+		if i < 0 {
+			return 0
+		}
+		i += from
+		before, after := lower[i-1], byte(' ')
+		if i+len(key) < len(lower) {
+			after = lower[i+len(key)]
+		}
+		if isSpaceOrSlash(before) && (after == '=' || after == '>' || after == '/' || isSpaceOrSlash(after)) {
+			return i
+		}
+		from = i + 1
+	}
+	return 0
+}
+
+func isSpaceOrSlash(b byte) bool {
+	return b == ' ' || b == '\t' || b == '\n' || b == '\r' || b == '\f' || b == '/'
+}
+
+// clip shortens a value quoted in a message.
+func clip(s string) string {
+	if len(s) > 60 {
+		i := 57
+		for i > 0 && !utf8.RuneStart(s[i]) {
+			i--
+		}
+		return s[:i] + "..."
+	}
+	return s
 }

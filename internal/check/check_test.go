@@ -109,3 +109,63 @@ func TestNoCascade(t *testing.T) {
 		t.Errorf("references of other kinds must still be checked:\n%v", site.Diagnostics(all))
 	}
 }
+
+// TestUnsafeLinksReported: a link the renderer publishes empty
+// (javascript:, vbscript:, data: other than an image) is reported at its
+// position, whatever raw_html says.
+func TestUnsafeLinksReported(t *testing.T) {
+	page := "---\ntitle: About\n---\nSee [x](javascript:alert(1)) and\n[y](VBScript:msgbox) or ![z](data:text/html,hi).\n<javascript:alert(2)>\n"
+	want := []string{
+		`content/pages/about.md:4:9: link "javascript:alert(1)" could run code: riskguide does not publish javascript:, vbscript:, file: or data: addresses (but data: images); remove it`,
+		`content/pages/about.md:5:5: link "VBScript:msgbox" could run code: riskguide does not publish javascript:, vbscript:, file: or data: addresses (but data: images); remove it`,
+		`content/pages/about.md:5:30: image "data:text/html,hi" could run code: riskguide does not publish javascript:, vbscript:, file: or data: addresses (but data: images); remove it`,
+		`content/pages/about.md:6:2: link "javascript:alert(2)" could run code: riskguide does not publish javascript:, vbscript:, file: or data: addresses (but data: images); remove it`,
+	}
+	for _, siteYAML := range []string{"title: T\n", "title: T\nraw_html: true\n"} {
+		s, diags := load.Load(siteFS(map[string]string{"content/site.yaml": siteYAML, "content/pages/about.md": page}))
+		diags = append(diags, Check(s)...)
+		if got := strings.Split(diags.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: want\n  %s\ngot\n  %s", siteYAML, strings.Join(want, "\n  "), strings.Join(got, "\n  "))
+		}
+	}
+}
+
+// TestRawHTMLBlockedByCSP: with raw_html on, raw HTML that the site's
+// Content-Security-Policy (default-src 'self') would block is reported at
+// the element or attribute at fault.
+func TestRawHTMLBlockedByCSP(t *testing.T) {
+	page := "---\ntitle: About\n---\n" + // lines 1-3
+		"Text <span style=\"color: red\">red</span> and <a href=\"#\" onclick=\"go()\">go</a>.\n" + // 4
+		"\n" +
+		"<script>alert(1)</script>\n" + // 6
+		"\n" +
+		"<style>\np { color: red }\n</style>\n" + // 8-10
+		"\n" +
+		"<div>\n<a href=\" JavaScript:alert(1)\">x</a> <img src=\"x.png\" ONERROR=\"x()\">\n</div>\n" + // 12-14
+		"\n" +
+		"<script src=\"https://cdn.example.org/x.js\"></script>\n" + // 16
+		"\n" +
+		"<script src=\"../assets/ok.js\"></script> <b class=\"onward\">fine</b> <a href=\"https://example.org\">out</a>\n" + // 18
+		"\n" +
+		"<img src=\"//cdn.example.org/x.png\" alt=\"\">\n" // 20
+	want := []string{
+		`content/pages/about.md:4:12: style= attribute in raw HTML: the site's Content-Security-Policy blocks it; use a class and a stylesheet under assets/`,
+		`content/pages/about.md:4:58: onclick= event handler in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/`,
+		`content/pages/about.md:6:1: inline <script> in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/ and load it with <script src>`,
+		`content/pages/about.md:8:1: <style> in raw HTML: the site's Content-Security-Policy blocks it; put the rules in a stylesheet under assets/`,
+		`content/pages/about.md:13:4: href=" JavaScript:alert(1)" in raw HTML: the site's Content-Security-Policy blocks javascript: URLs`,
+		`content/pages/about.md:13:55: onerror= event handler in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/`,
+		`content/pages/about.md:16:9: src="https://cdn.example.org/x.js" in raw HTML would be loaded from outside the site: the site's Content-Security-Policy blocks it; copy the file into assets/ and link it relatively`,
+		`content/pages/about.md:20:6: src="//cdn.example.org/x.png" in raw HTML would be loaded from outside the site: the site's Content-Security-Policy blocks it; copy the file into assets/ and link it relatively`,
+	}
+	s, diags := load.Load(siteFS(map[string]string{"content/site.yaml": "title: T\nraw_html: true\n", "content/pages/about.md": page}))
+	diags = append(diags, Check(s)...)
+	if got := diags.Error(); got != strings.Join(want, "\n") {
+		t.Errorf("want\n  %s\ngot\n  %s", strings.Join(want, "\n  "), strings.ReplaceAll(got, "\n", "\n  "))
+	}
+	// With raw_html off the HTML is dropped, so there is nothing to report.
+	s, diags = load.Load(siteFS(map[string]string{"content/pages/about.md": page}))
+	if diags = append(diags, Check(s)...); len(diags) > 0 {
+		t.Errorf("raw HTML reported although raw_html is off:\n%v", diags)
+	}
+}

@@ -33,8 +33,36 @@ type Resolver func(kind, id string) (url string, ok bool)
 
 // Options configure a Renderer.
 type Options struct {
-	// Unsafe passes raw HTML through; by default it is dropped.
+	// Unsafe passes raw HTML through; by default it is dropped. Links and
+	// images are filtered either way (see UnsafeURL).
 	Unsafe bool
+}
+
+// UnsafeURL reports whether a link or image destination is one goldmark
+// never publishes: javascript:, vbscript:, file:, and data: but for PNG,
+// GIF, JPEG and WebP images. Such a link is written with an empty href.
+func UnsafeURL(dest string) bool {
+	return html.IsDangerousURL(util.URLEscape([]byte(dest), true))
+}
+
+// safeLinks renders links, images and autolinks with goldmark's own
+// renderer in its safe mode, so that the URL filter stays on when raw HTML
+// is let through: html.WithUnsafe switches off both.
+type safeLinks struct{}
+
+func (safeLinks) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	html.NewRenderer().RegisterFuncs(linkKinds{reg})
+}
+
+// linkKinds passes on the functions for links, images and autolinks only.
+type linkKinds struct {
+	renderer.NodeRendererFuncRegisterer
+}
+
+func (r linkKinds) Register(k ast.NodeKind, f renderer.NodeRendererFunc) {
+	if k == ast.KindLink || k == ast.KindImage || k == ast.KindAutoLink {
+		r.NodeRendererFuncRegisterer.Register(k, f)
+	}
 }
 
 // Renderer converts riskguide Markdown to HTML.
@@ -69,7 +97,9 @@ func mayAutolink(src string) bool {
 func New(o Options) *Renderer {
 	var rendererOpts []renderer.Option
 	if o.Unsafe {
-		rendererOpts = append(rendererOpts, html.WithUnsafe())
+		// goldmark's HTML renderer has priority 1000; a lower number is
+		// registered later and wins.
+		rendererOpts = append(rendererOpts, html.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(safeLinks{}, 500)))
 	}
 	build := func(linkify bool) goldmark.Markdown {
 		var ext []goldmark.Extender
@@ -182,11 +212,14 @@ func (linkRecorder) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 	}
 }
 
-// Link is a link or image found in Markdown source.
+// Link is a link or image found in Markdown source, or, with HTML set, a
+// piece of raw HTML (an inline tag or an HTML block) that Dest holds as
+// written, so that a checker can look inside it.
 type Link struct {
 	Dest   string
-	Offset int // byte offset of the destination in the source
+	Offset int // byte offset of the destination (or the HTML) in the source
 	Image  bool
+	HTML   bool
 }
 
 // linkParser parses Markdown for Analyze and PlainText, and plainParser does
@@ -233,6 +266,21 @@ func links(doc ast.Node, source []byte, src string) []Link {
 			dest, image = string(n.Destination), true
 		case *ast.AutoLink:
 			dest = string(n.URL(source))
+		case *ast.RawHTML:
+			if n.Segments.Len() > 0 {
+				start, stop := n.Segments.At(0).Start, n.Segments.At(n.Segments.Len()-1).Stop
+				out = append(out, Link{Dest: src[start:stop], Offset: start, HTML: true})
+			}
+			return ast.WalkContinue, nil
+		case *ast.HTMLBlock:
+			if lines := n.Lines(); lines.Len() > 0 {
+				start, stop := lines.At(0).Start, lines.At(lines.Len()-1).Stop
+				if n.HasClosure() {
+					stop = n.ClosureLine.Stop
+				}
+				out = append(out, Link{Dest: src[start:stop], Offset: start, HTML: true})
+			}
+			return ast.WalkSkipChildren, nil
 		default:
 			return ast.WalkContinue, nil
 		}

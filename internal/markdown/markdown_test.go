@@ -233,3 +233,36 @@ func FuzzCollapseSpace(f *testing.F) {
 		}
 	})
 }
+
+// TestRawHTMLKeepsLinkFilter: raw_html lets HTML through, but a
+// javascript: (or vbscript:, or data: other than an image) link or image is
+// still published empty, as without it.
+func TestRawHTMLKeepsLinkFilter(t *testing.T) {
+	src := "[a](javascript:alert(1)) [b](VBSCRIPT:x) ![c](data:text/html,x) <javascript:alert(2)> ![d](data:image/png;base64,AA==) [e](https://example.org) <b>raw</b>"
+	for _, unsafe := range []bool{false, true} {
+		got := string(New(Options{Unsafe: unsafe}).Render(src, &Page{}))
+		for _, bad := range []string{`="javascript:`, `="VBSCRIPT:`, `="data:text/html`} {
+			if strings.Contains(got, bad) {
+				t.Errorf("Unsafe=%v: %q is published:\n%s", unsafe, bad, got)
+			}
+		}
+		for _, ok := range []string{`<a href="">a</a>`, `<img src="" alt="c">`, `src="data:image/png;base64,AA=="`, `href="https://example.org"`} {
+			if !strings.Contains(got, ok) {
+				t.Errorf("Unsafe=%v: want %s in\n%s", unsafe, ok, got)
+			}
+		}
+		if raw := strings.Contains(got, "<b>raw</b>"); raw != unsafe {
+			t.Errorf("Unsafe=%v: raw HTML passed = %v:\n%s", unsafe, raw, got)
+		}
+	}
+	for _, dest := range []string{"javascript:x", "JavaScript:x", "vbscript:x", "file:///etc/passwd", "data:text/html,x", "data:image/svg+xml,x"} {
+		if !UnsafeURL(dest) {
+			t.Errorf("UnsafeURL(%q) = false", dest)
+		}
+	}
+	for _, dest := range []string{"https://example.org", "../about/", "rec:x", "data:image/png;base64,AA==", "mailto:a@b.c"} {
+		if UnsafeURL(dest) {
+			t.Errorf("UnsafeURL(%q) = true", dest)
+		}
+	}
+}

@@ -35,7 +35,7 @@ type NavItem struct {
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
 // headings and fields never take them.
-var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary"}
+var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages"}
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}
@@ -55,16 +55,26 @@ func (r *renderer) navItems() []NavItem {
 	return items
 }
 
-// moreItems are the free pages. They are listed in the footer and on the
-// home page rather than the header, which on a phone would otherwise fill
-// the screen before any content.
+// MenuPages is how many free pages the menu lists: the first by weight.
+// A site with more lists them all once, on the home page, and the menu
+// links there, so that every page does not carry every other page's name
+// (which made the output grow with the square of the number of pages).
+const MenuPages = 8
+
+// moreItems are the free pages of the menu. They are listed in the footer
+// and on the home page rather than the header, which on a phone would
+// otherwise fill the screen before any content.
 func (r *renderer) moreItems() []NavItem {
 	var items []NavItem
-	for _, p := range r.s.Pages {
+	for _, p := range r.s.Pages[:min(len(r.s.Pages), MenuPages)] {
 		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Sections: []string{p.ID}})
 	}
 	return items
 }
+
+// MoreCut reports whether the menu leaves free pages out; the home page
+// then lists them all.
+func (b *Base) MoreCut() bool { return len(b.More) < len(b.Site.Pages) }
 
 // resolve implements markdown.Resolver for this page.
 func (b *Base) resolve(kind, id string) (string, bool) {

@@ -37,6 +37,9 @@ func (c *Chrome) Asset(name string) string { return c.b.Asset(name) }
 // Logo is the link to the site's logo, or "".
 func (c *Chrome) Logo() string { return c.b.Logo() }
 
+// MoreCut reports whether the menu leaves free pages out (see MenuPages).
+func (c *Chrome) MoreCut() bool { return c.b.MoreCut() }
+
 // Current reports whether a menu entry is the section the page belongs to.
 func (c *Chrome) Current(n NavItem) bool { return c.b.Current(n) }
 

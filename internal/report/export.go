@@ -4,9 +4,10 @@
 // force-by-recommendation table, averages per expected result and a bar
 // chart, and the same figures as CSV.
 //
-// The export format is documented in docs/self-assessment-format.md. Parse
-// applies exactly the rules the page applies when it imports a file
-// (assets/js/assessment-io.js), so a file one accepts the other accepts.
+// The export format and the rule for a valid export are written in
+// docs/self-assessment-format.md. Parse applies that rule, as the page does
+// when it imports a file (assets/js/assessment-io.js); the files of
+// testdata/format, run through both, keep the two in step.
 package report
 
 import (
@@ -16,9 +17,10 @@ import (
 	"math"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
-	"time"
 	"unicode/utf16"
+	"unicode/utf8"
 )
 
 // Format and Version identify the export format.
@@ -101,8 +103,11 @@ func (e *Error) Error() string {
 
 var (
 	idPattern   = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-	datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
-	timePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$`)
+	datePattern = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})$`)
+	timePattern = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?(Z|[+-](\d{2}):(\d{2}))$`)
+	// blankPattern is a name with nothing but white space in it; the set is
+	// the format's, the same on the page.
+	blankPattern = regexp.MustCompile(`^[\t\n\v\f\r \x{85}\x{a0}\x{1680}\x{2000}-\x{200a}\x{2028}\x{2029}\x{202f}\x{205f}\x{3000}\x{feff}]*$`)
 )
 
 var (
@@ -112,6 +117,9 @@ var (
 	answerKeys     = []string{"status", "evidence", "gaps", "owner", "targetDate", "updated"}
 )
 
+// jsonSpace is the white space JSON allows around a value.
+const jsonSpace = " \t\n\r"
+
 // Parse reads and validates an export. It refuses anything that is not
 // exactly the format: unknown or missing fields, wrong types, values out of
 // range, or more than the limits allow.
@@ -120,7 +128,10 @@ func Parse(data []byte) (*Export, error) {
 		return nil, &Error{Msg: fmt.Sprintf("is %d bytes, larger than the limit of %d", len(data), MaxBytes)}
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if len(bytes.TrimSpace(data)) == 0 {
+	if !utf8.Valid(data) {
+		return nil, &Error{Msg: "is not UTF-8 text"}
+	}
+	if len(bytes.Trim(data, jsonSpace)) == 0 {
 		return nil, &Error{Msg: "is empty"}
 	}
 	dec := json.NewDecoder(bytes.NewReader(data))
@@ -129,7 +140,7 @@ func Parse(data []byte) (*Export, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, &Error{Msg: "is not JSON: " + err.Error()}
 	}
-	if _, err := dec.Token(); err == nil {
+	if len(bytes.Trim(data[dec.InputOffset():], jsonSpace)) > 0 {
 		return nil, &Error{Msg: "is not JSON: more data after the end"}
 	}
 	var e Export
@@ -190,7 +201,7 @@ func (e *Export) read(v any) error {
 	if as.Name, err = text(a["name"], "assessment.name", MaxName); err != nil {
 		return err
 	}
-	if strings.TrimSpace(as.Name) == "" {
+	if blankPattern.MatchString(as.Name) {
 		return &Error{"assessment.name", "must not be empty"}
 	}
 	for _, f := range []struct {
@@ -330,21 +341,49 @@ func timestamp(v any, path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if !timePattern.MatchString(s) {
-		return "", &Error{path, "is not a date and time"}
-	}
-	if _, err := time.Parse(time.RFC3339Nano, s); err != nil {
+	if !validTime(s) {
 		return "", &Error{path, "is not a date and time"}
 	}
 	return s, nil
 }
 
-func validDate(s string) bool {
-	if !datePattern.MatchString(s) {
+// validTime applies the format's rule for a date and time: RFC 3339 with
+// a day that exists, hours 00-23, minutes and seconds 00-59, and an offset
+// of at most 23:59. The page applies the same rule.
+func validTime(s string) bool {
+	m := timePattern.FindStringSubmatch(s)
+	if m == nil || !calendarDay(atoi(m[1]), atoi(m[2]), atoi(m[3])) {
 		return false
 	}
-	_, err := time.Parse("2006-01-02", s)
-	return err == nil
+	if atoi(m[4]) > 23 || atoi(m[5]) > 59 || atoi(m[6]) > 59 {
+		return false
+	}
+	return m[8] == "Z" || (atoi(m[9]) <= 23 && atoi(m[10]) <= 59)
+}
+
+func validDate(s string) bool {
+	m := datePattern.FindStringSubmatch(s)
+	return m != nil && calendarDay(atoi(m[1]), atoi(m[2]), atoi(m[3]))
+}
+
+// calendarDay reports whether the day exists in the Gregorian calendar.
+func calendarDay(year, month, day int) bool {
+	if month < 1 || month > 12 || day < 1 {
+		return false
+	}
+	leap := year%4 == 0 && (year%100 != 0 || year%400 == 0)
+	if month == 2 && leap {
+		return day <= 29
+	}
+	return day <= monthDays[month-1]
+}
+
+var monthDays = [12]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+
+// atoi reads digits the patterns have already matched.
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }
 
 func utf16Len(s string) int {

@@ -124,6 +124,16 @@ func FuzzParseExport(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	// The files of the written rule, but for the two of 2 MB.
+	entries, err := os.ReadDir(formatDir)
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries {
+		if data, err := os.ReadFile(formatDir + "/" + e.Name()); err == nil && len(data) < 64<<10 {
+			f.Add(data)
+		}
+	}
 	f.Add([]byte(`{"format": "riskguide-self-assessment", "version": 1e0}`))
 	f.Add([]byte("\xef\xbb\xbf{}"))
 	f.Fuzz(func(t *testing.T, data []byte) {

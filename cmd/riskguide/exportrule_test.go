@@ -1,0 +1,41 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestReportFollowsTheExportRule runs `riskguide report` on each file of
+// the export format's test files (internal/report/testdata/format, which
+// the page's validator is run on too): a valid- file makes a report, an
+// invalid- one is refused by name with exit code 1 and nothing written.
+func TestReportFollowsTheExportRule(t *testing.T) {
+	dir, err := filepath.Abs("../../internal/report/testdata/format")
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		name := e.Name()
+		out := t.TempDir()
+		r := run(t, out, "report", "--out", "report", filepath.Join(dir, name))
+		_, statErr := os.Stat(filepath.Join(out, "report", "index.html"))
+		switch {
+		case strings.HasPrefix(name, "valid-"):
+			if r.code != 0 || statErr != nil {
+				t.Errorf("%s: refused: %+v", name, r)
+			}
+		case strings.HasPrefix(name, "invalid-"):
+			if r.code != 1 || !strings.Contains(r.stderr, name+":") || statErr == nil {
+				t.Errorf("%s: not refused by name with exit 1 and nothing written: %+v", name, r)
+			}
+		default:
+			t.Errorf("%s: the name does not start with valid- or invalid-", name)
+		}
+	}
+}
