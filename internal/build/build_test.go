@@ -550,3 +550,19 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	}
 	return files
 }
+
+// TestLogoNamedLikeItsCopy: a logo at assets/logo.svg, the name the logo is
+// published under, is copied once, on disk and in the preview's memory.
+func TestLogoNamedLikeItsCopy(t *testing.T) {
+	fsys := smallSite()
+	fsys["assets/logo.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)}
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: Test\nlogo: assets/logo.svg\n")}
+	out := filepath.Join(t.TempDir(), "public")
+	buildFS(t, fsys, out)
+	if data, err := os.ReadFile(filepath.Join(out, "assets/logo.svg")); err != nil || !strings.HasPrefix(string(data), "<svg") {
+		t.Errorf("logo not published: %v", err)
+	}
+	if _, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true}); err != nil {
+		t.Errorf("in memory: %v", err)
+	}
+}
