@@ -120,3 +120,21 @@ func TestBuildPublishesLogoUnderAssets(t *testing.T) {
 		t.Errorf("logo not published: %v", err)
 	}
 }
+
+// TestBuildRefusesYAMLAliases: a 10 kB checklist whose section is repeated
+// by alias 300 times would build hundreds of megabytes; it is refused at the
+// first alias instead.
+func TestBuildRefusesYAMLAliases(t *testing.T) {
+	dir := t.TempDir()
+	src := newSite(t, dir)
+	var b strings.Builder
+	b.WriteString("role: frontline-officer\nsections:\n  - &s\n    title: Repeated\n    items:\n")
+	for i := 0; i < 300; i++ {
+		b.WriteString("      - text: An item of the checklist.\n")
+	}
+	for i := 0; i < 300; i++ {
+		b.WriteString("  - *s\n")
+	}
+	write(t, filepath.Join(src, "checklists/frontline-officer.yaml"), b.String())
+	buildAndCheck(t, dir, src, "checklists/frontline-officer.yaml:306:5: YAML alias *s: content files may not repeat a part with & and *")
+}

@@ -127,6 +127,12 @@ func TestDiagnostics(t *testing.T) {
 			`content/pages/about.md:3:1: unknown key "menu" in page front matter (allowed: title, weight)`},
 		{"reserved page", "content/pages/search.md", "---\ntitle: Search\n---\n",
 			`content/pages/search.md:1:1: page "search" would replace the site's own search/ folder: rename the file`},
+		{"yaml alias", "checklists/chief.yaml", "role: chief\nsections:\n  - &s\n    title: A\n    items: [{text: x}]\n  - *s\n",
+			`checklists/chief.yaml:6:5: YAML alias *s: content files may not repeat a part with & and *; write it out instead`},
+		{"yaml merge key", "content/roles.yaml", "roles:\n  - &r {id: a, name: A}\n  - <<: *r\n    id: b\n",
+			`content/roles.yaml:3:9: YAML alias *r: content files may not repeat a part with & and *; write it out instead`},
+		{"alias in front matter", "content/pages/about.md", "---\ntitle: &t About\nweight: *t\n---\n",
+			`content/pages/about.md:3:9: YAML alias *t: content files may not repeat a part with & and *; write it out instead`},
 		{"bad file name", "content/protocols/My Plan.md", "---\ntitle: Plan\n---\n",
 			`content/protocols/My Plan.md: file name "My Plan.md" cannot be used in addresses: use lower-case letters, digits and hyphens`},
 	}
