@@ -53,6 +53,11 @@ type Options struct {
 	Bind string
 	// Port is the TCP port; 0 picks a free one.
 	Port int
+	// AllowHosts are host names, besides localhost, 127.0.0.1, [::1] and
+	// the bound address, that requests may be addressed to (the Host
+	// header). Any other name is refused, so that a web page cannot read
+	// the preview by pointing a name of its own at this machine.
+	AllowHosts []string
 	// Out receives the address and a line per rebuild; nil discards them.
 	Out io.Writer
 	// Err receives the problems of failed builds; nil discards them.
@@ -87,6 +92,7 @@ type Server struct {
 	// that come out the same from it instead of rendering them again.
 	last *build.Result
 
+	hosts    hostNames // the names requests may be addressed to
 	hub      *hub
 	listener net.Listener
 	http     *http.Server
@@ -146,6 +152,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	if bind == "" {
 		bind = "127.0.0.1"
 	}
+	s.hosts = newHostNames(bind, o.AllowHosts)
 	s.listener, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(o.Port)))
 	if err != nil {
 		closeWatcher()
