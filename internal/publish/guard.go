@@ -89,7 +89,7 @@ func CheckOutput(out string, k Kind, source string, force bool) error {
 		case abs == src:
 			return refuse("it is the source folder, which would be deleted. Choose another folder for --out, such as public")
 		case within(src, abs):
-			return refuse("it contains the source folder %s, which would be deleted. Choose another folder for --out", source)
+			return refuse("it contains the source folder %s, which would be deleted. Choose another folder for --out", src)
 		}
 		for _, name := range sourceFolders {
 			if dir := filepath.Join(src, name); abs == dir || within(abs, dir) {
