@@ -35,6 +35,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -127,7 +128,11 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		s.err = io.Discard
 	}
 	if src.FS != build.DefaultSource().FS {
-		s.watchDir = src.Name
+		// By its full path: "." would go on naming the folder serve
+		// runs in after it is renamed.
+		if s.watchDir, err = filepath.Abs(src.Dir); err != nil {
+			return nil, err
+		}
 	}
 	s.instance = newInstanceID()
 
