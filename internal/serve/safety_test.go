@@ -198,3 +198,25 @@ func TestServeSaysWhenSiteFolderIsRenamed(t *testing.T) {
 	events.await(t, "reload")
 	edited(t, p, events, site, "Edited once more")
 }
+
+// TestServeNoticesRenamedCurrentFolder: serve run inside the site folder
+// (no --source) notices it being renamed too; "." would still name it.
+func TestServeNoticesRenamedCurrentFolder(t *testing.T) {
+	site := newSite(t)
+	t.Chdir(site)
+	p := startWith(t, Options{})
+	events := p.connect(t)
+	events.await(t, "hello")
+	if err := os.Rename(site, site+"-renamed"); err != nil {
+		t.Fatal(err)
+	}
+	e := events.await(t, "error")
+	if problems := problemsIn(t, e); len(problems) == 0 || !strings.Contains(problems[0].Message, site+" was moved or renamed") {
+		t.Errorf("error event %s does not name the folder that moved", e.data)
+	}
+	if err := os.Rename(site+"-renamed", site); err != nil {
+		t.Fatal(err)
+	}
+	events.await(t, "reload")
+	edited(t, p, events, site, "Edited in the folder serve runs in")
+}
