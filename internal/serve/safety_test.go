@@ -220,3 +220,29 @@ func TestServeNoticesRenamedCurrentFolder(t *testing.T) {
 	events.await(t, "reload")
 	edited(t, p, events, site, "Edited in the folder serve runs in")
 }
+
+func TestHostNames(t *testing.T) {
+	for _, tt := range []struct {
+		bind  string
+		allow []string
+		host  string
+		want  bool
+	}{
+		{"127.0.0.1", nil, "127.0.0.1:1313", true},
+		{"127.0.0.1", nil, "localhost:1313", true},
+		{"127.0.0.1", nil, "[::1]:1313", true},
+		{"127.0.0.1", nil, "[::1]", true},
+		{"127.0.0.1", nil, "192.168.1.5:1313", false},
+		{"127.0.0.1", nil, "rebind.example:1313", false},
+		{"127.0.0.1", nil, "", false},
+		{"192.168.1.5", nil, "192.168.1.5:1313", true},
+		{"0.0.0.0", nil, "192.168.1.5:1313", true},
+		{"::", nil, "[fe80::1]:1313", true},
+		{"0.0.0.0", nil, "laptop.example:1313", false},
+		{"0.0.0.0", []string{"laptop.example"}, "LAPTOP.example.:1313", true},
+	} {
+		if got := newHostNames(tt.bind, tt.allow).allow(tt.host); got != tt.want {
+			t.Errorf("bound to %s, allowing %v: Host %q accepted = %v, want %v", tt.bind, tt.allow, tt.host, got, tt.want)
+		}
+	}
+}
