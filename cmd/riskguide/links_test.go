@@ -138,3 +138,25 @@ func TestBuildRefusesYAMLAliases(t *testing.T) {
 	write(t, filepath.Join(src, "checklists/frontline-officer.yaml"), b.String())
 	buildAndCheck(t, dir, src, "checklists/frontline-officer.yaml:306:5: YAML alias *s: content files may not repeat a part with & and *")
 }
+
+// TestBuildPageWithRepeatedHeadingsAndFields: a page that repeats a heading
+// and a fill-in field 20,000 times each, whose ids once took minutes to
+// make unique, and a line of 100,000 "[" build, with every id unique.
+func TestBuildPageWithRepeatedHeadingsAndFields(t *testing.T) {
+	dir := t.TempDir()
+	src := newSite(t, dir)
+	write(t, filepath.Join(src, "content/protocols/repeated.md"), "---\ntitle: Repeated\n---\n"+
+		strings.Repeat("## Same\n\n", 20000)+strings.Repeat("[[Name]] ", 20000)+"\n\n"+strings.Repeat("[", 100000)+"\n")
+	if r := run(t, src, "build"); r.code != 0 {
+		t.Fatalf("build: %+v", r)
+	}
+	page, err := os.ReadFile(filepath.Join(src, "public/protocols/repeated/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{`id="same-19999"`, `id="field-name-19999"`} {
+		if !strings.Contains(string(page), id) {
+			t.Errorf("the page lacks %s", id)
+		}
+	}
+}

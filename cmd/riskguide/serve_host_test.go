@@ -64,10 +64,16 @@ func TestServeRefusesForeignHost(t *testing.T) {
 		{"intranet.example:8080", http.StatusOK},
 		{"laptop", http.StatusOK},
 	} {
-		for _, path := range []string{"", "about/", "_riskguide/events"} {
+		for _, path := range []string{"", "about/", "/about", "_riskguide/events"} {
 			req, _ := http.NewRequest("GET", url+path, nil)
 			req.Host = c.host
-			client := &http.Client{Timeout: 10 * time.Second}
+			// "//about" must be sent to "/about/", not to the host "about".
+			client := &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(r *http.Request, _ []*http.Request) error {
+				if r.URL.Host != req.URL.Host || r.URL.Path != "/about/" {
+					t.Errorf("/%s for %s: redirected to %s", path, c.host, r.URL)
+				}
+				return nil
+			}}
 			resp, err := client.Do(req)
 			if err != nil {
 				t.Fatal(err)
