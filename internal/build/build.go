@@ -31,6 +31,9 @@ type Options struct {
 	Out string
 	// BaseURL is the address the site will be published at, if known.
 	BaseURL string
+	// Force replaces an output folder that riskguide did not write; see
+	// publish.CheckOutput for the folders it never replaces.
+	Force bool
 	// HeadScripts are extra scripts every page loads (serve's live reload).
 	HeadScripts []string
 	// Workers is the number of pages rendered at once; 0 means one per CPU.
@@ -76,6 +79,9 @@ type Result struct {
 type Source struct {
 	FS   fs.FS
 	Name string
+	// Dir is the site folder on disk, or "" for the embedded site. The
+	// output must not replace it.
+	Dir string
 }
 
 // DefaultSource is the site embedded in the binary.
@@ -95,12 +101,25 @@ func FindSource(dir string) (Source, error) {
 		if _, err := os.Stat(filepath.Join(dir, "content")); err != nil {
 			return Source{}, fmt.Errorf("source folder %s has no content/ folder", dir)
 		}
-		return Source{FS: os.DirFS(dir), Name: dir}, nil
+		return folderSource(dir, dir)
 	}
 	if info, err := os.Stat("content"); err == nil && info.IsDir() {
-		return Source{FS: os.DirFS("."), Name: "."}, nil
+		return folderSource(".", ".")
 	}
 	return DefaultSource(), nil
+}
+
+// folderSource reads a site folder through an os.Root, which refuses every
+// path that leads outside the folder, symbolic links included: nothing
+// outside the site folder is ever read. A link whose target stays inside
+// is followed. The Root holds the folder open for the life of the process,
+// so a site folder renamed while serve runs is still the one read.
+func folderSource(dir, name string) (Source, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return Source{}, fmt.Errorf("source folder %s: %w", dir, unwrap(err))
+	}
+	return Source{FS: root.FS(), Name: name, Dir: dir}, nil
 }
 
 func unwrap(err error) error {
@@ -178,6 +197,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		}
 		out = mem
 	} else {
+		if err := publish.CheckOutput(o.Out, publish.SiteOutput, src.Dir, o.Force); err != nil {
+			return nil, err
+		}
 		if disk, err = publish.Begin(o.Out); err != nil {
 			return nil, fmt.Errorf("preparing output folder: %w", err)
 		}
@@ -215,6 +237,10 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		}
 		return out.Write(name, data)
 	})
+	if err == nil {
+		// The mark that lets the next build replace this output.
+		err = out.Write(publish.MarkerName, publish.Marker(publish.SiteOutput))
+	}
 	if disk != nil {
 		if err != nil {
 			disk.Abort()

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/riskguide/riskguide/internal/linkcheck"
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
 	"github.com/riskguide/riskguide/internal/synth"
 )
@@ -549,4 +550,54 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 		t.Fatal(err)
 	}
 	return files
+}
+
+// TestLogoNamedLikeItsCopy: a logo at assets/logo.svg, the name the logo is
+// published under, is copied once, on disk and in the preview's memory.
+func TestLogoNamedLikeItsCopy(t *testing.T) {
+	fsys := smallSite()
+	fsys["assets/logo.svg"] = &fstest.MapFile{Data: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)}
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: Test\nlogo: assets/logo.svg\n")}
+	out := filepath.Join(t.TempDir(), "public")
+	buildFS(t, fsys, out)
+	if data, err := os.ReadFile(filepath.Join(out, "assets/logo.svg")); err != nil || !strings.HasPrefix(string(data), "<svg") {
+		t.Errorf("logo not published: %v", err)
+	}
+	if _, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true}); err != nil {
+		t.Errorf("in memory: %v", err)
+	}
+}
+
+// TestSlowMarkdownIsParsedOnce: a text that goldmark parses slowly (100,000
+// "[" take it most of a second) is parsed once by a build, for the check,
+// the page and the search index together; headings and fields repeated
+// 20,000 times, whose ids once took minutes to make unique, build too.
+func TestSlowMarkdownIsParsedOnce(t *testing.T) {
+	fsys := smallSite()
+	base := markdown.Parses()
+	if _, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true}); err != nil {
+		t.Fatal(err)
+	}
+	without := markdown.Parses() - base
+	fsys["content/pages/brackets.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Brackets\n---\n" + strings.Repeat("[", 100000) + "\n")}
+	base = markdown.Parses()
+	if _, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true}); err != nil {
+		t.Fatal(err)
+	}
+	if with := markdown.Parses() - base; with != without+1 {
+		t.Errorf("one more page of one text made %d more parses, want 1", with-without)
+	}
+
+	fsys["content/pages/repeated.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Repeated\n---\n" +
+		strings.Repeat("## Same\n\n", 20000) + strings.Repeat("[[Name]] ", 20000) + "\n")}
+	res, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(res.Output["repeated/index.html"])
+	for _, id := range []string{`id="same"`, `id="same-19999"`, `id="field-name"`, `id="field-name-19999"`} {
+		if !strings.Contains(page, id) {
+			t.Errorf("repeated/index.html lacks %s", id)
+		}
+	}
 }

@@ -18,7 +18,11 @@ func buildCommand(stdout, stderr io.Writer) *cobra.Command {
 		Short: "Build the site into public/",
 		Long: `Build the site. The source is --source, else the current folder when it has a
 content/ folder, else the built-in default site. The output replaces --out
-(public/) only when the whole build succeeds.`,
+(public/) only when the whole build succeeds, and only when it is missing,
+empty, or a previous output of riskguide (it holds a .riskguide file): a
+folder of other files is replaced only with --force. The source folder, a
+folder holding it, the home folder and the current folder are never
+replaced.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
 			p := newProgress(stderr)
@@ -35,6 +39,7 @@ content/ folder, else the built-in default site. The output replaces --out
 	}
 	cmd.Flags().StringVar(&o.Source, "source", "", "site folder (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().StringVar(&o.Out, "out", "public", "output folder")
+	cmd.Flags().BoolVar(&o.Force, "force", false, "replace an --out folder that riskguide did not write")
 	cmd.Flags().StringVar(&o.BaseURL, "base-url", "", "address the site will be published at, for canonical links and sitemap.xml")
 	return cmd
 }

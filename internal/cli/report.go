@@ -10,12 +10,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/report"
 )
 
 func reportCommand(stdout, stderr io.Writer) *cobra.Command {
 	var out, source string
-	var skip bool
+	var skip, force bool
 	cmd := &cobra.Command{
 		Use:   "report FILE...",
 		Short: "Combine self-assessment exports into a comparative report",
@@ -74,18 +75,8 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if err != nil {
 				return err
 			}
-			if err := os.MkdirAll(out, 0o755); err != nil {
+			if err := writeReport(out, src.Dir, force, files); err != nil {
 				return err
-			}
-			names := make([]string, 0, len(files))
-			for name := range files {
-				names = append(names, name)
-			}
-			sort.Strings(names)
-			for _, name := range names {
-				if err := os.WriteFile(filepath.Join(out, name), files[name], 0o644); err != nil {
-					return err
-				}
 			}
 			fmt.Fprintf(stdout, "wrote %s: %d %s, %d %s for unknown recommendations\n",
 				filepath.Join(out, "index.html"), len(r.Forces), plural(len(r.Forces), "assessment", "assessments"),
@@ -96,7 +87,38 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 	cmd.Flags().StringVar(&out, "out", "report", "output folder")
 	cmd.Flags().StringVar(&source, "source", "", "site folder with the guidance (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().BoolVar(&skip, "skip-invalid", false, "report on the valid files and skip the others")
+	cmd.Flags().BoolVar(&force, "force", false, "replace an --out folder that riskguide did not write")
 	return cmd
+}
+
+// writeReport replaces the folder out with the report's files, by the rule
+// every output of riskguide follows (publish.CheckOutput). The files are
+// written into a new folder that is then swapped in, so a link left in the
+// old folder is never written through.
+func writeReport(out, source string, force bool, files map[string][]byte) error {
+	if err := publish.CheckOutput(out, publish.ReportOutput, source, force); err != nil {
+		return err
+	}
+	o, err := publish.Begin(out)
+	if err != nil {
+		return err
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := o.Write(name, files[name]); err != nil {
+			o.Abort()
+			return err
+		}
+	}
+	if err := o.Write(publish.MarkerName, publish.Marker(publish.ReportOutput)); err != nil {
+		o.Abort()
+		return err
+	}
+	return o.Commit()
 }
 
 // readLimited reads an export, refusing files too large to be one before

@@ -24,7 +24,11 @@ the browser, while the last good build stays in place.
 
 The source is --source, else the current folder when it has a content/ folder,
 else the built-in default site, which is served but not watched. The build is
-kept in memory; public/ is not touched.`,
+kept in memory; public/ is not touched.
+
+Only requests addressed to localhost, 127.0.0.1, [::1] or the --bind address
+are answered, so that a web page cannot read the preview by pointing a name
+of its own at this machine; give any other name with --allow-host NAME.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if o.Port < 0 || o.Port > 65535 {
@@ -48,5 +52,6 @@ kept in memory; public/ is not touched.`,
 	cmd.Flags().StringVar(&o.Source, "source", "", "site folder (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().StringVar(&o.Bind, "bind", "127.0.0.1", "address to listen on")
 	cmd.Flags().IntVar(&o.Port, "port", 1313, "port to listen on (0: any free port)")
+	cmd.Flags().StringArrayVar(&o.AllowHosts, "allow-host", nil, "a name the preview may be reached by, besides localhost and the --bind address (repeatable)")
 	return cmd
 }

@@ -2,6 +2,7 @@ package load
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"sort"
 	"strconv"
@@ -53,7 +54,44 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 		d.diags.Add(site.Pos{File: d.file, Line: 1 + d.lineOffset, Col: 1}, "no YAML content")
 		return nil
 	}
+	if !d.noAliases(doc.Content[0]) {
+		return nil
+	}
 	return doc.Content[0]
+}
+
+// noAliases reports the first alias (*name, also in a merge key <<: *name)
+// under n, with how many more there are, and returns false if there is one.
+// yaml.v3 keeps an alias as a reference, but the decoder copies what it
+// refers to wherever it appears, so that a few kilobytes of nested aliases
+// would make a build of hundreds of megabytes. Content files never need
+// them.
+func (d *decoder) noAliases(n *yaml.Node) bool {
+	var first *yaml.Node
+	count := 0
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode {
+			if first == nil {
+				first = n
+			}
+			count++
+			return
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	if first == nil {
+		return true
+	}
+	more := ""
+	if count > 1 {
+		more = fmt.Sprintf(" (and %d more in this file)", count-1)
+	}
+	d.errorf(first, "YAML alias *%s: content files may not repeat a part with & and *; write it out instead%s", first.Value, more)
+	return false
 }
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)

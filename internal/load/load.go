@@ -31,6 +31,7 @@ import (
 // Load reads the site rooted at fsys.
 func Load(fsys fs.FS) (*site.Site, site.Diagnostics) {
 	l := &loader{fsys: fsys, s: &site.Site{}}
+	l.links()
 	l.config()
 	l.roles()
 	l.sources()
@@ -46,11 +47,17 @@ type loader struct {
 	fsys  fs.FS
 	s     *site.Site
 	diags site.Diagnostics
+	// badLinks are the symbolic links already reported by links, which
+	// are then not read: one problem per link.
+	badLinks map[string]bool
 }
 
 // read returns a file's text with line endings normalised, or nil after
 // recording why it cannot be used.
 func (l *loader) read(name string, required bool) []byte {
+	if l.badLinks[name] {
+		return nil
+	}
 	data, err := fs.ReadFile(l.fsys, name)
 	if err != nil {
 		if required || !isNotExist(err) {
@@ -95,7 +102,7 @@ func (l *loader) dir(name string, exts ...string) []string {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() || strings.HasPrefix(e.Name(), ".") {
+		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || l.badLinks[path.Join(name, e.Name())] {
 			continue
 		}
 		for _, ext := range exts {
@@ -124,7 +131,7 @@ func (l *loader) config() {
 		"tagline":     d.str(&c.Tagline, false),
 		"language":    d.language(&c.Language),
 		"publisher":   d.str(&c.Publisher, false),
-		"logo":        d.str(&c.Logo, false),
+		"logo":        l.logo(d, &c.Logo),
 		"version":     d.str(&c.Version, false),
 		"published":   d.date(&c.Published),
 		"review_by":   d.date(&c.ReviewBy),
@@ -139,10 +146,32 @@ func (l *loader) config() {
 			c.Accent = accent
 		}
 	}
-	if c.Logo != "" {
-		if _, err := fs.Stat(l.fsys, c.Logo); err != nil || !fs.ValidPath(c.Logo) {
-			l.diags.Add(c.Pos, "logo %q: no such file in the site folder", c.Logo)
+}
+
+// logoTypes are the image types a logo may have: those every browser shows.
+var logoTypes = map[string]bool{".svg": true, ".png": true, ".jpg": true, ".jpeg": true, ".webp": true}
+
+// logo decodes the logo: a path to an image under assets/. Any other file of
+// the site folder (a .env, a YAML file) would be published beside the site.
+func (l *loader) logo(d *decoder, dst *string) fieldFunc {
+	return func(v *yaml.Node) {
+		var s string
+		d.str(&s, false)(v)
+		if s == "" {
+			return
 		}
+		if !fs.ValidPath(s) || !strings.HasPrefix(s, "assets/") || !logoTypes[strings.ToLower(path.Ext(s))] {
+			d.errorf(v, "logo %q must be an image under assets/ (.svg, .png, .jpg, .jpeg or .webp), such as assets/logo.svg", s)
+			return
+		}
+		if l.badLinks[s] {
+			return
+		}
+		if info, err := fs.Stat(l.fsys, s); err != nil || !info.Mode().IsRegular() {
+			d.errorf(v, "logo %q: no such file in the site folder", s)
+			return
+		}
+		*dst = s
 	}
 }
 
@@ -287,7 +316,7 @@ func (l *loader) parseAll(files []string, decode func(parsedFile)) {
 	for w := 0; w < workers; w++ {
 		go func() {
 			for i := range next {
-				own := &loader{fsys: l.fsys, s: l.s}
+				own := &loader{fsys: l.fsys, s: l.s, badLinks: l.badLinks}
 				d, root := own.yamlFile(files[i], true)
 				ready[i] <- parsedFile{d: d, root: root, diags: own.diags}
 			}

@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -39,14 +40,14 @@ func ParseField(s string) (label string, multiline bool, n int) {
 	if !strings.HasPrefix(s, "[[") {
 		return "", false, 0
 	}
-	end := strings.Index(s, "]]")
-	if end < 0 {
+	// The label ends at the first bracket or line end, which must be "]]".
+	// Looking no further keeps a line of many "[[" linear.
+	end := strings.IndexAny(s[2:], "[]\n")
+	if end < 0 || !strings.HasPrefix(s[2+end:], "]]") {
 		return "", false, 0
 	}
+	end += 2
 	inner := s[2:end]
-	if strings.ContainsAny(inner, "[]\n") {
-		return "", false, 0
-	}
 	if strings.HasSuffix(inner, "...") {
 		multiline = true
 		inner = strings.TrimSuffix(inner, "...")
@@ -75,6 +76,13 @@ func (fieldParser) Trigger() []byte { return []byte{'['} }
 
 func (fieldParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
+	if len(line) < 2 || line[1] != '[' {
+		return nil
+	}
+	// Only the field, not the rest of a long line, is copied to a string.
+	if end := bytes.IndexAny(line[2:], "[]\n"); end >= 0 {
+		line = line[:min(len(line), end+4)]
+	}
 	label, multi, n := ParseField(string(line))
 	if n == 0 {
 		return nil

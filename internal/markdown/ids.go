@@ -14,6 +14,10 @@ import (
 type IDs struct {
 	reserved []string        // taken from the start; shared, never changed
 	used     map[string]bool // made when the first id is
+	// next is, for each slug, the suffix to try first when it is taken
+	// again: every smaller one is taken already. A page that repeats a
+	// heading n times then costs n steps, not n*n/2.
+	next map[string]int
 }
 
 // NewIDs returns a generator with the given ids already taken. It keeps
@@ -40,8 +44,15 @@ func (s *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 		}
 	}
 	id := base
-	for i := 1; s.taken(id); i++ {
-		id = base + "-" + strconv.Itoa(i)
+	if s.taken(id) {
+		if s.next == nil {
+			s.next = map[string]int{}
+		}
+		i := max(s.next[base], 1)
+		for id = base + "-" + strconv.Itoa(i); s.taken(id); id = base + "-" + strconv.Itoa(i) {
+			i++
+		}
+		s.next[base] = i + 1
 	}
 	s.take(id)
 	return []byte(id)

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"html/template"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -142,6 +143,7 @@ func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HT
 		return ""
 	}
 	source := []byte(src)
+	parses.Add(1)
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, nil)))
 	return r.html(md, source, doc)
 }
@@ -190,9 +192,18 @@ func (r *Renderer) Analyze(src string, p *Page) ([]Link, string, template.HTML) 
 	}
 	source := []byte(src)
 	req := &linkRequest{src: src}
+	parses.Add(1)
 	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, req)))
 	return req.found, plainText(doc, source), r.html(md, source, doc)
 }
+
+// parses counts the texts parsed, for Parses.
+var parses atomic.Int64
+
+// Parses returns how many Markdown texts the package has parsed. Some texts
+// take goldmark itself long to parse (100,000 "[" take most of a second),
+// so a build must parse each text once; a test counts.
+func Parses() int64 { return parses.Load() }
 
 var linksKey = parser.NewContextKey()
 
@@ -232,6 +243,7 @@ var (
 
 // parse parses src with the cheapest parser that gives the same tree.
 func parse(source []byte, src string) ast.Node {
+	parses.Add(1)
 	if mayAutolink(src) {
 		return linkParser.Parse(text.NewReader(source))
 	}

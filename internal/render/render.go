@@ -467,7 +467,8 @@ func (r *renderer) assets(emit Emit) error {
 	if err := emit("assets/css/theme.css", []byte(theme)); err != nil {
 		return err
 	}
-	if r.logo != "" {
+	// A logo already named assets/logo.ext was copied with the assets.
+	if r.logo != "" && r.logo != r.s.Config.Logo {
 		data, err := fs.ReadFile(r.o.Source, r.s.Config.Logo)
 		if err != nil {
 			return fmt.Errorf("reading logo: %w", err)

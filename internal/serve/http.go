@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"html/template"
 	"mime"
+	"net"
 	"net/http"
 	"path"
 	"strings"
@@ -67,6 +68,15 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'self'")
 	h.Set("Referrer-Policy", "no-referrer")
 
+	if !s.hosts.allow(r.Host) {
+		// A page on another site that has pointed a name of its own at
+		// this machine (DNS rebinding) gets nothing: not the drafts, not
+		// the problems, not the event stream.
+		http.Error(w, "riskguide serve answers only requests addressed to localhost, 127.0.0.1, [::1], the address it listens on, "+
+			"and the names given with --allow-host. To preview the site under another name, start serve with --allow-host NAME.",
+			http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -93,6 +103,45 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 		s.file(w, r, p)
 	}
+}
+
+// hostNames are the names in a request's Host header that the preview
+// answers to.
+type hostNames struct {
+	names map[string]bool
+	// anyIP accepts every IP address, as a server listening on all
+	// addresses is reached by any of the machine's. An address cannot be
+	// pointed elsewhere, as a name can.
+	anyIP bool
+}
+
+func newHostNames(bind string, allow []string) hostNames {
+	h := hostNames{names: map[string]bool{}}
+	for _, name := range append([]string{"localhost", "127.0.0.1", "::1", bind}, allow...) {
+		h.names[canonicalHost(name)] = true
+	}
+	if ip := net.ParseIP(bind); ip != nil && ip.IsUnspecified() {
+		h.anyIP = true
+	}
+	return h
+}
+
+// canonicalHost is a host name without port, brackets, final dot or
+// capitals.
+func canonicalHost(host string) string {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	return strings.TrimSuffix(strings.ToLower(host), ".")
+}
+
+func (h hostNames) allow(host string) bool {
+	name := canonicalHost(host)
+	if name == "" {
+		return false
+	}
+	return h.names[name] || h.anyIP && net.ParseIP(name) != nil
 }
 
 func hasDotDot(p string) bool {
@@ -127,7 +176,8 @@ func (s *Server) file(w http.ResponseWriter, r *http.Request, p string) {
 			return
 		}
 		if !strings.HasSuffix(p, "/") {
-			target := p + "/"
+			// The cleaned path: "//about" + "/" would name another host.
+			target := "/" + name + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
 			}

@@ -35,6 +35,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"path/filepath"
 	"strconv"
 	"sync"
 	"time"
@@ -53,6 +54,11 @@ type Options struct {
 	Bind string
 	// Port is the TCP port; 0 picks a free one.
 	Port int
+	// AllowHosts are host names, besides localhost, 127.0.0.1, [::1] and
+	// the bound address, that requests may be addressed to (the Host
+	// header). Any other name is refused, so that a web page cannot read
+	// the preview by pointing a name of its own at this machine.
+	AllowHosts []string
 	// Out receives the address and a line per rebuild; nil discards them.
 	Out io.Writer
 	// Err receives the problems of failed builds; nil discards them.
@@ -87,6 +93,7 @@ type Server struct {
 	// that come out the same from it instead of rendering them again.
 	last *build.Result
 
+	hosts    hostNames // the names requests may be addressed to
 	hub      *hub
 	listener net.Listener
 	http     *http.Server
@@ -121,7 +128,11 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		s.err = io.Discard
 	}
 	if src.FS != build.DefaultSource().FS {
-		s.watchDir = src.Name
+		// By its full path: "." would go on naming the folder serve
+		// runs in after it is renamed.
+		if s.watchDir, err = filepath.Abs(src.Dir); err != nil {
+			return nil, err
+		}
 	}
 	s.instance = newInstanceID()
 
@@ -146,6 +157,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	if bind == "" {
 		bind = "127.0.0.1"
 	}
+	s.hosts = newHostNames(bind, o.AllowHosts)
 	s.listener, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(o.Port)))
 	if err != nil {
 		closeWatcher()

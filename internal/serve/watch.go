@@ -131,7 +131,7 @@ func ignored(name string) bool {
 // watch collects events and rebuilds after each batch, until the server
 // stops.
 func (s *Server) watch(w *watcher) {
-	defer w.close()
+	defer func() { w.close() }()
 	changed := map[string]bool{}
 	var opened time.Time // when the open batch began; zero when none is open
 	timer := time.NewTimer(time.Hour)
@@ -154,6 +154,17 @@ func (s *Server) watch(w *watcher) {
 		case ev, ok := <-w.fs.Events:
 			if !ok {
 				return
+			}
+			if ev.Name == w.dir && ev.Has(fsnotify.Rename|fsnotify.Remove) {
+				// The site folder itself moved: its watch is gone, and new
+				// folders could no longer be found by name.
+				w.close()
+				if w = s.awaitReturn(w.dir); w == nil {
+					return
+				}
+				clear(changed)
+				s.rebuild([]string{"the site folder"})
+				continue
 			}
 			if rel, ok := w.relevant(ev); ok {
 				add(rel)
@@ -184,4 +195,48 @@ func (s *Server) watch(w *watcher) {
 			s.rebuild(files)
 		}
 	}
+}
+
+// lostInterval is how often serve looks for a site folder that was moved.
+const lostInterval = 250 * time.Millisecond
+
+// awaitReturn is called when the site folder dir was moved or renamed. It
+// says so in the terminal and over every open page, since serve cannot know
+// where the folder went, keeps serving the last build, and waits for the
+// folder to come back under its name; it then watches it again. It returns
+// nil when the server stops first.
+func (s *Server) awaitReturn(dir string) *watcher {
+	msg := fmt.Sprintf("the site folder %s was moved or renamed, so serve stopped watching it; the last build is still served. "+
+		"Move it back and watching resumes, or run riskguide serve again in its new place.", dir)
+	fmt.Fprintln(s.err, msg)
+	s.hub.fail([]problem{{Message: msg}})
+	tick := time.NewTicker(lostInterval)
+	defer tick.Stop()
+	for {
+		select {
+		case <-s.quit:
+			return nil
+		case <-tick.C:
+		}
+		if !s.sameFolder(dir) {
+			continue
+		}
+		w, err := newWatcher(dir)
+		if err != nil {
+			continue
+		}
+		fmt.Fprintf(s.out, "the site folder is back at %s: watching it again\n", dir)
+		return w
+	}
+}
+
+// sameFolder reports whether dir names the folder the site is read from,
+// which the build holds open (see build.FindSource) wherever it is moved.
+func (s *Server) sameFolder(dir string) bool {
+	here, err := os.Stat(dir)
+	if err != nil {
+		return false
+	}
+	read, err := fs.Stat(s.src.FS, ".")
+	return err == nil && os.SameFile(here, read)
 }
