@@ -12,9 +12,9 @@
 (function () {
   'use strict';
   var R = window.riskguide || {};
-  var store = R.store, io = R.assessmentIO, summary = R.assessmentSummary;
+  var store = R.store, io = R.assessmentIO, summary = R.assessmentSummary, view = R.assessmentView;
   var form = document.getElementById('sa-form');
-  if (!form || !store || !io || !summary) { return; }
+  if (!form || !store || !io || !summary || !view) { return; }
 
   var INDEX = 'assessments';
   var KEY = 'assessment:';
@@ -207,6 +207,7 @@
             input.value = a[f];
           }
         });
+        showAnswerState(r, a);
       });
     });
     fitTextareas();
@@ -234,6 +235,8 @@
         a.updated = now();
         rec.answers[id] = a;
       });
+      var shown = current().answers[id];
+      if (shown && own(model.byId, id)) { showAnswerState(model.byId[id], shown); }
       if (field === 'status') { showSummary(current()); }
     } else {
       return;
@@ -251,6 +254,30 @@
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     if (textIn !== undefined) { e.textContent = textIn; }
     return e;
+  }
+
+  // showAnswerState writes, under a recommendation's scale, its status as
+  // a badge and when the answer last changed, and lists the web addresses
+  // in its evidence as links.
+  function showAnswerState(r, a) {
+    var line = r.el.querySelector('[data-state]');
+    if (line) {
+      line.replaceChildren();
+      if (a.status) { line.appendChild(view.badge(a.status, model.statusLabel(a.status))); }
+      if (a.updated) { line.appendChild(el('span', { 'class': 'sa-changed' }, msg('last.changed', view.isoTime(a.updated)))); }
+      line.hidden = !a.status && !a.updated;
+    }
+    var links = r.el.querySelector('[data-links]');
+    if (links) {
+      var found = view.addresses(a.evidence || '');
+      links.replaceChildren();
+      if (found.length) {
+        var ul = el('ul', { 'class': 'plain' });
+        found.forEach(function (u) { ul.appendChild(el('li')).appendChild(el('a', { href: u, rel: 'noopener noreferrer' }, u)); });
+        links.appendChild(ul);
+      }
+      links.hidden = found.length === 0;
+    }
   }
 
   function showRetired(rec) {
@@ -277,10 +304,9 @@
     summary.render(model, rec, $('sa-chart'), $('sa-summary-table'));
   }
 
-  function localTime(iso) {
-    var d = new Date(iso);
-    return isNaN(d) ? iso : d.toLocaleString();
-  }
+  // Dates are written in ISO form, never in the browser's locale, so that a
+  // printed report reads the same wherever it was printed.
+  function localTime(iso) { return view.isoTime(iso); }
 
   function showDates(rec) {
     var box = $('sa-dates');
@@ -302,7 +328,7 @@
   });
   window.addEventListener('beforeprint', function () {
     var rec = current();
-    $('sa-dates').textContent = rec.name + ' · ' + msg('printed', new Date().toLocaleDateString()) + ' · ' + msg('last.changed', localTime(rec.updated));
+    $('sa-dates').textContent = rec.name + ' · ' + msg('printed', view.isoDate(new Date())) + ' · ' + msg('last.changed', localTime(rec.updated));
     $('sa-dates').hidden = false;
     fitTextareas();
   });
@@ -321,11 +347,17 @@
     });
   }
 
+  // showList fills the lists of assessments. The compare choices a user
+  // made stay as they were while both still exist; a comparison already on
+  // screen is cleared whenever what it compared may have changed.
   function showList() {
     options(select, state.current);
     var others = state.order.filter(function (id) { return id !== state.current; });
-    options(compareFrom, compareFrom.value && own(state.records, compareFrom.value) && compareFrom.value !== state.current ? compareFrom.value : others[others.length - 1] || state.current);
-    options(compareTo, state.current);
+    var from = compareFrom.value, to = compareTo.value;
+    var keep = from && to && own(state.records, from) && own(state.records, to);
+    options(compareFrom, keep ? from : others[others.length - 1] || state.current);
+    options(compareTo, keep ? to : state.current);
+    clearComparison();
     $('sa-compare').hidden = state.order.length < 2;
     each(document.querySelectorAll('[data-sa-action="delete"]'), function (b) { b.disabled = false; });
   }
@@ -338,6 +370,10 @@
   }
 
   select.addEventListener('change', function () { switchTo(select.value); });
+
+  function clearComparison() { $('sa-compare-out').replaceChildren(); }
+  compareFrom.addEventListener('change', clearComparison);
+  compareTo.addEventListener('change', clearComparison);
 
   var statusLine = $('sa-status'), errorLine = $('sa-error');
   function say(text) {
