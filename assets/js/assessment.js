@@ -214,6 +214,22 @@
     showRetired(rec);
     showSummary(rec);
     showDates(rec);
+    showReport();
+  }
+
+  // showReport makes the printed report from the assessment shown. It is
+  // remade a moment after typing stops, and again just before printing.
+  var reportTimer = null;
+  function showReport() {
+    clearTimeout(reportTimer);
+    reportTimer = null;
+    if (!R.assessmentReport) { return; }
+    R.assessmentReport.render(model, current(), $('sa-report'));
+    document.body.classList.add('sa-has-report');
+  }
+  function showReportSoon() {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(showReport, 400);
   }
 
   function onEdit(e) {
@@ -242,6 +258,7 @@
       return;
     }
     showDates(current());
+    showReportSoon();
   }
 
   form.addEventListener('input', onEdit);
@@ -331,6 +348,7 @@
     $('sa-dates').textContent = rec.name + ' · ' + msg('printed', view.isoDate(new Date())) + ' · ' + msg('last.changed', localTime(rec.updated));
     $('sa-dates').hidden = false;
     fitTextareas();
+    showReport();
   });
   window.addEventListener('afterprint', function () { showDates(current()); });
 

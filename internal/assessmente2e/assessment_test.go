@@ -394,7 +394,7 @@ func TestPrintedReport(t *testing.T) {
 	pdf := tb.PDF()
 	browsertest.KeepPDF(t, "self-assessment-report.pdf", pdf)
 	text := browsertest.PDFText(t, pdf)
-	for _, want := range []string{"Police Service Nord", "Summary", "score out of 4", "Reviewed by the board.", "Printed ", "✓"} {
+	for _, want := range []string{"Police Service Nord", "Summary", "score out of 4", "Reviewed by the board.", "Printed ", "In place", "Not answered"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the printed report lacks %q", want)
 		}

@@ -62,6 +62,9 @@ var assessmentScriptKeys = []string{
 	"csv.organisation", "csv.unit", "csv.period", "csv.result", "csv.rec", "csv.id", "csv.text",
 	"csv.status", "csv.status.value", "csv.points", "csv.evidence", "csv.gaps", "csv.owner",
 	"csv.target", "csv.updated", "csv.note", "csv.retired",
+	"report.title", "report.assessment", "report.completedby", "report.guidance", "report.state",
+	"report.state.final", "report.state.draft", "report.signoff", "report.approvedby", "report.role",
+	"report.date", "report.summary", "report.recs", "report.retired", "report.page",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
