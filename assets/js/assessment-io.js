@@ -7,7 +7,11 @@
   'use strict';
 
   var FORMAT = 'riskguide-self-assessment';
-  var VERSION = 1;
+  // VERSION is the format this page writes; READS are those it reads.
+  // Version 2 added the sign-off (final, approvedBy, approverRole,
+  // approvedOn); a version 1 file reads as a draft with no sign-off.
+  var VERSION = 2;
+  var READS = [1, 2];
   var STATUSES = ['not-started', 'planned', 'partly', 'in-place', 'evaluated', 'not-applicable'];
   // Points per status for the score; not applicable has none.
   var POINTS = { 'not-started': 0, 'planned': 1, 'partly': 2, 'in-place': 3, 'evaluated': 4 };
@@ -21,7 +25,9 @@
   var ID = /^[a-z0-9][a-z0-9-]*$/;
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-  var ASSESSMENT_KEYS = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
+  var ASSESSMENT_KEYS_V1 = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
+  var SIGNOFF_KEYS = ['final', 'approvedBy', 'approverRole', 'approvedOn'];
+  var ASSESSMENT_KEYS = ASSESSMENT_KEYS_V1.concat(SIGNOFF_KEYS);
   var ANSWER_KEYS = ['status', 'evidence', 'gaps', 'owner', 'targetDate', 'updated'];
   var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
 
@@ -81,7 +87,7 @@
     if (typeof v.version !== 'number' || Math.floor(v.version) !== v.version) {
       throw new Problem('err.integer', ['version']);
     }
-    if (v.version !== VERSION) { throw new Problem('err.version', [String(v.version)]); }
+    if (READS.indexOf(v.version) < 0) { throw new Problem('err.version', [String(v.version)]); }
 
     var g = object(v.guidance, 'guidance');
     exactKeys(g, ['title', 'version', 'fingerprint'], 'guidance');
@@ -92,7 +98,7 @@
     };
 
     var a = object(v.assessment, 'assessment');
-    exactKeys(a, ASSESSMENT_KEYS, 'assessment');
+    exactKeys(a, v.version === 1 ? ASSESSMENT_KEYS_V1 : ASSESSMENT_KEYS, 'assessment');
     var rec = { answers: Object.create(null) };
     rec.id = id(text(a.id, 'assessment.id', LIMITS.id), 'assessment.id');
     rec.name = text(a.name, 'assessment.name', LIMITS.name);
@@ -102,6 +108,16 @@
     });
     rec.created = time(a.created, 'assessment.created');
     rec.updated = time(a.updated, 'assessment.updated');
+    rec.final = false;
+    rec.approvedBy = rec.approverRole = rec.approvedOn = '';
+    if (v.version >= 2) {
+      if (typeof a.final !== 'boolean') { throw new Problem('err.bool', ['assessment.final']); }
+      rec.final = a.final;
+      rec.approvedBy = text(a.approvedBy, 'assessment.approvedBy', LIMITS.text);
+      rec.approverRole = text(a.approverRole, 'assessment.approverRole', LIMITS.text);
+      rec.approvedOn = text(a.approvedOn, 'assessment.approvedOn', LIMITS.id);
+      if (rec.approvedOn !== '' && !validDate(rec.approvedOn)) { throw new Problem('err.date', ['assessment.approvedOn']); }
+    }
 
     var answers = object(v.answers, 'answers');
     var ids = Object.keys(answers);
@@ -174,7 +190,7 @@
       ['format', FORMAT],
       ['version', VERSION],
       ['guidance', [['title', guidance.title], ['version', guidance.version], ['fingerprint', guidance.fingerprint]]],
-      ['assessment', ASSESSMENT_KEYS.map(function (k) { return [k, rec[k]]; })],
+      ['assessment', ASSESSMENT_KEYS.map(function (k) { return [k, k === 'final' ? !!rec[k] : rec[k] || '']; })],
       ['answers', answers]
     ], 0) + '\n';
   }
@@ -250,6 +266,8 @@
     POINTS: POINTS,
     LIMITS: LIMITS,
     ANSWER_KEYS: ANSWER_KEYS,
+    ASSESSMENT_KEYS: ASSESSMENT_KEYS,
+    validDate: validDate,
     TEXT_FIELDS: TEXT_FIELDS,
     own: own,
     parse: parse,

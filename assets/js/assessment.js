@@ -87,7 +87,10 @@
 
   function newRecord(name) {
     var t = now();
-    return { id: newID(), name: name, organisation: '', unit: '', period: '', completedBy: '', created: t, updated: t, answers: Object.create(null) };
+    return {
+      id: newID(), name: name, organisation: '', unit: '', period: '', completedBy: '', created: t, updated: t,
+      final: false, approvedBy: '', approverRole: '', approvedOn: '', answers: Object.create(null)
+    };
   }
 
   function copyRecord(rec) {
@@ -179,6 +182,8 @@
   // tab is kept too.
   function change(edit) {
     var rec = current();
+    // A final assessment is signed off as it is: nothing changes it.
+    if (rec.final) { return rec; }
     if (store.working() && !rec.unsaved) {
       var kept = readRecord(rec.id);
       if (kept) { rec = kept; }
@@ -214,7 +219,19 @@
     showRetired(rec);
     showSummary(rec);
     showDates(rec);
+    showFinal(rec);
     showReport();
+  }
+
+  // showFinal makes the form read-only for a final assessment and says who
+  // signed it off.
+  function showFinal(rec) {
+    each(form.querySelectorAll('input, textarea, button'), function (c) { c.disabled = !!rec.final; });
+    var note = $('sa-final-note');
+    note.textContent = rec.final ? msg('final.note', rec.approvedBy, rec.approvedOn) : '';
+    note.hidden = !rec.final;
+    form.classList.toggle('sa-is-final', !!rec.final);
+    each(document.querySelectorAll('[data-sa-action="rename"]'), function (b) { b.disabled = !!rec.final; });
   }
 
   // showReport makes the printed report from the assessment shown. It is
@@ -502,6 +519,41 @@
         say(msg('deleted', rec.name));
       });
     },
+    finalise: function () {
+      var rec = current();
+      if (rec.final) { return; }
+      if (!rec.approvedBy.trim() || !io.validDate(rec.approvedOn)) { fail(msg('final.need')); return; }
+      ask({
+        title: msg('final.title'), body: [el('p', {}, msg('final.text', rec.name, rec.approvedBy, rec.approvedOn))], focus: 1,
+        buttons: [{ label: msg('final.ok'), value: 'final', primary: true }, { label: msg('cancel'), value: null }]
+      }, function (choice) {
+        if (choice !== 'final') { return; }
+        change(function (r) { r.final = true; });
+        fill(current());
+        say(msg('final.done', current().name));
+      });
+    },
+    // next starts the next review from the assessment shown: its answers,
+    // each with the time it last changed, carried into a new draft without
+    // the sign-off.
+    next: function () {
+      var from = current();
+      var rec = copyRecord(from);
+      var t = now();
+      delete rec.unsaved;
+      rec.id = newID();
+      rec.name = msg('next.name', from.name).slice(0, io.LIMITS.name);
+      rec.created = t;
+      rec.updated = t;
+      rec.final = false;
+      rec.approvedBy = rec.approverRole = rec.approvedOn = '';
+      state.records[rec.id] = rec;
+      state.order.push(rec.id);
+      state.current = rec.id;
+      persist(rec);
+      switchTo(rec.id);
+      say(msg('next.done', rec.name, from.name));
+    },
     'export-json': function () {
       exportAs('json', 'application/json', io.toJSON(model.guidance, current()));
     },
@@ -601,6 +653,8 @@
       });
       body.push(list);
       buttons = [{ label: msg('import.replace'), value: 'replace' }, { label: msg('import.asnew'), value: 'new', primary: true }, { label: msg('cancel'), value: null }];
+      // A final assessment stays as it was signed off.
+      if (existing.final) { buttons.shift(); }
     } else {
       body.push(el('p', {}, msg('import.new', rec.name, count)));
       buttons = [{ label: msg('import.asnew'), value: 'new', primary: true }, { label: msg('cancel'), value: null }];

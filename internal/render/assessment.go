@@ -65,6 +65,8 @@ var assessmentScriptKeys = []string{
 	"report.title", "report.assessment", "report.completedby", "report.guidance", "report.state",
 	"report.state.final", "report.state.draft", "report.signoff", "report.approvedby", "report.role",
 	"report.date", "report.summary", "report.recs", "report.retired", "report.page",
+	"err.bool", "final.title", "final.text", "final.ok", "final.need", "final.done", "final.note",
+	"next.name", "next.done",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
