@@ -274,6 +274,7 @@
     hasContent: hasContent,
     toJSON: toJSON,
     toCSV: toCSV,
+    cell: cell,
     fileName: fileName,
     localDate: localDate,
     download: download

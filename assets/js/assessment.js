@@ -220,8 +220,20 @@
     showSummary(rec);
     showDates(rec);
     showFinal(rec);
+    showPlan();
     showReport();
   }
+
+  // ---- Action plan ------------------------------------------------------
+  var planSort = $('sa-plan-sort');
+  function today() { return view.isoDate(new Date()); }
+  function showPlan() {
+    if (!R.assessmentPlan) { return; }
+    R.assessmentPlan.render(model, current(), planSort.value, today(), $('sa-plan-out'));
+    $('sa-plan').hidden = false;
+  }
+  planSort.addEventListener('change', showPlan);
+  window.addEventListener('afterprint', function () { document.body.classList.remove('sa-print-plan'); });
 
   // showFinal makes the form read-only for a final assessment and says who
   // signed it off.
@@ -246,7 +258,7 @@
   }
   function showReportSoon() {
     clearTimeout(reportTimer);
-    reportTimer = setTimeout(showReport, 400);
+    reportTimer = setTimeout(function () { showPlan(); showReport(); }, 400);
   }
 
   function onEdit(e) {
@@ -557,6 +569,14 @@
     'export-json': function () {
       exportAs('json', 'application/json', io.toJSON(model.guidance, current()));
     },
+    'export-plan': function () {
+      exportAs('csv', 'text/csv;charset=utf-8', R.assessmentPlan.toCSV(model, current(), planSort.value, today()), 'action-plan');
+    },
+    'print-plan': function () {
+      showPlan();
+      document.body.classList.add('sa-print-plan');
+      window.print();
+    },
     'export-csv': function () {
       exportAs('csv', 'text/csv;charset=utf-8', io.toCSV(model, current(), msg));
     },
@@ -568,8 +588,9 @@
     }
   };
 
-  function exportAs(ext, type, textOut) {
+  function exportAs(ext, type, textOut, kind) {
     var name = io.fileName(current().name, ext);
+    if (kind) { name = name.replace(/^self-assessment-/, kind + '-'); }
     try {
       io.download(textOut, name, type);
       say(msg('exported', name));

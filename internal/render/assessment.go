@@ -21,6 +21,9 @@ type AssessmentPage struct {
 	Results     []*site.ExpectedResult
 	Fingerprint string
 	Statuses    []StatusOption
+	// PlanTemplate links to the "action-plan" protocol template, when the
+	// site has one, from the action plan.
+	PlanTemplate string
 	// Messages are the strings the page's scripts show, handed to them in
 	// the page because scripts cannot read the interface strings.
 	Messages []Message
@@ -67,12 +70,18 @@ var assessmentScriptKeys = []string{
 	"report.date", "report.summary", "report.recs", "report.retired", "report.page",
 	"err.bool", "final.title", "final.text", "final.ok", "final.need", "final.done", "final.note",
 	"next.name", "next.done",
+	"plan.counts", "plan.caption", "plan.rec", "plan.overdue",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
 	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint()}
+	for _, pr := range r.s.Protocols {
+		if pr.ID == "action-plan" {
+			p.PlanTemplate, _ = b.URL("protocol", pr.ID)
+		}
+	}
 	for _, v := range Statuses {
 		p.Statuses = append(p.Statuses, StatusOption{Value: v, Label: r.i18n.Lookup("assessment.status." + v)})
 	}
