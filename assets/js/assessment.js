@@ -616,7 +616,7 @@
     if (!file) { return; }
     if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', size(file.size)))); return; }
     var reader = new FileReader();
-    reader.onload = function () { preview(file.name, String(reader.result)); };
+    reader.onload = function () { preview(file.name, readFile(file.name, String(reader.result))); };
     reader.onerror = function () { fail(msg('import.error', msg('import.error.read', reader.error ? reader.error.name : ''))); };
     reader.readAsText(file, 'utf-8');
   });
@@ -639,8 +639,21 @@
     return d;
   }
 
-  function preview(fileName, textIn) {
-    var r = io.parse(textIn);
+  // readFile reads an imported file: CSV (as the page exports it) back
+  // into the assessment shown, anything else as the JSON format.
+  function readFile(fileName, textIn) {
+    var t = textIn.charCodeAt(0) === 0xfeff ? textIn.slice(1) : textIn;
+    if (R.assessmentCSV && /\.csv$/i.test(fileName) && !/^\s*\{/.test(t)) {
+      var base = copyRecord(current());
+      delete base.unsaved;
+      var r = R.assessmentCSV.parse(model, base, textIn, now());
+      if (r.record) { r.record.updated = io.toJSON(model.guidance, r.record) === io.toJSON(model.guidance, base) ? base.updated : now(); }
+      return r;
+    }
+    return io.parse(textIn);
+  }
+
+  function preview(fileName, r) {
     if (r.problem) {
       fail(msg('import.error', msg.apply(null, [r.problem.key].concat(r.problem.args))));
       return;
@@ -685,6 +698,11 @@
       if (choice === 'new' && own(state.records, rec.id)) {
         rec.id = newID();
         rec.name = msg('imported.name', rec.name).slice(0, io.LIMITS.name);
+        // A copy made from a spreadsheet of a final assessment is a draft.
+        if (r.guidance === model.guidance) {
+          rec.final = false;
+          rec.approvedBy = rec.approverRole = rec.approvedOn = '';
+        }
       }
       if (!own(state.records, rec.id)) { state.order.push(rec.id); }
       state.records[rec.id] = rec;

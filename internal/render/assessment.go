@@ -71,6 +71,8 @@ var assessmentScriptKeys = []string{
 	"err.bool", "final.title", "final.text", "final.ok", "final.need", "final.done", "final.note",
 	"next.name", "next.done",
 	"plan.counts", "plan.caption", "plan.rec", "plan.overdue",
+	"err.csv.quote", "err.csv.columns", "err.csv.cells", "err.csv.long", "err.csv.id", "err.csv.dup",
+	"err.csv.status", "err.csv.date",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
