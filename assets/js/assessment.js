@@ -348,6 +348,7 @@
 
   function showSummary(rec) {
     summary.render(model, rec, $('sa-chart'), $('sa-summary-table'));
+    if (R.assessmentCoverage) { R.assessmentCoverage.fill(model, rec); }
   }
 
   // Dates are written in ISO form, never in the browser's locale, so that a

@@ -24,6 +24,8 @@ type AssessmentPage struct {
 	// PlanTemplate links to the "action-plan" protocol template, when the
 	// site has one, from the action plan.
 	PlanTemplate string
+	// Coverage is the summary by legal instrument and article.
+	Coverage []Instrument
 	// Messages are the strings the page's scripts show, handed to them in
 	// the page because scripts cannot read the interface strings.
 	Messages []Message
@@ -73,12 +75,14 @@ var assessmentScriptKeys = []string{
 	"plan.counts", "plan.caption", "plan.rec", "plan.overdue",
 	"err.csv.quote", "err.csv.columns", "err.csv.cells", "err.csv.long", "err.csv.id", "err.csv.dup",
 	"err.csv.status", "err.csv.date",
+	"coverage.none",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
 	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint()}
+	p.Coverage = r.coverage()
 	for _, pr := range r.s.Protocols {
 		if pr.ID == "action-plan" {
 			p.PlanTemplate, _ = b.URL("protocol", pr.ID)
