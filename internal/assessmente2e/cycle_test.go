@@ -111,4 +111,26 @@ func TestVersion1ImportsWithoutLoss(t *testing.T) {
 	if tb.evalBool(`document.getElementById('sa-organisation').disabled`) {
 		t.Error("a version 1 file imported as final")
 	}
+
+	// A version 2 file must say final with true or false, and date its
+	// approval properly; otherwise nothing is imported.
+	v2 := string(report.Marshal(old))
+	kept := tb.storage()
+	for name, c := range map[string]struct{ from, to, want string }{
+		"final.json": {`"final": false`, `"final": "yes"`, "assessment.final must be true or false"},
+		"date.json":  {`"approvedOn": ""`, `"approvedOn": "2026-02-30"`, "assessment.approvedOn is not a date"},
+		"v1.json":    {`"version": 2,`, `"version": 1,`, "assessment.approvedBy is not part of the format"},
+	} {
+		p := filepath.Join(t.TempDir(), name)
+		os.WriteFile(p, []byte(strings.Replace(v2, c.from, c.to, 1)), 0o644)
+		tb.importFile(p)
+		tb.waitFor(name+" refused", `!document.getElementById('sa-error').hidden`)
+		if msg := tb.eval(`document.getElementById('sa-error').textContent`); !strings.Contains(msg, c.want) {
+			t.Errorf("%s: %q, want %q", name, msg, c.want)
+		}
+		if tb.storage() != kept {
+			t.Errorf("%s changed what the browser keeps", name)
+		}
+		tb.Do(evalVoid(`document.getElementById('sa-error').hidden = true`))
+	}
 }

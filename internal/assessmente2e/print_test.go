@@ -124,9 +124,21 @@ func TestPrintedReportInFull(t *testing.T) {
 		}
 	}
 
-	// Every recommendation answered: at most six A4 pages.
-	answerAll(tb, nil)
+	// Every recommendation answered and the assessment signed off: at most
+	// six A4 pages, every value typed printed in full.
+	typed = append(header, answerAll(tb, nil)...)
+	signOff(tb)
+	typed = append(typed, "C. Chief", "Chief Constable", "2026-04-01", "Final: signed off")
 	pdf, pages := printReport(tb, "report-all-answered.pdf")
+	if !strings.Contains(pages[0], "Police Service Nord") || !strings.Contains(pages[0], "C. Chief") {
+		t.Errorf("page 1 lacks the organisation or the sign-off:\n%s", pages[0])
+	}
+	all = space.ReplaceAllString(strings.Join(pages, " "), " ")
+	for _, v := range typed {
+		if !strings.Contains(all, v) {
+			t.Errorf("the signed-off report lacks %q", v)
+		}
+	}
 	if w, h := browsertest.PDFPageSize(t, pdf); w < 594 || w > 596 || h < 841 || h > 843 {
 		t.Errorf("page size %.0f x %.0f pt, want A4", w, h)
 	}
