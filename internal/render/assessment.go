@@ -25,7 +25,7 @@ type AssessmentPage struct {
 	// site has one, from the action plan.
 	PlanTemplate string
 	// Coverage is the summary by legal instrument and article.
-	Coverage []Instrument
+	Coverage []site.Instrument
 	// Messages are the strings the page's scripts show, handed to them in
 	// the page because scripts cannot read the interface strings.
 	Messages []Message
@@ -82,7 +82,7 @@ func (r *renderer) assessmentPage(b *Base) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
 	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint()}
-	p.Coverage = r.coverage()
+	p.Coverage = r.s.Instruments()
 	for _, pr := range r.s.Protocols {
 		if pr.ID == "action-plan" {
 			p.PlanTemplate, _ = b.URL("protocol", pr.ID)

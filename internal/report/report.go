@@ -38,6 +38,9 @@ type Report struct {
 	Columns []*Force
 	Results []*ResultRow
 	Overall ScoreRow // every recommendation
+	// Coverage is the score of each column on the recommendations citing
+	// each article of each legal instrument.
+	Coverage []CoverageGroup
 	// Unknown lists answers for recommendations the guidance does not
 	// have, assessment by assessment.
 	Unknown []UnknownAnswer
@@ -148,6 +151,19 @@ func (d Duplicate) String() string {
 	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", d.Dropped, d.ID, d.Kept, d.Kept, d.Reason)
 }
 
+// CoverageGroup is one legal instrument with a row per cited article.
+type CoverageGroup struct {
+	Source *site.Source
+	Rows   []CoverageRow
+}
+
+// CoverageRow is one article: the recommendations serving it, and each
+// column's score on them.
+type CoverageRow struct {
+	site.Article
+	ScoreRow
+}
+
 // ResultRow is an expected result with its recommendations' cells and its
 // score per column.
 type ResultRow struct {
@@ -255,6 +271,13 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 		r.Results = append(r.Results, row)
 	}
 	r.Overall = scores(all, r.Columns)
+	for _, in := range s.Instruments() {
+		g := CoverageGroup{Source: in.Source}
+		for _, a := range in.Articles {
+			g.Rows = append(g.Rows, CoverageRow{Article: a, ScoreRow: scores(a.Recs, r.Columns)})
+		}
+		r.Coverage = append(r.Coverage, g)
+	}
 	for _, f := range r.Forces {
 		f.Overall = score(all, f)
 		for _, rec := range all {

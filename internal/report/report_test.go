@@ -169,6 +169,25 @@ func TestAcrossYears(t *testing.T) {
 	if got := tr.Scores[0].String() + " " + tr.Scores[1].String() + " " + tr.Change; got != "2.0 3.0 up 1.0" {
 		t.Errorf("trend of result 1: %s", got)
 	}
+	// Coverage: Article 15 of the Istanbul Convention is served by result
+	// 1's recommendations (and 2.1); North's latest scores 3.0 on them.
+	found := false
+	for _, g := range r.Coverage {
+		for _, row := range g.Rows {
+			if g.Source.ID == "istanbul-convention" && row.Locator == "Article 15" {
+				found = true
+				if got := row.RecIDs(); !strings.HasPrefix(got, "training-needs-analysis mandatory-training") {
+					t.Errorf("Article 15 is served by %s", got)
+				}
+				if got := row.Scores[1].String(); got != "3.0" {
+					t.Errorf("North's score on Article 15 = %s", got)
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("no coverage row for Article 15 of the Istanbul Convention")
+	}
 	files, err := r.Files()
 	if err != nil {
 		t.Fatal(err)
@@ -176,6 +195,7 @@ func TestAcrossYears(t *testing.T) {
 	html := string(files["index.html"])
 	for _, want := range []string{
 		`<a href="org-north-police.html">North Police</a>`,
+		`<h2 id="coverage">Coverage by legal instrument</h2>`,
 		`<span class="file">north-copy.json</span>: the same assessment as <span class="file">north.json</span>`,
 		`2026-03-01 09:00 UTC`,
 		`Final: C. Chief (Chief Constable), 2025-04-02`,

@@ -1,31 +1,28 @@
-package render
+package site
 
 import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/riskguide/riskguide/internal/site"
 )
 
-// Instrument is one cited source on the self-assessment's coverage
-// summary: the articles of it that recommendations cite, each with the
-// recommendations that serve it.
+// Instrument is one cited source with the articles of it that
+// recommendations cite: the basis of the coverage summary by legal
+// instrument on the self-assessment and in riskguide report.
 type Instrument struct {
-	Source   *site.Source
+	Source   *Source
 	Articles []Article
 }
 
 // Article is one locator of an instrument, such as "Article 15", with the
-// recommendations citing it in guidance order. Locator is "" for a
+// recommendations citing it, in guidance order. Locator is "" for a
 // citation of the instrument as a whole.
 type Article struct {
 	Locator string
-	Recs    []*site.Recommendation
+	Recs    []*Recommendation
 }
 
-// RecIDs lists the article's recommendation ids, space separated, for the
-// page's scripts.
+// RecIDs lists the article's recommendation ids, space separated.
 func (a Article) RecIDs() string {
 	ids := make([]string, len(a.Recs))
 	for i, r := range a.Recs {
@@ -34,25 +31,33 @@ func (a Article) RecIDs() string {
 	return strings.Join(ids, " ")
 }
 
-// coverage groups the recommendations' evidence citations by source, in
-// the order of sources.yaml, and by locator, in article order.
-func (r *renderer) coverage() []Instrument {
+// Instruments groups the recommendations' evidence citations by source, in
+// the order of sources.yaml, and by locator, in article order. Sources no
+// recommendation cites are left out.
+func (s *Site) Instruments() []Instrument {
 	var out []Instrument
-	for _, src := range r.s.Sources {
-		cites := r.citedBy[src.ID]
-		if len(cites) == 0 {
-			continue
-		}
-		byLoc := map[string]int{}
+	recs := s.AllRecommendations()
+	for _, src := range s.Sources {
 		in := Instrument{Source: src}
-		for _, c := range cites {
-			i, ok := byLoc[c.Locator]
-			if !ok {
-				i = len(in.Articles)
-				byLoc[c.Locator] = i
-				in.Articles = append(in.Articles, Article{Locator: c.Locator})
+		byLoc := map[string]int{}
+		for _, rec := range recs {
+			for _, ev := range rec.Evidence {
+				if ev.Source.ID != src.ID {
+					continue
+				}
+				i, ok := byLoc[ev.Locator]
+				if !ok {
+					i = len(in.Articles)
+					byLoc[ev.Locator] = i
+					in.Articles = append(in.Articles, Article{Locator: ev.Locator})
+				}
+				if n := len(in.Articles[i].Recs); n == 0 || in.Articles[i].Recs[n-1] != rec {
+					in.Articles[i].Recs = append(in.Articles[i].Recs, rec)
+				}
 			}
-			in.Articles[i].Recs = appendOnce(in.Articles[i].Recs, c.Rec)
+		}
+		if len(in.Articles) == 0 {
+			continue
 		}
 		sort.SliceStable(in.Articles, func(i, j int) bool { return locatorLess(in.Articles[i].Locator, in.Articles[j].Locator) })
 		out = append(out, in)
