@@ -1,10 +1,15 @@
 package assessmente2e
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
 )
@@ -78,9 +83,11 @@ func checkPages(t *testing.T, pages []string, name string) {
 		if !strings.Contains(p, name) {
 			t.Errorf("page %d lacks the assessment's name %q", i+1, name)
 		}
+		// The running head and the page number are not the page's text.
 		lines := 0
 		for _, l := range strings.Split(p, "\n") {
-			if strings.TrimSpace(l) != "" {
+			l = strings.TrimSpace(l)
+			if l != "" && !strings.HasPrefix(l, name) && !strings.HasPrefix(l, "Page ") {
 				lines++
 			}
 		}
@@ -91,7 +98,16 @@ func checkPages(t *testing.T, pages []string, name string) {
 }
 
 func TestPrintedReportInFull(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, "")
+	// A browser set to US English must still print ISO dates.
+	tb.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "en-US"})
+		return err
+	}))
+	tb.Navigate(pageURL(defaultSite(t)))
+	if d := tb.eval(`new Date(2026, 0, 31).toLocaleDateString()`); d != "1/31/2026" {
+		t.Fatalf("the browser's locale is not US English (it writes %q)", d)
+	}
 	header := fillHeader(tb)
 	ids := tb.recIDs()
 	if len(ids) != 20 {
@@ -127,6 +143,11 @@ func TestPrintedReportInFull(t *testing.T) {
 	// Every recommendation answered and the assessment signed off: at most
 	// six A4 pages, every value typed printed in full.
 	typed = append(header, answerAll(tb, nil)...)
+	// A name with quotes, backslashes and braces is printed as it is in
+	// the running head, and cannot break out of the style rule.
+	name := `Nord "2026" \ review} @page{x`
+	tb.click(`[data-sa-action="rename"]`)
+	tb.dialog(name, "ok")
 	signOff(tb)
 	typed = append(typed, "C. Chief", "Chief Constable", "2026-04-01", "Final: signed off")
 	pdf, pages := printReport(tb, "report-all-answered.pdf")
@@ -145,7 +166,13 @@ func TestPrintedReportInFull(t *testing.T) {
 	if n := browsertest.PDFPages(t, pdf); n > 6 {
 		t.Errorf("the report of 20 answered recommendations runs to %d pages, want at most 6", n)
 	}
-	checkPages(t, pages, "My assessment")
+	checkPages(t, pages, name)
+	if usDate := regexp.MustCompile(`\b\d{1,2}/\d{1,2}/\d{4}\b`).FindString(all); usDate != "" {
+		t.Errorf("the report prints a date in the browser's locale: %q", usDate)
+	}
+	if !regexp.MustCompile(`Last changed:? \d{4}-\d{2}-\d{2} \d{2}:\d{2}`).MatchString(all) {
+		t.Error("the report does not print when answers last changed as YYYY-MM-DD HH:MM")
+	}
 	if errs := tb.ConsoleErrors(); len(errs) > 0 {
 		t.Errorf("console errors: %q", errs)
 	}
