@@ -59,6 +59,15 @@ func TestFinalIsReadOnly(t *testing.T) {
 	if !strings.Contains(string(data), `"version": 2,`) {
 		t.Error("the export is not version 2")
 	}
+	// Its own export cannot replace it: it can only come in as a new one.
+	file := filepath.Join(t.TempDir(), "final.json")
+	os.WriteFile(file, data, 0o644)
+	tb.importFile(file)
+	tb.waitFor("the preview", `document.getElementById('sa-dialog').open`)
+	if choices := tb.eval(`Array.prototype.map.call(document.querySelectorAll('#sa-dialog-buttons button'), function (b) { return b.getAttribute('data-choice'); }).join(' ')`); choices != "new " {
+		t.Errorf("importing over a final assessment offers %q", choices)
+	}
+	tb.dialog("", "")
 	_, pages := printReport(tb, "report-final.pdf")
 	for _, want := range []string{"Final: signed off", "C. Chief", "Chief Constable", "2026-04-01"} {
 		if !strings.Contains(pages[0], want) {
