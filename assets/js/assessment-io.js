@@ -7,7 +7,11 @@
   'use strict';
 
   var FORMAT = 'riskguide-self-assessment';
-  var VERSION = 1;
+  // VERSION is the format this page writes; READS are those it reads.
+  // Version 2 added the sign-off (final, approvedBy, approverRole,
+  // approvedOn); a version 1 file reads as a draft with no sign-off.
+  var VERSION = 2;
+  var READS = [1, 2];
   var STATUSES = ['not-started', 'planned', 'partly', 'in-place', 'evaluated', 'not-applicable'];
   // Points per status for the score; not applicable has none.
   var POINTS = { 'not-started': 0, 'planned': 1, 'partly': 2, 'in-place': 3, 'evaluated': 4 };
@@ -27,7 +31,9 @@
   // BLANK is a name with nothing but white space in it.
   var BLANK = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*$/;
   var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  var ASSESSMENT_KEYS = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
+  var ASSESSMENT_KEYS_V1 = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
+  var SIGNOFF_KEYS = ['final', 'approvedBy', 'approverRole', 'approvedOn'];
+  var ASSESSMENT_KEYS = ASSESSMENT_KEYS_V1.concat(SIGNOFF_KEYS);
   var ANSWER_KEYS = ['status', 'evidence', 'gaps', 'owner', 'targetDate', 'updated'];
   var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
 
@@ -98,7 +104,7 @@
     if (typeof v.version !== 'number' || Math.floor(v.version) !== v.version) {
       throw new Problem('err.integer', ['version']);
     }
-    if (v.version !== VERSION) { throw new Problem('err.version', [String(v.version)]); }
+    if (READS.indexOf(v.version) < 0) { throw new Problem('err.version', [String(v.version)]); }
 
     var g = object(v.guidance, 'guidance');
     exactKeys(g, ['title', 'version', 'fingerprint'], 'guidance');
@@ -109,7 +115,7 @@
     };
 
     var a = object(v.assessment, 'assessment');
-    exactKeys(a, ASSESSMENT_KEYS, 'assessment');
+    exactKeys(a, v.version === 1 ? ASSESSMENT_KEYS_V1 : ASSESSMENT_KEYS, 'assessment');
     var rec = { answers: Object.create(null) };
     rec.id = id(text(a.id, 'assessment.id', LIMITS.id), 'assessment.id');
     rec.name = text(a.name, 'assessment.name', LIMITS.name);
@@ -119,6 +125,16 @@
     });
     rec.created = time(a.created, 'assessment.created');
     rec.updated = time(a.updated, 'assessment.updated');
+    rec.final = false;
+    rec.approvedBy = rec.approverRole = rec.approvedOn = '';
+    if (v.version >= 2) {
+      if (typeof a.final !== 'boolean') { throw new Problem('err.bool', ['assessment.final']); }
+      rec.final = a.final;
+      rec.approvedBy = text(a.approvedBy, 'assessment.approvedBy', LIMITS.text);
+      rec.approverRole = text(a.approverRole, 'assessment.approverRole', LIMITS.text);
+      rec.approvedOn = text(a.approvedOn, 'assessment.approvedOn', LIMITS.id);
+      if (rec.approvedOn !== '' && !validDate(rec.approvedOn)) { throw new Problem('err.date', ['assessment.approvedOn']); }
+    }
 
     var answers = object(v.answers, 'answers');
     var ids = Object.keys(answers);
@@ -140,21 +156,25 @@
     return { guidance: guidance, record: rec };
   }
 
-  // parseBytes reads a file as the page imports it: at most LIMITS.bytes,
-  // UTF-8 (one byte order mark at the start is dropped, a byte that is not
-  // UTF-8 refuses the file), then parse. It takes an ArrayBuffer or a typed
-  // array.
-  function parseBytes(bytes) {
+  // decodeBytes reads a file's bytes as the page imports them: at most
+  // LIMITS.bytes, UTF-8 (one byte order mark at the start is dropped, a
+  // byte that is not UTF-8 refuses the file). It takes an ArrayBuffer or a
+  // typed array and gives {text} or {problem}.
+  function decodeBytes(bytes) {
     if (bytes.byteLength > LIMITS.bytes) {
       return { problem: new Problem('import.error.size', [size(bytes.byteLength)]) };
     }
-    var s;
     try {
-      s = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+      return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
     } catch (e) {
       return { problem: new Problem('import.error.json', [String(e && e.message || e)]) };
     }
-    return parse(s);
+  }
+
+  // parseBytes reads an exported file's bytes: decodeBytes, then parse.
+  function parseBytes(bytes) {
+    var d = decodeBytes(bytes);
+    return d.problem ? d : parse(d.text);
   }
 
   function size(n) {
@@ -213,7 +233,7 @@
       ['format', FORMAT],
       ['version', VERSION],
       ['guidance', [['title', guidance.title], ['version', guidance.version], ['fingerprint', guidance.fingerprint]]],
-      ['assessment', ASSESSMENT_KEYS.map(function (k) { return [k, rec[k]]; })],
+      ['assessment', ASSESSMENT_KEYS.map(function (k) { return [k, k === 'final' ? !!rec[k] : rec[k] || '']; })],
       ['answers', answers]
     ], 0) + '\n';
   }
@@ -289,14 +309,18 @@
     POINTS: POINTS,
     LIMITS: LIMITS,
     ANSWER_KEYS: ANSWER_KEYS,
+    ASSESSMENT_KEYS: ASSESSMENT_KEYS,
+    validDate: validDate,
     TEXT_FIELDS: TEXT_FIELDS,
     own: own,
     parse: parse,
+    decodeBytes: decodeBytes,
     parseBytes: parseBytes,
     size: size,
     hasContent: hasContent,
     toJSON: toJSON,
     toCSV: toCSV,
+    cell: cell,
     fileName: fileName,
     localDate: localDate,
     download: download

@@ -15,6 +15,10 @@
     return e;
   }
 
+  function badge(status, label) {
+    return el('span', { 'class': 'sa-badge sa-st-' + (status || 'none') }, label);
+  }
+
   function svg(name, attrs, textIn) {
     var e = document.createElementNS(SVG, name);
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -61,8 +65,10 @@
     tbl.appendChild(el('caption', {}, msg('summary.caption')));
     var head = el('tr');
     head.appendChild(el('th', { scope: 'col' }, msg('summary.result')));
-    io.STATUSES.forEach(function (s) { head.appendChild(el('th', { scope: 'col' }, model.statusLabel(s))); });
-    head.appendChild(el('th', { scope: 'col' }, msg('summary.unanswered')));
+    // Each status heading is its badge, so the colours used on the form
+    // and in the report are explained where the counts are.
+    io.STATUSES.forEach(function (s) { head.appendChild(el('th', { scope: 'col' })).appendChild(badge(s, model.statusLabel(s))); });
+    head.appendChild(el('th', { scope: 'col' })).appendChild(badge('', msg('summary.unanswered')));
     head.appendChild(el('th', { scope: 'col' }, msg('summary.score')));
     tbl.appendChild(el('thead')).appendChild(head);
     var body = tbl.appendChild(el('tbody'));

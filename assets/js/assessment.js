@@ -12,9 +12,9 @@
 (function () {
   'use strict';
   var R = window.riskguide || {};
-  var store = R.store, io = R.assessmentIO, summary = R.assessmentSummary;
+  var store = R.store, io = R.assessmentIO, summary = R.assessmentSummary, view = R.assessmentView;
   var form = document.getElementById('sa-form');
-  if (!form || !store || !io || !summary) { return; }
+  if (!form || !store || !io || !summary || !view) { return; }
 
   var INDEX = 'assessments';
   var KEY = 'assessment:';
@@ -100,7 +100,10 @@
 
   function newRecord(name) {
     var t = now();
-    return { id: newID(), name: name, organisation: '', unit: '', period: '', completedBy: '', created: t, updated: t, answers: Object.create(null) };
+    return {
+      id: newID(), name: name, organisation: '', unit: '', period: '', completedBy: '', created: t, updated: t,
+      final: false, approvedBy: '', approverRole: '', approvedOn: '', answers: Object.create(null)
+    };
   }
 
   function copyRecord(rec) {
@@ -199,6 +202,8 @@
   // tab is kept too.
   function change(edit) {
     var rec = current();
+    // A final assessment is signed off as it is: nothing changes it.
+    if (rec.final) { return rec; }
     if (store.working() && !rec.unsaved) {
       var kept = readRecord(rec.id);
       if (kept) { rec = kept; }
@@ -227,12 +232,53 @@
             input.value = a[f];
           }
         });
+        showAnswerState(r, a);
       });
     });
     fitTextareas();
     showRetired(rec);
     showSummary(rec);
     showDates(rec);
+    showFinal(rec);
+    showPlan();
+    showReport();
+  }
+
+  // ---- Action plan ------------------------------------------------------
+  var planSort = $('sa-plan-sort');
+  function today() { return view.isoDate(new Date()); }
+  function showPlan() {
+    if (!R.assessmentPlan) { return; }
+    R.assessmentPlan.render(model, current(), planSort.value, today(), $('sa-plan-out'));
+    $('sa-plan').hidden = false;
+  }
+  planSort.addEventListener('change', showPlan);
+  window.addEventListener('afterprint', function () { document.body.classList.remove('sa-print-plan'); });
+
+  // showFinal makes the form read-only for a final assessment and says who
+  // signed it off.
+  function showFinal(rec) {
+    each(form.querySelectorAll('input, textarea, button'), function (c) { c.disabled = !!rec.final; });
+    var note = $('sa-final-note');
+    note.textContent = rec.final ? msg('final.note', rec.approvedBy, rec.approvedOn) : '';
+    note.hidden = !rec.final;
+    form.classList.toggle('sa-is-final', !!rec.final);
+    each(document.querySelectorAll('[data-sa-action="rename"]'), function (b) { b.disabled = !!rec.final; });
+  }
+
+  // showReport makes the printed report from the assessment shown. It is
+  // remade a moment after typing stops, and again just before printing.
+  var reportTimer = null;
+  function showReport() {
+    clearTimeout(reportTimer);
+    reportTimer = null;
+    if (!R.assessmentReport) { return; }
+    R.assessmentReport.render(model, current(), $('sa-report'));
+    document.body.classList.add('sa-has-report');
+  }
+  function showReportSoon() {
+    clearTimeout(reportTimer);
+    reportTimer = setTimeout(function () { showPlan(); showReport(); }, 400);
   }
 
   function onEdit(e) {
@@ -254,11 +300,14 @@
         a.updated = now();
         rec.answers[id] = a;
       });
+      var shown = current().answers[id];
+      if (shown && own(model.byId, id)) { showAnswerState(model.byId[id], shown); }
       if (field === 'status') { showSummary(current()); }
     } else {
       return;
     }
     showDates(current());
+    showReportSoon();
   }
 
   form.addEventListener('input', onEdit);
@@ -271,6 +320,30 @@
     Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
     if (textIn !== undefined) { e.textContent = textIn; }
     return e;
+  }
+
+  // showAnswerState writes, under a recommendation's scale, its status as
+  // a badge and when the answer last changed, and lists the web addresses
+  // in its evidence as links.
+  function showAnswerState(r, a) {
+    var line = r.el.querySelector('[data-state]');
+    if (line) {
+      line.replaceChildren();
+      if (a.status) { line.appendChild(view.badge(a.status, model.statusLabel(a.status))); }
+      if (a.updated) { line.appendChild(el('span', { 'class': 'sa-changed' }, msg('last.changed', view.isoTime(a.updated)))); }
+      line.hidden = !a.status && !a.updated;
+    }
+    var links = r.el.querySelector('[data-links]');
+    if (links) {
+      var found = view.addresses(a.evidence || '');
+      links.replaceChildren();
+      if (found.length) {
+        var ul = el('ul', { 'class': 'plain' });
+        found.forEach(function (u) { ul.appendChild(el('li')).appendChild(el('a', { href: u, rel: 'noopener noreferrer' }, u)); });
+        links.appendChild(ul);
+      }
+      links.hidden = found.length === 0;
+    }
   }
 
   function showRetired(rec) {
@@ -295,12 +368,12 @@
 
   function showSummary(rec) {
     summary.render(model, rec, $('sa-chart'), $('sa-summary-table'));
+    if (R.assessmentCoverage) { R.assessmentCoverage.fill(model, rec); }
   }
 
-  function localTime(iso) {
-    var d = new Date(iso);
-    return isNaN(d) ? iso : d.toLocaleString();
-  }
+  // Dates are written in ISO form, never in the browser's locale, so that a
+  // printed report reads the same wherever it was printed.
+  function localTime(iso) { return view.isoTime(iso); }
 
   function showDates(rec) {
     var box = $('sa-dates');
@@ -322,9 +395,10 @@
   });
   window.addEventListener('beforeprint', function () {
     var rec = current();
-    $('sa-dates').textContent = rec.name + ' · ' + msg('printed', new Date().toLocaleDateString()) + ' · ' + msg('last.changed', localTime(rec.updated));
+    $('sa-dates').textContent = rec.name + ' · ' + msg('printed', view.isoDate(new Date())) + ' · ' + msg('last.changed', localTime(rec.updated));
     $('sa-dates').hidden = false;
     fitTextareas();
+    showReport();
   });
   window.addEventListener('afterprint', function () { showDates(current()); });
 
@@ -341,11 +415,17 @@
     });
   }
 
+  // showList fills the lists of assessments. The compare choices a user
+  // made stay as they were while both still exist; a comparison already on
+  // screen is cleared whenever what it compared may have changed.
   function showList() {
     options(select, state.current);
     var others = state.order.filter(function (id) { return id !== state.current; });
-    options(compareFrom, compareFrom.value && own(state.records, compareFrom.value) && compareFrom.value !== state.current ? compareFrom.value : others[others.length - 1] || state.current);
-    options(compareTo, state.current);
+    var from = compareFrom.value, to = compareTo.value;
+    var keep = from && to && own(state.records, from) && own(state.records, to);
+    options(compareFrom, keep ? from : others[others.length - 1] || state.current);
+    options(compareTo, keep ? to : state.current);
+    clearComparison();
     $('sa-compare').hidden = state.order.length < 2;
     each(document.querySelectorAll('[data-sa-action="delete"]'), function (b) { b.disabled = false; });
   }
@@ -358,6 +438,10 @@
   }
 
   select.addEventListener('change', function () { switchTo(select.value); });
+
+  function clearComparison() { $('sa-compare-out').replaceChildren(); }
+  compareFrom.addEventListener('change', clearComparison);
+  compareTo.addEventListener('change', clearComparison);
 
   var statusLine = $('sa-status'), errorLine = $('sa-error');
   function say(text) {
@@ -468,8 +552,51 @@
         say(msg('deleted', rec.name));
       });
     },
+    finalise: function () {
+      var rec = current();
+      if (rec.final) { return; }
+      if (!rec.approvedBy.trim() || !io.validDate(rec.approvedOn)) { fail(msg('final.need')); return; }
+      ask({
+        title: msg('final.title'), body: [el('p', {}, msg('final.text', rec.name, rec.approvedBy, rec.approvedOn))], focus: 1,
+        buttons: [{ label: msg('final.ok'), value: 'final', primary: true }, { label: msg('cancel'), value: null }]
+      }, function (choice) {
+        if (choice !== 'final') { return; }
+        change(function (r) { r.final = true; });
+        fill(current());
+        say(msg('final.done', current().name));
+      });
+    },
+    // next starts the next review from the assessment shown: its answers,
+    // each with the time it last changed, carried into a new draft without
+    // the sign-off.
+    next: function () {
+      var from = current();
+      var rec = copyRecord(from);
+      var t = now();
+      delete rec.unsaved;
+      rec.id = newID();
+      rec.name = msg('next.name', from.name).slice(0, io.LIMITS.name);
+      rec.created = t;
+      rec.updated = t;
+      rec.final = false;
+      rec.approvedBy = rec.approverRole = rec.approvedOn = '';
+      state.records[rec.id] = rec;
+      state.order.push(rec.id);
+      state.current = rec.id;
+      persist(rec);
+      switchTo(rec.id);
+      say(msg('next.done', rec.name, from.name));
+    },
     'export-json': function () {
       exportAs('json', 'application/json', io.toJSON(model.guidance, current()));
+    },
+    'export-plan': function () {
+      exportAs('csv', 'text/csv;charset=utf-8', R.assessmentPlan.toCSV(model, current(), planSort.value, today()), 'action-plan');
+    },
+    'print-plan': function () {
+      showPlan();
+      document.body.classList.add('sa-print-plan');
+      window.print();
     },
     'export-csv': function () {
       exportAs('csv', 'text/csv;charset=utf-8', io.toCSV(model, current(), msg));
@@ -482,8 +609,9 @@
     }
   };
 
-  function exportAs(ext, type, textOut) {
+  function exportAs(ext, type, textOut, kind) {
     var name = io.fileName(current().name, ext);
+    if (kind) { name = name.replace(/^self-assessment-/, kind + '-'); }
     try {
       io.download(textOut, name, type);
       say(msg('exported', name));
@@ -505,7 +633,7 @@
     if (!file) { return; }
     if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', io.size(file.size)))); return; }
     var reader = new FileReader();
-    reader.onload = function () { preview(file.name, io.parseBytes(reader.result)); };
+    reader.onload = function () { preview(file.name, readFile(file.name, reader.result)); };
     reader.onerror = function () { fail(msg('import.error', msg('import.error.read', reader.error ? reader.error.name : ''))); };
     reader.readAsArrayBuffer(file);
   });
@@ -528,8 +656,25 @@
     return d;
   }
 
-  // preview shows what an imported file holds, r being what parseBytes
-  // made of it, and asks what to do.
+  // readFile reads an imported file's bytes: CSV (as the page exports it)
+  // back into the assessment shown, anything else as the JSON format. Both
+  // are decoded by the same strict rule (io.decodeBytes).
+  function readFile(fileName, bytes) {
+    var d = io.decodeBytes(bytes);
+    if (d.problem) { return d; }
+    var t = d.text;
+    if (R.assessmentCSV && /\.csv$/i.test(fileName) && !/^\s*\{/.test(t)) {
+      var base = copyRecord(current());
+      delete base.unsaved;
+      var r = R.assessmentCSV.parse(model, base, t, now());
+      if (r.record) { r.record.updated = io.toJSON(model.guidance, r.record) === io.toJSON(model.guidance, base) ? base.updated : now(); }
+      return r;
+    }
+    return io.parse(t);
+  }
+
+  // preview shows what an imported file holds, r being what readFile made
+  // of it, and asks what to do.
   function preview(fileName, r) {
     if (r.problem) {
       fail(msg('import.error', msg.apply(null, [r.problem.key].concat(r.problem.args))));
@@ -564,6 +709,8 @@
       });
       body.push(list);
       buttons = [{ label: msg('import.replace'), value: 'replace' }, { label: msg('import.asnew'), value: 'new', primary: true }, { label: msg('cancel'), value: null }];
+      // A final assessment stays as it was signed off.
+      if (existing.final) { buttons.shift(); }
     } else {
       body.push(el('p', {}, msg('import.new', rec.name, count)));
       buttons = [{ label: msg('import.asnew'), value: 'new', primary: true }, { label: msg('cancel'), value: null }];
@@ -575,6 +722,11 @@
       if (choice !== 'replace' && taken(rec.id)) {
         rec.id = newID();
         rec.name = msg('imported.name', rec.name).slice(0, io.LIMITS.name);
+        // A copy made from a spreadsheet of a final assessment is a draft.
+        if (r.guidance === model.guidance) {
+          rec.final = false;
+          rec.approvedBy = rec.approverRole = rec.approvedOn = '';
+        }
       }
       if (!own(state.records, rec.id)) { state.order.push(rec.id); }
       state.records[rec.id] = rec;

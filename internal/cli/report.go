@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -15,7 +17,7 @@ import (
 )
 
 func reportCommand(stdout, stderr io.Writer) *cobra.Command {
-	var out, source string
+	var out, source, date string
 	var skip, force bool
 	cmd := &cobra.Command{
 		Use:   "report FILE...",
@@ -27,6 +29,14 @@ Answers are matched to the guidance by recommendation id. The guidance is
 --source, else the current folder when it has content/, else the built-in
 default. Answers for ids the guidance lacks are listed, not counted.
 
+Exports are grouped by organisation: the latest assessment of each is
+compared with the others, and each organisation has a page with its scores
+from period to period and its evidence, gaps and actions. A file holding an
+assessment already given (the same assessment id) is named and left out.
+
+The report says the day it was generated: --date YYYY-MM-DD, else the day of
+SOURCE_DATE_EPOCH when that is set (for reproducible output), else today.
+
 A file that is not a valid export is named with the reason; the command then
 exits 1 without writing anything, unless --skip-invalid is given.`,
 		Args: func(cmd *cobra.Command, args []string) error {
@@ -36,6 +46,10 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			return nil
 		},
 		RunE: func(_ *cobra.Command, args []string) error {
+			generated, err := generatedOn(date)
+			if err != nil {
+				return usageError{err}
+			}
 			src, err := build.FindSource(source)
 			if err != nil {
 				return err
@@ -71,6 +85,10 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if len(r.Forces) == 0 {
 				return fmt.Errorf("no valid export to report on")
 			}
+			for _, d := range r.Duplicates {
+				fmt.Fprintf(stderr, "warning: %s\n", d)
+			}
+			r.Generated = generated
 			files, err := r.Files()
 			if err != nil {
 				return err
@@ -78,8 +96,9 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if err := writeReport(out, src.Dir, force, files); err != nil {
 				return err
 			}
-			fmt.Fprintf(stdout, "wrote %s: %d %s, %d %s for unknown recommendations\n",
+			fmt.Fprintf(stdout, "wrote %s: %d %s of %d %s, %d %s for unknown recommendations\n",
 				filepath.Join(out, "index.html"), len(r.Forces), plural(len(r.Forces), "assessment", "assessments"),
+				len(r.Organisations), plural(len(r.Organisations), "organisation", "organisations"),
 				len(r.Unknown), plural(len(r.Unknown), "answer", "answers"))
 			return nil
 		},
@@ -88,6 +107,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 	cmd.Flags().StringVar(&source, "source", "", "site folder with the guidance (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().BoolVar(&skip, "skip-invalid", false, "report on the valid files and skip the others")
 	cmd.Flags().BoolVar(&force, "force", false, "replace an --out folder that riskguide did not write")
+	cmd.Flags().StringVar(&date, "date", "", "the day the report says it was generated, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
 	return cmd
 }
 
@@ -119,6 +139,26 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 		return err
 	}
 	return o.Commit()
+}
+
+// generatedOn is the day the report names: the flag, else the day of
+// SOURCE_DATE_EPOCH (seconds since 1970, in UTC), else today in UTC.
+func generatedOn(flag string) (string, error) {
+	if flag != "" {
+		t, err := time.Parse("2006-01-02", flag)
+		if err != nil {
+			return "", fmt.Errorf("--date %q is not a date written as YYYY-MM-DD", flag)
+		}
+		return t.Format("2006-01-02"), nil
+	}
+	if v := os.Getenv("SOURCE_DATE_EPOCH"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return "", fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", v)
+		}
+		return time.Unix(n, 0).UTC().Format("2006-01-02"), nil
+	}
+	return time.Now().UTC().Format("2006-01-02"), nil
 }
 
 // readLimited reads an export, refusing files too large to be one before

@@ -21,6 +21,11 @@ type AssessmentPage struct {
 	Results     []*site.ExpectedResult
 	Fingerprint string
 	Statuses    []StatusOption
+	// PlanTemplate links to the "action-plan" protocol template, when the
+	// site has one, from the action plan.
+	PlanTemplate string
+	// Coverage is the summary by legal instrument and article.
+	Coverage []site.Instrument
 	// Messages are the strings the page's scripts show, handed to them in
 	// the page because scripts cannot read the interface strings.
 	Messages []Message
@@ -62,12 +67,27 @@ var assessmentScriptKeys = []string{
 	"csv.organisation", "csv.unit", "csv.period", "csv.result", "csv.rec", "csv.id", "csv.text",
 	"csv.status", "csv.status.value", "csv.points", "csv.evidence", "csv.gaps", "csv.owner",
 	"csv.target", "csv.updated", "csv.note", "csv.retired",
+	"report.title", "report.assessment", "report.completedby", "report.guidance", "report.state",
+	"report.state.final", "report.state.draft", "report.signoff", "report.approvedby", "report.role",
+	"report.date", "report.summary", "report.recs", "report.retired", "report.page",
+	"err.bool", "final.title", "final.text", "final.ok", "final.need", "final.done", "final.note",
+	"next.name", "next.done",
+	"plan.counts", "plan.caption", "plan.rec", "plan.overdue",
+	"err.csv.quote", "err.csv.columns", "err.csv.cells", "err.csv.long", "err.csv.id", "err.csv.dup",
+	"err.csv.status", "err.csv.date",
+	"coverage.none",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
 	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint()}
+	p.Coverage = r.s.Instruments()
+	for _, pr := range r.s.Protocols {
+		if pr.ID == "action-plan" {
+			p.PlanTemplate, _ = b.URL("protocol", pr.ID)
+		}
+	}
 	for _, v := range Statuses {
 		p.Statuses = append(p.Statuses, StatusOption{Value: v, Label: r.i18n.Lookup("assessment.status." + v)})
 	}

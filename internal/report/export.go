@@ -23,10 +23,13 @@ import (
 	"unicode/utf8"
 )
 
-// Format and Version identify the export format.
+// Format and Version identify the export format. Version is the one
+// written; versions from 1 up to it are read. Version 2 added the sign-off
+// (final, approvedBy, approverRole, approvedOn); a version 1 file reads as
+// a draft without one.
 const (
 	Format  = "riskguide-self-assessment"
-	Version = 1
+	Version = 2
 )
 
 // Limits of an export. Lengths count UTF-16 code units, as the browser does.
@@ -71,6 +74,11 @@ type Guidance struct {
 type Assessment struct {
 	ID, Name, Organisation, Unit, Period, CompletedBy string
 	Created, Updated                                  string // RFC 3339
+	// Final is true once the assessment is signed off; it is then read-only
+	// in the browser.
+	Final                    bool
+	ApprovedBy, ApproverRole string
+	ApprovedOn               string // YYYY-MM-DD or ""
 }
 
 // Answer is the answer for one recommendation. Status is "" when only the
@@ -111,10 +119,11 @@ var (
 )
 
 var (
-	topKeys        = []string{"format", "version", "guidance", "assessment", "answers"}
-	guidanceKeys   = []string{"title", "version", "fingerprint"}
-	assessmentKeys = []string{"id", "name", "organisation", "unit", "period", "completedBy", "created", "updated"}
-	answerKeys     = []string{"status", "evidence", "gaps", "owner", "targetDate", "updated"}
+	topKeys          = []string{"format", "version", "guidance", "assessment", "answers"}
+	guidanceKeys     = []string{"title", "version", "fingerprint"}
+	assessmentKeysV1 = []string{"id", "name", "organisation", "unit", "period", "completedBy", "created", "updated"}
+	assessmentKeys   = append(append([]string{}, assessmentKeysV1...), "final", "approvedBy", "approverRole", "approvedOn")
+	answerKeys       = []string{"status", "evidence", "gaps", "owner", "targetDate", "updated"}
 )
 
 // jsonSpace is the white space JSON allows around a value.
@@ -166,9 +175,10 @@ func (e *Export) read(v any) error {
 	if err != nil || f != math.Floor(f) {
 		return &Error{"version", "must be a whole number"}
 	}
-	if f != Version {
-		return &Error{Msg: fmt.Sprintf("is version %s of the format; this riskguide reads version %d", n, Version)}
+	if f < 1 || f > Version {
+		return &Error{Msg: fmt.Sprintf("is version %s of the format; this riskguide reads versions 1 to %d", n, Version)}
 	}
+	version := int(f)
 
 	g, err := object(top["guidance"], "guidance")
 	if err != nil {
@@ -191,7 +201,11 @@ func (e *Export) read(v any) error {
 	if err != nil {
 		return err
 	}
-	if err := exactKeys(a, assessmentKeys, "assessment"); err != nil {
+	keys := assessmentKeys
+	if version == 1 {
+		keys = assessmentKeysV1
+	}
+	if err := exactKeys(a, keys, "assessment"); err != nil {
 		return err
 	}
 	as := &e.Assessment
@@ -217,6 +231,25 @@ func (e *Export) read(v any) error {
 	}
 	if as.Updated, err = timestamp(a["updated"], "assessment.updated"); err != nil {
 		return err
+	}
+	if version >= 2 {
+		final, ok := a["final"].(bool)
+		if !ok {
+			return &Error{"assessment.final", "must be true or false"}
+		}
+		as.Final = final
+		if as.ApprovedBy, err = text(a["approvedBy"], "assessment.approvedBy", MaxText); err != nil {
+			return err
+		}
+		if as.ApproverRole, err = text(a["approverRole"], "assessment.approverRole", MaxText); err != nil {
+			return err
+		}
+		if as.ApprovedOn, err = text(a["approvedOn"], "assessment.approvedOn", MaxID); err != nil {
+			return err
+		}
+		if as.ApprovedOn != "" && !validDate(as.ApprovedOn) {
+			return &Error{"assessment.approvedOn", "is not a date written as YYYY-MM-DD"}
+		}
 	}
 
 	answers, err := object(top["answers"], "answers")
@@ -441,6 +474,7 @@ func Marshal(e *Export) []byte {
 		{"assessment", obj("  ", [][2]string{
 			{"id", str(a.ID)}, {"name", str(a.Name)}, {"organisation", str(a.Organisation)}, {"unit", str(a.Unit)},
 			{"period", str(a.Period)}, {"completedBy", str(a.CompletedBy)}, {"created", str(a.Created)}, {"updated", str(a.Updated)},
+			{"final", fmt.Sprint(a.Final)}, {"approvedBy", str(a.ApprovedBy)}, {"approverRole", str(a.ApproverRole)}, {"approvedOn", str(a.ApprovedOn)},
 		})},
 		{"answers", obj("  ", answers)},
 	}))

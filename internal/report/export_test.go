@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"reflect"
@@ -28,9 +27,24 @@ func TestParseValid(t *testing.T) {
 	if e.Assessment.Organisation != "North Police" || e.Answers["mandatory-training"].Status != "evaluated" || len(e.Answers) != 5 {
 		t.Errorf("parsed %+v", e)
 	}
-	// The files are written the way the page writes them.
-	if got := Marshal(e); !bytes.Equal(got, data) {
-		t.Errorf("Marshal does not give back the file:\n%s", got)
+	// north.json is a version 1 file, as exports were written before the
+	// sign-off: it reads as a draft without one, and is written back as
+	// version 2 with nothing lost.
+	got := Marshal(e)
+	want := strings.Replace(string(data), `"version": 1,`, `"version": 2,`, 1)
+	want = strings.Replace(want, `"updated": "2026-03-01T09:00:00.000Z"
+  },`, `"updated": "2026-03-01T09:00:00.000Z",
+    "final": false,
+    "approvedBy": "",
+    "approverRole": "",
+    "approvedOn": ""
+  },`, 1)
+	if string(got) != want {
+		t.Errorf("Marshal of a version 1 file:\n%s\nwant:\n%s", got, want)
+	}
+	again, err := Parse(got)
+	if err != nil || !reflect.DeepEqual(again, e) {
+		t.Errorf("version 2 written from version 1 reads back as %+v, %v", again, err)
 	}
 	// A byte order mark, as an editor may add, is allowed.
 	if _, err := Parse(append([]byte("\xef\xbb\xbf"), data...)); err != nil {
@@ -54,7 +68,9 @@ func TestParseRefuses(t *testing.T) {
 		{"trailing", valid + "{}", "more data after the end"},
 		{"array", "[]", "is not a riskguide self-assessment export"},
 		{"other format", repl(`"riskguide-self-assessment"`, `"something-else"`), "is not a riskguide self-assessment export"},
-		{"newer version", repl(`"version": 1,`, `"version": 2,`), "is version 2 of the format"},
+		{"newer version", repl(`"version": 1,`, `"version": 3,`), "is version 3 of the format"},
+		{"version 2 without sign-off", repl(`"version": 1,`, `"version": 2,`), "assessment.final is missing"},
+		{"sign-off in version 1", repl(`"completedBy": "A. Lead",`, `"completedBy": "A. Lead", "final": false,`), "assessment.final is not part of the format"},
 		{"version as text", repl(`"version": 1,`, `"version": "1",`), "version must be a whole number"},
 		{"fractional version", repl(`"version": 1,`, `"version": 1.5,`), "version must be a whole number"},
 		{"unknown key", repl(`"format"`, `"extra": 1, "format"`), "extra is not part of the format"},

@@ -5,8 +5,10 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
-	"path"
+	"math"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -18,51 +20,171 @@ type Input struct {
 	Data []byte
 }
 
-// Report is many forces' self-assessments set against one guidance.
+// Report is the self-assessments of several organisations, over one or
+// more periods each, set against one guidance.
 type Report struct {
 	Title       string // the guidance's title
 	Version     string // the guidance's version
 	Fingerprint string
-	Forces      []*Force
-	Results     []*ResultRow
-	Overall     ScoreRow // every recommendation
+	// Generated is the day the report was made, YYYY-MM-DD, or "" to leave
+	// it out. The caller sets it, so that output can be reproduced.
+	Generated string
+	// Forces are every assessment reported on, by organisation and then by
+	// period.
+	Forces        []*Force
+	Organisations []*Organisation
+	// Columns are the assessments compared side by side: the latest of
+	// each organisation, so that each organisation counts once.
+	Columns []*Force
+	Results []*ResultRow
+	Overall ScoreRow // every recommendation
+	// Coverage is the score of each column on the recommendations citing
+	// each article of each legal instrument.
+	Coverage []CoverageGroup
 	// Unknown lists answers for recommendations the guidance does not
-	// have, force by force.
+	// have, assessment by assessment.
 	Unknown []UnknownAnswer
+	// Duplicates are files that held an assessment already given in
+	// another file; only one of them is reported.
+	Duplicates []Duplicate
 }
 
-// Force is one valid export.
+// Force is one valid export: one organisation's assessment of one period.
 type Force struct {
 	File   string
 	Name   string // organisation and unit, or the assessment's name
 	Export *Export
+	// Org is the organisation it belongs to; Period is its period as shown
+	// (the period, else the assessment's name).
+	Org    *Organisation
+	Period string
 	// OtherGuidance is true when the export names another guidance text
 	// than the one reported against (its fingerprint differs).
 	OtherGuidance bool
 	Unknown       int
+	// Overall is its score over every recommendation.
+	Overall Score
+	// Recs are its answers in guidance order, for its organisation's page.
+	Recs []RecAnswer
+}
+
+// Label is the assessment's period, with its unit when it has one, as the
+// report's headings name it.
+func (f *Force) Label() string {
+	if u := f.Export.Assessment.Unit; u != "" && f.Export.Assessment.Organisation != "" {
+		return f.Period + " (" + u + ")"
+	}
+	return f.Period
+}
+
+// Anchor is the id of the assessment's section on its organisation's page.
+func (f *Force) Anchor() string {
+	for i, g := range f.Org.Assessments {
+		if g == f {
+			return fmt.Sprintf("period-%d", i+1)
+		}
+	}
+	return "period"
+}
+
+// Trends lists the organisations with more than one assessment.
+func (r *Report) Trends() []*Organisation {
+	var out []*Organisation
+	for _, o := range r.Organisations {
+		if len(o.Assessments) > 1 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// when shows an RFC 3339 time as a reader expects it: date and time in
+// UTC, "2026-03-01 09:00 UTC".
+func when(s string) string {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return s
+	}
+	return t.UTC().Format("2006-01-02 15:04") + " UTC"
+}
+
+// RecAnswer is one recommendation with one assessment's answer.
+type RecAnswer struct {
+	Rec    *site.Recommendation
+	Answer Answer
+	Cell   Cell
+}
+
+// Organisation is every assessment of one organisation (exports with the
+// same organisation field), in period order, with the change of its scores
+// from period to period.
+type Organisation struct {
+	Name        string
+	Page        string // its page, org-<slug>.html
+	Assessments []*Force
+	Latest      *Force
+	// Trend has a row per expected result and one for all
+	// recommendations, with a score per assessment.
+	Trend []TrendRow
+	// Recs has a row per recommendation with a cell per assessment.
+	Recs []RecRow
+}
+
+// TrendRow is one line of an organisation's scores over its periods.
+type TrendRow struct {
+	Label  string
+	Total  bool
+	Scores []Score
+	// Change is the difference between the last two periods with a
+	// score, in words ("up 0.5"), or "" when there are not two.
+	Change string
+}
+
+// Duplicate is a file left out because another file held the same
+// assessment (the same assessment id).
+type Duplicate struct {
+	ID, Kept, Dropped string
+	Reason            string
+}
+
+func (d Duplicate) String() string {
+	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", d.Dropped, d.ID, d.Kept, d.Kept, d.Reason)
+}
+
+// CoverageGroup is one legal instrument with a row per cited article.
+type CoverageGroup struct {
+	Source *site.Source
+	Rows   []CoverageRow
+}
+
+// CoverageRow is one article: the recommendations serving it, and each
+// column's score on them.
+type CoverageRow struct {
+	site.Article
+	ScoreRow
 }
 
 // ResultRow is an expected result with its recommendations' cells and its
-// score per force.
+// score per column.
 type ResultRow struct {
 	Result *site.ExpectedResult
 	Recs   []RecRow
 	ScoreRow
 }
 
-// ScoreRow holds a score per force and their average.
+// ScoreRow holds a score per column and their average.
 type ScoreRow struct {
-	Scores  []Score // one per force
-	Average Score   // the average of the forces' scores
+	Scores  []Score // one per column
+	Average Score   // the average of the columns' scores
 }
 
-// RecRow is a recommendation with one cell per force.
+// RecRow is a recommendation with one cell per column.
 type RecRow struct {
 	Rec   *site.Recommendation
 	Cells []Cell
 }
 
-// Cell is one force's answer to one recommendation.
+// Cell is one assessment's answer to one recommendation.
 type Cell struct {
 	Status string // "" when not answered
 	Label  string
@@ -103,11 +225,14 @@ type Invalid struct {
 func (i Invalid) Error() string { return i.File + ": " + i.Err.Error() }
 
 // Build parses every input and sets the valid ones against the guidance s.
-// It returns the report of the valid inputs and the invalid ones.
+// It returns the report of the valid inputs and the invalid ones. Of
+// several files with the same assessment id, the one changed last is kept
+// (the first given, if they changed at the same time).
 func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint()}
 	var bad []Invalid
-	names := map[string]int{}
+	var forces []*Force
+	byID := map[string]int{}
 	for _, in := range inputs {
 		e, err := Parse(in.Data)
 		if err != nil {
@@ -115,30 +240,50 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 			continue
 		}
 		f := &Force{File: in.Name, Export: e, Name: forceName(e, in.Name), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
-		names[f.Name]++
-		r.Forces = append(r.Forces, f)
-	}
-	for _, f := range r.Forces {
-		if names[f.Name] > 1 {
-			f.Name += " (" + path.Base(f.File) + ")"
+		i, seen := byID[e.Assessment.ID]
+		if !seen {
+			byID[e.Assessment.ID] = len(forces)
+			forces = append(forces, f)
+			continue
+		}
+		old := forces[i]
+		if later(e.Assessment.Updated, old.Export.Assessment.Updated) {
+			forces[i] = f
+			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: f.File, Dropped: old.File, Reason: "it changed later"})
+		} else {
+			reason := "it changed later"
+			if !later(old.Export.Assessment.Updated, e.Assessment.Updated) {
+				reason = "it was given first"
+			}
+			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: old.File, Dropped: f.File, Reason: reason})
 		}
 	}
+	r.group(forces)
+
 	var all []*site.Recommendation
 	for _, res := range s.Results {
 		row := &ResultRow{Result: res}
 		for _, rec := range res.Recommendations {
-			rr := RecRow{Rec: rec}
-			for _, f := range r.Forces {
-				rr.Cells = append(rr.Cells, cell(f.Export.Answers[rec.ID]))
-			}
-			row.Recs = append(row.Recs, rr)
+			row.Recs = append(row.Recs, recRow(rec, r.Columns))
 		}
-		row.ScoreRow = r.scores(res.Recommendations)
+		row.ScoreRow = scores(res.Recommendations, r.Columns)
 		all = append(all, res.Recommendations...)
 		r.Results = append(r.Results, row)
 	}
-	r.Overall = r.scores(all)
+	r.Overall = scores(all, r.Columns)
+	for _, in := range s.Instruments() {
+		g := CoverageGroup{Source: in.Source}
+		for _, a := range in.Articles {
+			g.Rows = append(g.Rows, CoverageRow{Article: a, ScoreRow: scores(a.Recs, r.Columns)})
+		}
+		r.Coverage = append(r.Coverage, g)
+	}
 	for _, f := range r.Forces {
+		f.Overall = score(all, f)
+		for _, rec := range all {
+			a := f.Export.Answers[rec.ID]
+			f.Recs = append(f.Recs, RecAnswer{Rec: rec, Answer: a, Cell: cell(a)})
+		}
 		for _, id := range sortedKeys(f.Export.Answers) {
 			a := f.Export.Answers[id]
 			if s.Recommendation(id) == nil && !a.Empty() {
@@ -147,7 +292,132 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 			}
 		}
 	}
+	for _, o := range r.Organisations {
+		for _, res := range s.Results {
+			o.Trend = append(o.Trend, trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments))
+		}
+		o.Trend = append(o.Trend, trendRow("All recommendations", true, all, o.Assessments))
+		for _, rec := range all {
+			o.Recs = append(o.Recs, recRow(rec, o.Assessments))
+		}
+	}
 	return r, bad
+}
+
+// later reports whether RFC 3339 time a is after b.
+func later(a, b string) bool {
+	ta, errA := time.Parse(time.RFC3339Nano, a)
+	tb, errB := time.Parse(time.RFC3339Nano, b)
+	return errA == nil && errB == nil && ta.After(tb)
+}
+
+// group sorts the assessments into organisations, by name (ignoring case),
+// and each organisation's assessments by period, unit and time of change.
+// An export without an organisation is one of its own, under its name.
+func (r *Report) group(forces []*Force) {
+	byKey := map[string]*Organisation{}
+	for _, f := range forces {
+		name := strings.TrimSpace(f.Export.Assessment.Organisation)
+		if name == "" {
+			name = f.Name
+		}
+		key := strings.ToLower(name)
+		o := byKey[key]
+		if o == nil {
+			o = &Organisation{Name: name}
+			byKey[key] = o
+			r.Organisations = append(r.Organisations, o)
+		}
+		f.Org = o
+		f.Period = f.Export.Assessment.Period
+		if f.Period == "" {
+			f.Period = f.Export.Assessment.Name
+		}
+		o.Assessments = append(o.Assessments, f)
+	}
+	sort.SliceStable(r.Organisations, func(i, j int) bool {
+		return strings.ToLower(r.Organisations[i].Name) < strings.ToLower(r.Organisations[j].Name)
+	})
+	pages := map[string]bool{}
+	for _, o := range r.Organisations {
+		sort.SliceStable(o.Assessments, func(i, j int) bool {
+			a, b := o.Assessments[i].Export.Assessment, o.Assessments[j].Export.Assessment
+			if a.Period != b.Period {
+				return a.Period < b.Period
+			}
+			if a.Unit != b.Unit {
+				return a.Unit < b.Unit
+			}
+			return later(b.Updated, a.Updated)
+		})
+		o.Latest = o.Assessments[len(o.Assessments)-1]
+		r.Columns = append(r.Columns, o.Latest)
+		r.Forces = append(r.Forces, o.Assessments...)
+		base := "org-" + slug(o.Name)
+		o.Page = base + ".html"
+		for n := 2; pages[o.Page]; n++ {
+			o.Page = fmt.Sprintf("%s-%d.html", base, n)
+		}
+		pages[o.Page] = true
+	}
+}
+
+// slug makes a file name part from a name: lower-case ASCII letters and
+// digits joined by hyphens.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+		if b.Len() >= 60 {
+			break
+		}
+	}
+	if b.Len() == 0 {
+		return "organisation"
+	}
+	return b.String()
+}
+
+func recRow(rec *site.Recommendation, forces []*Force) RecRow {
+	rr := RecRow{Rec: rec}
+	for _, f := range forces {
+		rr.Cells = append(rr.Cells, cell(f.Export.Answers[rec.ID]))
+	}
+	return rr
+}
+
+func trendRow(label string, total bool, recs []*site.Recommendation, forces []*Force) TrendRow {
+	t := TrendRow{Label: label, Total: total}
+	var valid []Score
+	for _, f := range forces {
+		s := score(recs, f)
+		t.Scores = append(t.Scores, s)
+		if s.Valid() {
+			valid = append(valid, s)
+		}
+	}
+	if n := len(valid); n >= 2 {
+		// The change between the scores as shown, so that the figures add up.
+		d := (math.Round(valid[n-1].Value*10) - math.Round(valid[n-2].Value*10)) / 10
+		switch {
+		case d > 0:
+			t.Change = fmt.Sprintf("up %.1f", d)
+		case d < 0:
+			t.Change = fmt.Sprintf("down %.1f", -d)
+		default:
+			t.Change = "no change"
+		}
+	}
+	return t
 }
 
 func forceName(e *Export, file string) string {
@@ -170,22 +440,31 @@ func cell(a Answer) Cell {
 	return c
 }
 
-// scores averages points over the recommendations per force, leaving out
-// unanswered and not applicable ones, and averages the forces' scores.
-func (r *Report) scores(recs []*site.Recommendation) ScoreRow {
+// score averages one assessment's points over some recommendations,
+// leaving out unanswered and not applicable ones.
+func score(recs []*site.Recommendation, f *Force) Score {
+	var s Score
+	total := 0
+	for _, rec := range recs {
+		if p, ok := Points[f.Export.Answers[rec.ID].Status]; ok {
+			total += p
+			s.N++
+		}
+	}
+	if s.N > 0 {
+		s.Value = float64(total) / float64(s.N)
+	}
+	return s
+}
+
+// scores scores each column over the recommendations and averages the
+// columns that have a score.
+func scores(recs []*site.Recommendation, columns []*Force) ScoreRow {
 	var row ScoreRow
 	var sum float64
-	for _, f := range r.Forces {
-		var s Score
-		total := 0
-		for _, rec := range recs {
-			if p, ok := Points[f.Export.Answers[rec.ID].Status]; ok {
-				total += p
-				s.N++
-			}
-		}
-		if s.N > 0 {
-			s.Value = float64(total) / float64(s.N)
+	for _, f := range columns {
+		s := score(recs, f)
+		if s.Valid() {
 			sum += s.Value
 			row.Average.N++
 		}
@@ -197,10 +476,11 @@ func (r *Report) scores(recs []*site.Recommendation) ScoreRow {
 	return row
 }
 
-//go:embed report.html report.css
+//go:embed report.html org.html report.css
 var files embed.FS
 
-var page = template.Must(template.New("report.html").Funcs(template.FuncMap{
+var funcs = template.FuncMap{
+	"when": when,
 	"statusClass": func(s string) string {
 		if s == "" {
 			return "st-none"
@@ -229,10 +509,15 @@ var page = template.Must(template.New("report.html").Funcs(template.FuncMap{
 		}
 		return "–"
 	},
-}).ParseFS(files, "report.html"))
+}
 
-// Files renders the report: index.html, its stylesheet report.css, and
-// report.csv.
+var (
+	page    = template.Must(template.New("report.html").Funcs(funcs).ParseFS(files, "report.html"))
+	orgPage = template.Must(template.Must(page.Clone()).New("org.html").ParseFS(files, "org.html"))
+)
+
+// Files renders the report: index.html, a page per organisation
+// (org-<slug>.html), their stylesheet report.css, and report.csv.
 func (r *Report) Files() (map[string][]byte, error) {
 	var html bytes.Buffer
 	if err := page.Execute(&html, r); err != nil {
@@ -242,7 +527,18 @@ func (r *Report) Files() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return map[string][]byte{"index.html": html.Bytes(), "report.css": css, "report.csv": r.CSV()}, nil
+	out := map[string][]byte{"index.html": html.Bytes(), "report.css": css, "report.csv": r.CSV()}
+	for _, o := range r.Organisations {
+		var b bytes.Buffer
+		if err := orgPage.ExecuteTemplate(&b, "org.html", struct {
+			Report *Report
+			Org    *Organisation
+		}{r, o}); err != nil {
+			return nil, err
+		}
+		out[o.Page] = b.Bytes()
+	}
+	return out, nil
 }
 
 // CSV writes one row per force and recommendation, then one per answer

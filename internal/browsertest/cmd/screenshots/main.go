@@ -1,6 +1,9 @@
 // Command screenshots builds the default site and photographs four pages of
 // it (the home page, a recommendation, a checklist and a protocol) at
-// desktop and at mobile width, for the README:
+// desktop and at mobile width, for the README; and, from a filled-in
+// self-assessment, its action plan (action-plan.png) and the first page of
+// its printed report (report-page-1.png, printed to PDF on A4 and drawn
+// with poppler's pdftoppm):
 //
 //	go run ./internal/browsertest/cmd/screenshots [-out docs/screenshots]
 //
@@ -14,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"time"
 
@@ -85,6 +89,91 @@ func run(out string, maxHeight float64) error {
 			fmt.Printf("%s (%d kB)\n", path, len(png)/1024)
 		}
 	}
+	return assessmentShots(b, browsertest.FileURL(res.Out, "self-assessment/index.html"), out)
+}
+
+// fillAssessment answers the self-assessment as a force might midway
+// through its review: a header, a sign-off, and a status, evidence, gaps,
+// owner and date for most recommendations, some dates already past.
+const fillAssessment = `(function () {
+  function set(el, v) { el.value = v; el.dispatchEvent(new Event('input', {bubbles: true})); }
+  set(document.getElementById('sa-organisation'), 'Police Service Nord');
+  set(document.getElementById('sa-unit'), 'Public protection unit');
+  set(document.getElementById('sa-period'), '2026 annual review');
+  set(document.getElementById('sa-completedby'), 'A. Lead, strategic lead');
+  set(document.getElementById('sa-approvedby'), 'C. Chief');
+  set(document.getElementById('sa-approverrole'), 'Chief Constable');
+  set(document.getElementById('sa-approvedon'), '2026-04-01');
+  var statuses = ['in-place', 'planned', 'partly', 'not-started', 'evaluated', 'partly', 'planned'];
+  var owners = ['Training lead', 'Head of public protection', 'Data analyst', 'Partnership liaison'];
+  document.querySelectorAll('#sa-form [data-rec]').forEach(function (box, i) {
+    if (i % 7 === 6) { return; }
+    var id = box.getAttribute('data-rec');
+    document.getElementById('sa-' + id + '-' + statuses[i % statuses.length]).click();
+    set(document.getElementById('sa-' + id + '-evidence'), 'Policy reviewed in March; audit of 40 cases (report ' + (i + 1) + ').');
+    set(document.getElementById('sa-' + id + '-gaps'), ['Refresher training for night shifts.', 'Agree the data-sharing protocol with victim services.', 'Add the indicator to the monthly dashboard.'][i % 3]);
+    set(document.getElementById('sa-' + id + '-owner'), owners[i % owners.length]);
+    set(document.getElementById('sa-' + id + '-target'), ['2026-01-31', '2026-09-30', '2027-03-31', '2026-12-15'][i % 4]);
+  });
+})()`
+
+func assessmentShots(b *browsertest.Browser, url, out string) error {
+	tab, cancel, err := b.NewTab()
+	if err != nil {
+		return err
+	}
+	defer cancel()
+	ctx, stop := context.WithTimeout(tab, 2*time.Minute)
+	defer stop()
+	err = chromedp.Do(ctx,
+		chromedp.EmulateViewport(browsertest.DesktopWidth, browsertest.DesktopHeight, chromedp.EmulateScale(1)),
+		chromedp.Navigate(url),
+		chromedp.Evaluate[chromedp.Void](fillAssessment),
+		// The plan and the report follow the answers a moment later.
+		chromedp.Sleep(time.Second),
+		chromedp.Evaluate[chromedp.Void](`document.getElementById('sa-plan-sort').value = 'date'; document.getElementById('sa-plan-sort').dispatchEvent(new Event('change'))`))
+	if err != nil {
+		return err
+	}
+	png, err := chromedp.Run(ctx, chromedp.Screenshot("#sa-plan"))
+	if err != nil {
+		return fmt.Errorf("action plan: %w", err)
+	}
+	if err := write(filepath.Join(out, "action-plan.png"), png); err != nil {
+		return err
+	}
+	if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](`window.dispatchEvent(new Event('beforeprint'))`)); err != nil {
+		return err
+	}
+	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
+	if err != nil {
+		return fmt.Errorf("report: %w", err)
+	}
+	dir, err := os.MkdirTemp("", "riskguide-report-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	pdfPath := filepath.Join(dir, "report.pdf")
+	if err := os.WriteFile(pdfPath, pdf, 0o644); err != nil {
+		return err
+	}
+	cmd := exec.Command("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", pdfPath, filepath.Join(dir, "page"))
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("pdftoppm: %v: %s", err, msg)
+	}
+	png, err = os.ReadFile(filepath.Join(dir, "page.png"))
+	if err != nil {
+		return err
+	}
+	return write(filepath.Join(out, "report-page-1.png"), png)
+}
+
+func write(path string, data []byte) error {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Printf("%s (%d kB)\n", path, len(data)/1024)
 	return nil
 }
 

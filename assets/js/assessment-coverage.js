@@ -1,0 +1,48 @@
+// assessment-coverage.js fills in the coverage by legal instrument: for
+// each article the page lists with the recommendations citing it, how many
+// of those are at each status (as badges, each with its name) and their
+// score. The report prints a copy of it.
+(function () {
+  'use strict';
+  var R = window.riskguide || {};
+  var io = R.assessmentIO, view = R.assessmentView, summary = R.assessmentSummary;
+  var box = document.getElementById('sa-coverage');
+  if (!io || !view || !summary || !box) { return; }
+  var el = view.el;
+
+  function fill(model, rec, root) {
+    var msg = model.msg;
+    Array.prototype.forEach.call(root.querySelectorAll('tr[data-recs]'), function (tr) {
+      var recs = tr.getAttribute('data-recs').split(' ').map(function (id) { return { id: id }; });
+      var t = summary.tally(recs, rec);
+      var cell = tr.querySelector('.sa-cov-progress');
+      cell.replaceChildren();
+      io.STATUSES.forEach(function (s) {
+        if (t.counts[s]) { cell.appendChild(view.badge(s, t.counts[s] + ' ' + model.statusLabel(s))); cell.appendChild(document.createTextNode(' ')); }
+      });
+      if (t.unanswered) { cell.appendChild(view.badge('', t.unanswered + ' ' + msg('summary.unanswered'))); }
+      tr.querySelector('.sa-cov-score').textContent = t.score === null ? msg('coverage.none') : t.score.toFixed(1);
+    });
+  }
+
+  // report returns a copy of the filled summary for the printed report,
+  // without the page's ids, so that nothing is named twice.
+  function report(model, rec) {
+    fill(model, rec, box);
+    var copy = box.cloneNode(true);
+    copy.removeAttribute('id');
+    copy.setAttribute('aria-labelledby', 'sa-report-cov-title');
+    copy.className = 'sa-coverage sa-report-coverage';
+    Array.prototype.forEach.call(copy.querySelectorAll('[id]'), function (e) { e.removeAttribute('id'); });
+    Array.prototype.forEach.call(copy.querySelectorAll('[aria-labelledby], [tabindex], .hint'), function (e) {
+      if (e.classList.contains('hint')) { e.remove(); return; }
+      e.removeAttribute('aria-labelledby');
+      e.removeAttribute('tabindex');
+      e.removeAttribute('role');
+    });
+    copy.querySelector('h2').id = 'sa-report-cov-title';
+    return copy;
+  }
+
+  R.assessmentCoverage = { fill: function (model, rec) { fill(model, rec, box); }, report: report };
+})();

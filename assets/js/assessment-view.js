@@ -1,0 +1,90 @@
+// assessment-view.js holds the small pieces the self-assessment's views
+// share: elements built from text (never from HTML), a status shown as a
+// coloured badge that always carries its name, evidence with its web
+// addresses made into links, and dates written the same way whatever the
+// browser's locale (ISO 8601: 2026-03-01, 2026-03-01 09:00).
+(function () {
+  'use strict';
+  var R = window.riskguide = window.riskguide || {};
+
+  function el(name, attrs, textIn) {
+    var e = document.createElement(name);
+    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
+    if (textIn !== undefined) { e.textContent = textIn; }
+    return e;
+  }
+
+  // badge is a status as the reader sees it: its name, on its colour. The
+  // colour only repeats the name, so nothing depends on seeing colour.
+  function badge(status, label) {
+    return el('span', { 'class': 'sa-badge sa-st-' + (status || 'none') }, label);
+  }
+
+  function pad2(n) { return (n < 10 ? '0' : '') + n; }
+
+  // isoDate writes a Date as YYYY-MM-DD where the user is.
+  function isoDate(d) {
+    return d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
+  }
+
+  // isoTime writes an RFC 3339 time as local "YYYY-MM-DD HH:MM", or returns
+  // it unchanged when it is not a time.
+  function isoTime(s) {
+    if (!s) { return ''; }
+    var d = new Date(s);
+    return isNaN(d) ? s : isoDate(d) + ' ' + pad2(d.getHours()) + ':' + pad2(d.getMinutes());
+  }
+
+  // URL finds web addresses in free text. What ends a sentence is not part
+  // of the address.
+  var URL_RE = /\bhttps?:\/\/[^\s<>"']+/gi;
+  var TRAILING = /[.,;:!?)\]}]+$/;
+
+  // addresses lists the http and https addresses in a text, in order.
+  function addresses(s) {
+    var out = [];
+    (String(s).match(URL_RE) || []).forEach(function (m) {
+      var u = m.replace(TRAILING, '');
+      if (safe(u)) { out.push(u); }
+    });
+    return out;
+  }
+
+  // safe accepts an address only when the browser reads it as http or
+  // https: nothing else (javascript:, data:, file:) ever becomes a link.
+  function safe(u) {
+    try {
+      var p = new URL(u).protocol;
+      return p === 'http:' || p === 'https:';
+    } catch (e) {
+      return false;
+    }
+  }
+
+  // linked appends text to a parent, with each http or https address in it
+  // as a link and everything else as plain text.
+  function linked(parent, s) {
+    var text = String(s), at = 0;
+    text.replace(URL_RE, function (m, offset) {
+      var u = m.replace(TRAILING, '');
+      if (!safe(u)) { return m; }
+      if (offset > at) { parent.appendChild(document.createTextNode(text.slice(at, offset))); }
+      parent.appendChild(el('a', { href: u, rel: 'noopener noreferrer' }, u));
+      at = offset + u.length;
+      return m;
+    });
+    if (at < text.length) { parent.appendChild(document.createTextNode(text.slice(at))); }
+    return parent;
+  }
+
+  // cssString quotes text for a CSS string, escaping every character that
+  // is not a plain letter, digit or space, so that nothing typed can end
+  // the string.
+  function cssString(s) {
+    return '"' + Array.from(String(s)).map(function (c) {
+      return /[A-Za-z0-9 ]/.test(c) ? c : '\\' + c.codePointAt(0).toString(16) + ' ';
+    }).join('') + '"';
+  }
+
+  R.assessmentView = { el: el, badge: badge, isoDate: isoDate, isoTime: isoTime, addresses: addresses, linked: linked, cssString: cssString };
+})();
