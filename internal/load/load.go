@@ -114,6 +114,7 @@ func (l *loader) config() {
 	d, root := l.yamlFile(name, true)
 	c := &l.s.Config
 	c.Language = "en"
+	c.Paper = site.PaperA4
 	if root == nil {
 		return
 	}
@@ -131,6 +132,7 @@ func (l *loader) config() {
 		"pretty_urls": d.boolean(&c.PrettyURLs),
 		"raw_html":    d.boolean(&c.RawHTML),
 		"accent":      d.text(&accent),
+		"paper":       d.paper(&c.Paper),
 	}, "title")
 	if accent.Value != "" {
 		if msg := checkAccent(accent.Value); msg != "" {
@@ -158,6 +160,52 @@ func (d *decoder) language(dst *string) fieldFunc {
 			return
 		}
 		*dst = s
+	}
+}
+
+func (d *decoder) paper(dst *string) fieldFunc {
+	return func(v *yaml.Node) {
+		var s string
+		d.str(&s, true)(v)
+		switch strings.ToLower(s) {
+		case "":
+		case site.PaperA4, site.PaperLetter:
+			*dst = strings.ToLower(s)
+		default:
+			d.errorf(v, "paper %q: use a4 or letter", s)
+		}
+	}
+}
+
+// maxChecklistFields bounds a checklist's header: more boxes than this would
+// leave no room on the sheet for the checklist itself.
+const maxChecklistFields = 8
+
+// checklistFields decodes the header fields of a checklist: a list of
+// labels, each used once.
+func (d *decoder) checklistFields(dst *[]site.ChecklistField) fieldFunc {
+	return func(v *yaml.Node) {
+		first := map[string]site.Pos{}
+		d.list(func(e *yaml.Node) {
+			var label string
+			d.str(&label, true)(e)
+			label = strings.TrimSpace(label)
+			if label == "" {
+				return
+			}
+			pos := d.pos(e)
+			key := strings.ToLower(label)
+			if prev, ok := first[key]; ok {
+				d.errorf(e, "field %q is listed twice (first at %s)", label, prev)
+				return
+			}
+			first[key] = pos
+			if len(*dst) == maxChecklistFields {
+				d.errorf(e, "a checklist has at most %d fields: there would be no room on the sheet for the checklist", maxChecklistFields)
+				return
+			}
+			*dst = append(*dst, site.ChecklistField{Pos: pos, Label: label})
+		})(v)
 	}
 }
 
@@ -357,9 +405,10 @@ func (l *loader) checklists() {
 		}
 		c := &site.Checklist{Pos: d.pos(root)}
 		ok := d.mapping(root, "checklist", map[string]fieldFunc{
-			"role":  d.id(&c.Role.ID, &c.Role.Pos),
-			"title": d.str(&c.Title, false),
-			"intro": d.text(&c.Intro),
+			"role":   d.id(&c.Role.ID, &c.Role.Pos),
+			"title":  d.str(&c.Title, false),
+			"intro":  d.text(&c.Intro),
+			"fields": d.checklistFields(&c.Fields),
 			"sections": d.list(func(n *yaml.Node) {
 				var sec site.ChecklistSection
 				if d.mapping(n, "checklist section", map[string]fieldFunc{

@@ -14,12 +14,19 @@ import (
 type IDs struct {
 	reserved []string        // taken from the start; shared, never changed
 	used     map[string]bool // made when the first id is
+	prefix   string          // starts every generated id
 }
 
 // NewIDs returns a generator with the given ids already taken. It keeps
 // reserved as it is: every page passes the same list, and most pages never
 // generate an id.
 func NewIDs(reserved ...string) *IDs { return &IDs{reserved: reserved} }
+
+// NewPrefixedIDs is NewIDs for ids that all start with prefix, for a page
+// that shows several texts, each with ids of its own.
+func NewPrefixedIDs(prefix string, reserved ...string) *IDs {
+	return &IDs{reserved: reserved, prefix: prefix}
+}
 
 func (s *IDs) taken(id string) bool { return s.used[id] || slices.Contains(s.reserved, id) }
 
@@ -39,6 +46,7 @@ func (s *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 			base = "field"
 		}
 	}
+	base = s.prefix + base
 	id := base
 	for i := 1; s.taken(id); i++ {
 		id = base + "-" + strconv.Itoa(i)

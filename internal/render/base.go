@@ -153,6 +153,14 @@ func (b *Base) T(key string, args ...any) (string, error) {
 // Markdown renders Markdown for this page.
 func (b *Base) Markdown(t site.Text) template.HTML { return b.renderShared(t.Value, b.resolve) }
 
+// MarkdownPrefixed renders Markdown for this page with every element id it
+// makes starting with prefix, for a page that holds several texts whose
+// headings and fields would otherwise take the same ids.
+func (b *Base) MarkdownPrefixed(t site.Text, prefix string) template.HTML {
+	p := &markdown.Page{IDs: markdown.NewPrefixedIDs(prefix, pageIDs...), Resolve: b.resolve}
+	return b.md.Render(t.Value, p)
+}
+
 // MarkdownResolved renders Markdown for this page with cross-references to
 // recommendations and results pointing at anchors on the page itself, for
 // pages that hold the whole guidance.
