@@ -18,6 +18,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -25,6 +26,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -465,6 +467,7 @@ func (l *loader) protocols() {
 		if !l.slug(name, p.ID) {
 			continue
 		}
+		l.rowsMarkers(p.Body)
 		if d.mapping(root, "protocol front matter", map[string]fieldFunc{
 			"title":           d.str(&p.Title, true),
 			"summary":         d.str(&p.Summary, false),
@@ -475,6 +478,42 @@ func (l *loader) protocols() {
 		}
 	}
 }
+
+// rowsMarkers reports the rows markers of a template, [[rows: N]], that do
+// not stand in a row of a table's body or ask for a number of rows the
+// renderer will not repeat.
+func (l *loader) rowsMarkers(body site.Text) {
+	src := body.Value
+	for i := strings.Index(src, "[[rows:"); i >= 0; {
+		count, n := markdown.ParseRows(src[i:])
+		if n == 0 {
+			n = 2
+		} else {
+			lineStart := strings.LastIndexByte(src[:i], '\n') + 1
+			lineEnd := strings.IndexByte(src[i:], '\n')
+			next := ""
+			if lineEnd >= 0 {
+				next, _, _ = strings.Cut(src[i+lineEnd+1:], "\n")
+			}
+			switch {
+			case !strings.HasPrefix(strings.TrimSpace(src[lineStart:i]), "|"):
+				l.diags.Add(body.PosAt(i), "[[rows: %d]] repeats a table row: put it in a row of a table, after the fields", count)
+			case delimiterRow.MatchString(next):
+				l.diags.Add(body.PosAt(i), "[[rows: %d]] is in a table's heading row: put it in a row under the --- line", count)
+			case count < 2 || count > markdown.MaxRows:
+				l.diags.Add(body.PosAt(i), "[[rows: %d]]: a row can be shown 2 to %d times", count, markdown.MaxRows)
+			}
+		}
+		j := strings.Index(src[i+n:], "[[rows:")
+		if j < 0 {
+			break
+		}
+		i += n + j
+	}
+}
+
+// delimiterRow is the line under a table's heading row.
+var delimiterRow = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 
 // reservedSlugs are the top-level folders the site itself writes, which a
 // free page must not take.
