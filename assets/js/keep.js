@@ -18,7 +18,7 @@
     if (!box) { return null; }
     var id = el.id;
     var prefix = box.getAttribute('data-id-prefix');
-    if (prefix && id.indexOf(prefix) === 0) { id = id.slice(prefix.length); }
+    if (prefix) { id = id.replace(prefix, ''); }
     return box.getAttribute('data-store') + ':' + id;
   }
 
