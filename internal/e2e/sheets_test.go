@@ -47,7 +47,7 @@ func letterSite(t *testing.T) *builtSite {
 func printAs(t *testing.T, p *browsertest.Page, mode string) []byte {
 	t.Helper()
 	browsertest.Eval[bool](p, `window.print = function () {}; true`)
-	p.Do(chromedp.Click(chromedp.CSS(`button[data-print="`+mode+`"]`)))
+	p.Do(chromedp.Click(chromedp.CSS(`button[data-print="` + mode + `"]`)))
 	if got := browsertest.Eval[bool](p, `document.documentElement.classList.contains('print-blank')`); got != (mode == "blank") {
 		t.Fatalf("after pressing the %s button, print-blank is %v", mode, got)
 	}
