@@ -373,4 +373,10 @@ func TestPackChoice(t *testing.T) {
 	if strings.Contains(text, squash("Choose what to print")) {
 		t.Error("without scripts, the choice of sheets is printed")
 	}
+	// Without scripts the date is not known: each page leaves a line for it.
+	for i, page := range browsertest.PDFPageTexts(t, pdf) {
+		if !strings.Contains(page, "Printed on: ____") || !strings.Contains(page, fmt.Sprintf("Page %d of", i+1)) {
+			t.Errorf("without scripts, page %d of the templates lacks the line for the date or its number", i+1)
+		}
+	}
 }
