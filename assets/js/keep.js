@@ -1,7 +1,13 @@
 // keep.js keeps checklist ticks and template fields in the browser, so they
 // survive a reload, a rebuild of the site and a closed tab, and clears them
 // on request. Ticks are stored under their data-tick key; fields under the
-// data-store key of their container plus the field's id.
+// data-store key of their container plus the field's id (less the
+// container's data-id-prefix, which a page holding several templates puts
+// before their ids).
+//
+// A field's value is copied to its wrapper's data-value attribute, which
+// the print style shows in full, wrapping: an <input> would print only what
+// fits in its box.
 (function () {
   'use strict';
   var store = window.riskguide && window.riskguide.store;
@@ -9,7 +15,17 @@
 
   function fieldKey(el) {
     var box = el.closest('[data-store]');
-    return box ? box.getAttribute('data-store') + ':' + el.id : null;
+    if (!box) { return null; }
+    var id = el.id;
+    var prefix = box.getAttribute('data-id-prefix');
+    if (prefix) { id = id.replace(prefix, ''); }
+    return box.getAttribute('data-store') + ':' + id;
+  }
+
+  function mirror(el) {
+    var wrap = el.closest('.field');
+    if (!wrap) { return; }
+    if (el.value === '') { wrap.removeAttribute('data-value'); } else { wrap.setAttribute('data-value', el.value); }
   }
 
   var ticks = document.querySelectorAll('input[type="checkbox"][data-tick]');
@@ -27,7 +43,9 @@
     if (!key) { return; }
     var saved = store.get(key);
     if (saved !== null) { el.value = saved; }
+    mirror(el);
     el.addEventListener('input', function () {
+      mirror(el);
       if (el.value === '') { store.remove(key); } else { store.set(key, el.value); }
     });
   });
@@ -57,6 +75,7 @@
       Array.prototype.forEach.call(fields, function (el) {
         var key = fieldKey(el);
         el.value = '';
+        mirror(el);
         if (key) { store.remove(key); }
       });
     });

@@ -334,6 +334,14 @@ func (p *Page) PDFOn(paper chromedp.PaperSize) []byte {
 	return Run(p, chromedp.PrintToPDF(chromedp.PDFPaper(paper)))
 }
 
+// PDFAsStyled prints the page to a PDF on the paper its style sheet asks
+// for (@page size), as a browser's print dialog does, with the margins it
+// sets.
+func (p *Page) PDFAsStyled() []byte {
+	p.t.Helper()
+	return Run(p, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
+}
+
 // Screenshot captures the page at the current viewport width, from the top
 // down to its full height or maxHeight CSS pixels, whichever is less, as PNG.
 func (p *Page) Screenshot(maxHeight float64) []byte {

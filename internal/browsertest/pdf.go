@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -78,4 +79,15 @@ func KeepPDF(t testing.TB, name string, pdf []byte) {
 	if err := os.WriteFile(filepath.Join(dir, name), pdf, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// PDFPageTexts returns the text of each page of a PDF, in order.
+func PDFPageTexts(t testing.TB, pdf []byte) []string {
+	t.Helper()
+	pages := strings.Split(PDFText(t, pdf), "\f")
+	// pdftotext ends the last page with a form feed too.
+	if n := len(pages); n > 1 && strings.TrimSpace(pages[n-1]) == "" {
+		pages = pages[:n-1]
+	}
+	return pages
 }

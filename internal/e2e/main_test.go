@@ -172,6 +172,9 @@ recommendations:
 `)},
 		"checklists/officer.yaml": {Data: []byte(`role: officer
 title: Patrol officer checklist
+fields:
+  - Officer name
+  - Incident reference
 intro: Use at every incident.
 sections:
   - title: At the scene
@@ -204,6 +207,12 @@ Organisation: [[Organisation]]
 ## What
 
 [[Agreed actions...]]
+
+## Record
+
+| Case reference | Trigger, and when it became known | Referred to |
+| --- | --- | --- |
+| [[Case reference]] | [[Trigger]] | [[Referred to]] [[rows: 24]] |
 `)},
 		"content/pages/about.md": {Data: []byte("---\ntitle: About this test site\nweight: 1\n---\n\n## Numbering\n\nSee [1.1](rec:train-officers), [the plan](protocol:plan) and [the sources](source:convention).\n\n```go\nfunc main() {}\n```\n")},
 	}

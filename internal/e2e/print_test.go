@@ -42,7 +42,17 @@ const drawnControls = `(function () {
   });
   Array.prototype.forEach.call(document.querySelectorAll('[data-field]'), function (el) {
     var s = getComputedStyle(el), r = el.getBoundingClientRect();
-    var ruled = parseFloat(s.borderBottomWidth) >= 1 || s.backgroundImage !== 'none';
+    // A sheet prints a copy of the value (or a space to write in) after
+    // the field's wrapper, in place of the control, which would clip it.
+    var wrap = el.closest('.field');
+    if (s.display === 'none' && wrap) {
+      s = getComputedStyle(wrap, '::after');
+      var lab = wrap.querySelector('label'), w = wrap.getBoundingClientRect();
+      var lh = lab && getComputedStyle(lab).position !== 'absolute' ? lab.getBoundingClientRect().height : 0;
+      r = { width: w.width, height: w.height - lh };
+      if (s.content === 'none' || s.content === 'normal') { s = { display: 'none' }; }
+    }
+    var ruled = parseFloat(s.borderBottomWidth) >= 1 || (s.backgroundImage && s.backgroundImage !== 'none');
     if (s.display === 'none' || r.width < 40 || r.height < 10 || !ruled) { bad.push('field ' + el.id); }
     var label = document.querySelector('label[for="' + el.id + '"]');
     if (!label || label.getClientRects().length === 0) { bad.push('label of field ' + el.id); }
@@ -196,7 +206,8 @@ func TestPrintProtocols(t *testing.T) {
 					}
 				}
 				for _, w := range want {
-					if !strings.Contains(text, w) {
+					// A value wraps in a narrow cell: compare without the breaks.
+					if !strings.Contains(squash(text), squash(w)) {
 						t.Errorf("%s: the typed value %q is not printed", name, w)
 					}
 				}

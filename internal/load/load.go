@@ -18,6 +18,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"regexp"
 	"runtime"
 	"sort"
 	"strconv"
@@ -25,6 +26,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -121,6 +123,7 @@ func (l *loader) config() {
 	d, root := l.yamlFile(name, true)
 	c := &l.s.Config
 	c.Language = "en"
+	c.Paper = site.PaperA4
 	if root == nil {
 		return
 	}
@@ -138,6 +141,7 @@ func (l *loader) config() {
 		"pretty_urls": d.boolean(&c.PrettyURLs),
 		"raw_html":    d.boolean(&c.RawHTML),
 		"accent":      d.text(&accent),
+		"paper":       d.paper(&c.Paper),
 	}, "title")
 	if accent.Value != "" {
 		if msg := checkAccent(accent.Value); msg != "" {
@@ -187,6 +191,52 @@ func (d *decoder) language(dst *string) fieldFunc {
 			return
 		}
 		*dst = s
+	}
+}
+
+func (d *decoder) paper(dst *string) fieldFunc {
+	return func(v *yaml.Node) {
+		var s string
+		d.str(&s, true)(v)
+		switch strings.ToLower(s) {
+		case "":
+		case site.PaperA4, site.PaperLetter:
+			*dst = strings.ToLower(s)
+		default:
+			d.errorf(v, "paper %q: use a4 or letter", s)
+		}
+	}
+}
+
+// maxChecklistFields bounds a checklist's header: more boxes than this would
+// leave no room on the sheet for the checklist itself.
+const maxChecklistFields = 8
+
+// checklistFields decodes the header fields of a checklist: a list of
+// labels, each used once.
+func (d *decoder) checklistFields(dst *[]site.ChecklistField) fieldFunc {
+	return func(v *yaml.Node) {
+		first := map[string]site.Pos{}
+		d.list(func(e *yaml.Node) {
+			var label string
+			d.str(&label, true)(e)
+			label = strings.TrimSpace(label)
+			if label == "" {
+				return
+			}
+			pos := d.pos(e)
+			key := strings.ToLower(label)
+			if prev, ok := first[key]; ok {
+				d.errorf(e, "field %q is listed twice (first at %s)", label, prev)
+				return
+			}
+			first[key] = pos
+			if len(*dst) == maxChecklistFields {
+				d.errorf(e, "a checklist has at most %d fields: there would be no room on the sheet for the checklist", maxChecklistFields)
+				return
+			}
+			*dst = append(*dst, site.ChecklistField{Pos: pos, Label: label})
+		})(v)
 	}
 }
 
@@ -386,9 +436,10 @@ func (l *loader) checklists() {
 		}
 		c := &site.Checklist{Pos: d.pos(root)}
 		ok := d.mapping(root, "checklist", map[string]fieldFunc{
-			"role":  d.id(&c.Role.ID, &c.Role.Pos),
-			"title": d.str(&c.Title, false),
-			"intro": d.text(&c.Intro),
+			"role":   d.id(&c.Role.ID, &c.Role.Pos),
+			"title":  d.str(&c.Title, false),
+			"intro":  d.text(&c.Intro),
+			"fields": d.checklistFields(&c.Fields),
 			"sections": d.list(func(n *yaml.Node) {
 				var sec site.ChecklistSection
 				if d.mapping(n, "checklist section", map[string]fieldFunc{
@@ -445,6 +496,7 @@ func (l *loader) protocols() {
 		if !l.slug(name, p.ID) {
 			continue
 		}
+		l.rowsMarkers(p.Body)
 		if d.mapping(root, "protocol front matter", map[string]fieldFunc{
 			"title":           d.str(&p.Title, true),
 			"summary":         d.str(&p.Summary, false),
@@ -455,6 +507,42 @@ func (l *loader) protocols() {
 		}
 	}
 }
+
+// rowsMarkers reports the rows markers of a template, [[rows: N]], that do
+// not stand in a row of a table's body or ask for a number of rows the
+// renderer will not repeat.
+func (l *loader) rowsMarkers(body site.Text) {
+	src := body.Value
+	for i := strings.Index(src, "[[rows:"); i >= 0; {
+		count, n := markdown.ParseRows(src[i:])
+		if n == 0 {
+			n = 2
+		} else {
+			lineStart := strings.LastIndexByte(src[:i], '\n') + 1
+			lineEnd := strings.IndexByte(src[i:], '\n')
+			next := ""
+			if lineEnd >= 0 {
+				next, _, _ = strings.Cut(src[i+lineEnd+1:], "\n")
+			}
+			switch {
+			case !strings.HasPrefix(strings.TrimSpace(src[lineStart:i]), "|"):
+				l.diags.Add(body.PosAt(i), "[[rows: %d]] repeats a table row: put it in a row of a table, after the fields", count)
+			case delimiterRow.MatchString(next):
+				l.diags.Add(body.PosAt(i), "[[rows: %d]] is in a table's heading row: put it in a row under the --- line", count)
+			case count < 2 || count > markdown.MaxRows:
+				l.diags.Add(body.PosAt(i), "[[rows: %d]]: a row can be shown 2 to %d times", count, markdown.MaxRows)
+			}
+		}
+		j := strings.Index(src[i+n:], "[[rows:")
+		if j < 0 {
+			break
+		}
+		i += n + j
+	}
+}
+
+// delimiterRow is the line under a table's heading row.
+var delimiterRow = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$`)
 
 // reservedSlugs are the top-level folders the site itself writes, which a
 // free page must not take.

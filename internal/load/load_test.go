@@ -56,8 +56,36 @@ func TestMinimalSiteLoads(t *testing.T) {
 	if s.Config.Language != "en" {
 		t.Errorf("default language = %q, want en", s.Config.Language)
 	}
+	if s.Config.Paper != site.PaperA4 {
+		t.Errorf("default paper = %q, want a4", s.Config.Paper)
+	}
 	if p := s.Protocol("plan"); p == nil || p.Body.Pos.Line != 1 || !strings.HasPrefix(p.Body.Value, "\n\n\n\n\nName:") {
 		t.Errorf("protocol body should keep blank lines for the front matter, got %q", p.Body.Value)
+	}
+}
+
+// TestChecklistFieldsAndPaper loads a checklist's header fields in order,
+// with their positions, and the paper a site prints on.
+func TestChecklistFieldsAndPaper(t *testing.T) {
+	fsys := minimal()
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: T\npaper: Letter\n")}
+	fsys["checklists/officer.yaml"] = &fstest.MapFile{Data: []byte("role: officer\nfields:\n  - Name\n  - Staff number\n  - Incident reference\nsections:\n  - title: Daily\n    items:\n      - text: Do it.\n")}
+	s, diags := Load(fsys)
+	if len(diags) > 0 {
+		t.Fatalf("unexpected problems:\n%v", diags)
+	}
+	if s.Config.Paper != site.PaperLetter {
+		t.Errorf("paper = %q, want letter", s.Config.Paper)
+	}
+	got := s.ChecklistFor("officer").Fields
+	want := []string{"Name", "Staff number", "Incident reference"}
+	if len(got) != len(want) {
+		t.Fatalf("fields = %+v, want %v", got, want)
+	}
+	for i, f := range got {
+		if f.Label != want[i] || f.Pos.Line != 3+i || f.Pos.Col != 5 {
+			t.Errorf("field %d = %q at %s, want %q at line %d col 5", i, f.Label, f.Pos, want[i], 3+i)
+		}
 	}
 }
 
@@ -70,7 +98,7 @@ func TestDiagnostics(t *testing.T) {
 		want string
 	}{
 		{"unknown key", "content/site.yaml", "title: T\ncolour: red\n",
-			`content/site.yaml:2:1: unknown key "colour" in site.yaml (allowed: accent, language, logo, pretty_urls, published, publisher, raw_html, review_by, tagline, title, version)`},
+			`content/site.yaml:2:1: unknown key "colour" in site.yaml (allowed: accent, language, logo, paper, pretty_urls, published, publisher, raw_html, review_by, tagline, title, version)`},
 		{"missing title", "content/site.yaml", "tagline: x\n",
 			`content/site.yaml:1:1: site.yaml is missing required key "title"`},
 		{"empty title", "content/site.yaml", "title:\n",
@@ -117,6 +145,24 @@ func TestDiagnostics(t *testing.T) {
 			`content/expected-results/01-first.yaml:5:5: recommendation "train" must name at least one role`},
 		{"unknown evidence key", "content/expected-results/01-first.yaml", "id: first\ntitle: F\nstatement: S\nrecommendations:\n  - id: train\n    text: T\n    roles: [officer]\n    evidence:\n      - source: guide\n        page: 4\n",
 			`content/expected-results/01-first.yaml:10:9: unknown key "page" in evidence (allowed: locator, source)`},
+		{"bad paper", "content/site.yaml", "title: T\npaper: A5\n",
+			`content/site.yaml:2:8: paper "A5": use a4 or letter`},
+		{"checklist fields not a list", "checklists/officer.yaml", "role: officer\nfields: Name\nsections: []\n",
+			`checklists/officer.yaml:2:9: expected a list, found a single value`},
+		{"checklist field twice", "checklists/officer.yaml", "role: officer\nfields: [Name, Date, name]\nsections: []\n",
+			`checklists/officer.yaml:2:22: field "name" is listed twice (first at checklists/officer.yaml:2:10)`},
+		{"checklist field empty", "checklists/officer.yaml", "role: officer\nfields:\n  - Name\n  - \"\"\nsections: []\n",
+			`checklists/officer.yaml:4:5: value must not be empty`},
+		{"checklist field mapping", "checklists/officer.yaml", "role: officer\nfields:\n  - label: Name\nsections: []\n",
+			`checklists/officer.yaml:3:5: expected a single value, found a mapping`},
+		{"checklist too many fields", "checklists/officer.yaml", "role: officer\nfields: [A, B, C, D, E, F, G, H, I]\nsections: []\n",
+			`checklists/officer.yaml:2:34: a checklist has at most 8 fields: there would be no room on the sheet for the checklist`},
+		{"rows outside a table", "content/protocols/plan.md", "---\ntitle: Plan\n---\n\nName: [[Name]] [[rows: 4]]\n",
+			`content/protocols/plan.md:5:16: [[rows: 4]] repeats a table row: put it in a row of a table, after the fields`},
+		{"rows in a heading", "content/protocols/plan.md", "---\ntitle: Plan\n---\n\n| A [[rows: 4]] |\n| --- |\n| [[A]] |\n",
+			`content/protocols/plan.md:5:5: [[rows: 4]] is in a table's heading row: put it in a row under the --- line`},
+		{"too many rows", "content/protocols/plan.md", "---\ntitle: Plan\n---\n\n| A |\n| --- |\n| [[A]] [[rows: 99]] |\n",
+			`content/protocols/plan.md:7:9: [[rows: 99]]: a row can be shown 2 to 40 times`},
 		{"checklist file name", "checklists/officer.yaml", "role: chief\nsections: []\n",
 			`checklists/officer.yaml:1:7: checklist for role "chief" is in officer.yaml: name the file chief.yaml`},
 		{"no front matter", "content/pages/about.md", "# About\n",

@@ -2,6 +2,8 @@ package markdown
 
 import (
 	"bytes"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -62,11 +64,51 @@ func ParseField(s string) (label string, multiline bool, n int) {
 	return label, multiline, end + 2
 }
 
+// KindRows is the node kind of a rows marker.
+var KindRows = ast.NewNodeKind("Rows")
+
+// Rows is the marker [[rows: N]] in a table row: the row is shown N times,
+// so that a template such as a referral record prints with N blank rows.
+type Rows struct {
+	ast.BaseInline
+	Count int
+}
+
+// Kind implements ast.Node.
+func (*Rows) Kind() ast.NodeKind { return KindRows }
+
+// Dump implements ast.Node.
+func (n *Rows) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Count": strconv.Itoa(n.Count)}, nil)
+}
+
+// MaxRows bounds the rows a marker asks for: more would not fit a page.
+const MaxRows = 40
+
+var rowsMarker = regexp.MustCompile(`^\[\[\s*rows:\s*([0-9]+)\s*\]\]`)
+
+// ParseRows recognises a rows marker, [[rows: N]], at the start of s. It
+// returns N as written and the length of the syntax; n is 0 when s does not
+// start with a marker.
+func ParseRows(s string) (count, n int) {
+	m := rowsMarker.FindStringSubmatch(s)
+	if m == nil {
+		return 0, 0
+	}
+	count, err := strconv.Atoi(m[1])
+	if err != nil {
+		count = MaxRows + 1
+	}
+	return count, len(m[0])
+}
+
 type fields struct{}
 
 func (fields) Extend(m goldmark.Markdown) {
 	// Before the link parser (priority 200), which also starts at '['.
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(fieldParser{}, 199)))
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(fieldParser{}, 199)),
+		// After the table transformer (priority 0), which makes the rows.
+		parser.WithASTTransformers(util.Prioritized(rowsTransformer{}, 50)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(fieldRenderer{}, 100)))
 }
 
@@ -83,6 +125,10 @@ func (fieldParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) ast.N
 	if end := bytes.IndexAny(line[2:], "[]\n"); end >= 0 {
 		line = line[:min(len(line), end+4)]
 	}
+	if count, n := ParseRows(string(line)); n > 0 {
+		block.Advance(n)
+		return &Rows{Count: count}
+	}
 	label, multi, n := ParseField(string(line))
 	if n == 0 {
 		return nil
@@ -97,6 +143,81 @@ type fieldRenderer struct{}
 
 func (fieldRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindField, renderField)
+	// A marker outside a table row (which the loader reports) shows nothing.
+	reg.Register(KindRows, func(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, error) {
+		return ast.WalkContinue, nil
+	})
+}
+
+// rowsTransformer repeats each table row that holds a rows marker as many
+// times as it asks, each copy with fields of its own, and drops the marker.
+type rowsTransformer struct{}
+
+func (rowsTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	var markers []*Rows
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if m, ok := n.(*Rows); ok && entering {
+			markers = append(markers, m)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, m := range markers {
+		row := m.Parent()
+		for row != nil && row.Kind() != extast.KindTableRow {
+			row = row.Parent()
+		}
+		m.Parent().RemoveChild(m.Parent(), m)
+		if row == nil || m.Count < 2 || m.Count > MaxRows {
+			continue
+		}
+		after := row
+		for i := 2; i <= m.Count; i++ {
+			c := cloneRow(row.(*extast.TableRow), i, pc)
+			row.Parent().InsertAfter(row.Parent(), after, c)
+			after = c
+		}
+	}
+}
+
+// cloneRow copies a table row for its nth showing. A copy holds the row's
+// text and fields (each field new, with an id of its own and its label
+// numbered for screen readers); other inline content is copied as its text.
+func cloneRow(row *extast.TableRow, nth int, pc parser.Context) *extast.TableRow {
+	out := extast.NewTableRow(row.Alignments)
+	for cell := row.FirstChild(); cell != nil; cell = cell.NextSibling() {
+		c := extast.NewTableCell()
+		if tc, ok := cell.(*extast.TableCell); ok {
+			c.Alignment = tc.Alignment
+		}
+		cloneInline(cell, c, nth, pc)
+		out.AppendChild(out, c)
+	}
+	return out
+}
+
+func cloneInline(from, to ast.Node, nth int, pc parser.Context) {
+	for n := from.FirstChild(); n != nil; n = n.NextSibling() {
+		switch n := n.(type) {
+		case *Field:
+			label := n.Label + " " + strconv.Itoa(nth)
+			f := &Field{Label: label, Multiline: n.Multiline}
+			f.ID = "field-" + string(pc.IDs().Generate([]byte(n.Label), KindField))
+			to.AppendChild(to, f)
+		case *ast.Text:
+			t := ast.NewTextSegment(n.Segment)
+			t.SetSoftLineBreak(n.SoftLineBreak())
+			t.SetRaw(n.IsRaw())
+			to.AppendChild(to, t)
+		case *ast.String:
+			to.AppendChild(to, ast.NewString(n.Value))
+		case *ast.Emphasis:
+			e := ast.NewEmphasis(n.Level)
+			cloneInline(n, e, nth, pc)
+			to.AppendChild(to, e)
+		default:
+			cloneInline(n, to, nth, pc)
+		}
+	}
 }
 
 // renderField writes a labelled control. The browser keeps its value

@@ -14,6 +14,7 @@ import (
 type IDs struct {
 	reserved []string        // taken from the start; shared, never changed
 	used     map[string]bool // made when the first id is
+	prefix   string          // starts every generated id
 	// next is, for each slug, the suffix to try first when it is taken
 	// again: every smaller one is taken already. A page that repeats a
 	// heading n times then costs n steps, not n*n/2.
@@ -24,6 +25,12 @@ type IDs struct {
 // reserved as it is: every page passes the same list, and most pages never
 // generate an id.
 func NewIDs(reserved ...string) *IDs { return &IDs{reserved: reserved} }
+
+// NewPrefixedIDs is NewIDs for ids that all start with prefix, for a page
+// that shows several texts, each with ids of its own.
+func NewPrefixedIDs(prefix string, reserved ...string) *IDs {
+	return &IDs{reserved: reserved, prefix: prefix}
+}
 
 func (s *IDs) taken(id string) bool { return s.used[id] || slices.Contains(s.reserved, id) }
 
@@ -43,6 +50,7 @@ func (s *IDs) Generate(value []byte, kind ast.NodeKind) []byte {
 			base = "field"
 		}
 	}
+	base = s.prefix + base
 	id := base
 	if s.taken(id) {
 		if s.next == nil {

@@ -140,7 +140,7 @@ func FuzzParseField(f *testing.F) {
 }
 
 func FuzzRender(f *testing.F) {
-	for _, s := range append([]string{"[[Name]]", "[x](rec:a)", "| [[a]] |\n|-|\n| b |", "```\ncode\n```", "[[x...]] [y](page:)"}, autolinkCases...) {
+	for _, s := range append([]string{"[[Name]]", "[x](rec:a)", "| [[a]] |\n|-|\n| b |", "```\ncode\n```", "[[x...]] [y](page:)", "| [[a]] [[rows: 3]] |\n|-|\n| *b* [[rows: 40]] |"}, autolinkCases...) {
 		f.Add(s)
 	}
 	r := New(Options{})
@@ -264,5 +264,34 @@ func TestRawHTMLKeepsLinkFilter(t *testing.T) {
 		if UnsafeURL(dest) {
 			t.Errorf("UnsafeURL(%q) = true", dest)
 		}
+	}
+}
+
+// TestRowsMarker repeats a table row as many times as its marker asks, each
+// copy with fields of their own ids and numbered labels, and drops the
+// marker; a marker outside a table, or asking for too few or too many rows,
+// shows nothing and repeats nothing.
+func TestRowsMarker(t *testing.T) {
+	got := render("| Case | Trigger |\n| --- | --- |\n| [[Case reference]] | **Now:** [[Trigger]] [[rows: 3]] |\n")
+	if n := strings.Count(got, "<tr>"); n != 4 {
+		t.Errorf("%d rows, want a heading row and 3 rows:\n%s", n, got)
+	}
+	for _, want := range []string{`id="field-case-reference"`, `id="field-case-reference-1"`, `id="field-case-reference-2"`,
+		`id="field-trigger-2"`, `>Case reference 3</label>`, `<strong>Now:</strong>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("no %s in\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "<strong>Now:</strong>") != 3 || strings.Contains(got, "rows:") {
+		t.Errorf("each row keeps its text, and the marker goes:\n%s", got)
+	}
+	for _, src := range []string{"Text [[rows: 3]]\n", "| A |\n| --- |\n| [[A]] [[rows: 1]] |\n", "| A |\n| --- |\n| [[A]] [[rows: 999]] |\n"} {
+		got := render(src)
+		if strings.Contains(got, "rows") || strings.Count(got, "<tr>") > 2 {
+			t.Errorf("%q gave\n%s", src, got)
+		}
+	}
+	if c, n := ParseRows("[[ rows: 12 ]] rest"); c != 12 || n != len("[[ rows: 12 ]]") {
+		t.Errorf("ParseRows = %d, %d", c, n)
 	}
 }

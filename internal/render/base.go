@@ -35,7 +35,7 @@ type NavItem struct {
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
 // headings and fields never take them.
-var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages"}
+var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages", "print-hint"}
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}
@@ -162,6 +162,14 @@ func (b *Base) T(key string, args ...any) (string, error) {
 
 // Markdown renders Markdown for this page.
 func (b *Base) Markdown(t site.Text) template.HTML { return b.renderShared(t.Value, b.resolve) }
+
+// MarkdownPrefixed renders Markdown for this page with every element id it
+// makes starting with prefix, for a page that holds several texts whose
+// headings and fields would otherwise take the same ids.
+func (b *Base) MarkdownPrefixed(t site.Text, prefix string) template.HTML {
+	p := &markdown.Page{IDs: markdown.NewPrefixedIDs(prefix, pageIDs...), Resolve: b.resolve}
+	return b.md.Render(t.Value, p)
+}
 
 // MarkdownResolved renders Markdown for this page with cross-references to
 // recommendations and results pointing at anchors on the page itself, for

@@ -2,8 +2,10 @@ package render
 
 import (
 	"html/template"
+	"strconv"
 	"strings"
 
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -184,6 +186,19 @@ type RoleChecklist struct {
 	// Nested is true when the checklist sits under a role heading of a
 	// page that holds several, so its sections are one level lower.
 	Nested bool
+	// Fields are the header fields to fill in, and NotesID the element id
+	// of the notes space; the ids are the same on every page that shows the
+	// checklist, so that what is typed on one prints on the others.
+	Fields  []FieldView
+	NotesID string
+	// Sheet names the printed sheet: its class and its @page (sheets.css).
+	Sheet string
+}
+
+// FieldView is a checklist header field as shown.
+type FieldView struct {
+	Label string
+	ID    string
 }
 
 // SectionView is a checklist section with storage keys for its items.
@@ -208,6 +223,17 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 	}
 	if rc.Checklist.Title != "" {
 		rc.Heading = rc.Checklist.Title
+	}
+	rc.Sheet = checklistSheet(role.ID)
+	rc.NotesID = "cl-" + role.ID + "-notes"
+	ids := map[string]bool{rc.NotesID: true}
+	for _, f := range rc.Checklist.Fields {
+		id := "cl-" + role.ID + "-" + markdown.Slug(f.Label)
+		for n := 2; ids[id]; n++ {
+			id = "cl-" + role.ID + "-" + markdown.Slug(f.Label) + "-" + strconv.Itoa(n)
+		}
+		ids[id] = true
+		rc.Fields = append(rc.Fields, FieldView{Label: f.Label, ID: id})
 	}
 	seen := map[string]int{}
 	for _, sec := range rc.Checklist.Sections {
@@ -277,12 +303,51 @@ type ProtocolPage struct {
 	Protocol *site.Protocol
 	Recs     []*site.Recommendation
 	Roles    []*site.Role
+	Sheet    string // see RoleChecklist.Sheet
 }
 
 func (r *renderer) protocolPage(b *Base, p *site.Protocol) any {
 	b.Title = p.Title
-	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles)}
+	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Sheet: protocolSheet(p.ID)}
 }
+
+// PrintProtocolsPage is print/protocols/index.html: every template, each
+// on sheets of its own.
+type PrintProtocolsPage struct {
+	*Base
+	Protocols []ProtocolSheet
+}
+
+// ProtocolSheet is one template of the pack. Its element ids carry IDPrefix,
+// so that they are unique on the page; without it they are those of the
+// template's own page, and so are the keys its fields are kept under.
+type ProtocolSheet struct {
+	Protocol *site.Protocol
+	Sheet    string
+	IDPrefix string
+	Body     template.HTML
+}
+
+func (r *renderer) printProtocolsPage(b *Base) any {
+	t, _ := b.T("print.protocols.title")
+	b.Title = t
+	p := &PrintProtocolsPage{Base: b}
+	for _, proto := range r.s.Protocols {
+		prefix := proto.ID + "--"
+		p.Protocols = append(p.Protocols, ProtocolSheet{
+			Protocol: proto,
+			Sheet:    protocolSheet(proto.ID),
+			IDPrefix: prefix,
+			Body:     b.MarkdownPrefixed(proto.Body, prefix),
+		})
+	}
+	return p
+}
+
+// checklistSheet and protocolSheet name the printed sheet of a checklist
+// and of a template: a CSS class and a named @page (see sheets.go).
+func checklistSheet(roleID string) string { return "sheet-checklist-" + roleID }
+func protocolSheet(id string) string      { return "sheet-protocol-" + id }
 
 // SourcesPage is sources/index.html.
 type SourcesPage struct {

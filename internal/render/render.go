@@ -419,6 +419,7 @@ func (r *renderer) jobs() []job {
 	}
 	add("print/checklists/index.html", "print-checklists", func(b *Base) any { return r.printChecklistsPage(b) })
 	add("protocols/index.html", "protocols", func(b *Base) any { return r.protocolsPage(b) })
+	add("print/protocols/index.html", "print-protocols", func(b *Base) any { return r.printProtocolsPage(b) })
 	for _, p := range s.Protocols {
 		add(protocolPath(p.ID), "protocol", func(b *Base) any { return r.protocolPage(b, p) })
 	}
@@ -465,6 +466,9 @@ func (r *renderer) assets(emit Emit) error {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
 	}
 	if err := emit("assets/css/theme.css", []byte(theme)); err != nil {
+		return err
+	}
+	if err := emit("assets/css/sheets.css", r.sheetsCSS()); err != nil {
 		return err
 	}
 	// A logo already named assets/logo.ext was copied with the assets.

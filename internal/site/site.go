@@ -52,7 +52,16 @@ type Config struct {
 	RawHTML    bool
 	// Accent is the site colour as #rrggbb; empty means the default theme.
 	Accent Text
+	// Paper is the sheet size printed pages ask for: PaperA4 (the default)
+	// or PaperLetter.
+	Paper string
 }
+
+// The paper sizes a site can print on.
+const (
+	PaperA4     = "a4"
+	PaperLetter = "letter"
+)
 
 // Text is a string read from a file together with where it starts, so that
 // positions inside it (for example of a link in Markdown) can be reported
@@ -149,11 +158,21 @@ type Evidence struct {
 
 // Checklist is one file of checklists/.
 type Checklist struct {
-	Pos      Pos
-	Role     Ref
-	Title    string
-	Intro    Text // Markdown
+	Pos   Pos
+	Role  Ref
+	Title string
+	Intro Text // Markdown
+	// Fields are the header fields a user fills in on the sheet, such as
+	// name, staff number, date and incident reference.
+	Fields   []ChecklistField
 	Sections []ChecklistSection
+}
+
+// ChecklistField is one header field of a checklist: a label over a box to
+// write in.
+type ChecklistField struct {
+	Pos   Pos
+	Label string
 }
 
 // ChecklistSection is a titled group of checklist items.
