@@ -35,7 +35,7 @@ type NavItem struct {
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
 // headings and fields never take them.
-var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary"}
+var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "on-this-page", "on-this-page-title", "guide-nav", "guide-nav-title"}
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}

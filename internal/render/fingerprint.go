@@ -26,7 +26,7 @@ import (
 // layouts is rendered in full.
 
 // fingerprintVersion changes whenever what the hash covers changes.
-const fingerprintVersion = "riskguide fingerprint 1"
+const fingerprintVersion = "riskguide fingerprint 2"
 
 type fingerprinter struct{ h hash.Hash64 }
 
@@ -116,8 +116,17 @@ func (r *renderer) recFingerprint(rec, prev, next *site.Recommendation) uint64 {
 		if n == nil {
 			f.str("-")
 		} else {
-			f.str(n.ID, n.Label)
+			f.str(n.ID, n.Label, n.Text)
 		}
+	}
+	// The guidance navigation: the results around this one, and this
+	// one's recommendations (see guideNav).
+	from, to := guideRange(len(r.s.Results), res.Number)
+	for _, x := range r.s.Results[from:to] {
+		f.str("guide", x.ID, x.Title)
+	}
+	for _, y := range res.Recommendations {
+		f.str("sibling", y.ID, y.Label, y.Text)
 	}
 	for _, role := range r.roles(rec.Roles) {
 		f.str("role", role.ID, role.Name)

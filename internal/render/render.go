@@ -399,7 +399,7 @@ func (r *renderer) jobs() []job {
 	}
 	add("index.html", "home", func(b *Base) any { return r.homePage(b) })
 	for _, res := range s.Results {
-		add(resultPath(res.ID), "result", func(b *Base) any { return r.resultPage(b, res) })
+		jobs = append(jobs, job{path: resultPath(res.ID), kind: "result", make: func(b *Base) (any, error) { return r.resultPage(b, res) }})
 	}
 	all := s.AllRecommendations()
 	for i, rec := range all {

@@ -1,0 +1,112 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"regexp"
+	"strings"
+
+	"github.com/riskguide/riskguide/internal/site"
+)
+
+// Aside is what a reading page shows beside its text on a wide screen: the
+// list of its own sections ("On this page") and, on the pages of the
+// guidance, where it sits among the expected results and recommendations.
+// On a narrow screen the contents list is a collapsed list under the title
+// and the guidance navigation comes after the text, reached from the header.
+type Aside struct {
+	Contents []ContentsEntry // shown only when there are at least two
+	Guide    *GuideNav       // nil on pages outside the guidance
+}
+
+// ShowContents reports whether the page has enough sections for a list.
+func (a *Aside) ShowContents() bool { return a != nil && len(a.Contents) >= 2 }
+
+// ContentsEntry is one heading of the page.
+type ContentsEntry struct {
+	ID, Text string
+	Sub      bool // a heading below the page's sections (h3)
+}
+
+// GuideNav lists expected results and, under the current one, its
+// recommendations. A large guidance is shown as a window of results around
+// the current one, so that every page stays small: the size of the site's
+// pages grows with the number of recommendations, not with its square.
+type GuideNav struct {
+	Results []GuideResult
+	// More links to the full list on the home page, when the window does
+	// not hold every result.
+	More *Link
+}
+
+// GuideResult is an expected result in the guidance navigation.
+type GuideResult struct {
+	Number  int
+	Title   string
+	URL     string
+	Current bool // the page is this result's own page
+	Recs    []GuideRec
+}
+
+// GuideRec is a recommendation in the guidance navigation.
+type GuideRec struct {
+	Label, Text, URL string
+	Current          bool
+}
+
+// guideWindow is how many expected results the guidance navigation lists
+// at most.
+const guideWindow = 11
+
+// guideRange is the window of results shown around result number n (from
+// 1) of count: all[from:to].
+func guideRange(count, n int) (from, to int) {
+	if count <= guideWindow {
+		return 0, count
+	}
+	from = min(max(n-1-guideWindow/2, 0), count-guideWindow)
+	return from, from + guideWindow
+}
+
+// guideNav is the guidance navigation of a page about res, or about rec
+// (which belongs to res) when rec is not nil.
+func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recommendation) (*GuideNav, error) {
+	all := r.s.Results
+	from, to := guideRange(len(all), res.Number)
+	g := &GuideNav{}
+	for _, x := range all[from:to] {
+		gr := GuideResult{Number: x.Number, Title: x.Title, URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
+		if x == res {
+			for _, y := range x.Recommendations {
+				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, Text: y.Text, URL: b.Rel(recPath(y.ID)), Current: y == rec})
+			}
+		}
+		g.Results = append(g.Results, gr)
+	}
+	if to-from < len(all) {
+		t, err := b.T("guide.all", len(all))
+		if err != nil {
+			return nil, err
+		}
+		g.More = &Link{URL: b.Rel("index.html#results"), Text: t}
+	}
+	return g, nil
+}
+
+// headingRE finds the h2 and h3 elements with ids that goldmark writes.
+var headingRE = regexp.MustCompile(`(?s)<h([23]) id="([^"]+)"[^>]*>(.*?)</h[23]>`)
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// headingsIn lists the h2 and h3 headings of rendered Markdown.
+func headingsIn(h template.HTML) []ContentsEntry {
+	var out []ContentsEntry
+	for _, m := range headingRE.FindAllStringSubmatch(string(h), -1) {
+		text := strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(m[3], "")))
+		if text == "" {
+			continue
+		}
+		out = append(out, ContentsEntry{ID: html.UnescapeString(m[2]), Text: text, Sub: m[1] == "3"})
+	}
+	return out
+}
