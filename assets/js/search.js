@@ -117,7 +117,7 @@
   var waiting = {};
 
   function findDataURL() {
-    var script = document.currentScript || document.querySelector('script[src$="assets/js/search.js"]');
+    var script = document.currentScript || document.querySelector('script[src*="assets/js/search.js"]');
     var src = script ? script.src : '';
     return src.replace(/assets\/js\/search\.js(\?.*)?$/, '') + 'search/data/';
   }
@@ -131,7 +131,8 @@
     w.promise = new Promise(function (resolve, reject) { w.resolve = resolve; w.reject = reject; });
     waiting[name] = w;
     var el = document.createElement('script');
-    el.src = dataURL + name + '.js';
+    // Pieces carry the hash of the index they belong to (see index.go).
+    el.src = dataURL + name + '.js' + (name !== 'index' && manifest && manifest.ver ? '?v=' + manifest.ver : '');
     el.onerror = function () {
       delete waiting[name];
       w.reject(new Error('could not load the search index (' + name + ')'));

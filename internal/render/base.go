@@ -90,10 +90,15 @@ func (b *Base) URL(kind, id string) (string, error) {
 	return b.Rel(t), nil
 }
 
-// Asset returns the link to a file under assets/. Assets keep their file
-// name even with pretty URLs.
+// Asset returns the link to a file under assets/, with its content hash as
+// a query (?v=), so that a browser that keeps assets long still fetches a
+// changed one. Assets keep their file name even with pretty URLs.
 func (b *Base) Asset(name string) string {
-	return strings.Repeat("../", strings.Count(b.Path, "/")) + "assets/" + name
+	link := strings.Repeat("../", strings.Count(b.Path, "/")) + "assets/" + name
+	if v := b.r.versions[name]; v != "" {
+		link += "?v=" + v
+	}
+	return link
 }
 
 // Root returns the link to the home page.

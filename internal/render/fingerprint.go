@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -70,6 +71,10 @@ func (r *renderer) siteFingerprint() (uint64, error) {
 	}
 	f.str(fmt.Sprintf("%+v", r.s.Config), r.o.BaseURL, r.logo)
 	f.str(r.o.HeadScripts...)
+	// Pages link to assets by their content hash.
+	for _, a := range r.assetFiles {
+		f.str(a.path, r.versions[strings.TrimPrefix(a.path, "assets/")])
+	}
 	for _, list := range [][]NavItem{r.nav, r.more} {
 		for _, n := range list {
 			f.str(n.Label, n.Target)

@@ -5,8 +5,9 @@
 // The index is split so that what a visitor downloads before the first
 // result stays small as the site grows:
 //
-//   - search/data/index.js, the manifest: counts, kinds, roles, and how the
-//     rest is split;
+//   - search/data/index.js, the manifest: counts, kinds, roles, how the
+//     rest is split, and a hash of the rest, which the other pieces are
+//     loaded with (?v=);
 //   - t-<prefix>.js, the terms starting with a prefix and their postings.
 //     Each posting holds a document, its BM25 score for the term, computed
 //     here so that a query only adds numbers, and whether the term is in
@@ -25,6 +26,8 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -373,8 +376,18 @@ func Build(docs []Doc, o Options) []File {
 	}
 	files = append(files, dataFile("f", map[string]any{"k": kinds.String(), "r": roleEnc}))
 
+	// Every piece is loaded with the hash of all of them as a query, so that
+	// a browser that keeps pieces long still loads the pieces of the
+	// manifest's own build; the manifest itself must be served fresh (see
+	// docs/hosting.md).
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.Path))
+		h.Write(f.Data)
+	}
 	manifest := map[string]any{
 		"v":          2,
+		"ver":        hex.EncodeToString(h.Sum(nil)[:5]),
 		"lang":       lang,
 		"n":          len(docs),
 		"kinds":      Kinds,
