@@ -131,6 +131,12 @@ func (l *loader) config() {
 		"pretty_urls": d.boolean(&c.PrettyURLs),
 		"raw_html":    d.boolean(&c.RawHTML),
 		"accent":      d.text(&accent),
+		"quick_exit": func(v *yaml.Node) {
+			d.mapping(v, "quick_exit", map[string]fieldFunc{
+				"url":   d.url(&c.QuickExit.URL),
+				"label": d.str(&c.QuickExit.Label, false),
+			}, "url")
+		},
 	}, "title")
 	if accent.Value != "" {
 		if msg := checkAccent(accent.Value); msg != "" {

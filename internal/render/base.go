@@ -145,6 +145,14 @@ func (b *Base) Scripts() []string {
 	return out
 }
 
+// QuickExitLabel is the text of the quick-exit button.
+func (b *Base) QuickExitLabel() (string, error) {
+	if l := b.Site.Config.QuickExit.Label; l != "" {
+		return l, nil
+	}
+	return b.T("quickexit.label")
+}
+
 // StoreKey is the prefix under which the browser keeps this site's data, so
 // that two sites opened from file:// do not share ticks and answers.
 func (b *Base) StoreKey() string { return b.r.storeKey }

@@ -52,6 +52,16 @@ type Config struct {
 	RawHTML    bool
 	// Accent is the site colour as #rrggbb; empty means the default theme.
 	Accent Text
+	// QuickExit, when its URL is set, puts an "Exit this page" button on
+	// every page.
+	QuickExit QuickExit
+}
+
+// QuickExit is the quick_exit setting: where the button leads, and its
+// label ("" for the interface string).
+type QuickExit struct {
+	URL   string
+	Label string
 }
 
 // Text is a string read from a file together with where it starts, so that
