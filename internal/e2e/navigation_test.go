@@ -66,7 +66,7 @@ func TestReadingNavigation(t *testing.T) {
 		if l.TopVisible || !l.SideVisible || !l.GuideVisible || !l.AsideBeside || l.JumpVisible {
 			t.Errorf("at 1280 px want the contents and guidance beside the text, no header link: %+v", l)
 		}
-		if l.Current != wantCurrent || l.Expanded != 1 {
+		if !isCurrent(l.Current, wantCurrent) || l.Expanded != 1 {
 			t.Errorf("guidance navigation marks %q with %d results expanded; want %q and 1", l.Current, l.Expanded, wantCurrent)
 		}
 		// The aside stays in view while the text scrolls.
@@ -98,7 +98,7 @@ func TestReadingNavigation(t *testing.T) {
 		if l.SearchMisalign > 2 {
 			t.Errorf("the search box and its button are %v px out of line", l.SearchMisalign)
 		}
-		if l.Current != wantCurrent {
+		if !isCurrent(l.Current, wantCurrent) {
 			t.Errorf("guidance navigation marks %q, want %q", l.Current, wantCurrent)
 		}
 		// The contents list opens from the keyboard and its links work.
@@ -118,6 +118,13 @@ func TestReadingNavigation(t *testing.T) {
 			t.Errorf("the page is %d px wide in a %d px viewport", w[0], w[1])
 		}
 	})
+}
+
+// isCurrent reports whether the guidance navigation's marked link, whose
+// text may be cut short, names want.
+func isCurrent(got, want string) bool {
+	got = strings.TrimSuffix(got, "…")
+	return len(got) > 20 && strings.HasPrefix(want, got)
 }
 
 // TestContentsLists checks which reading pages get a contents list: a

@@ -58,6 +58,29 @@ type GuideRec struct {
 // at most.
 const guideWindow = 11
 
+// guideTextLen is how many characters of a recommendation's text the
+// guidance navigation shows: about two lines of its column. A page lists
+// every recommendation of its result; cut, they add a fifth to the page,
+// where whole they would double a large site's pages.
+const guideTextLen = 80
+
+// shorten cuts s to at most n characters, at a space if there is one in
+// the last third, and marks the cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	for i := cut; i > n*2/3; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+}
+
 // guideRange is the window of results shown around result number n (from
 // 1) of count: all[from:to].
 func guideRange(count, n int) (from, to int) {
@@ -78,7 +101,7 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 		gr := GuideResult{Number: x.Number, Title: x.Title, URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
 		if x == res {
 			for _, y := range x.Recommendations {
-				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, Text: y.Text, URL: b.Rel(recPath(y.ID)), Current: y == rec})
+				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, Text: shorten(y.Text, guideTextLen), URL: b.Rel(recPath(y.ID)), Current: y == rec})
 			}
 		}
 		g.Results = append(g.Results, gr)
