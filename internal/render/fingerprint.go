@@ -133,6 +133,7 @@ func (r *renderer) recFingerprint(rec, prev, next *site.Recommendation) uint64 {
 	for _, y := range res.Recommendations {
 		f.str("sibling", y.ID, y.Label, y.Text)
 	}
+	f.num(len(res.Recommendations))
 	for _, role := range r.roles(rec.Roles) {
 		f.str("role", role.ID, role.Name)
 	}

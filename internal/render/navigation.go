@@ -4,6 +4,7 @@ import (
 	"html"
 	"html/template"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/site"
@@ -46,6 +47,9 @@ type GuideResult struct {
 	URL     string
 	Current bool // the page is this result's own page
 	Recs    []GuideRec
+	// More links to the result's page when Recs is a window of its
+	// recommendations.
+	More *Link
 }
 
 // GuideRec is a recommendation in the guidance navigation.
@@ -81,8 +85,8 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
 
-// guideRange is the window of results shown around result number n (from
-// 1) of count: all[from:to].
+// guideRange is the window of results (or of one result's
+// recommendations) shown around number n (from 1) of count: all[from:to].
 func guideRange(count, n int) (from, to int) {
 	if count <= guideWindow {
 		return 0, count
@@ -100,8 +104,20 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 	for _, x := range all[from:to] {
 		gr := GuideResult{Number: x.Number, Title: x.Title, URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
 		if x == res {
-			for _, y := range x.Recommendations {
+			n := 1
+			if rec != nil {
+				n = slices.Index(x.Recommendations, rec) + 1
+			}
+			from, to := guideRange(len(x.Recommendations), n)
+			for _, y := range x.Recommendations[from:to] {
 				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, Text: shorten(y.Text, guideTextLen), URL: b.Rel(recPath(y.ID)), Current: y == rec})
+			}
+			if to-from < len(x.Recommendations) {
+				t, err := b.T("guide.allrecs", len(x.Recommendations))
+				if err != nil {
+					return nil, err
+				}
+				gr.More = &Link{URL: b.Rel(resultPath(x.ID)) + "#recommendations", Text: t}
 			}
 		}
 		g.Results = append(g.Results, gr)
