@@ -8,7 +8,7 @@
   if (!engine) { return; }
 
   // siteRoot is the address of the site's root folder, from this script's.
-  var me = document.querySelector('script[src$="assets/js/search-ui.js"]');
+  var me = document.querySelector('script[src*="assets/js/search-ui.js"]');
   var siteRoot = me ? me.src.replace(/assets\/js\/search-ui\.js(\?.*)?$/, '') : '';
 
   function msg(key, n) {

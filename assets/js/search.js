@@ -1,7 +1,9 @@
 // search.js: the search engine. It loads the index that the build wrote to
 // search/data/ with <script> tags (fetch is blocked on file://), a piece at a
 // time, and answers queries: every word required, word prefixes matched,
-// ranked by the BM25 scores stored in the index.
+// ranked first by whether the title holds every word, then by the BM25
+// scores stored in the index, with a bonus where words that stand together
+// in the query stand together in the text.
 //
 // fold, words and stem mirror internal/search/text.go exactly; the Go tests
 // run both on the same words.
@@ -115,7 +117,7 @@
   var waiting = {};
 
   function findDataURL() {
-    var script = document.currentScript || document.querySelector('script[src$="assets/js/search.js"]');
+    var script = document.currentScript || document.querySelector('script[src*="assets/js/search.js"]');
     var src = script ? script.src : '';
     return src.replace(/assets\/js\/search\.js(\?.*)?$/, '') + 'search/data/';
   }
@@ -129,7 +131,8 @@
     w.promise = new Promise(function (resolve, reject) { w.resolve = resolve; w.reject = reject; });
     waiting[name] = w;
     var el = document.createElement('script');
-    el.src = dataURL + name + '.js';
+    // Pieces carry the hash of the index they belong to (see index.go).
+    el.src = dataURL + name + '.js' + (name !== 'index' && manifest && manifest.ver ? '?v=' + manifest.ver : '');
     el.onerror = function () {
       delete waiting[name];
       w.reject(new Error('could not load the search index (' + name + ')'));
@@ -186,33 +189,63 @@
 
   var PREFIX_FACTOR = 0.5;
 
-  // decoded caches each term's postings as typed arrays, decoded once.
+  // decoded caches each term's postings as typed arrays, decoded once. A
+  // posting's number is its score doubled, plus one when the term is in
+  // the document's title.
   var decoded = {};
-  function termPostings(key, i) {
-    var id = key + '\u0000' + i;
+  function decodePostings(id, enc) {
     var d = decoded[id];
     if (d) { return d; }
-    var nums = decodeNumbers(postings[key][i]);
-    var docs = new Int32Array(nums.length >> 1), scores = new Float32Array(nums.length >> 1);
+    var nums = decodeNumbers(enc);
+    var n = nums.length >> 1;
+    var docs = new Int32Array(n), scores = new Float32Array(n), titles = new Uint8Array(n);
     var doc = 0;
     for (var j = 0, k = 0; j + 1 < nums.length; j += 2, k++) {
       doc += nums[j];
       docs[k] = doc;
-      scores[k] = nums[j + 1];
+      scores[k] = Math.floor(nums[j + 1] / 2);
+      titles[k] = nums[j + 1] % 2;
     }
-    d = { docs: docs, scores: scores };
+    d = { docs: docs, scores: scores, titles: titles };
     decoded[id] = d;
     return d;
   }
+  function termPostings(key, i) { return decodePostings(key + '\u0000' + i, postings[key][i]); }
 
-  // Work arrays, one slot per document, reused by every query.
-  var best, total, hits, touched;
+  // Pairs of terms that stand together in a short text, "victim safety",
+  // in the b- files: loaded only for queries of several words.
+  var pairTerms = {}, pairPostings = {};
+  function pairKey(pair) {
+    var key = Array.from(pair).slice(0, manifest.keyLen).join('');
+    return (manifest.pairKeys || []).indexOf(key) >= 0 ? key : null;
+  }
+  function loadPairShard(key) {
+    if (pairTerms[key]) { return Promise.resolve(); }
+    return load('b-' + key).then(function (d) {
+      pairTerms[key] = d.t === '' ? [] : d.t.split('\n');
+      pairPostings[key] = d.p;
+    });
+  }
+  function pairMatches(pair) {
+    var key = pairKey(pair);
+    if (key === null || !pairTerms[key]) { return null; }
+    var list = pairTerms[key], i = lowerBound(list, pair);
+    if (i >= list.length || list[i] !== pair) { return null; }
+    return decodePostings('b' + key + '\u0000' + i, pairPostings[key][i]);
+  }
+
+  // Work arrays, one slot per document, reused by every query. inTitle
+  // says whether the word being matched is in the document's title, and
+  // titled counts the query's words that are.
+  var best, total, hits, touched, inTitle, titled;
   function workArrays() {
     if (best && best.length === manifest.n) { return; }
     best = new Float32Array(manifest.n);
     total = new Float64Array(manifest.n);
     hits = new Uint8Array(manifest.n);
     touched = new Int32Array(manifest.n);
+    inTitle = new Uint8Array(manifest.n);
+    titled = new Uint8Array(manifest.n);
   }
 
   // matchWord sets best[doc] to the score of one query word in each document:
@@ -227,6 +260,7 @@
         var doc = p.docs[k], s = p.scores[k] * factor;
         if (best[doc] === 0) { touched[n++] = doc; }
         if (s > best[doc]) { best[doc] = s; }
+        if (p.titles[k]) { inTitle[doc] = 1; }
       }
     }
     var prefixes = Array.from(word).length >= 2 ? [stem, word] : [];
@@ -263,7 +297,15 @@
       var all = [];
       keysByWord.forEach(function (ks) { ks.forEach(function (k) { if (all.indexOf(k) < 0) { all.push(k); } }); });
       var needFilter = filter && (filter.kind || filter.role);
-      return Promise.all(all.map(loadShard).concat(needFilter ? [load('f')] : [])).then(function () {
+      // Neighbouring words of the query, as pairs of stems.
+      var pairs = [];
+      for (var p = 0; p + 1 < qs.length; p++) {
+        var pair = stem(qs[p]) + ' ' + stem(qs[p + 1]);
+        if (pairKey(pair) !== null) { pairs.push(pair); }
+      }
+      var pairShards = [];
+      pairs.forEach(function (pr) { var k = pairKey(pr); if (pairShards.indexOf(k) < 0) { pairShards.push(k); } });
+      return Promise.all(all.map(loadShard).concat(pairShards.map(loadPairShard), needFilter ? [load('f')] : [])).then(function () {
         workArrays();
         // Every word is required: a document counts only if each word
         // touched it, which hits[] tracks.
@@ -276,24 +318,36 @@
             if (hits[doc] === i) {
               hits[doc] = i + 1;
               total[doc] += best[doc];
+              titled[doc] += inTitle[doc];
               if (i === qs.length - 1) { next.push(doc); }
             }
             best[doc] = 0;
+            inTitle[doc] = 0;
           }
           if (i < qs.length - 1) {
             next = null;
           }
           candidates = next;
         }
+        pairs.forEach(function (pr) {
+          var m = pairMatches(pr);
+          if (!m) { return; }
+          for (var k = 0; k < m.docs.length; k++) {
+            if (hits[m.docs[k]] === qs.length) { total[m.docs[k]] += m.scores[k]; }
+          }
+        });
         var allow = needFilter ? filterDocs(filter) : null;
         var out = [];
         (candidates || []).forEach(function (doc) {
-          if (!allow || allow(doc)) { out.push({ doc: doc, score: total[doc] }); }
+          if (!allow || allow(doc)) { out.push({ doc: doc, score: total[doc], title: titled[doc] === qs.length }); }
         });
-        out.sort(function (x, y) { return y.score - x.score || x.doc - y.doc; });
+        // A document whose title holds every word comes first: it is what
+        // the reader named.
+        out.sort(function (x, y) { return (y.title - x.title) || y.score - x.score || x.doc - y.doc; });
         // Reset what this query set, for the next one.
         total.fill(0);
         hits.fill(0);
+        titled.fill(0);
         return out;
       });
     });

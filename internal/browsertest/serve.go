@@ -91,6 +91,9 @@ http {
 {{- range .Headers}}
             add_header {{.}} always;
 {{- end}}
+{{- with .Extra}}
+            {{.}}
+{{- end}}
         }
     }
 }
@@ -100,6 +103,13 @@ http {
 // "/guidance/ipv/") on a free loopback port, with headers added to every
 // response, until the test ends.
 func StartNginx(t testing.TB, dir, path string, headers http.Header) *Nginx {
+	t.Helper()
+	return StartNginxWith(t, dir, path, headers, "")
+}
+
+// StartNginxWith is StartNginx with extra directives in the site's location
+// block, such as a types block that serves scripts with the wrong type.
+func StartNginxWith(t testing.TB, dir, path string, headers http.Header, extra string) *Nginx {
 	t.Helper()
 	bin := NeedTool(t, "/usr/sbin/nginx", "nginx-light")
 	if _, err := os.Stat("/etc/nginx/mime.types"); err != nil {
@@ -130,7 +140,7 @@ func StartNginx(t testing.TB, dir, path string, headers http.Header) *Nginx {
 		var conf bytes.Buffer
 		err := nginxConf.Execute(&conf, map[string]any{
 			"Prefix": prefix, "Port": port, "Path": path, "Bare": strings.TrimSuffix(path, "/"),
-			"Root": root, "Headers": hdrs,
+			"Root": root, "Headers": hdrs, "Extra": extra,
 		})
 		if err != nil {
 			t.Fatal(err)

@@ -42,8 +42,12 @@ func testIncremental(t *testing.T, memory bool) {
 		{name: "nothing", kept: recs},
 		{name: "guidance", file: result1, anchor: "- id: rec-5\n", old: "    guidance: |\n      ", new: "    guidance: |\n      Edited guidance. ", kept: recs - 1},
 		{name: "indicator", file: result1, anchor: "- id: rec-9\n", old: "    indicators:\n      - ", new: "    indicators:\n      - An edited indicator; ", kept: recs - 1},
-		{name: "recommendation text", file: result1, anchor: "- id: rec-7\n", old: "    text: ", new: "    text: Edited ", kept: recs - 1},
-		{name: "result title", file: result1, old: "title: ", new: "title: Edited ", kept: recs - 20},
+		// A recommendation's text shows on its own page and in the guidance
+		// navigation of its result's other recommendations (20 in all).
+		{name: "recommendation text", file: result1, anchor: "- id: rec-7\n", old: "    text: ", new: "    text: Edited ", kept: recs - 20},
+		// A result's title shows in the guidance navigation of every
+		// recommendation page near it: here all of them.
+		{name: "result title", file: result1, old: "title: ", new: "title: Edited ", kept: 0},
 		{name: "role name", file: "content/roles.yaml", anchor: "- id: investigator\n", old: "    name: ", new: "    name: Chief ", kept: -1},
 		{name: "source title", file: "content/sources.yaml", anchor: "- id: source-3\n", old: "    title: ", new: "    title: Edited ", kept: -1},
 		{name: "protocol summary", file: "content/protocols/protocol-1.md", old: "summary: ", new: "summary: Edited ", kept: -1},

@@ -81,7 +81,7 @@ on police risk management of intimate partner violence.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(
 		buildCommand(stdout, stderr),
-		checkCommand(stdout),
+		checkCommand(stdout, stderr),
 		newCommand(stdout),
 		reportCommand(stdout, stderr),
 		serveCommand(stdout, stderr),

@@ -15,10 +15,13 @@ import (
 // markControls numbers every control a keyboard user must be able to reach,
 // in document order, and returns how many there are.
 const markControls = `(function () {
-  var sel = 'a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])';
+  var sel = 'a[href], button, input, select, textarea, details > summary, [tabindex]:not([tabindex="-1"])';
   var n = 0;
   Array.prototype.forEach.call(document.querySelectorAll(sel), function (el) {
     if (el.disabled || el.closest('[hidden]') || el.getClientRects().length === 0) { return; }
+    // The content of a closed <details> cannot be reached until it opens.
+    var closed = el.closest('details:not([open])');
+    if (closed && el !== closed.querySelector('summary')) { return; }
     var s = getComputedStyle(el);
     if (s.visibility === 'hidden') { return; }
     el.setAttribute('data-kb', String(n++));

@@ -142,6 +142,12 @@ func (l *loader) config() {
 		"raw_html":    d.boolean(&c.RawHTML),
 		"accent":      d.text(&accent),
 		"paper":       d.paper(&c.Paper),
+		"quick_exit": func(v *yaml.Node) {
+			d.mapping(v, "quick_exit", map[string]fieldFunc{
+				"url":   d.url(&c.QuickExit.URL),
+				"label": d.str(&c.QuickExit.Label, false),
+			}, "url")
+		},
 	}, "title")
 	if accent.Value != "" {
 		if msg := checkAccent(accent.Value); msg != "" {

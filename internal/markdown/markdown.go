@@ -497,3 +497,35 @@ func spaceAt(s string, i int) (int, bool) {
 	r, size := utf8.DecodeRuneInString(s[i:])
 	return size, unicode.IsSpace(r)
 }
+
+// Headings returns the plain text of src's headings, in order. A text
+// with no line that could start one is not parsed.
+func Headings(src string) []string {
+	if !mayHaveHeading(src) {
+		return nil
+	}
+	source := []byte(src)
+	var out []string
+	ast.Walk(parse(source, src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			if t := strings.TrimSpace(plainText(h, source)); t != "" {
+				out = append(out, t)
+			}
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return out
+}
+
+// mayHaveHeading reports whether src has a line that starts (after up to
+// three spaces) with "#", or a line of "=" or "-" under text.
+func mayHaveHeading(src string) bool {
+	for line := range strings.Lines(src) {
+		t := strings.TrimLeft(line, " ")
+		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "==") || strings.HasPrefix(t, "--") {
+			return true
+		}
+	}
+	return false
+}

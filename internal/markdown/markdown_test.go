@@ -295,3 +295,14 @@ func TestRowsMarker(t *testing.T) {
 		t.Errorf("ParseRows = %d, %d", c, n)
 	}
 }
+
+func TestHeadings(t *testing.T) {
+	src := "Intro\n\n## Who *takes* part\n\ntext\n\nSetext\n------\n\n```\n# not a heading\n```\n"
+	got := Headings(src)
+	if want := []string{"Who takes part", "Setext"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Headings = %q, want %q", got, want)
+	}
+	if got := Headings("no headings here\n"); got != nil {
+		t.Errorf("Headings of plain text = %q", got)
+	}
+}

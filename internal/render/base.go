@@ -35,7 +35,7 @@ type NavItem struct {
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
 // headings and fields never take them.
-var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages", "print-hint"}
+var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages", "print-hint", "on-this-page", "on-this-page-title", "guide-nav", "guide-nav-title"}
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}
@@ -100,10 +100,15 @@ func (b *Base) URL(kind, id string) (string, error) {
 	return b.Rel(t), nil
 }
 
-// Asset returns the link to a file under assets/. Assets keep their file
-// name even with pretty URLs.
+// Asset returns the link to a file under assets/, with its content hash as
+// a query (?v=), so that a browser that keeps assets long still fetches a
+// changed one. Assets keep their file name even with pretty URLs.
 func (b *Base) Asset(name string) string {
-	return strings.Repeat("../", strings.Count(b.Path, "/")) + "assets/" + name
+	link := strings.Repeat("../", strings.Count(b.Path, "/")) + "assets/" + name
+	if v := b.r.versions[name]; v != "" {
+		link += "?v=" + v
+	}
+	return link
 }
 
 // Root returns the link to the home page.
@@ -148,6 +153,14 @@ func (b *Base) Scripts() []string {
 		out = append(out, b.Rel(s))
 	}
 	return out
+}
+
+// QuickExitLabel is the text of the quick-exit button.
+func (b *Base) QuickExitLabel() (string, error) {
+	if l := b.Site.Config.QuickExit.Label; l != "" {
+		return l, nil
+	}
+	return b.T("quickexit.label")
 }
 
 // StoreKey is the prefix under which the browser keeps this site's data, so

@@ -49,6 +49,12 @@ func (c *Chrome) IsTarget(n NavItem) bool { return c.b.IsTarget(n) }
 // Scripts lists extra scripts for the page, relative to it.
 func (c *Chrome) Scripts() []string { return c.b.Scripts() }
 
+// HasGuide reports whether the page shows the guidance navigation (see
+// Aside), to which the header links on narrow screens.
+func (c *Chrome) HasGuide() bool { return c.b.hasGuide() }
+
+func (b *Base) hasGuide() bool { return b.Kind == "recommendation" || b.Kind == "result" }
+
 // T returns an interface string.
 func (c *Chrome) T(key string, args ...any) (string, error) { return c.b.T(key, args...) }
 
@@ -64,6 +70,9 @@ func (b *Base) chromeKey(name string) string {
 	k.WriteString(name)
 	k.WriteByte('|')
 	k.WriteString(strconv.Itoa(strings.Count(b.Path, "/")))
+	if b.hasGuide() {
+		k.WriteByte('g')
+	}
 	for _, list := range [][]NavItem{b.Nav, b.More} {
 		for _, n := range list {
 			switch {

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -26,7 +27,7 @@ import (
 // layouts is rendered in full.
 
 // fingerprintVersion changes whenever what the hash covers changes.
-const fingerprintVersion = "riskguide fingerprint 1"
+const fingerprintVersion = "riskguide fingerprint 2"
 
 type fingerprinter struct{ h hash.Hash64 }
 
@@ -70,6 +71,10 @@ func (r *renderer) siteFingerprint() (uint64, error) {
 	}
 	f.str(fmt.Sprintf("%+v", r.s.Config), r.o.BaseURL, r.logo)
 	f.str(r.o.HeadScripts...)
+	// Pages link to assets by their content hash.
+	for _, a := range r.assetFiles {
+		f.str(a.path, r.versions[strings.TrimPrefix(a.path, "assets/")])
+	}
 	for _, list := range [][]NavItem{r.nav, r.more} {
 		for _, n := range list {
 			f.str(n.Label, n.Target)
@@ -116,9 +121,19 @@ func (r *renderer) recFingerprint(rec, prev, next *site.Recommendation) uint64 {
 		if n == nil {
 			f.str("-")
 		} else {
-			f.str(n.ID, n.Label)
+			f.str(n.ID, n.Label, n.Text)
 		}
 	}
+	// The guidance navigation: the results around this one, and this
+	// one's recommendations (see guideNav).
+	from, to := guideRange(len(r.s.Results), res.Number)
+	for _, x := range r.s.Results[from:to] {
+		f.str("guide", x.ID, x.Title)
+	}
+	for _, y := range res.Recommendations {
+		f.str("sibling", y.ID, y.Label, y.Text)
+	}
+	f.num(len(res.Recommendations))
 	for _, role := range r.roles(rec.Roles) {
 		f.str("role", role.ID, role.Name)
 	}

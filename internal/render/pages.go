@@ -36,11 +36,25 @@ type ResultPage struct {
 	*Base
 	Result     *site.ExpectedResult
 	Prev, Next *site.ExpectedResult
+	Summary    template.HTML
+	Aside      *Aside
 }
 
-func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) any {
+func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) (any, error) {
 	b.Title = res.Title
-	p := &ResultPage{Base: b, Result: res}
+	p := &ResultPage{Base: b, Result: res, Summary: b.Markdown(res.Summary)}
+	guide, err := r.guideNav(b, res, nil)
+	if err != nil {
+		return nil, err
+	}
+	p.Aside = &Aside{Guide: guide, Contents: headingsIn(p.Summary)}
+	if len(p.Aside.Contents) > 0 {
+		t, err := b.T("result.recs")
+		if err != nil {
+			return nil, err
+		}
+		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: "recommendations", Text: t})
+	}
 	i := res.Number - 1
 	if i > 0 {
 		p.Prev = r.s.Results[i-1]
@@ -48,7 +62,7 @@ func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) any {
 	if i+1 < len(r.s.Results) {
 		p.Next = r.s.Results[i+1]
 	}
-	return p
+	return p, nil
 }
 
 // RecommendationPage is recommendations/<id>/index.html. Besides the model
@@ -71,14 +85,17 @@ type RecommendationPage struct {
 	EvidenceLinks  []EvidenceLink
 	ProtocolLinks  []ProtocolLink
 	ChecklistItems []ChecklistItemLink
-	PrevLink       *Link // Text is the recommendation's label, such as "1.1"
+	PrevLink       *Link // Text is the recommendation's label, such as "1.1"; Title its text
 	NextLink       *Link
+	AssessURL      string // its entry in the self-assessment
+	Aside          *Aside
 }
 
 // Link is a link ready to print.
 type Link struct {
-	URL  string
-	Text string
+	URL   string
+	Text  string
+	Title string // a longer description, where the link shows one
 }
 
 // EvidenceLink is a citation ready to print.
@@ -129,13 +146,50 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 		p.ChecklistItems = append(p.ChecklistItems, ChecklistItemLink{Text: it.Text, RoleURL: b.Rel(rolePath(it.Role.ID)), RoleName: it.Role.Name})
 	}
 	if prev != nil {
-		p.PrevLink = &Link{URL: b.Rel(recPath(prev.ID)), Text: prev.Label}
+		p.PrevLink = &Link{URL: b.Rel(recPath(prev.ID)), Text: prev.Label, Title: prev.Text}
 	}
 	if next != nil {
-		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label}
+		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label, Title: next.Text}
+	}
+	p.AssessURL = b.Rel(AssessmentPath + "#" + AssessmentAnchor(rec.ID))
+	guide, err := r.guideNav(b, rec.Result, rec)
+	if err != nil {
+		return nil, err
+	}
+	p.Aside = &Aside{Guide: guide}
+	// The sections the layout shows, in its order.
+	sections := []struct {
+		id, key string
+		shown   bool
+	}{
+		{"guidance", "rec.guidance", p.Guidance != ""},
+		{"indicators", "rec.indicators", len(rec.Indicators) > 0},
+		{"evidence", "rec.evidence", len(p.EvidenceLinks) > 0},
+		{"templates", "rec.templates", len(p.ProtocolLinks) > 0},
+		{"checklist-items", "rec.checklists", len(p.ChecklistItems) > 0},
+	}
+	for _, sec := range sections {
+		if !sec.shown {
+			continue
+		}
+		t, err := b.T(sec.key)
+		if err != nil {
+			return nil, err
+		}
+		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: sec.id, Text: t})
+		if sec.id == "guidance" {
+			for _, h := range headingsIn(p.Guidance) {
+				h.Sub = true
+				p.Aside.Contents = append(p.Aside.Contents, h)
+			}
+		}
 	}
 	return p, nil
 }
+
+// AssessmentAnchor is the element id of a recommendation's entry in the
+// self-assessment.
+func AssessmentAnchor(recID string) string { return "sa-rec-" + recID }
 
 func (r *renderer) roles(refs []site.Ref) []*site.Role {
 	out := make([]*site.Role, 0, len(refs))
@@ -303,12 +357,15 @@ type ProtocolPage struct {
 	Protocol *site.Protocol
 	Recs     []*site.Recommendation
 	Roles    []*site.Role
-	Sheet    string // see RoleChecklist.Sheet
+	Sheet    string        // see RoleChecklist.Sheet
+	Body     template.HTML // the template's text, rendered before the page so that its headings can be listed
+	Aside    *Aside
 }
 
 func (r *renderer) protocolPage(b *Base, p *site.Protocol) any {
 	b.Title = p.Title
-	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Sheet: protocolSheet(p.ID)}
+	body := b.Markdown(p.Body)
+	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body)}}
 }
 
 // PrintProtocolsPage is print/protocols/index.html: every template, each
@@ -396,10 +453,13 @@ func (r *renderer) printPage(b *Base) any {
 // FreePage is <slug>/index.html.
 type FreePage struct {
 	*Base
-	Page *site.Page
+	Page  *site.Page
+	Body  template.HTML // rendered before the page so that its headings can be listed
+	Aside *Aside
 }
 
 func (r *renderer) freePage(b *Base, p *site.Page) any {
 	b.Title = p.Title
-	return &FreePage{Base: b, Page: p}
+	body := b.Markdown(p.Body)
+	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body)}}
 }

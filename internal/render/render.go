@@ -11,6 +11,8 @@ package render
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -86,8 +88,15 @@ func Render(s *site.Site, o Options, emit Emit) error {
 }
 
 func (r *renderer) render(emit Emit) error {
-	if err := r.assets(emit); err != nil {
-		return err
+	for _, f := range r.assetFiles {
+		if err := emit(f.path, f.data); err != nil {
+			return err
+		}
+	}
+	if r.o.BaseURL != "" {
+		if err := emit("sitemap.xml", r.sitemap()); err != nil {
+			return err
+		}
 	}
 	// The search index is built beside the pages, not before them.
 	indexed := make(chan error, 1)
@@ -124,6 +133,17 @@ type renderer struct {
 	roleRec  map[string][]*site.Recommendation
 	siteHash uint64 // see siteFingerprint; set only with Options.Keep
 	shared   *sharedMarkdown
+	// assetFiles are the files under assets/, read before any page is
+	// rendered, and versions their content hashes by path under assets/,
+	// which links to them carry (see Base.Asset).
+	assetFiles []outFile
+	versions   map[string]string
+}
+
+// outFile is a file to emit.
+type outFile struct {
+	path string
+	data []byte
 }
 
 func newRenderer(s *site.Site, o Options) (*renderer, error) {
@@ -143,6 +163,9 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
 	}
 	r.storeKey = "riskguide:" + markdown.Slug(s.Config.Title)
+	if err := r.readAssets(); err != nil {
+		return nil, err
+	}
 	r.index()
 	r.nav = r.navItems()
 	r.more = r.moreItems()
@@ -399,7 +422,7 @@ func (r *renderer) jobs() []job {
 	}
 	add("index.html", "home", func(b *Base) any { return r.homePage(b) })
 	for _, res := range s.Results {
-		add(resultPath(res.ID), "result", func(b *Base) any { return r.resultPage(b, res) })
+		jobs = append(jobs, job{path: resultPath(res.ID), kind: "result", make: func(b *Base) (any, error) { return r.resultPage(b, res) }})
 	}
 	all := s.AllRecommendations()
 	for i, rec := range all {
@@ -433,8 +456,11 @@ func (r *renderer) jobs() []job {
 	return jobs
 }
 
-// assets copies the theme's assets and writes the generated ones.
-func (r *renderer) assets(emit Emit) error {
+// readAssets reads the theme's assets, makes the generated ones, and
+// hashes each: a link to an asset carries its hash (?v=), so that a web
+// server may let browsers keep assets for a year, and a rebuilt site is
+// never shown with the assets of the build before.
+func (r *renderer) readAssets() error {
 	var files []string
 	err := fs.WalkDir(r.o.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -457,32 +483,27 @@ func (r *renderer) assets(emit Emit) error {
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
-		if err := emit(p, data); err != nil {
-			return err
-		}
+		r.assetFiles = append(r.assetFiles, outFile{p, data})
 	}
 	theme := "/* The site's colours, from content/site.yaml. */\n"
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
 	}
-	if err := emit("assets/css/theme.css", []byte(theme)); err != nil {
-		return err
-	}
-	if err := emit("assets/css/sheets.css", r.sheetsCSS()); err != nil {
-		return err
-	}
+	r.assetFiles = append(r.assetFiles,
+		outFile{"assets/css/theme.css", []byte(theme)},
+		outFile{"assets/css/sheets.css", r.sheetsCSS()})
 	// A logo already named assets/logo.ext was copied with the assets.
 	if r.logo != "" && r.logo != r.s.Config.Logo {
 		data, err := fs.ReadFile(r.o.Source, r.s.Config.Logo)
 		if err != nil {
 			return fmt.Errorf("reading logo: %w", err)
 		}
-		if err := emit(r.logo, data); err != nil {
-			return err
-		}
+		r.assetFiles = append(r.assetFiles, outFile{r.logo, data})
 	}
-	if r.o.BaseURL != "" {
-		return emit("sitemap.xml", r.sitemap())
+	r.versions = map[string]string{}
+	for _, f := range r.assetFiles {
+		sum := sha256.Sum256(f.data)
+		r.versions[strings.TrimPrefix(f.path, "assets/")] = hex.EncodeToString(sum[:5])
 	}
 	return nil
 }

@@ -79,3 +79,20 @@ func TestSchedule(t *testing.T) {
 		t.Errorf("%d recommendation pages before the long ones, want %d", recsBefore, recs/2)
 	}
 }
+
+func TestShorten(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		n    int
+		want string
+	}{
+		{"Monitor perpetrator behaviour.", 80, "Monitor perpetrator behaviour."},
+		{"Reflect children’s specific experiences and needs in risk management strategies.", 40, "Reflect children’s specific experiences…"},
+		{"Łódź Łódź Łódź", 6, "Łódź…"},
+		{"abcdefghij", 5, "abcd…"},
+	} {
+		if got := shorten(tc.in, tc.n); got != tc.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", tc.in, tc.n, got, tc.want)
+		}
+	}
+}

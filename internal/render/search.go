@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/search"
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -38,6 +39,7 @@ func (r *renderer) searchFiles() []search.File {
 				{Text: rec.Text, Weight: search.WeightText},
 				{Text: indicators, Weight: search.WeightShort},
 				{Text: rec.Result.Title, Weight: search.WeightBody},
+				{Text: headings(rec.Guidance.Value), Weight: search.WeightHeading},
 				{Text: guidance, Weight: search.WeightBody},
 			},
 			Text: joinText(guidance, indicators),
@@ -89,6 +91,7 @@ func (r *renderer) searchFiles() []search.File {
 			Fields: []search.Field{
 				{Text: p.Title, Weight: search.WeightTitle},
 				{Text: p.Summary, Weight: search.WeightShort},
+				{Text: headings(p.Body.Value), Weight: search.WeightHeading},
 				{Text: body, Weight: search.WeightBody},
 			},
 			Text: joinText(p.Summary, body),
@@ -100,6 +103,7 @@ func (r *renderer) searchFiles() []search.File {
 			Kind: "page", Title: p.Title, URL: pagePath(p.ID),
 			Fields: []search.Field{
 				{Text: p.Title, Weight: search.WeightTitle},
+				{Text: headings(p.Body.Value), Weight: search.WeightHeading},
 				{Text: body, Weight: search.WeightBody},
 			},
 			Text: body,
@@ -138,6 +142,12 @@ func (r *renderer) searchPage(b *Base) any {
 	t, _ := b.T("search.title")
 	b.Title = t
 	return &SearchPage{Base: b, Results: r.s.Results, Roles: r.s.Roles, Kinds: search.Kinds}
+}
+
+// headings joins the headings of a Markdown text, which weigh more in the
+// index than the text around them.
+func headings(src string) string {
+	return strings.Join(markdown.Headings(src), " · ")
 }
 
 func refIDs(refs []site.Ref) []string {

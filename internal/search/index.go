@@ -5,11 +5,16 @@
 // The index is split so that what a visitor downloads before the first
 // result stays small as the site grows:
 //
-//   - search/data/index.js, the manifest: counts, kinds, roles, and how the
-//     rest is split;
+//   - search/data/index.js, the manifest: counts, kinds, roles, how the
+//     rest is split, and a hash of the rest, which the other pieces are
+//     loaded with (?v=);
 //   - t-<prefix>.js, the terms starting with a prefix and their postings.
-//     Each posting holds a document and its BM25 score for the term,
-//     computed here, so that a query only adds numbers;
+//     Each posting holds a document, its BM25 score for the term, computed
+//     here so that a query only adds numbers, and whether the term is in
+//     the document's title;
+//   - b-<prefix>.js, pairs of terms that stand next to each other in a
+//     title, heading or other short text ("victim safety"), with their
+//     postings, loaded only for queries of several words;
 //   - m-<n>.js, titles, numbers, kinds and addresses of a run of documents;
 //   - x-<n>.js, the plain text of a run of documents, for snippets;
 //   - f.js, the kind and roles of every document, loaded when a filter is
@@ -21,6 +26,8 @@ package search
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -51,12 +58,14 @@ type Field struct {
 	Weight float64
 }
 
-// Weights of the usual fields: titles and recommendation texts count most.
+// Weights of the usual fields: titles and recommendation texts count most,
+// then the headings inside a text, then short texts, then the body.
 const (
-	WeightTitle = 4.0
-	WeightText  = 3.0
-	WeightShort = 1.5 // indicators, checklist items, summaries
-	WeightBody  = 1.0
+	WeightTitle   = 4.0
+	WeightText    = 3.0
+	WeightHeading = 2.0 // headings of guidance, templates and pages, besides their place in the body
+	WeightShort   = 1.5 // indicators, checklist items, summaries
+	WeightBody    = 1.0
 )
 
 // Role names a role for the filter.
@@ -92,8 +101,9 @@ var (
 // Dir is the folder of the index in the site.
 const Dir = "search/data/"
 
-// posting is a document and a term's score in it. Both fit 32 bits
-// (scores are capped at maxPostingBits); a large site has millions.
+// posting is a document and a term's score in it, doubled, plus one if
+// the term is in the document's title. Both fit 32 bits (scores are capped
+// at maxPostingBits); a large site has millions.
 type posting struct {
 	doc   int32
 	score int32
@@ -112,6 +122,7 @@ func Build(docs []Doc, o Options) []File {
 	type docTerm struct {
 		id         int32   // the term's number: the worker's, then the index's
 		head, body float64 // weighted term frequency in each field
+		title      bool    // the term is a word of the document's title
 	}
 	terms := make([][]docTerm, len(docs))
 	headLen, bodyLen := make([]float64, len(docs)), make([]float64, len(docs))
@@ -119,6 +130,12 @@ func Build(docs []Doc, o Options) []File {
 	// numbers the terms it meets, and remembers what each word it has seen
 	// comes to (a term, or nothing for a stop word), since a vocabulary
 	// repeats itself: one lookup per word.
+	//
+	// Two terms next to each other in a short field (stop words between
+	// them left out) also make a pair, "victim safety", indexed as a term
+	// of its own with a space inside: a query whose words stand together
+	// ranks the texts where they stand together higher. Long bodies give
+	// no pairs; on a large site they would double the index.
 	workers := runtime.GOMAXPROCS(0)
 	type worker struct {
 		vocab []string // its terms, by its numbers
@@ -131,43 +148,78 @@ func Build(docs []Doc, o Options) []File {
 			defer wg.Done()
 			byWord := map[string]int32{} // word -> term number, or -1
 			byTerm := map[string]int32{}
+			byPair := map[[2]int32]int32{}
 			var lastDoc, pos []int32 // per term: the document it was last met in (+1), and where in found
 			var found []docTerm
 			var words []string
+			newTerm := func(t string) int32 {
+				id := int32(len(ws[w].vocab))
+				ws[w].vocab = append(ws[w].vocab, t)
+				lastDoc, pos = append(lastDoc, 0), append(pos, 0)
+				return id
+			}
+			termOf := func(word string) int32 {
+				id, ok := byWord[word]
+				if ok {
+					return id
+				}
+				id = -1
+				if !stop[word] {
+					t := stem(word)
+					if id, ok = byTerm[t]; !ok {
+						id = newTerm(t)
+						byTerm[t] = id
+					}
+				}
+				byWord[word] = id
+				return id
+			}
 			for i := w; i < len(docs); i += workers {
 				found = found[:0]
+				count := func(id int32, weight float64, head bool) *docTerm {
+					if lastDoc[id] != int32(i+1) {
+						lastDoc[id], pos[id] = int32(i+1), int32(len(found))
+						found = append(found, docTerm{id: id})
+					}
+					t := &found[pos[id]]
+					if head {
+						t.head += weight
+					} else {
+						t.body += weight
+					}
+					return t
+				}
 				for _, f := range docs[i].Fields {
 					head := f.Weight >= WeightText
+					pairs := f.Weight >= WeightShort
+					prev := int32(-1)
 					words = appendWords(words[:0], f.Text)
 					for _, word := range words {
-						id, ok := byWord[word]
-						if !ok {
-							id = -1
-							if !stop[word] {
-								t := stem(word)
-								if id, ok = byTerm[t]; !ok {
-									id = int32(len(ws[w].vocab))
-									byTerm[t] = id
-									ws[w].vocab = append(ws[w].vocab, t)
-									lastDoc, pos = append(lastDoc, 0), append(pos, 0)
-								}
-							}
-							byWord[word] = id
-						}
+						id := termOf(word)
 						if id < 0 {
 							continue
 						}
-						if lastDoc[id] != int32(i+1) {
-							lastDoc[id], pos[id] = int32(i+1), int32(len(found))
-							found = append(found, docTerm{id: id})
-						}
-						if t := &found[pos[id]]; head {
-							t.head += f.Weight
+						count(id, f.Weight, head)
+						if head {
 							headLen[i] += f.Weight
 						} else {
-							t.body += f.Weight
 							bodyLen[i] += f.Weight
 						}
+						if pairs && prev >= 0 && prev != id {
+							key := [2]int32{prev, id}
+							pid, ok := byPair[key]
+							if !ok {
+								pid = newTerm(ws[w].vocab[prev] + " " + ws[w].vocab[id])
+								byPair[key] = pid
+							}
+							count(pid, f.Weight, head)
+						}
+						prev = id
+					}
+				}
+				for _, word := range appendWords(words[:0], docs[i].Title) {
+					if id := termOf(word); id >= 0 && lastDoc[id] == int32(i+1) {
+						found[pos[id]].title = true
 					}
 				}
 				terms[i] = slices.Clone(found)
@@ -226,8 +278,11 @@ func Build(docs []Doc, o Options) []File {
 	for i := range docs {
 		for _, t := range terms[i] {
 			score := headBoost*bm25(t.head, headLen[i], headAvg, idf[t.id]) + bm25(t.body, bodyLen[i], bodyAvg, idf[t.id])
-			s := int(math.Round(scoreScale * score))
-			postings[t.id] = append(postings[t.id], posting{doc: int32(i), score: int32(max(1, min(s, 1<<maxPostingBits-1)))})
+			s := int32(max(1, min(int(math.Round(scoreScale*score)), 1<<maxPostingBits-1))) << 1
+			if t.title {
+				s |= 1
+			}
+			postings[t.id] = append(postings[t.id], posting{doc: int32(i), score: s})
 		}
 		terms[i] = nil
 	}
@@ -248,22 +303,31 @@ func Build(docs []Doc, o Options) []File {
 	}
 
 	var files []File
-	var keys []string
+	// Terms go to t- files and pairs to b- files, each by prefix.
+	var keys, pairKeys []string
 	shard := map[string][]int32{}
 	for _, id := range sorted {
 		k := prefix(vocab[id], keyLen)
-		if _, ok := shard[k]; !ok {
-			keys = append(keys, k)
+		name := "t-" + k
+		if strings.Contains(vocab[id], " ") {
+			name = "b-" + k
 		}
-		shard[k] = append(shard[k], id)
+		if _, ok := shard[name]; !ok {
+			if name[0] == 't' {
+				keys = append(keys, k)
+			} else {
+				pairKeys = append(pairKeys, k)
+			}
+		}
+		shard[name] = append(shard[name], id)
 	}
-	for _, k := range keys {
-		enc := make([]string, len(shard[k]))
-		words := make([]string, len(shard[k]))
-		for i, id := range shard[k] {
+	for _, name := range slices.Concat(prefixed("t-", keys), prefixed("b-", pairKeys)) {
+		enc := make([]string, len(shard[name]))
+		words := make([]string, len(shard[name]))
+		for i, id := range shard[name] {
 			words[i], enc[i] = vocab[id], encodePostings(postings[id])
 		}
-		files = append(files, dataFile("t-"+k, map[string]any{"t": strings.Join(words, "\n"), "p": enc}))
+		files = append(files, dataFile(name, map[string]any{"t": strings.Join(words, "\n"), "p": enc}))
 	}
 
 	roleIndex := map[string]int{}
@@ -312,14 +376,25 @@ func Build(docs []Doc, o Options) []File {
 	}
 	files = append(files, dataFile("f", map[string]any{"k": kinds.String(), "r": roleEnc}))
 
+	// Every piece is loaded with the hash of all of them as a query, so that
+	// a browser that keeps pieces long still loads the pieces of the
+	// manifest's own build; the manifest itself must be served fresh (see
+	// docs/hosting.md).
+	h := sha256.New()
+	for _, f := range files {
+		h.Write([]byte(f.Path))
+		h.Write(f.Data)
+	}
 	manifest := map[string]any{
-		"v":          1,
+		"v":          2,
+		"ver":        hex.EncodeToString(h.Sum(nil)[:5]),
 		"lang":       lang,
 		"n":          len(docs),
 		"kinds":      Kinds,
 		"roles":      roleNames,
 		"keyLen":     keyLen,
 		"keys":       keys,
+		"pairKeys":   pairKeys,
 		"metaStarts": metaStarts,
 		"textStarts": textStarts,
 		"stop":       sortedKeys(stop),
@@ -327,6 +402,14 @@ func Build(docs []Doc, o Options) []File {
 	}
 	files = append(files, dataFile("index", manifest))
 	return files
+}
+
+func prefixed(p string, keys []string) []string {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		out[i] = p + k
+	}
+	return out
 }
 
 // chunkStarts splits docs into runs of about chunkBytes, as measured by

@@ -170,3 +170,90 @@ recommendations:
 		t.Errorf("a query of stop words found %d", answers[5].Total)
 	}
 }
+
+// TestTitleFirst checks that the recommendation whose title holds every
+// word of the query ranks first, above templates, checklists and other
+// recommendations that mention the words in their text or share one word of
+// the title; on the default content and on text nobody here wrote (a subset
+// of OWASP ASVS 5.0, see testdata/asvs/README.md).
+func TestTitleFirst(t *testing.T) {
+	_, here, _, _ := runtime.Caller(0)
+	sites := []struct {
+		name string
+		src  build.Source
+		want map[string]string // query -> first result
+	}{
+		{"default", build.DefaultSource(), map[string]string{
+			"evaluate training":                "recommendations/training-evaluation/index.html",
+			"information sharing arrangements": "recommendations/information-sharing-protocols/index.html",
+			"agree protocols":                  "recommendations/information-sharing-protocols/index.html",
+			"victim support services":          "recommendations/victim-perpetrator-service-links/index.html",
+			"administrative sources":           "recommendations/administrative-data-monitoring/index.html",
+			"institutional sexism":             "recommendations/challenge-stereotyping/index.html",
+			"mandatory training":               "recommendations/mandatory-training/index.html",
+			"co-produce training":              "recommendations/co-produced-training/index.html",
+		}},
+		{"asvs", build.Source{FS: os.DirFS(filepath.Join(filepath.Dir(here), "testdata", "asvs")), Name: "asvs"}, map[string]string{
+			"session inactivity timeout": "recommendations/v7-1-1/index.html",
+			"new session token":          "recommendations/v7-2-4/index.html",
+			"random number generation":   "recommendations/v11-5-2/index.html",
+			"key exchange":               "recommendations/v11-6-2/index.html",
+			"encrypt-then-MAC":           "recommendations/v11-3-5/index.html",
+		}},
+	}
+	for _, s := range sites {
+		t.Run(s.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			if _, err := build.BuildSource(s.src, build.Options{Out: dir}); err != nil {
+				t.Fatal(err)
+			}
+			var qs []query
+			for q := range s.want {
+				qs = append(qs, query{Q: q})
+			}
+			for i, a := range runQueries(t, dir, qs) {
+				if want := s.want[qs[i].Q]; rank(a, want) != 1 {
+					var got []string
+					for _, d := range a.Docs {
+						got = append(got, d.URL)
+					}
+					t.Errorf("%q: want %s first, got %v", qs[i].Q, want, got)
+				}
+			}
+		})
+	}
+}
+
+// TestNeighbouringWords checks the two rules below the title: words next to
+// each other in the query rank a text where they stand together above one
+// where they are apart, and a heading weighs more than the body around it.
+func TestNeighbouringWords(t *testing.T) {
+	fsys := fstest.MapFS{
+		"content/site.yaml":  {Data: []byte("title: T\n")},
+		"content/roles.yaml": {Data: []byte("roles:\n  - id: officer\n    name: Officer\n")},
+		"content/expected-results/01-a.yaml": {Data: []byte(`id: a
+title: A
+statement: S.
+recommendations:
+  - id: apart
+    text: Plan the safety of every victim's children and review the plan.
+    roles: [officer]
+  - id: together
+    text: Review victim safety plans with children present where they ask.
+    roles: [officer]
+`)},
+		"content/pages/one.md": {Data: []byte("---\ntitle: One\n---\nSome words about escalation and courts.\n")},
+		"content/pages/two.md": {Data: []byte("---\ntitle: Two\n---\n## Escalation\n\nSome words about courts.\n")},
+	}
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := build.BuildSource(build.Source{FS: fsys, Name: "t"}, build.Options{Out: dir}); err != nil {
+		t.Fatal(err)
+	}
+	answers := runQueries(t, dir, []query{{Q: "victim safety"}, {Q: "escalation"}})
+	if rank(answers[0], "recommendations/together/index.html") != 1 {
+		t.Errorf("victim safety: want the text where the words stand together first: %+v", answers[0].Docs)
+	}
+	if rank(answers[1], "two/index.html") != 1 {
+		t.Errorf("escalation: want the page with it as a heading first: %+v", answers[1].Docs)
+	}
+}

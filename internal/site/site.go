@@ -55,6 +55,16 @@ type Config struct {
 	// Paper is the sheet size printed pages ask for: PaperA4 (the default)
 	// or PaperLetter.
 	Paper string
+	// QuickExit, when its URL is set, puts an "Exit this page" button on
+	// every page.
+	QuickExit QuickExit
+}
+
+// QuickExit is the quick_exit setting: where the button leads, and its
+// label ("" for the interface string).
+type QuickExit struct {
+	URL   string
+	Label string
 }
 
 // The paper sizes a site can print on.

@@ -16,7 +16,7 @@ ctx.document = {
   currentScript: { src: 'file://' + path.join(site, 'assets/js/search.js') },
   head: {
     appendChild(el) {
-      const file = el.src.replace(/^file:\/\//, '');
+      const file = el.src.replace(/^file:\/\//, '').replace(/\?.*$/, '');
       setTimeout(() => {
         try {
           vm.runInContext(fs.readFileSync(file, 'utf8'), ctx);

@@ -1,0 +1,151 @@
+package render
+
+import (
+	"html"
+	"html/template"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/riskguide/riskguide/internal/site"
+)
+
+// Aside is what a reading page shows beside its text on a wide screen: the
+// list of its own sections ("On this page") and, on the pages of the
+// guidance, where it sits among the expected results and recommendations.
+// On a narrow screen the contents list is a collapsed list under the title
+// and the guidance navigation comes after the text, reached from the header.
+type Aside struct {
+	Contents []ContentsEntry // shown only when there are at least two
+	Guide    *GuideNav       // nil on pages outside the guidance
+}
+
+// ShowContents reports whether the page has enough sections for a list.
+func (a *Aside) ShowContents() bool { return a != nil && len(a.Contents) >= 2 }
+
+// ContentsEntry is one heading of the page.
+type ContentsEntry struct {
+	ID, Text string
+	Sub      bool // a heading below the page's sections (h3)
+}
+
+// GuideNav lists expected results and, under the current one, its
+// recommendations. A large guidance is shown as a window of results around
+// the current one, so that every page stays small: the size of the site's
+// pages grows with the number of recommendations, not with its square.
+type GuideNav struct {
+	Results []GuideResult
+	// More links to the full list on the home page, when the window does
+	// not hold every result.
+	More *Link
+}
+
+// GuideResult is an expected result in the guidance navigation.
+type GuideResult struct {
+	Number  int
+	Title   string
+	URL     string
+	Current bool // the page is this result's own page
+	Recs    []GuideRec
+	// More links to the result's page when Recs is a window of its
+	// recommendations.
+	More *Link
+}
+
+// GuideRec is a recommendation in the guidance navigation.
+type GuideRec struct {
+	Label, Text, URL string
+	Current          bool
+}
+
+// guideWindow is how many expected results the guidance navigation lists
+// at most.
+const guideWindow = 11
+
+// guideTextLen is how many characters of a recommendation's text the
+// guidance navigation shows: about two lines of its column. A page lists
+// every recommendation of its result; cut, they add a fifth to the page,
+// where whole they would double a large site's pages.
+const guideTextLen = 80
+
+// shorten cuts s to at most n characters, at a space if there is one in
+// the last third, and marks the cut with an ellipsis.
+func shorten(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	cut := n - 1
+	for i := cut; i > n*2/3; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+}
+
+// guideRange is the window of results (or of one result's
+// recommendations) shown around number n (from 1) of count: all[from:to].
+func guideRange(count, n int) (from, to int) {
+	if count <= guideWindow {
+		return 0, count
+	}
+	from = min(max(n-1-guideWindow/2, 0), count-guideWindow)
+	return from, from + guideWindow
+}
+
+// guideNav is the guidance navigation of a page about res, or about rec
+// (which belongs to res) when rec is not nil.
+func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recommendation) (*GuideNav, error) {
+	all := r.s.Results
+	from, to := guideRange(len(all), res.Number)
+	g := &GuideNav{}
+	for _, x := range all[from:to] {
+		gr := GuideResult{Number: x.Number, Title: x.Title, URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
+		if x == res {
+			n := 1
+			if rec != nil {
+				n = slices.Index(x.Recommendations, rec) + 1
+			}
+			from, to := guideRange(len(x.Recommendations), n)
+			for _, y := range x.Recommendations[from:to] {
+				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, Text: shorten(y.Text, guideTextLen), URL: b.Rel(recPath(y.ID)), Current: y == rec})
+			}
+			if to-from < len(x.Recommendations) {
+				t, err := b.T("guide.allrecs", len(x.Recommendations))
+				if err != nil {
+					return nil, err
+				}
+				gr.More = &Link{URL: b.Rel(resultPath(x.ID)) + "#recommendations", Text: t}
+			}
+		}
+		g.Results = append(g.Results, gr)
+	}
+	if to-from < len(all) {
+		t, err := b.T("guide.all", len(all))
+		if err != nil {
+			return nil, err
+		}
+		g.More = &Link{URL: b.Rel("index.html#results"), Text: t}
+	}
+	return g, nil
+}
+
+// headingRE finds the h2 and h3 elements with ids that goldmark writes.
+var headingRE = regexp.MustCompile(`(?s)<h([23]) id="([^"]+)"[^>]*>(.*?)</h[23]>`)
+
+var tagRE = regexp.MustCompile(`<[^>]*>`)
+
+// headingsIn lists the h2 and h3 headings of rendered Markdown.
+func headingsIn(h template.HTML) []ContentsEntry {
+	var out []ContentsEntry
+	for _, m := range headingRE.FindAllStringSubmatch(string(h), -1) {
+		text := strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(m[3], "")))
+		if text == "" {
+			continue
+		}
+		out = append(out, ContentsEntry{ID: html.UnescapeString(m[2]), Text: text, Sub: m[1] == "3"})
+	}
+	return out
+}
