@@ -11,7 +11,6 @@ package render
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -134,7 +133,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := parseTemplates(o.Theme, msgs)
+	t, err := parseTemplates(o.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -266,15 +265,6 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 			return err
 		}
 	}
-	err := r.renderWith(j, md, out, r.tmpl.execute)
-	if errors.Is(err, errNotCompiled) {
-		// Made again: rendering Markdown takes element ids from the page.
-		err = r.renderWith(j, md, out, r.tmpl.executeHTML)
-	}
-	return err
-}
-
-func (r *renderer) renderWith(j job, md *markdown.Renderer, out *pageOut, execute func(io.Writer, string, any) error) error {
 	b := r.newBase(j.path, j.kind, md)
 	data, err := j.make(b)
 	if err != nil {
@@ -284,11 +274,8 @@ func (r *renderer) renderWith(j job, md *markdown.Renderer, out *pageOut, execut
 	if err != nil {
 		return err
 	}
-	if err := execute(w, j.kind, data); err != nil {
+	if err := r.tmpl.execute(w, j.kind, data); err != nil {
 		out.abort()
-		if errors.Is(err, errNotCompiled) {
-			return err
-		}
 		return fmt.Errorf("rendering %s: %w", j.path, err)
 	}
 	return out.close()

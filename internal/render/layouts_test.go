@@ -18,9 +18,8 @@ import (
 )
 
 // renderAll renders s into memory with o, whose theme and source default to
-// the built-in ones. With htmlOnly, every page is executed by html/template,
-// as before layouts were compiled.
-func renderAll(t *testing.T, s *site.Site, o Options, htmlOnly bool) (map[string][]byte, *renderer, error) {
+// the built-in ones.
+func renderAll(t *testing.T, s *site.Site, o Options) (map[string][]byte, *renderer, error) {
 	t.Helper()
 	if o.Theme == nil {
 		o.Theme = riskguide.Default
@@ -30,9 +29,6 @@ func renderAll(t *testing.T, s *site.Site, o Options, htmlOnly bool) (map[string
 	r, err := newRenderer(s, o)
 	if err != nil {
 		t.Fatal(err)
-	}
-	if htmlOnly {
-		r.tmpl.compiled = nil
 	}
 	var mu sync.Mutex
 	out := map[string][]byte{}
@@ -66,38 +62,6 @@ func loadDir(t *testing.T, dir string) *site.Site {
 	return s
 }
 
-// TestCompiledLayoutsMatchHTMLTemplate renders the default site and a
-// synthetic one with compiled layouts and with html/template alone: every
-// file must be the same, and the compiled layouts must have rendered every
-// page themselves.
-func TestCompiledLayoutsMatchHTMLTemplate(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, 300, 7); err != nil {
-		t.Fatal(err)
-	}
-	for name, s := range map[string]*site.Site{"default": defaultSite(t), "synthetic": loadDir(t, dir)} {
-		t.Run(name, func(t *testing.T) {
-			got, r, err := renderAll(t, s, Options{}, false)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, kind := range pageKinds {
-				if r.tmpl.compiled[kind] == nil {
-					t.Errorf("the %s layout is not compiled", kind)
-				}
-			}
-			if n := r.tmpl.declined.Load(); n > 0 {
-				t.Errorf("compiled layouts left %d pages to html/template", n)
-			}
-			want, _, err := renderAll(t, s, Options{}, true)
-			if err != nil {
-				t.Fatal(err)
-			}
-			sameOutput(t, got, want)
-		})
-	}
-}
-
 // themeWith is the default theme with some layouts replaced.
 type themeWith fstest.MapFS
 
@@ -111,44 +75,17 @@ func (th themeWith) Open(name string) (fs.File, error) {
 	return riskguide.Default.Open(name)
 }
 
-// TestDeclinedPagesAreRenderedByHTMLTemplate gives the free pages a layout
-// the compiled form cannot finish (Markdown, then the same HTML in an
-// attribute, which html/template strips of tags). Each such page is made
-// again and rendered by html/template: the output is html/template's, with
-// the same Markdown ids as if it had rendered it from the start.
-func TestDeclinedPagesAreRenderedByHTMLTemplate(t *testing.T) {
-	theme := themeWith{"layouts/page.html": {Data: []byte(`{{define "main"}}{{$h := .Markdown .Page.Body}}` +
-		`<div>{{$h}}</div>{{.Markdown .Page.Body}}<p title="{{$h}}"></p>{{end}}`)}}
-	s := defaultSite(t)
-	got, r, err := renderAll(t, s, Options{Theme: theme}, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r.tmpl.compiled["page"] == nil {
-		t.Fatal("the page layout is not compiled")
-	}
-	if n, pages := r.tmpl.declined.Load(), int64(len(s.Pages)); n != pages || n == 0 {
-		t.Fatalf("%d pages declined, want the %d free pages", n, pages)
-	}
-	want, _, err := renderAll(t, s, Options{Theme: theme}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameOutput(t, got, want)
-}
-
-// TestCompiledLayoutErrorsAreHTMLTemplates: a layout that fails fails with
+// TestLayoutErrorsNameTheLayout: a layout that fails fails with
 // html/template's message, naming the layout and the line.
-func TestCompiledLayoutErrorsAreHTMLTemplates(t *testing.T) {
+func TestLayoutErrorsNameTheLayout(t *testing.T) {
 	theme := themeWith{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.T \"no.such.string\"}}{{end}}")}}
 	s := defaultSite(t)
-	_, _, err := renderAll(t, s, Options{Theme: theme}, false)
+	_, _, err := renderAll(t, s, Options{Theme: theme})
 	if err == nil {
 		t.Fatal("the build passed")
 	}
-	_, _, want := renderAll(t, s, Options{Theme: theme}, true)
-	if err.Error() != want.Error() || !strings.Contains(err.Error(), "layouts/page.html:3") {
-		t.Fatalf("error %q, want html/template's %q", err, want)
+	if !strings.Contains(err.Error(), "layouts/page.html:3") || !strings.Contains(err.Error(), "no.such.string") {
+		t.Fatalf("error %q does not name the layout, line and string", err)
 	}
 }
 
@@ -181,7 +118,7 @@ func TestPreparedMarkdownIsTheSame(t *testing.T) {
 				t.Fatalf("%d texts prepared for every page, %d for each page", shared, perPage)
 			}
 			render := func(p *Prepared) map[string][]byte {
-				out, _, err := renderAll(t, s, Options{PlainText: plain, Prepared: p}, false)
+				out, _, err := renderAll(t, s, Options{PlainText: plain, Prepared: p})
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -198,24 +135,14 @@ func TestPreparedMarkdownIsTheSame(t *testing.T) {
 	}
 }
 
-// TestUncompiledLayoutsRunOnHTMLTemplate: a layout that uses what the
-// compiled form does not know (printf here) is not compiled, and its pages
-// are html/template's.
-func TestUncompiledLayoutsRunOnHTMLTemplate(t *testing.T) {
+// TestLayoutsMayUseTheWholeTemplateLanguage: a site's own layout may call
+// any of html/template's functions (printf here).
+func TestLayoutsMayUseTheWholeTemplateLanguage(t *testing.T) {
 	theme := themeWith{"layouts/page.html": {Data: []byte(`{{define "main"}}<h1>{{printf "%s (%d)" .Title 3}}</h1>{{end}}`)}}
-	s := defaultSite(t)
-	got, r, err := renderAll(t, s, Options{Theme: theme}, false)
+	got, _, err := renderAll(t, defaultSite(t), Options{Theme: theme})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if r.tmpl.compiled["page"] != nil || r.tmpl.compiled["recommendation"] == nil {
-		t.Fatal("the page layout was compiled, or the others were not")
-	}
-	want, _, err := renderAll(t, s, Options{Theme: theme}, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	sameOutput(t, got, want)
 	if !bytes.Contains(got["about/index.html"], []byte(" (3)</h1>")) {
 		t.Error("the free page does not show its layout")
 	}
