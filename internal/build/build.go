@@ -39,15 +39,6 @@ type Options struct {
 	Progress func(done, total int)
 	// Memory keeps the files in Result.Output instead of writing Out.
 	Memory bool
-	// Incremental builds record what each page shows, so that the result
-	// can be passed as Previous to the next build.
-	Incremental bool
-	// Previous, if set, is the result of an earlier incremental build of
-	// the same source whose output folder still exists and is never changed
-	// again. Pages that would come out the same are then linked from it
-	// instead of rendered. Neither has any effect on a site with layouts of
-	// its own, which may show anything: it is always rendered in full.
-	Previous *Result
 }
 
 // Result describes a finished build.
@@ -59,17 +50,8 @@ type Result struct {
 	Bytes    int64
 	Duration time.Duration
 	Site     *site.Site
-	// Kept is how many of the pages were taken from Options.Previous
-	// rather than rendered.
-	Kept int
-	// Output holds the files by path when Options.Memory was set. The
-	// slices are shared with later builds and must not be changed.
+	// Output holds the files by path when Options.Memory was set.
 	Output map[string][]byte
-
-	// fingerprints of the pages that have one, and the Markdown converted,
-	// for the next build.
-	fingerprints map[string]uint64
-	memo         *render.Memo
 }
 
 // Source is a site to build: its files, and a name for messages.
@@ -159,9 +141,8 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
-	// Markdown converted while checking serves the render, unless an
-	// earlier build's conversions will (see incremental.go).
-	s, prepared, diags, plain := loadPrepared(src, o.Previous == nil)
+	// Markdown converted while checking serves the render.
+	s, prepared, diags, plain := loadPrepared(src, true)
 	if len(diags) > 0 {
 		return nil, diags
 	}
@@ -173,9 +154,6 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	)
 	if o.Memory {
 		mem = newMemoryOutput()
-		if o.Previous != nil {
-			mem.sizeHints = o.Previous.Output
-		}
 		out = mem
 	} else {
 		if disk, err = publish.Begin(o.Out); err != nil {
@@ -184,12 +162,6 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		out = disk
 	}
 	var pages atomic.Int64
-	inc := newIncremental(src, o, disk, mem)
-	var keep func(string, uint64) (bool, error)
-	if inc != nil {
-		keep = inc.keep
-	}
-	memo, prevMemo := inc.memos()
 	err = render.Render(s, render.Options{
 		Theme:       Theme(src),
 		Source:      src.FS,
@@ -197,9 +169,6 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		Workers:     o.Workers,
 		HeadScripts: o.HeadScripts,
 		Progress:    o.Progress,
-		Keep:        keep,
-		Memo:        memo,
-		Previous:    prevMemo,
 		PlainText:   plain,
 		Prepared:    prepared,
 		Create: func(name string) (io.WriteCloser, error) {
@@ -227,10 +196,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	kept := inc.kept()
 	res := &Result{
-		Source: src.Name, Out: o.Out, Pages: int(pages.Load()) + kept, Files: int(out.Files()), Bytes: out.Bytes(),
-		Duration: time.Since(start), Site: s, Kept: kept, fingerprints: inc.fingerprints(), memo: memo,
+		Source: src.Name, Out: o.Out, Pages: int(pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
+		Duration: time.Since(start), Site: s,
 	}
 	if mem != nil {
 		res.Output = mem.files

@@ -17,16 +17,11 @@ type output interface {
 }
 
 // memoryOutput keeps a build's files in a map, for the live preview: it
-// serves from memory, so that a rebuild never waits for the disk, and an
-// incremental rebuild shares the unchanged pages with the build before.
+// serves from memory, so that a rebuild never waits for the disk.
 type memoryOutput struct {
 	mu    sync.Mutex
 	files map[string][]byte
 	bytes int64
-	// sizeHints are the previous build's files: a page is likely to be
-	// about as long as before, and a buffer of the right size saves
-	// copying a whole-site page of tens of megabytes as it grows.
-	sizeHints map[string][]byte
 }
 
 func newMemoryOutput() *memoryOutput { return &memoryOutput{files: map[string][]byte{}} }
@@ -48,11 +43,7 @@ func (m *memoryOutput) put(name string, data []byte) error {
 }
 
 func (m *memoryOutput) Create(name string) (io.WriteCloser, error) {
-	f := &memoryFile{m: m, name: name}
-	if old, ok := m.sizeHints[name]; ok {
-		f.buf.Grow(len(old) + len(old)/16)
-	}
-	return f, nil
+	return &memoryFile{m: m, name: name}, nil
 }
 
 func (m *memoryOutput) Files() int64 {

@@ -108,29 +108,6 @@ func (f *file) Close() error {
 	return nil
 }
 
-// Link stores one file as a hard link to an existing file, from, which must
-// never be changed afterwards: the two names share their contents. An
-// incremental build links the pages it did not need to render again from
-// the previous build's folder.
-func (o *Output) Link(name, from string) error {
-	p, err := o.place(name)
-	if err != nil {
-		return err
-	}
-	if err := os.Link(from, p); err != nil {
-		return err
-	}
-	info, err := os.Lstat(p)
-	if err != nil {
-		// Never leave a link that a later write could go through.
-		os.Remove(p)
-		return err
-	}
-	o.files.Add(1)
-	o.bytes.Add(info.Size())
-	return nil
-}
-
 // place returns the staging path of an output file, with its folder made.
 func (o *Output) place(name string) (string, error) {
 	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {

@@ -84,40 +84,6 @@ func assertOnly(t *testing.T, dir, name string) {
 	}
 }
 
-// TestLinkSharesAFileOfAnEarlierBuild: a linked file reads the same, counts
-// as written, and outlives the build it came from.
-func TestLinkSharesAFileOfAnEarlierBuild(t *testing.T) {
-	root := t.TempDir()
-	first := filepath.Join(root, "build-1")
-	write(t, first, map[string]string{"recs/a/index.html": "page A"})
-	second := filepath.Join(root, "build-2")
-	o, err := Begin(second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := o.Link("recs/a/index.html", filepath.Join(first, "recs", "a", "index.html")); err != nil {
-		t.Fatal(err)
-	}
-	if err := o.Link("../escape.html", filepath.Join(first, "recs", "a", "index.html")); err == nil {
-		t.Error("linked a file outside the output folder")
-	}
-	if err := o.Link("missing.html", filepath.Join(first, "missing.html")); err == nil {
-		t.Error("linked a file that does not exist")
-	}
-	if o.Files() != 1 || o.Bytes() != int64(len("page A")) {
-		t.Errorf("counted %d files, %d bytes", o.Files(), o.Bytes())
-	}
-	if err := o.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(first); err != nil {
-		t.Fatal(err)
-	}
-	if data, _ := os.ReadFile(filepath.Join(second, "recs", "a", "index.html")); string(data) != "page A" {
-		t.Errorf("linked file reads %q", data)
-	}
-}
-
 func TestCreateCountsOnClose(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
 	o, err := Begin(dir)

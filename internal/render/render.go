@@ -43,12 +43,6 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
-	// Keep, if set, is asked before rendering each page that has a
-	// fingerprint (see fingerprint.go) whether the caller already holds that
-	// page, with that fingerprint, from an earlier render; when it answers
-	// true the page is neither rendered nor emitted. It may be called from
-	// several goroutines. Use it only with the built-in layouts.
-	Keep func(path string, fingerprint uint64) (bool, error)
 	// Create, if set, opens an output file for writing: pages are then
 	// written through it as they are rendered, and only the other files go
 	// through Emit. A page that fails to render is ended with the file's
@@ -57,10 +51,6 @@ type Options struct {
 	// streamed, it is never held in memory. It may be called from several
 	// goroutines.
 	Create func(path string) (io.WriteCloser, error)
-	// Memo, if set with Keep, keeps this render's Markdown conversions;
-	// Previous is the Memo of the render before, whose conversions are
-	// reused when the site-wide inputs are unchanged.
-	Memo, Previous *Memo
 	// PlainText, if set, holds the plain text of Markdown texts by source
 	// (markdown.PlainText), found earlier; the search index takes texts
 	// from it instead of parsing them again.
@@ -121,7 +111,6 @@ type renderer struct {
 	itemsBy  map[string][]ChecklistRef
 	citedBy  map[string][]Citation
 	roleRec  map[string][]*site.Recommendation
-	siteHash uint64 // see siteFingerprint; set only with Options.Keep
 	shared   *sharedMarkdown
 }
 
@@ -150,15 +139,6 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 		// The texts are looked up by their source, a long key: one map is
 		// cheaper than two.
 		r.shared = &o.Prepared.shared
-	}
-	if o.Keep != nil {
-		if r.siteHash, err = r.siteFingerprint(); err != nil {
-			return nil, err
-		}
-		if o.Memo != nil {
-			o.Memo.siteHash = r.siteHash
-			r.shared = &o.Memo.shared
-		}
 	}
 	return r, nil
 }
@@ -209,8 +189,6 @@ type job struct {
 	path string
 	kind string
 	make func(b *Base) (any, error)
-	// fingerprint, if set, hashes everything the page shows.
-	fingerprint func() uint64
 }
 
 func (r *renderer) pages(emit Emit) error {
@@ -260,11 +238,6 @@ loop:
 }
 
 func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error {
-	if r.o.Keep != nil && j.fingerprint != nil {
-		if kept, err := r.o.Keep(j.path, j.fingerprint()); kept || err != nil {
-			return err
-		}
-	}
 	b := r.newBase(j.path, j.kind, md)
 	data, err := j.make(b)
 	if err != nil {
@@ -398,7 +371,6 @@ func (r *renderer) jobs() []job {
 			next = all[i+1]
 		}
 		jobs = append(jobs, job{path: recPath(rec.ID), kind: "recommendation", make: func(b *Base) (any, error) { return r.recPage(b, rec, prev, next) }})
-		jobs[len(jobs)-1].fingerprint = func() uint64 { return r.recFingerprint(rec, prev, next) }
 	}
 	add("checklists/index.html", "checklists", func(b *Base) any { return r.checklistsPage(b) })
 	for _, role := range s.Roles {

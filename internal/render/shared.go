@@ -32,49 +32,13 @@ type sharedMarkdown struct {
 	m sync.Map // string -> sharedText
 }
 
-// Memo keeps what one render converted from Markdown, so that the next
-// render of the same site (serve, between edits) need not convert again the
-// texts that did not change. Use it with Options.Keep, whose site-wide
-// fingerprint decides whether an earlier Memo still holds.
-type Memo struct {
-	siteHash uint64
-	shared   sharedMarkdown
-	plain    sync.Map // Markdown source -> plain text
-}
-
-// NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{} }
-
-// earlier returns the previous render's memo if it was made for the same
-// site-wide inputs, which decide what a text converts to.
-func (r *renderer) earlier() *Memo {
-	if p := r.o.Previous; p != nil && r.o.Keep != nil && p.siteHash == r.siteHash {
-		return p
-	}
-	return nil
-}
-
-// plainText is markdown.PlainText, taken from Options.PlainText or else
-// remembered across renders: it depends on the source alone.
+// plainText is markdown.PlainText, taken from Options.PlainText if found
+// there.
 func (r *renderer) plainText(src string) string {
 	if t, ok := r.o.PlainText[src]; ok {
 		return t
 	}
-	if r.o.Memo == nil || src == "" {
-		return markdown.PlainText(src)
-	}
-	if v, ok := r.o.Memo.plain.Load(src); ok {
-		return v.(string)
-	}
-	if r.o.Previous != nil {
-		if v, ok := r.o.Previous.plain.Load(src); ok {
-			r.o.Memo.plain.Store(src, v)
-			return v.(string)
-		}
-	}
-	t := markdown.PlainText(src)
-	r.o.Memo.plain.Store(src, t)
-	return t
+	return markdown.PlainText(src)
 }
 
 type sharedText struct {
@@ -91,9 +55,6 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 	}
 	v, ok := b.r.shared.m.Load(src)
 	if !ok {
-		if prev := b.r.earlier(); prev != nil {
-			v, ok = prev.shared.m.Load(src)
-		}
 		if p := b.r.o.Prepared; !ok && p != nil && p.s == b.Site {
 			v, ok = p.shared.m.Load(src)
 		}
