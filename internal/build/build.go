@@ -149,19 +149,20 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	var (
 		out  output
 		disk *publish.Output
-		mem  *memoryOutput
+		mem  *publish.Memory
 		err  error
 	)
 	if o.Memory {
-		mem = newMemoryOutput()
+		mem = publish.NewMemory()
 		out = mem
 	} else {
+		// The output folder is opened here, and nowhere else.
 		if disk, err = publish.Begin(o.Out); err != nil {
 			return nil, fmt.Errorf("preparing output folder: %w", err)
 		}
 		out = disk
 	}
-	var pages atomic.Int64
+	counted := &countingOutput{output: out}
 	err = render.Render(s, render.Options{
 		Theme:       Theme(src),
 		Source:      src.FS,
@@ -171,19 +172,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		Progress:    o.Progress,
 		PlainText:   plain,
 		Prepared:    prepared,
-		Create: func(name string) (io.WriteCloser, error) {
-			f, err := out.Create(name)
-			if err != nil {
-				return nil, err
-			}
-			return &countedPage{f, &pages}, nil
-		},
-	}, func(name string, data []byte) error {
-		if strings.HasSuffix(name, ".html") {
-			pages.Add(1)
-		}
-		return out.Write(name, data)
-	})
+	}, counted)
 	if disk != nil {
 		if err != nil {
 			disk.Abort()
@@ -197,17 +186,38 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{
-		Source: src.Name, Out: o.Out, Pages: int(pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
+		Source: src.Name, Out: o.Out, Pages: int(counted.pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
 		Duration: time.Since(start), Site: s,
 	}
 	if mem != nil {
-		res.Output = mem.files
+		res.Output = mem.Contents()
 	}
 	return res, nil
 }
 
-// countedPage counts a page when it is closed, not when it is created: a
-// page the compiled layouts decline is abandoned and created again.
+// output is where a build's files go: a folder (publish.Output) or memory
+// (publish.Memory).
+type output interface {
+	render.Output
+	Files() int64
+	Bytes() int64
+}
+
+// countingOutput counts the pages written, once each is closed.
+type countingOutput struct {
+	output
+	pages atomic.Int64
+}
+
+func (c *countingOutput) Create(name string) (io.WriteCloser, error) {
+	f, err := c.output.Create(name)
+	if err != nil || !strings.HasSuffix(name, ".html") {
+		return f, err
+	}
+	return &countedPage{f, &c.pages}, nil
+}
+
+// countedPage counts a page when it is closed.
 type countedPage struct {
 	io.WriteCloser
 	pages *atomic.Int64
@@ -219,12 +229,4 @@ func (p *countedPage) Close() error {
 		p.pages.Add(1)
 	}
 	return err
-}
-
-// Abort abandons the page, uncounted.
-func (p *countedPage) Abort() error {
-	if a, ok := p.WriteCloser.(interface{ Abort() error }); ok {
-		return a.Abort()
-	}
-	return p.WriteCloser.Close()
 }

@@ -6,13 +6,13 @@ import (
 	"maps"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
 	"github.com/riskguide/riskguide/internal/synth"
 )
@@ -30,15 +30,9 @@ func renderAll(t *testing.T, s *site.Site, o Options) (map[string][]byte, *rende
 	if err != nil {
 		t.Fatal(err)
 	}
-	var mu sync.Mutex
-	out := map[string][]byte{}
-	err = r.render(func(p string, data []byte) error {
-		mu.Lock()
-		defer mu.Unlock()
-		out[p] = bytes.Clone(data)
-		return nil
-	})
-	return out, r, err
+	out := publish.NewMemory()
+	err = r.render(out)
+	return out.Contents(), r, err
 }
 
 func sameOutput(t *testing.T, got, want map[string][]byte) {

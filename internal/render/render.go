@@ -1,7 +1,7 @@
 // Package render turns a checked site into the bytes of every output file:
 // HTML pages from html/template layouts, the theme's assets, and the
 // stylesheets generated from the site (colours, code highlighting). It never
-// touches the disk; files leave through an Emit function.
+// touches the disk; every file leaves through an Output.
 //
 // Layouts live in layouts/: baseof.html is the frame shared by every page,
 // partials/*.html hold named pieces, and one file per page kind defines the
@@ -43,14 +43,6 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
-	// Create, if set, opens an output file for writing: pages are then
-	// written through it as they are rendered, and only the other files go
-	// through Emit. A page that fails to render is ended with the file's
-	// Abort method, if it has one, instead of Close, and may be created
-	// again. A whole-site page of a large site is tens of megabytes;
-	// streamed, it is never held in memory. It may be called from several
-	// goroutines.
-	Create func(path string) (io.WriteCloser, error)
 	// PlainText, if set, holds the plain text of Markdown texts by source
 	// (markdown.PlainText), found earlier; the search index takes texts
 	// from it instead of parsing them again.
@@ -60,36 +52,54 @@ type Options struct {
 	Prepared *Prepared
 }
 
-// Emit receives one output file. It may be called from several goroutines.
-// data belongs to the renderer again once Emit returns: Emit must write or
-// copy it, not keep it.
-type Emit func(path string, data []byte) error
+// Output receives the files of a render: a folder on disk or the live
+// preview's memory (see package publish). Create opens one file, path
+// slash-separated from the site root; the file is complete once Close
+// returns nil. Pages are written as they are rendered: a whole-site page of
+// a large site is tens of megabytes, and is never held in memory for a
+// folder. Create may be called from several goroutines.
+type Output interface {
+	Create(path string) (io.WriteCloser, error)
+}
 
-// Render renders every file of the site s.
-func Render(s *site.Site, o Options, emit Emit) error {
+// writeFile writes one whole file to out.
+func writeFile(out Output, path string, data []byte) error {
+	w, err := out.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Render renders every file of the site s into out.
+func Render(s *site.Site, o Options, out Output) error {
 	r, err := newRenderer(s, o)
 	if err != nil {
 		return err
 	}
-	return r.render(emit)
+	return r.render(out)
 }
 
-func (r *renderer) render(emit Emit) error {
-	if err := r.assets(emit); err != nil {
+func (r *renderer) render(out Output) error {
+	if err := r.assets(out); err != nil {
 		return err
 	}
 	// The search index is built beside the pages, not before them.
 	indexed := make(chan error, 1)
 	go func() {
 		for _, f := range r.searchFiles() {
-			if err := emit(f.Path, f.Data); err != nil {
+			if err := writeFile(out, f.Path, f.Data); err != nil {
 				indexed <- err
 				return
 			}
 		}
 		indexed <- nil
 	}()
-	err := r.pages(emit)
+	err := r.pages(out)
 	if ierr := <-indexed; err == nil {
 		err = ierr
 	}
@@ -191,7 +201,7 @@ type job struct {
 	make func(b *Base) (any, error)
 }
 
-func (r *renderer) pages(emit Emit) error {
+func (r *renderer) pages(out Output) error {
 	jobs := schedule(r.jobs())
 	var done atomic.Int64
 	work := make(chan job)
@@ -204,12 +214,12 @@ func (r *renderer) pages(emit Emit) error {
 		go func(w int) {
 			defer wg.Done()
 			md := markdown.New(markdown.Options{Unsafe: r.s.Config.RawHTML})
-			out := &pageOut{emit: emit, create: r.o.Create}
+			po := &pageOut{out: out}
 			for j := range work {
 				if errs[w] != nil {
 					continue
 				}
-				if err := r.renderPage(j, md, out); err != nil {
+				if err := r.renderPage(j, md, po); err != nil {
 					errs[w] = err
 					stop.Do(func() { close(failed) })
 				}
@@ -248,30 +258,24 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 		return err
 	}
 	if err := r.tmpl.execute(w, j.kind, data); err != nil {
-		out.abort()
+		// The file is closed half-written; the build fails, and its output
+		// is never published.
+		out.file.Close()
 		return fmt.Errorf("rendering %s: %w", j.path, err)
 	}
 	return out.close()
 }
 
-// pageOut is where one worker writes its pages: through Options.Create,
-// buffered, or else into a buffer handed to Emit.
+// pageOut is where one worker writes its pages: each page's file, through
+// one buffer the worker keeps.
 type pageOut struct {
-	emit   Emit
-	create func(string) (io.WriteCloser, error)
-	path   string
-	buf    bytes.Buffer
-	file   io.WriteCloser
-	bw     *bufio.Writer
+	out  Output
+	file io.WriteCloser
+	bw   *bufio.Writer
 }
 
 func (o *pageOut) open(path string) (io.Writer, error) {
-	o.path = path
-	if o.create == nil {
-		o.buf.Reset()
-		return &o.buf, nil
-	}
-	f, err := o.create(path)
+	f, err := o.out.Create(path)
 	if err != nil {
 		return nil, err
 	}
@@ -284,24 +288,7 @@ func (o *pageOut) open(path string) (io.Writer, error) {
 	return o.bw, nil
 }
 
-// abort ends a page that failed to render: it is not emitted. Its file is
-// abandoned (see Options.Create), and written again if html/template renders
-// the page instead; otherwise the build fails and it is never published.
-func (o *pageOut) abort() {
-	if o.create == nil {
-		return
-	}
-	if a, ok := o.file.(interface{ Abort() error }); ok {
-		a.Abort()
-	} else {
-		o.file.Close()
-	}
-}
-
 func (o *pageOut) close() error {
-	if o.create == nil {
-		return o.emit(o.path, o.buf.Bytes())
-	}
 	err := o.bw.Flush()
 	if cerr := o.file.Close(); err == nil {
 		err = cerr
@@ -392,7 +379,7 @@ func (r *renderer) jobs() []job {
 }
 
 // assets copies the theme's assets and writes the generated ones.
-func (r *renderer) assets(emit Emit) error {
+func (r *renderer) assets(out Output) error {
 	var files []string
 	err := fs.WalkDir(r.o.Theme, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -415,7 +402,7 @@ func (r *renderer) assets(emit Emit) error {
 		if err != nil {
 			return fmt.Errorf("reading %s: %w", p, err)
 		}
-		if err := emit(p, data); err != nil {
+		if err := writeFile(out, p, data); err != nil {
 			return err
 		}
 	}
@@ -423,7 +410,7 @@ func (r *renderer) assets(emit Emit) error {
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
 	}
-	if err := emit("assets/css/theme.css", []byte(theme)); err != nil {
+	if err := writeFile(out, "assets/css/theme.css", []byte(theme)); err != nil {
 		return err
 	}
 	if r.logo != "" {
@@ -431,12 +418,12 @@ func (r *renderer) assets(emit Emit) error {
 		if err != nil {
 			return fmt.Errorf("reading logo: %w", err)
 		}
-		if err := emit(r.logo, data); err != nil {
+		if err := writeFile(out, r.logo, data); err != nil {
 			return err
 		}
 	}
 	if r.o.BaseURL != "" {
-		return emit("sitemap.xml", r.sitemap())
+		return writeFile(out, "sitemap.xml", r.sitemap())
 	}
 	return nil
 }
