@@ -17,8 +17,10 @@ import (
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/render"
+	"github.com/riskguide/riskguide/internal/search"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -105,24 +107,9 @@ func Theme(src Source) fs.FS {
 // Load reads and checks a site. The diagnostics hold every problem found;
 // the site is usable only when there are none.
 func Load(src Source) (*site.Site, site.Diagnostics) {
-	s, _, diags, _ := loadPrepared(src, false)
-	return s, diags
-}
-
-// loadPrepared is Load that also returns the plain text of the site's
-// Markdown, by source, which checking it found, and, with prepare, the
-// Markdown the checker converted, for the renderer.
-func loadPrepared(src Source, prepare bool) (*site.Site, *render.Prepared, site.Diagnostics, map[string]string) {
 	s, diags := load.Load(src.FS)
-	var prep *render.Prepared
-	var analyzer func() check.Analyzer
-	if prepare && len(diags) == 0 {
-		prep = render.Prepare(s)
-		analyzer = func() check.Analyzer { return prep.Analyzer() }
-	}
-	more, plain := check.AfterLoadText(s, diags, analyzer)
-	diags = append(diags, more...)
-	return s, prep, diags.Sort(), plain
+	diags = append(diags, check.Check(s, diags)...)
+	return s, diags.Sort()
 }
 
 // Build builds the site and publishes it. On any problem the previous output
@@ -141,8 +128,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
-	// Markdown converted while checking serves the render.
-	s, prepared, diags, plain := loadPrepared(src, true)
+	s, diags := Load(src)
 	if len(diags) > 0 {
 		return nil, diags
 	}
@@ -163,6 +149,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		out = disk
 	}
 	counted := &countingOutput{output: out}
+	// The search index is built beside the pages, not before them.
+	indexed := make(chan error, 1)
+	go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, counted) }()
 	err = render.Render(s, render.Options{
 		Theme:       Theme(src),
 		Source:      src.FS,
@@ -170,9 +159,10 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		Workers:     o.Workers,
 		HeadScripts: o.HeadScripts,
 		Progress:    o.Progress,
-		PlainText:   plain,
-		Prepared:    prepared,
 	}, counted)
+	if ierr := <-indexed; err == nil {
+		err = ierr
+	}
 	if disk != nil {
 		if err != nil {
 			disk.Abort()
@@ -193,6 +183,35 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		res.Output = mem.Contents()
 	}
 	return res, nil
+}
+
+// writeSearchIndex builds the search index of s from the plain text of its
+// Markdown, and writes it to out.
+func writeSearchIndex(s *site.Site, theme fs.FS, workers int, out render.Output) error {
+	msgs, err := render.LoadMessages(theme, s.Config.Language)
+	if err != nil {
+		return err
+	}
+	files := search.Site(s, search.SiteOptions{
+		PlainText: markdown.PlainText,
+		Path:      func(kind, id string) string { return render.TargetPath(s, kind, id) },
+		Messages:  msgs.WithPrefix("js.search."),
+		Workers:   workers,
+	})
+	for _, f := range files {
+		w, err := out.Create(f.Path)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(f.Data)
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // output is where a build's files go: a folder (publish.Output) or memory

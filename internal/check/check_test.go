@@ -61,7 +61,7 @@ func TestReferences(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, diags := load.Load(siteFS(tc.files))
-			diags = append(diags, Check(s)...)
+			diags = append(diags, Check(s, diags)...)
 			for _, d := range diags {
 				if d.String() == tc.want {
 					return
@@ -77,7 +77,7 @@ func TestValidReferencesPass(t *testing.T) {
 		"content/pages/about.md":    "---\ntitle: About\n---\n[a](rec:train) [b](result:a#top) [c](role:officer) [d](source:guide) [e](page:about) [f](protocol:plan) [g](https://example.org)\n",
 		"content/protocols/plan.md": "---\ntitle: P\nrecommendations: [train]\nroles: [officer]\n---\n[[Name]]\n",
 	}))
-	diags = append(diags, Check(s)...)
+	diags = append(diags, Check(s, diags)...)
 	if len(diags) > 0 {
 		t.Errorf("unexpected problems:\n%v", diags)
 	}
@@ -92,7 +92,7 @@ func TestNoCascade(t *testing.T) {
 		"content/pages/about.md":  "---\ntitle: About\n---\n[o](role:officer) [r](rec:nope)\n",
 	})
 	s, diags := load.Load(fsys)
-	all := append(diags, AfterLoad(s, diags)...)
+	all := append(diags, Check(s, diags)...)
 	var roleProblems, recProblems int
 	for _, d := range all {
 		if strings.Contains(d.Message, "role") && d.Pos.File != "content/roles.yaml" {

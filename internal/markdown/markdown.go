@@ -81,7 +81,7 @@ func New(o Options) *Renderer {
 			goldmark.WithExtensions(ext...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(linkRecorder{}, 99), util.Prioritized(xrefTransformer{}, 100)),
+				parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
 			),
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
@@ -112,19 +112,16 @@ func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HT
 		return ""
 	}
 	source := []byte(src)
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, nil)))
+	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p)))
 	return r.html(md, source, doc)
 }
 
-func (r *Renderer) context(p *Page, links *linkRequest) parser.Context {
+func (r *Renderer) context(p *Page) parser.Context {
 	if p.IDs == nil {
 		p.IDs = NewIDs()
 	}
 	ctx := parser.NewContext(parser.WithIDs(p.IDs))
 	ctx.Set(pageKey, p)
-	if links != nil {
-		ctx.Set(linksKey, links)
-	}
 	return ctx
 }
 
@@ -147,41 +144,6 @@ func (r *Renderer) html(md goldmark.Markdown, source []byte, doc ast.Node) templ
 	return template.HTML(r.buf.String())
 }
 
-// Analyze converts src to HTML for page p, as Render does, and returns as
-// well what the package's Analyze returns, all from one parse. The links are
-// taken before cross-references are resolved.
-func (r *Renderer) Analyze(src string, p *Page) ([]Link, string, template.HTML) {
-	if src == "" {
-		return nil, "", ""
-	}
-	md := r.plain
-	if mayAutolink(src) {
-		md = r.md
-	}
-	source := []byte(src)
-	req := &linkRequest{src: src}
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, req)))
-	return req.found, plainText(doc, source), r.html(md, source, doc)
-}
-
-var linksKey = parser.NewContextKey()
-
-// linkRequest asks linkRecorder for the links of src.
-type linkRequest struct {
-	src   string
-	found []Link
-}
-
-// linkRecorder keeps the links of a document for Analyze, before
-// xrefTransformer rewrites them (goldmark runs lower priorities first).
-type linkRecorder struct{}
-
-func (linkRecorder) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if req, ok := pc.Get(linksKey).(*linkRequest); ok {
-		req.found = links(doc, reader.Source(), req.src)
-	}
-}
-
 // Link is a link or image found in Markdown source.
 type Link struct {
 	Dest   string
@@ -189,7 +151,7 @@ type Link struct {
 	Image  bool
 }
 
-// linkParser parses Markdown for Analyze and PlainText, and plainParser does
+// linkParser parses Markdown for Links and PlainText, and plainParser does
 // when src has nothing linkify could link. A goldmark parser keeps no state
 // between calls, so one serves every caller.
 var (
@@ -205,16 +167,14 @@ func parse(source []byte, src string) ast.Node {
 	return plainParser.Parse(text.NewReader(source))
 }
 
-// Analyze returns every link and image destination in src, in source
-// order, with its offset, so that a checker can report positions; and src's
-// plain text, as PlainText does; from one parse.
-func Analyze(src string) ([]Link, string) {
+// Links returns every link and image destination in src, in source
+// order, with its offset, so that a checker can report positions.
+func Links(src string) []Link {
 	if src == "" {
-		return nil, ""
+		return nil
 	}
 	source := []byte(src)
-	doc := parse(source, src)
-	return links(doc, source, src), plainText(doc, source)
+	return links(parse(source, src), source, src)
 }
 
 func links(doc ast.Node, source []byte, src string) []Link {

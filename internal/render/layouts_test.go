@@ -3,18 +3,15 @@ package render
 import (
 	"bytes"
 	"io/fs"
-	"maps"
 	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	riskguide "github.com/riskguide/riskguide"
-	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
-	"github.com/riskguide/riskguide/internal/synth"
 )
 
 // renderAll renders s into memory with o, whose theme and source default to
@@ -80,52 +77,6 @@ func TestLayoutErrorsNameTheLayout(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "layouts/page.html:3") || !strings.Contains(err.Error(), "no.such.string") {
 		t.Fatalf("error %q does not name the layout, line and string", err)
-	}
-}
-
-// TestPreparedMarkdownIsTheSame: Markdown converted while the checker
-// parsed it gives the same site as Markdown converted while rendering, and
-// the checker finds the same links and text either way.
-func TestPreparedMarkdownIsTheSame(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Write(dir, 120, 3); err != nil {
-		t.Fatal(err)
-	}
-	for name, s := range map[string]*site.Site{"default": defaultSite(t), "synthetic": loadDir(t, dir)} {
-		t.Run(name, func(t *testing.T) {
-			prep := Prepare(s)
-			diags, plain := check.AfterLoadText(s, nil, func() check.Analyzer { return prep.Analyzer() })
-			wantDiags, wantPlain := check.AfterLoadText(s, nil, nil)
-			if len(diags) > 0 || len(wantDiags) > 0 || !maps.Equal(plain, wantPlain) {
-				t.Fatalf("diagnostics %v and %v; plain texts differ: %v", diags, wantDiags, !maps.Equal(plain, wantPlain))
-			}
-			shared, perPage := 0, 0
-			prep.shared.m.Range(func(_, v any) bool {
-				if v.(sharedText).pageFree {
-					shared++
-				} else {
-					perPage++
-				}
-				return true
-			})
-			if shared < len(s.AllRecommendations()) {
-				t.Fatalf("%d texts prepared for every page, %d for each page", shared, perPage)
-			}
-			render := func(p *Prepared) map[string][]byte {
-				out, _, err := renderAll(t, s, Options{PlainText: plain, Prepared: p})
-				if err != nil {
-					t.Fatal(err)
-				}
-				return out
-			}
-			sameOutput(t, render(prep), render(nil))
-			// And the render does take its Markdown from prep.
-			g := s.AllRecommendations()[0].Guidance.Value
-			prep.shared.m.Store(g, sharedText{html: "<p>prepared-sentinel</p>", pageFree: true})
-			if out := render(prep); !bytes.Contains(out[recPath(s.AllRecommendations()[0].ID)], []byte("prepared-sentinel")) {
-				t.Fatal("the render converted the guidance itself")
-			}
-		})
 	}
 }
 

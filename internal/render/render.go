@@ -43,13 +43,6 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
-	// PlainText, if set, holds the plain text of Markdown texts by source
-	// (markdown.PlainText), found earlier; the search index takes texts
-	// from it instead of parsing them again.
-	PlainText map[string]string
-	// Prepared, if set, holds Markdown converted while the site was
-	// checked (see Prepare); texts found in it are not converted again.
-	Prepared *Prepared
 }
 
 // Output receives the files of a render: a folder on disk or the live
@@ -88,22 +81,7 @@ func (r *renderer) render(out Output) error {
 	if err := r.assets(out); err != nil {
 		return err
 	}
-	// The search index is built beside the pages, not before them.
-	indexed := make(chan error, 1)
-	go func() {
-		for _, f := range r.searchFiles() {
-			if err := writeFile(out, f.Path, f.Data); err != nil {
-				indexed <- err
-				return
-			}
-		}
-		indexed <- nil
-	}()
-	err := r.pages(out)
-	if ierr := <-indexed; err == nil {
-		err = ierr
-	}
-	return err
+	return r.pages(out)
 }
 
 type renderer struct {
@@ -145,11 +123,6 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.nav = r.navItems()
 	r.more = r.moreItems()
 	r.shared = &sharedMarkdown{}
-	if o.Prepared != nil && o.Prepared.s == s {
-		// The texts are looked up by their source, a long key: one map is
-		// cheaper than two.
-		r.shared = &o.Prepared.shared
-	}
 	return r, nil
 }
 
