@@ -6,23 +6,20 @@
 (function () {
   'use strict';
 
-  var FORMAT = 'riskguide-self-assessment';
-  var VERSION = 1;
-  var STATUSES = ['not-started', 'planned', 'partly', 'in-place', 'evaluated', 'not-applicable'];
+  // The format's constants, kept in one place for Go and the page
+  // (internal/site/assessment-format.json, as assessment-format.js).
+  var F = window.riskguideAssessmentFormat;
+  var FORMAT = F.format;
+  var VERSION = F.version;
+  var STATUSES = F.statuses;
   // Points per status for the score; not applicable has none.
-  var POINTS = { 'not-started': 0, 'planned': 1, 'partly': 2, 'in-place': 3, 'evaluated': 4 };
-  var LIMITS = {
-    bytes: 2 * 1024 * 1024,
-    text: 10000,
-    name: 200,
-    id: 100,
-    answers: 5000
-  };
+  var POINTS = F.points;
+  var LIMITS = F.limits;
   var ID = /^[a-z0-9][a-z0-9-]*$/;
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-  var ASSESSMENT_KEYS = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
-  var ANSWER_KEYS = ['status', 'evidence', 'gaps', 'owner', 'targetDate', 'updated'];
+  var ASSESSMENT_KEYS = F.assessmentKeys;
+  var ANSWER_KEYS = F.answerKeys;
   var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }

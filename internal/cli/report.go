@@ -107,7 +107,7 @@ func readLimited(name string) ([]byte, error) {
 		return nil, unwrapPath(err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, report.MaxBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(report.MaxBytes)+1))
 	if err != nil {
 		return nil, unwrapPath(err)
 	}

@@ -379,6 +379,9 @@ func (r *renderer) assets(out Output) error {
 			return err
 		}
 	}
+	if err := writeFile(out, "assets/js/assessment-format.js", site.AssessmentFormatScript()); err != nil {
+		return err
+	}
 	theme := "/* The site's colours, from content/site.yaml. */\n"
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"

@@ -19,25 +19,29 @@ import (
 	"strings"
 	"time"
 	"unicode/utf16"
+
+	"github.com/riskguide/riskguide/internal/site"
 )
 
-// Format and Version identify the export format.
-const (
-	Format  = "riskguide-self-assessment"
-	Version = 1
-)
+// The constants of the export format, from site.AssessmentFormat.
+var (
+	// Format and Version identify the export format.
+	Format  = site.AssessmentFormat.Format
+	Version = site.AssessmentFormat.Version
 
-// Limits of an export. Lengths count UTF-16 code units, as the browser does.
-const (
-	MaxBytes   = 2 << 20
-	MaxText    = 10000
-	MaxName    = 200
-	MaxID      = 100
-	MaxAnswers = 5000
-)
+	// Limits of an export. Lengths count UTF-16 code units, as the browser
+	// does.
+	MaxBytes   = site.AssessmentFormat.Limits.Bytes
+	MaxText    = site.AssessmentFormat.Limits.Text
+	MaxName    = site.AssessmentFormat.Limits.Name
+	MaxID      = site.AssessmentFormat.Limits.ID
+	MaxAnswers = site.AssessmentFormat.Limits.Answers
 
-// Statuses are the steps of the scale, in order.
-var Statuses = []string{"not-started", "planned", "partly", "in-place", "evaluated", "not-applicable"}
+	// Statuses are the steps of the scale, in order.
+	Statuses = site.AssessmentFormat.Statuses
+	// Points gives the score of each status; not applicable has none.
+	Points = site.AssessmentFormat.Points
+)
 
 // StatusLabels are the statuses as the report names them.
 var StatusLabels = map[string]string{
@@ -49,8 +53,6 @@ var StatusLabels = map[string]string{
 	"not-applicable": "Not applicable",
 }
 
-// Points gives the score of each status; not applicable has none.
-var Points = map[string]int{"not-started": 0, "planned": 1, "partly": 2, "in-place": 3, "evaluated": 4}
 
 // Export is one self-assessment file.
 type Export struct {
@@ -108,8 +110,8 @@ var (
 var (
 	topKeys        = []string{"format", "version", "guidance", "assessment", "answers"}
 	guidanceKeys   = []string{"title", "version", "fingerprint"}
-	assessmentKeys = []string{"id", "name", "organisation", "unit", "period", "completedBy", "created", "updated"}
-	answerKeys     = []string{"status", "evidence", "gaps", "owner", "targetDate", "updated"}
+	assessmentKeys = site.AssessmentFormat.AssessmentKeys
+	answerKeys     = site.AssessmentFormat.AnswerKeys
 )
 
 // Parse reads and validates an export. It refuses anything that is not
@@ -155,7 +157,7 @@ func (e *Export) read(v any) error {
 	if err != nil || f != math.Floor(f) {
 		return &Error{"version", "must be a whole number"}
 	}
-	if f != Version {
+	if f != float64(Version) {
 		return &Error{Msg: fmt.Sprintf("is version %s of the format; this riskguide reads version %d", n, Version)}
 	}
 
