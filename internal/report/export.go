@@ -53,7 +53,6 @@ var StatusLabels = map[string]string{
 	"not-applicable": "Not applicable",
 }
 
-
 // Export is one self-assessment file.
 type Export struct {
 	Guidance   Guidance
