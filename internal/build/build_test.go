@@ -16,9 +16,9 @@ import (
 	"github.com/andybalholm/cascadia"
 	"golang.org/x/net/html"
 
+	"github.com/riskguide/riskguide/bench/synth"
 	"github.com/riskguide/riskguide/internal/linkcheck"
 	"github.com/riskguide/riskguide/internal/site"
-	"github.com/riskguide/riskguide/internal/synth"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")

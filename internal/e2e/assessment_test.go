@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"bytes"
@@ -30,7 +30,7 @@ func fill(tb *tab) {
 }
 
 func TestAnswersPersist(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	if got := tb.evalBool(`document.getElementById('sa-manage').hidden`); got {
 		t.Fatal("the saved-assessments controls stay hidden with scripts on")
 	}
@@ -63,7 +63,7 @@ func TestAnswersPersist(t *testing.T) {
 }
 
 func TestManageAssessments(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	first := tb.eval(`document.getElementById('sa-current').value`)
 
@@ -129,7 +129,7 @@ func TestManageAssessments(t *testing.T) {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
-	dir := defaultSite(t)
+	dir := defaultSite(t).Dir
 	tb := openTab(t, dir)
 	fill(tb)
 	name, data := tb.download("export-json")
@@ -208,7 +208,7 @@ func exportText(t *testing.T, id, org, evidence string, extra map[string]report.
 }
 
 func TestHostileImports(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	before := tb.storage()
 	dir := t.TempDir()
@@ -292,7 +292,7 @@ func TestHostileImports(t *testing.T) {
 }
 
 func TestRetiredAnswersAreKept(t *testing.T) {
-	earlier, later := earlierSite(t), defaultSite(t)
+	earlier, later := earlierSite(t), defaultSite(t).Dir
 	tb := openTab(t, earlier)
 	tb.click("#sa-" + extraRec + "-evaluated")
 	tb.typeInto("#sa-"+extraRec+"-evidence", "Register kept since 2019.")
@@ -335,7 +335,7 @@ func TestRetiredAnswersAreKept(t *testing.T) {
 func TestStorageRefused(t *testing.T) {
 	tb := openTab(t, "")
 	tb.addInitScript(`Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`)
-	tb.Navigate(pageURL(defaultSite(t)))
+	tb.Navigate(pageURL(defaultSite(t).Dir))
 	if tb.evalBool(`document.getElementById('storage-warning').hidden`) {
 		t.Fatal("no warning when the browser keeps nothing")
 	}
@@ -354,7 +354,7 @@ func TestAccessible(t *testing.T) {
 	tb := openTab(t, earlierSite(t))
 	fill(tb)
 	tb.click("#sa-" + extraRec + "-planned")
-	tb.Navigate(pageURL(defaultSite(t)))
+	tb.Navigate(pageURL(defaultSite(t).Dir))
 	tb.click(`[data-sa-action="duplicate"]`)
 	tb.click(`[data-sa-action="compare"]`)
 	browsertest.FailOnAxe(t, "self-assessment", tb.Axe())
@@ -373,7 +373,7 @@ func TestBlankPaperForm(t *testing.T) {
 	b := browsertest.Shared(t)
 	p := b.NewPage(t)
 	p.DisableScripts()
-	p.Navigate(pageURL(defaultSite(t)))
+	p.Navigate(pageURL(defaultSite(t).Dir))
 	text := browsertest.PDFText(t, p.PDF())
 	for _, want := range []string{"Organisation", "Implementation status", "Not started", "In place and evaluated", "Evidence held", "Gaps and actions", "5.", "What being in place"} {
 		if !strings.Contains(text, want) {
@@ -388,7 +388,7 @@ func TestBlankPaperForm(t *testing.T) {
 }
 
 func TestPrintedReport(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	tb.Do(evalVoid(`window.dispatchEvent(new Event('beforeprint'))`))
 	pdf := tb.PDF()

@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/riskguide/riskguide/internal/synth"
+	"github.com/riskguide/riskguide/bench/synth"
 )
 
 // BenchmarkRebuildDefault measures what an editor waits for on the default
