@@ -326,10 +326,10 @@ func TestOverrideLayoutAndAsset(t *testing.T) {
 	}
 }
 
-// TestDeclinedPagesAreCountedOnce: a free page whose layout the compiled
-// form cannot finish (HTML in an attribute) is rendered again by
-// html/template; it is written once and counted once, on disk and in memory.
-func TestDeclinedPagesAreCountedOnce(t *testing.T) {
+// TestPagesAreCountedOnce: a site with a layout of its own (Markdown, then
+// the same HTML in an attribute) reports the pages and files it wrote, the
+// same on disk and in memory.
+func TestPagesAreCountedOnce(t *testing.T) {
 	fsys := smallSite()
 	fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte(`{{define "main"}}{{$h := .Markdown .Page.Body}}<div>{{$h}}</div><p title="{{$h}}"></p>{{end}}`)}
 	out := filepath.Join(t.TempDir(), "public")
