@@ -18,7 +18,7 @@ import (
 func loadDefault(t *testing.T) *site.Site {
 	t.Helper()
 	s, diags := load.Load(Default)
-	diags = append(diags, check.Check(s)...)
+	diags = append(diags, check.Check(s, diags, nil)...)
 	if len(diags) > 0 {
 		t.Fatalf("the default content has problems:\n%v", diags)
 	}

@@ -6,4 +6,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npm ci --prefix bench --no-audit --no-fund >/dev/null
 export RISKGUIDE_GEN="${RISKGUIDE_GEN:-$(pwd)/../shared/bench/gen.py}"
-go test ./internal/searchbench -run '^$' -bench . -benchtime 3x -timeout 30m
+go test ./bench/searchbench -run '^$' -bench . -benchtime 3x -timeout 30m

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds the same synthetic guidance with riskguide and with Hugo, alternately,
 # several times at each size, and prints the median wall time, the ratio,
-# the peak memory (maximum resident set) and the output size of each.
+# the median CPU time (user and system: on a shared, busy machine it varies
+# less than wall time), the peak memory (maximum resident set) and the
+# output size of each.
 #
 #   bench/compare.sh [RUNS] [N ...]      default: 5 runs at 1000 10000 50000
 #
@@ -21,14 +23,14 @@ base="${BENCH_DIR:-/dev/shm/riskguide-bench}"
 mkdir -p "$base"
 go build -o "$base/riskguide" ./cmd/riskguide
 echo "riskguide $("$base/riskguide" version | cut -d' ' -f2), $(hugo version | cut -d' ' -f1-2), $(nproc) cores, output on $(df --output=fstype "$base" | tail -1)"
-printf '%7s  %-9s  %9s  %9s  %10s  %9s\n' N tool "median s" "min s" "max RSS MB" "output MB"
+printf '%7s  %-9s  %9s  %9s  %9s  %10s  %9s\n' N tool "median s" "min s" "CPU s" "max RSS MB" "output MB"
 
-# measure TOOL OUT CMD...: one run; prints "seconds kilobytes"
+# measure OUT CMD...: one run; prints "seconds kilobytes cpu-seconds"
 measure() {
   local out=$1; shift
   rm -rf "$out"
-  /usr/bin/time -f '%e %M' -o "$base/time.txt" "$@" >/dev/null 2>"$base/err.txt" || { cat "$base/err.txt" >&2; exit 1; }
-  cat "$base/time.txt"
+  /usr/bin/time -f '%e %M %U %S' -o "$base/time.txt" "$@" >/dev/null 2>"$base/err.txt" || { cat "$base/err.txt" >&2; exit 1; }
+  awk '{printf "%s %s %.2f\n", $1, $2, $3 + $4}' "$base/time.txt"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -46,9 +48,10 @@ for n in "${sizes[@]}"; do
   for tool in rg hugo; do
     name=$([ $tool = rg ] && echo riskguide || echo hugo)
     out=$([ $tool = rg ] && echo "$base/out-rg" || echo "$base/out-hugo")
-    printf '%7s  %-9s  %9s  %9s  %10s  %9s\n' "$n" "$name" \
+    printf '%7s  %-9s  %9s  %9s  %9s  %10s  %9s\n' "$n" "$name" \
       "$(cut -d' ' -f1 "$base/$tool.txt" | median)" \
       "$(cut -d' ' -f1 "$base/$tool.txt" | sort -n | head -1)" \
+      "$(cut -d' ' -f3 "$base/$tool.txt" | median)" \
       "$(cut -d' ' -f2 "$base/$tool.txt" | sort -n | tail -1 | awk '{printf "%.0f", $1/1024}')" \
       "$(du -sm "$out" | cut -f1)"
   done

@@ -6,22 +6,19 @@
 (function () {
   'use strict';
 
-  var FORMAT = 'riskguide-self-assessment';
+  // The format's constants, kept in one place for Go and the page
+  // (internal/site/assessment-format.json, as assessment-format.js).
   // VERSION is the format this page writes; READS are those it reads.
   // Version 2 added the sign-off (final, approvedBy, approverRole,
   // approvedOn); a version 1 file reads as a draft with no sign-off.
-  var VERSION = 2;
-  var READS = [1, 2];
-  var STATUSES = ['not-started', 'planned', 'partly', 'in-place', 'evaluated', 'not-applicable'];
+  var F = window.riskguideAssessmentFormat;
+  var FORMAT = F.format;
+  var VERSION = F.version;
+  var READS = F.reads;
+  var STATUSES = F.statuses;
   // Points per status for the score; not applicable has none.
-  var POINTS = { 'not-started': 0, 'planned': 1, 'partly': 2, 'in-place': 3, 'evaluated': 4 };
-  var LIMITS = {
-    bytes: 2 * 1024 * 1024,
-    text: 10000,
-    name: 200,
-    id: 100,
-    answers: 5000
-  };
+  var POINTS = F.points;
+  var LIMITS = F.limits;
   var ID = /^[a-z0-9][a-z0-9-]*$/;
   // Dates and times follow the written rule of the format
   // (docs/self-assessment-format.md), checked field by field rather than by
@@ -31,10 +28,10 @@
   // BLANK is a name with nothing but white space in it.
   var BLANK = /^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]*$/;
   var MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  var ASSESSMENT_KEYS_V1 = ['id', 'name', 'organisation', 'unit', 'period', 'completedBy', 'created', 'updated'];
-  var SIGNOFF_KEYS = ['final', 'approvedBy', 'approverRole', 'approvedOn'];
+  var ASSESSMENT_KEYS_V1 = F.assessmentKeys;
+  var SIGNOFF_KEYS = F.signOffKeys;
   var ASSESSMENT_KEYS = ASSESSMENT_KEYS_V1.concat(SIGNOFF_KEYS);
-  var ANSWER_KEYS = ['status', 'evidence', 'gaps', 'owner', 'targetDate', 'updated'];
+  var ANSWER_KEYS = F.answerKeys;
   var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }

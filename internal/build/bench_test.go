@@ -5,7 +5,7 @@ import (
 	"runtime"
 	"testing"
 
-	"github.com/riskguide/riskguide/internal/synth"
+	"github.com/riskguide/riskguide/bench/synth"
 )
 
 // BenchmarkBuildDefault builds the embedded default site.

@@ -1,5 +1,6 @@
 // Package build runs riskguide's phases in order: load the source into the
-// model, check its references, render every page, and publish the result to
+// model, check its references, render every page and, beside the pages,
+// build the search index from the plain texts, and publish the result to
 // the output folder. One call builds one site.
 package build
 
@@ -17,8 +18,10 @@ import (
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/load"
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/render"
+	"github.com/riskguide/riskguide/internal/search"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -42,15 +45,6 @@ type Options struct {
 	Progress func(done, total int)
 	// Memory keeps the files in Result.Output instead of writing Out.
 	Memory bool
-	// Incremental builds record what each page shows, so that the result
-	// can be passed as Previous to the next build.
-	Incremental bool
-	// Previous, if set, is the result of an earlier incremental build of
-	// the same source whose output folder still exists and is never changed
-	// again. Pages that would come out the same are then linked from it
-	// instead of rendered. Neither has any effect on a site with layouts of
-	// its own, which may show anything: it is always rendered in full.
-	Previous *Result
 }
 
 // Result describes a finished build.
@@ -62,17 +56,8 @@ type Result struct {
 	Bytes    int64
 	Duration time.Duration
 	Site     *site.Site
-	// Kept is how many of the pages were taken from Options.Previous
-	// rather than rendered.
-	Kept int
-	// Output holds the files by path when Options.Memory was set. The
-	// slices are shared with later builds and must not be changed.
+	// Output holds the files by path when Options.Memory was set.
 	Output map[string][]byte
-
-	// fingerprints of the pages that have one, and the Markdown converted,
-	// for the next build.
-	fingerprints map[string]uint64
-	memo         *render.Memo
 }
 
 // Source is a site to build: its files, and a name for messages.
@@ -142,24 +127,14 @@ func Theme(src Source) fs.FS {
 // Load reads and checks a site. The diagnostics hold every problem found;
 // the site is usable only when there are none.
 func Load(src Source) (*site.Site, site.Diagnostics) {
-	s, _, diags, _ := loadPrepared(src, false)
-	return s, diags
+	return loadTexts(src, &markdown.Texts{})
 }
 
-// loadPrepared is Load that also returns the plain text of the site's
-// Markdown, by source, which checking it found, and, with prepare, the
-// Markdown the checker converted, for the renderer.
-func loadPrepared(src Source, prepare bool) (*site.Site, *render.Prepared, site.Diagnostics, map[string]string) {
+// loadTexts is Load, reading the site's Markdown through texts.
+func loadTexts(src Source, texts *markdown.Texts) (*site.Site, site.Diagnostics) {
 	s, diags := load.Load(src.FS)
-	var prep *render.Prepared
-	var analyzer func() check.Analyzer
-	if prepare && len(diags) == 0 {
-		prep = render.Prepare(s)
-		analyzer = func() check.Analyzer { return prep.Analyzer() }
-	}
-	more, plain := check.AfterLoadText(s, diags, analyzer)
-	diags = append(diags, more...)
-	return s, prep, diags.Sort(), plain
+	diags = append(diags, check.Check(s, diags, texts)...)
+	return s, diags.Sort()
 }
 
 // Build builds the site and publishes it. On any problem the previous output
@@ -178,40 +153,36 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
-	// Markdown converted while checking serves the render, unless an
-	// earlier build's conversions will (see incremental.go).
-	s, prepared, diags, plain := loadPrepared(src, o.Previous == nil)
+	// The checker reads each Markdown text for its links, and the search
+	// index for its plain text: from one parse.
+	texts := &markdown.Texts{}
+	s, diags := loadTexts(src, texts)
 	if len(diags) > 0 {
 		return nil, diags
 	}
 	var (
 		out  output
 		disk *publish.Output
-		mem  *memoryOutput
+		mem  *publish.Memory
 		err  error
 	)
 	if o.Memory {
-		mem = newMemoryOutput()
-		if o.Previous != nil {
-			mem.sizeHints = o.Previous.Output
-		}
+		mem = publish.NewMemory()
 		out = mem
 	} else {
 		if err := publish.CheckOutput(o.Out, publish.SiteOutput, src.Dir, o.Force); err != nil {
 			return nil, err
 		}
+		// The output folder is opened here, and nowhere else.
 		if disk, err = publish.Begin(o.Out); err != nil {
 			return nil, fmt.Errorf("preparing output folder: %w", err)
 		}
 		out = disk
 	}
-	var pages atomic.Int64
-	inc := newIncremental(src, o, disk, mem)
-	var keep func(string, uint64) (bool, error)
-	if inc != nil {
-		keep = inc.keep
-	}
-	memo, prevMemo := inc.memos()
+	counted := &countingOutput{output: out}
+	// The search index is built beside the pages, not before them.
+	indexed := make(chan error, 1)
+	go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, counted) }()
 	err = render.Render(s, render.Options{
 		Theme:       Theme(src),
 		Source:      src.FS,
@@ -219,27 +190,13 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		Workers:     o.Workers,
 		HeadScripts: o.HeadScripts,
 		Progress:    o.Progress,
-		Keep:        keep,
-		Memo:        memo,
-		Previous:    prevMemo,
-		PlainText:   plain,
-		Prepared:    prepared,
-		Create: func(name string) (io.WriteCloser, error) {
-			f, err := out.Create(name)
-			if err != nil {
-				return nil, err
-			}
-			return &countedPage{f, &pages}, nil
-		},
-	}, func(name string, data []byte) error {
-		if strings.HasSuffix(name, ".html") {
-			pages.Add(1)
-		}
-		return out.Write(name, data)
-	})
+	}, counted)
+	if ierr := <-indexed; err == nil {
+		err = ierr
+	}
 	if err == nil {
 		// The mark that lets the next build replace this output.
-		err = out.Write(publish.MarkerName, publish.Marker(publish.SiteOutput))
+		err = render.WriteFile(counted, publish.MarkerName, publish.Marker(publish.SiteOutput))
 	}
 	if disk != nil {
 		if err != nil {
@@ -253,19 +210,61 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	kept := inc.kept()
 	res := &Result{
-		Source: src.Name, Out: o.Out, Pages: int(pages.Load()) + kept, Files: int(out.Files()), Bytes: out.Bytes(),
-		Duration: time.Since(start), Site: s, Kept: kept, fingerprints: inc.fingerprints(), memo: memo,
+		Source: src.Name, Out: o.Out, Pages: int(counted.pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
+		Duration: time.Since(start), Site: s,
 	}
 	if mem != nil {
-		res.Output = mem.files
+		res.Output = mem.Contents()
 	}
 	return res, nil
 }
 
-// countedPage counts a page when it is closed, not when it is created: a
-// page the compiled layouts decline is abandoned and created again.
+// writeSearchIndex builds the search index of s from the plain text of its
+// Markdown, and writes it to out.
+func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Texts, out render.Output) error {
+	msgs, err := render.LoadMessages(theme, s.Config.Language)
+	if err != nil {
+		return err
+	}
+	files := search.Site(s, search.SiteOptions{
+		PlainText: texts.PlainText,
+		Headings:  texts.Headings,
+		Path:      func(kind, id string) string { return render.TargetPath(s, kind, id) },
+		Messages:  msgs.WithPrefix("js.search."),
+		Workers:   workers,
+	})
+	for _, f := range files {
+		if err := render.WriteFile(out, f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// output is where a build's files go: a folder (publish.Output) or memory
+// (publish.Memory).
+type output interface {
+	render.Output
+	Files() int64
+	Bytes() int64
+}
+
+// countingOutput counts the pages written, once each is closed.
+type countingOutput struct {
+	output
+	pages atomic.Int64
+}
+
+func (c *countingOutput) Create(name string) (io.WriteCloser, error) {
+	f, err := c.output.Create(name)
+	if err != nil || !strings.HasSuffix(name, ".html") {
+		return f, err
+	}
+	return &countedPage{f, &c.pages}, nil
+}
+
+// countedPage counts a page when it is closed.
 type countedPage struct {
 	io.WriteCloser
 	pages *atomic.Int64
@@ -277,12 +276,4 @@ func (p *countedPage) Close() error {
 		p.pages.Add(1)
 	}
 	return err
-}
-
-// Abort abandons the page, uncounted.
-func (p *countedPage) Abort() error {
-	if a, ok := p.WriteCloser.(interface{ Abort() error }); ok {
-		return a.Abort()
-	}
-	return p.WriteCloser.Close()
 }

@@ -20,31 +20,17 @@ import (
 	"github.com/riskguide/riskguide/internal/site"
 )
 
-// Check returns every reference problem in s, sorted.
-func Check(s *site.Site) site.Diagnostics {
-	d, _ := check(s, nil, nil)
-	return d
-}
-
-// AfterLoad checks s knowing the problems the loader found. References to a
-// kind of entity whose defining file failed to load are not checked: a
-// broken roles.yaml would otherwise bury its own problem under one "unknown
-// role" for every reference to every role.
-func AfterLoad(s *site.Site, loadProblems site.Diagnostics) site.Diagnostics {
-	d, _ := AfterLoadText(s, loadProblems, nil)
-	return d
-}
-
-// An Analyzer parses one Markdown text for the checker: it returns what
-// markdown.Analyze returns. Each worker of the check gets its own.
-type Analyzer func(src string) ([]markdown.Link, string)
-
-// AfterLoadText is AfterLoad that also returns the plain text of every
-// Markdown text it parsed, by source (see markdown.PlainText): checking
-// links parses them all, and the search index needs their text. If
-// newAnalyzer is set, texts are parsed by the analyzers it makes, one per
-// worker, so that the caller can keep more of the parse.
-func AfterLoadText(s *site.Site, loadProblems site.Diagnostics, newAnalyzer func() Analyzer) (site.Diagnostics, map[string]string) {
+// Check returns every reference problem in s, sorted. loadProblems are
+// the problems the loader found: references to a kind of entity whose
+// defining file failed to load are not checked, since a broken roles.yaml
+// would otherwise bury its own problem under one "unknown role" for every
+// reference to every role. texts reads the Markdown texts; a build passes
+// the one its search index reads too, so that each text is parsed once for
+// both. nil means a Texts of the check's own.
+func Check(s *site.Site, loadProblems site.Diagnostics, texts *markdown.Texts) site.Diagnostics {
+	if texts == nil {
+		texts = &markdown.Texts{}
+	}
 	broken := map[string]bool{}
 	for _, d := range loadProblems {
 		switch f := d.Pos.File; {
@@ -60,11 +46,7 @@ func AfterLoadText(s *site.Site, loadProblems site.Diagnostics, newAnalyzer func
 			broken["page"] = true
 		}
 	}
-	return check(s, broken, newAnalyzer)
-}
-
-func check(s *site.Site, broken map[string]bool, newAnalyzer func() Analyzer) (site.Diagnostics, map[string]string) {
-	c := &checker{s: s, broken: broken}
+	c := &checker{s: s, broken: broken, read: texts}
 	for _, r := range s.Roles {
 		c.markdown(r.Description)
 	}
@@ -99,8 +81,8 @@ func check(s *site.Site, broken map[string]bool, newAnalyzer func() Analyzer) (s
 	for _, p := range s.Pages {
 		c.markdown(p.Body)
 	}
-	plain := c.links(newAnalyzer)
-	return c.diags.Sort(), plain
+	c.links()
+	return c.diags.Sort()
 }
 
 type checker struct {
@@ -108,6 +90,7 @@ type checker struct {
 	broken map[string]bool // kinds whose definitions did not load
 	diags  site.Diagnostics
 	texts  []site.Text // Markdown whose links are still to check
+	read   *markdown.Texts
 }
 
 func quote(s string) string { return `"` + s + `"` }
@@ -163,33 +146,24 @@ func (c *checker) markdown(t site.Text) {
 // links checks the queued texts: cross-references must name something that
 // exists, and images must not load anything from outside. Parsing is most
 // of a large site's check, so the texts are parsed on every CPU; the
-// problems are then added in the order of the texts. It returns the texts'
-// plain text, by source.
-func (c *checker) links(newAnalyzer func() Analyzer) map[string]string {
+// problems are then added in the order of the texts.
+func (c *checker) links() {
 	found := make([][]markdown.Link, len(c.texts))
-	plain := make([]string, len(c.texts))
 	workers := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for w := range workers {
 		wg.Add(1)
-		analyze := Analyzer(markdown.Analyze)
-		if newAnalyzer != nil {
-			analyze = newAnalyzer()
-		}
 		go func() {
 			defer wg.Done()
 			for i := w; i < len(c.texts); i += workers {
-				found[i], plain[i] = analyze(c.texts[i].Value)
+				found[i] = c.read.Links(c.texts[i].Value)
 			}
 		}()
 	}
 	wg.Wait()
-	byText := make(map[string]string, len(c.texts))
 	for i, t := range c.texts {
 		c.textLinks(t, found[i])
-		byText[t.Value] = plain[i]
 	}
-	return byText
 }
 
 func (c *checker) textLinks(t site.Text, links []markdown.Link) {

@@ -61,7 +61,7 @@ func TestReferences(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			s, diags := load.Load(siteFS(tc.files))
-			diags = append(diags, Check(s)...)
+			diags = append(diags, Check(s, diags, nil)...)
 			for _, d := range diags {
 				if d.String() == tc.want {
 					return
@@ -77,7 +77,7 @@ func TestValidReferencesPass(t *testing.T) {
 		"content/pages/about.md":    "---\ntitle: About\n---\n[a](rec:train) [b](result:a#top) [c](role:officer) [d](source:guide) [e](page:about) [f](protocol:plan) [g](https://example.org)\n",
 		"content/protocols/plan.md": "---\ntitle: P\nrecommendations: [train]\nroles: [officer]\n---\n[[Name]]\n",
 	}))
-	diags = append(diags, Check(s)...)
+	diags = append(diags, Check(s, diags, nil)...)
 	if len(diags) > 0 {
 		t.Errorf("unexpected problems:\n%v", diags)
 	}
@@ -92,7 +92,7 @@ func TestNoCascade(t *testing.T) {
 		"content/pages/about.md":  "---\ntitle: About\n---\n[o](role:officer) [r](rec:nope)\n",
 	})
 	s, diags := load.Load(fsys)
-	all := append(diags, AfterLoad(s, diags)...)
+	all := append(diags, Check(s, diags, nil)...)
 	var roleProblems, recProblems int
 	for _, d := range all {
 		if strings.Contains(d.Message, "role") && d.Pos.File != "content/roles.yaml" {
@@ -123,7 +123,7 @@ func TestUnsafeLinksReported(t *testing.T) {
 	}
 	for _, siteYAML := range []string{"title: T\n", "title: T\nraw_html: true\n"} {
 		s, diags := load.Load(siteFS(map[string]string{"content/site.yaml": siteYAML, "content/pages/about.md": page}))
-		diags = append(diags, Check(s)...)
+		diags = append(diags, Check(s, diags, nil)...)
 		if got := strings.Split(diags.Error(), "\n"); strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: want\n  %s\ngot\n  %s", siteYAML, strings.Join(want, "\n  "), strings.Join(got, "\n  "))
 		}
@@ -159,13 +159,13 @@ func TestRawHTMLBlockedByCSP(t *testing.T) {
 		`content/pages/about.md:20:6: src="//cdn.example.org/x.png" in raw HTML would be loaded from outside the site: the site's Content-Security-Policy blocks it; copy the file into assets/ and link it relatively`,
 	}
 	s, diags := load.Load(siteFS(map[string]string{"content/site.yaml": "title: T\nraw_html: true\n", "content/pages/about.md": page}))
-	diags = append(diags, Check(s)...)
+	diags = append(diags, Check(s, diags, nil)...)
 	if got := diags.Error(); got != strings.Join(want, "\n") {
 		t.Errorf("want\n  %s\ngot\n  %s", strings.Join(want, "\n  "), strings.ReplaceAll(got, "\n", "\n  "))
 	}
 	// With raw_html off the HTML is dropped, so there is nothing to report.
 	s, diags = load.Load(siteFS(map[string]string{"content/pages/about.md": page}))
-	if diags = append(diags, Check(s)...); len(diags) > 0 {
+	if diags = append(diags, Check(s, diags, nil)...); len(diags) > 0 {
 		t.Errorf("raw HTML reported although raw_html is off:\n%v", diags)
 	}
 }

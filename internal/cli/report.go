@@ -13,6 +13,7 @@ import (
 
 	"github.com/riskguide/riskguide/internal/build"
 	"github.com/riskguide/riskguide/internal/publish"
+	"github.com/riskguide/riskguide/internal/render"
 	"github.com/riskguide/riskguide/internal/report"
 )
 
@@ -129,12 +130,12 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := o.Write(name, files[name]); err != nil {
+		if err := render.WriteFile(o, name, files[name]); err != nil {
 			o.Abort()
 			return err
 		}
 	}
-	if err := o.Write(publish.MarkerName, publish.Marker(publish.ReportOutput)); err != nil {
+	if err := render.WriteFile(o, publish.MarkerName, publish.Marker(publish.ReportOutput)); err != nil {
 		o.Abort()
 		return err
 	}
@@ -169,7 +170,7 @@ func readLimited(name string) ([]byte, error) {
 		return nil, unwrapPath(err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, report.MaxBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, int64(report.MaxBytes)+1))
 	if err != nil {
 		return nil, unwrapPath(err)
 	}

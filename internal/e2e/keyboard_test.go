@@ -97,7 +97,7 @@ func TestKeyboard(t *testing.T) {
 	t.Run("operate", func(t *testing.T) { operate(t, b, h, s) })
 }
 
-func tab(p *browsertest.Page) focusState {
+func pressTab(p *browsertest.Page) focusState {
 	p.Do(chromedp.KeyEvent(kb.Tab))
 	return browsertest.Eval[focusState](p, readFocus)
 }
@@ -108,12 +108,12 @@ func tabThrough(t *testing.T, p *browsertest.Page, pg string) {
 	if n == 0 {
 		t.Fatalf("%s: no controls found", pg)
 	}
-	first := tab(p)
+	first := pressTab(p)
 	if !strings.Contains(first.Desc, "Skip to content") {
 		t.Errorf("%s: first Tab focuses %s, want the skip link", pg, first.Desc)
 	}
 	next := 0
-	for f := first; ; f = tab(p) {
+	for f := first; ; f = pressTab(p) {
 		if f.Index < 0 {
 			if f.Tag == "body" && next == n {
 				break // focus has left the page after the last control
@@ -148,7 +148,7 @@ func operate(t *testing.T, b *browsertest.Browser, h host, s *builtSite) {
 
 	// The skip link moves focus past the header.
 	p.Navigate(h.URL("index.html"))
-	tab(p)
+	pressTab(p)
 	p.Do(chromedp.KeyEvent(kb.Enter))
 	if id := browsertest.Eval[string](p, `document.activeElement.id`); id != "main" {
 		t.Errorf("Enter on the skip link focuses %q, want main", id)
@@ -156,7 +156,7 @@ func operate(t *testing.T, b *browsertest.Browser, h host, s *builtSite) {
 
 	// A link is followed with Enter.
 	for i := 0; i < 50; i++ {
-		f := tab(p)
+		f := pressTab(p)
 		if strings.Contains(f.Desc, "Checklists for each role") {
 			browsertest.Run(p, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.KeyEvent(kb.Enter)))
 			break
@@ -204,7 +204,7 @@ func operate(t *testing.T, b *browsertest.Browser, h host, s *builtSite) {
 func focusFirst(t *testing.T, p *browsertest.Page, sel string) string {
 	t.Helper()
 	for i := 0; i < 300; i++ {
-		tab(p)
+		pressTab(p)
 		if browsertest.Eval[bool](p, fmt.Sprintf(`document.activeElement === document.querySelector(%q)`, sel)) {
 			return browsertest.Eval[string](p, `document.activeElement.id`)
 		}

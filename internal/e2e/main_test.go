@@ -3,7 +3,8 @@
 // real nginx; under Content-Security-Policy: default-src 'self' with no
 // violation; with no request to another origin; with zero axe-core WCAG 2.2
 // AA violations at desktop and mobile width; from the keyboard; without
-// JavaScript; and on A4 paper.
+// JavaScript; and on A4 paper. It proves SPEC section 6 as well: the
+// self-assessment page (assessment_test.go).
 //
 // Each site is built once per test run and shared by the tests, which read
 // it and never change it. Set BROWSERTEST_PDF_DIR to keep the PDFs the print

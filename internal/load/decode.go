@@ -42,9 +42,6 @@ func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 // parse reads one YAML document. It returns nil after recording a problem
 // when the text is not valid YAML or holds no document.
 func (d *decoder) parse(src []byte) *yaml.Node {
-	if n := fastYAML(src); n != nil {
-		return n
-	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		d.diags.Add(yamlErrorPos(d.file, err, d.lineOffset), "%s", yamlErrorMessage(err))

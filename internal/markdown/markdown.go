@@ -112,7 +112,7 @@ func New(o Options) *Renderer {
 			goldmark.WithExtensions(ext...),
 			goldmark.WithParserOptions(
 				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(linkRecorder{}, 99), util.Prioritized(xrefTransformer{}, 100)),
+				parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
 			),
 			goldmark.WithRendererOptions(rendererOpts...),
 		)
@@ -144,19 +144,16 @@ func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HT
 	}
 	source := []byte(src)
 	parses.Add(1)
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, nil)))
+	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p)))
 	return r.html(md, source, doc)
 }
 
-func (r *Renderer) context(p *Page, links *linkRequest) parser.Context {
+func (r *Renderer) context(p *Page) parser.Context {
 	if p.IDs == nil {
 		p.IDs = NewIDs()
 	}
 	ctx := parser.NewContext(parser.WithIDs(p.IDs))
 	ctx.Set(pageKey, p)
-	if links != nil {
-		ctx.Set(linksKey, links)
-	}
 	return ctx
 }
 
@@ -179,49 +176,14 @@ func (r *Renderer) html(md goldmark.Markdown, source []byte, doc ast.Node) templ
 	return template.HTML(r.buf.String())
 }
 
-// Analyze converts src to HTML for page p, as Render does, and returns as
-// well what the package's Analyze returns, all from one parse. The links are
-// taken before cross-references are resolved.
-func (r *Renderer) Analyze(src string, p *Page) ([]Link, string, template.HTML) {
-	if src == "" {
-		return nil, "", ""
-	}
-	md := r.plain
-	if mayAutolink(src) {
-		md = r.md
-	}
-	source := []byte(src)
-	req := &linkRequest{src: src}
-	parses.Add(1)
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p, req)))
-	return req.found, plainText(doc, source), r.html(md, source, doc)
-}
-
 // parses counts the texts parsed, for Parses.
 var parses atomic.Int64
 
 // Parses returns how many Markdown texts the package has parsed. Some texts
 // take goldmark itself long to parse (100,000 "[" take most of a second),
-// so a build must parse each text once; a test counts.
+// so a build reads each text once (Texts) and converts it once for each
+// page that shows it; a test counts.
 func Parses() int64 { return parses.Load() }
-
-var linksKey = parser.NewContextKey()
-
-// linkRequest asks linkRecorder for the links of src.
-type linkRequest struct {
-	src   string
-	found []Link
-}
-
-// linkRecorder keeps the links of a document for Analyze, before
-// xrefTransformer rewrites them (goldmark runs lower priorities first).
-type linkRecorder struct{}
-
-func (linkRecorder) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	if req, ok := pc.Get(linksKey).(*linkRequest); ok {
-		req.found = links(doc, reader.Source(), req.src)
-	}
-}
 
 // Link is a link or image found in Markdown source, or, with HTML set, a
 // piece of raw HTML (an inline tag or an HTML block) that Dest holds as
@@ -233,7 +195,7 @@ type Link struct {
 	HTML   bool
 }
 
-// linkParser parses Markdown for Analyze and PlainText, and plainParser does
+// linkParser parses Markdown for Links and PlainText, and plainParser does
 // when src has nothing linkify could link. A goldmark parser keeps no state
 // between calls, so one serves every caller.
 var (
@@ -250,16 +212,14 @@ func parse(source []byte, src string) ast.Node {
 	return plainParser.Parse(text.NewReader(source))
 }
 
-// Analyze returns every link and image destination in src, in source
-// order, with its offset, so that a checker can report positions; and src's
-// plain text, as PlainText does; from one parse.
-func Analyze(src string) ([]Link, string) {
+// Links returns every link and image destination in src, in source
+// order, with its offset, so that a checker can report positions.
+func Links(src string) []Link {
 	if src == "" {
-		return nil, ""
+		return nil
 	}
 	source := []byte(src)
-	doc := parse(source, src)
-	return links(doc, source, src), plainText(doc, source)
+	return links(parse(source, src), source, src)
 }
 
 func links(doc ast.Node, source []byte, src string) []Link {
@@ -505,8 +465,12 @@ func Headings(src string) []string {
 		return nil
 	}
 	source := []byte(src)
+	return headings(parse(source, src), source)
+}
+
+func headings(doc ast.Node, source []byte) []string {
 	var out []string
-	ast.Walk(parse(source, src), func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
 			if t := strings.TrimSpace(plainText(h, source)); t != "" {
 				out = append(out, t)

@@ -1,7 +1,6 @@
 package markdown
 
 import (
-	"github.com/yuin/goldmark/ast"
 	"html/template"
 	"reflect"
 	"regexp"
@@ -94,7 +93,7 @@ func TestReservedIDs(t *testing.T) {
 
 func TestLinks(t *testing.T) {
 	src := "Intro [a](rec:x) and [b](rec:x)\n![i](img.png) <https://example.org>"
-	links, _ := Analyze(src)
+	links := Links(src)
 	if len(links) != 4 {
 		t.Fatalf("got %d links: %+v", len(links), links)
 	}
@@ -152,24 +151,6 @@ func FuzzRender(f *testing.F) {
 		}
 		if full := r.render(r.md, s, &Page{Resolve: resolve}); !sameBesideLineEnds(full, out) {
 			t.Fatalf("rendered without linkify %q\nbut with it %q\nfor %q", out, full, s)
-		}
-		links, plain := Analyze(s)
-		if want := PlainText(s); plain != want {
-			t.Fatalf("Analyze gave text %q, PlainText %q, for %q", plain, want, s)
-		}
-		// The renderer's Analyze: the same links and text, and the HTML
-		// Render gives, on a page that has used ids already.
-		page := func() *Page {
-			ids := NewIDs("main")
-			ids.Generate([]byte("Guidance"), ast.KindHeading)
-			return &Page{Resolve: resolve, IDs: ids}
-		}
-		rlinks, rplain, html := r.Analyze(s, page())
-		if !reflect.DeepEqual(rlinks, links) || rplain != plain {
-			t.Fatalf("Renderer.Analyze found %v and %q, Analyze %v and %q, in %q", rlinks, rplain, links, plain, s)
-		}
-		if want := r.Render(s, page()); html != want {
-			t.Fatalf("Renderer.Analyze gave %q, Render %q, for %q", html, want, s)
 		}
 	})
 }

@@ -1,7 +1,11 @@
-// Package publish is the only writer of the output folder. A build writes
-// into a fresh temporary folder beside the output; only when every file has
-// been written is the temporary folder swapped in, so a failed build leaves
-// the previous output exactly as it was.
+// Package publish is where a build's files go: an output folder on disk
+// (Output), or memory for the live preview (Memory). Both are written the
+// same way, one file at a time through Create, and are the only writers of
+// what a build produces.
+//
+// An Output is written into a fresh temporary folder beside the output
+// folder; only when every file has been written is the temporary folder
+// swapped in, so a failed build leaves the previous output exactly as it was.
 package publish
 
 import (
@@ -45,37 +49,15 @@ func Begin(dir string) (*Output, error) {
 	return &Output{dir: dir, staging: staging}, nil
 }
 
-// Write stores one file; name is slash-separated and relative to the output
-// root. It is safe for concurrent use.
-func (o *Output) Write(name string, data []byte) error {
-	p, err := o.place(name)
-	if err != nil {
-		return err
-	}
-	f, err := openWrite(p)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	o.files.Add(1)
-	o.bytes.Add(int64(len(data)))
-	return nil
-}
-
-// Create opens one file for writing; it counts once closed. It is safe for
+// Create opens one file for writing; name is slash-separated and relative
+// to the output root. The file counts once closed. It is safe for
 // concurrent use.
 func (o *Output) Create(name string) (io.WriteCloser, error) {
 	p, err := o.place(name)
 	if err != nil {
 		return nil, err
 	}
-	f, err := openWrite(p)
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -84,7 +66,7 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 
 // file counts what is written through it.
 type file struct {
-	f io.WriteCloser
+	f *os.File
 	o *Output
 	n int64
 }
@@ -95,10 +77,6 @@ func (f *file) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// Abort closes a file that is not to be counted: its writer failed, and
-// the file is written again or the build abandoned.
-func (f *file) Abort() error { return f.f.Close() }
-
 func (f *file) Close() error {
 	if err := f.f.Close(); err != nil {
 		return err
@@ -108,36 +86,21 @@ func (f *file) Close() error {
 	return nil
 }
 
-// Link stores one file as a hard link to an existing file, from, which must
-// never be changed afterwards: the two names share their contents. An
-// incremental build links the pages it did not need to render again from
-// the previous build's folder.
-func (o *Output) Link(name, from string) error {
-	p, err := o.place(name)
-	if err != nil {
-		return err
-	}
-	if err := os.Link(from, p); err != nil {
-		return err
-	}
-	info, err := os.Lstat(p)
-	if err != nil {
-		// Never leave a link that a later write could go through.
-		os.Remove(p)
-		return err
-	}
-	o.files.Add(1)
-	o.bytes.Add(info.Size())
-	return nil
-}
-
 // place returns the staging path of an output file, with its folder made.
 func (o *Output) place(name string) (string, error) {
-	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
-		return "", fmt.Errorf("refusing to write %q outside the output folder", name)
+	if err := checkName(name); err != nil {
+		return "", err
 	}
 	p := filepath.Join(o.staging, filepath.FromSlash(name))
 	return p, o.mkdir(filepath.Dir(p))
+}
+
+// checkName refuses a name that would leave the output root.
+func checkName(name string) error {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
+		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	return nil
 }
 
 // mkdir creates a folder once. Two writers may race to create the same one;

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,7 +29,7 @@ func TestAbortKeepsOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := o.Write("index.html", []byte("second")); err != nil {
+	if err := writeFile(o, "index.html", []byte("second")); err != nil {
 		t.Fatal(err)
 	}
 	if err := o.Abort(); err != nil {
@@ -47,7 +48,7 @@ func TestWriteRefusesEscapes(t *testing.T) {
 	}
 	defer o.Abort()
 	for _, name := range []string{"../x.html", "/etc/x", "a/../../x"} {
-		if err := o.Write(name, nil); err == nil {
+		if err := writeFile(o, name, nil); err == nil {
 			t.Errorf("wrote %q outside the output folder", name)
 		}
 	}
@@ -60,7 +61,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		if err := o.Write(name, []byte(data)); err != nil {
+		if err := writeFile(o, name, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -81,40 +82,6 @@ func assertOnly(t *testing.T, dir, name string) {
 			names = append(names, e.Name())
 		}
 		t.Errorf("%s holds %v, want only %s", dir, names, name)
-	}
-}
-
-// TestLinkSharesAFileOfAnEarlierBuild: a linked file reads the same, counts
-// as written, and outlives the build it came from.
-func TestLinkSharesAFileOfAnEarlierBuild(t *testing.T) {
-	root := t.TempDir()
-	first := filepath.Join(root, "build-1")
-	write(t, first, map[string]string{"recs/a/index.html": "page A"})
-	second := filepath.Join(root, "build-2")
-	o, err := Begin(second)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := o.Link("recs/a/index.html", filepath.Join(first, "recs", "a", "index.html")); err != nil {
-		t.Fatal(err)
-	}
-	if err := o.Link("../escape.html", filepath.Join(first, "recs", "a", "index.html")); err == nil {
-		t.Error("linked a file outside the output folder")
-	}
-	if err := o.Link("missing.html", filepath.Join(first, "missing.html")); err == nil {
-		t.Error("linked a file that does not exist")
-	}
-	if o.Files() != 1 || o.Bytes() != int64(len("page A")) {
-		t.Errorf("counted %d files, %d bytes", o.Files(), o.Bytes())
-	}
-	if err := o.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.RemoveAll(first); err != nil {
-		t.Fatal(err)
-	}
-	if data, _ := os.ReadFile(filepath.Join(second, "recs", "a", "index.html")); string(data) != "page A" {
-		t.Errorf("linked file reads %q", data)
 	}
 }
 
@@ -161,7 +128,7 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 		go func() {
 			for i := range 20 {
 				name := fmt.Sprintf("a/b%d/c/%d-%d.html", i%3, w, i)
-				if err := o.Write(name, []byte(name)); err != nil {
+				if err := writeFile(o, name, []byte(name)); err != nil {
 					errs <- err
 					return
 				}
@@ -174,10 +141,10 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := o.Write("a/file", []byte("x")); err != nil {
+	if err := writeFile(o, "a/file", []byte("x")); err != nil {
 		t.Fatal(err)
 	}
-	if err := o.Write("a/file/index.html", []byte("y")); err == nil {
+	if err := writeFile(o, "a/file/index.html", []byte("y")); err == nil {
 		t.Error("wrote below a file")
 	}
 	if err := o.Commit(); err != nil {
@@ -192,5 +159,41 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 	})
 	if n != 161 {
 		t.Errorf("%d files, want 161", n)
+	}
+}
+
+// writeFile writes one whole file through Create, as a build does.
+func writeFile(o interface {
+	Create(string) (io.WriteCloser, error)
+}, name string, data []byte) error {
+	w, err := o.Create(name)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// TestMemoryKeepsClosedFiles: the in-memory site keeps what was written
+// once it is closed, refuses names outside the site and files written
+// twice, as the folder does.
+func TestMemoryKeepsClosedFiles(t *testing.T) {
+	m := NewMemory()
+	if err := writeFile(m, "a/index.html", []byte("page")); err != nil {
+		t.Fatal(err)
+	}
+	if err := writeFile(m, "a/index.html", []byte("again")); err == nil {
+		t.Error("wrote a file twice")
+	}
+	for _, name := range []string{"../x.html", "/etc/x", "a/../../x", `a\x`} {
+		if _, err := m.Create(name); err == nil {
+			t.Errorf("created %q", name)
+		}
+	}
+	if got := string(m.Contents()["a/index.html"]); got != "page" || m.Files() != 1 || m.Bytes() != 4 {
+		t.Errorf("holds %q, %d files, %d bytes", got, m.Files(), m.Bytes())
 	}
 }

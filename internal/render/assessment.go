@@ -8,10 +8,9 @@ import (
 const AssessmentPath = "self-assessment/index.html"
 
 // Statuses are the steps of the self-assessment scale, in order, as stored
-// in the browser and in exports. The values are part of the export format
-// (docs/self-assessment-format.md) and never change; their labels come from
-// the interface strings.
-var Statuses = []string{"not-started", "planned", "partly", "in-place", "evaluated", "not-applicable"}
+// in the browser and in exports (site.AssessmentFormat); their labels come
+// from the interface strings.
+var Statuses = site.AssessmentFormat.Statuses
 
 // AssessmentPage is self-assessment/index.html: a form over every
 // recommendation that scripts keep, summarise, export and import, and that

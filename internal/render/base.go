@@ -78,7 +78,7 @@ func (b *Base) MoreCut() bool { return len(b.More) < len(b.Site.Pages) }
 
 // resolve implements markdown.Resolver for this page.
 func (b *Base) resolve(kind, id string) (string, bool) {
-	t := targetPath(b.Site, kind, id)
+	t := TargetPath(b.Site, kind, id)
 	if t == "" {
 		return "", false
 	}
@@ -93,7 +93,7 @@ func (b *Base) Rel(target string) string {
 // URL returns the link from this page to an entity: kind is one of rec,
 // result, role, protocol, page, source.
 func (b *Base) URL(kind, id string) (string, error) {
-	t := targetPath(b.Site, kind, id)
+	t := TargetPath(b.Site, kind, id)
 	if t == "" {
 		return "", fmt.Errorf("no %s %q", kind, id)
 	}

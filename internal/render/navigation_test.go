@@ -5,9 +5,9 @@ import (
 	"testing"
 
 	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/bench/synth"
 	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/markdown"
-	"github.com/riskguide/riskguide/internal/synth"
 )
 
 // TestGuideNavIsBounded: on a guidance of 30 results of 20 recommendations

@@ -1,7 +1,7 @@
 // Package render turns a checked site into the bytes of every output file:
 // HTML pages from html/template layouts, the theme's assets, and the
 // stylesheets generated from the site (colours, code highlighting). It never
-// touches the disk; files leave through an Emit function.
+// touches the disk; every file leaves through an Output.
 //
 // Layouts live in layouts/: baseof.html is the frame shared by every page,
 // partials/*.html hold named pieces, and one file per page kind defines the
@@ -13,7 +13,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -46,74 +45,52 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
-	// Keep, if set, is asked before rendering each page that has a
-	// fingerprint (see fingerprint.go) whether the caller already holds that
-	// page, with that fingerprint, from an earlier render; when it answers
-	// true the page is neither rendered nor emitted. It may be called from
-	// several goroutines. Use it only with the built-in layouts.
-	Keep func(path string, fingerprint uint64) (bool, error)
-	// Create, if set, opens an output file for writing: pages are then
-	// written through it as they are rendered, and only the other files go
-	// through Emit. A page that fails to render is ended with the file's
-	// Abort method, if it has one, instead of Close, and may be created
-	// again. A whole-site page of a large site is tens of megabytes;
-	// streamed, it is never held in memory. It may be called from several
-	// goroutines.
-	Create func(path string) (io.WriteCloser, error)
-	// Memo, if set with Keep, keeps this render's Markdown conversions;
-	// Previous is the Memo of the render before, whose conversions are
-	// reused when the site-wide inputs are unchanged.
-	Memo, Previous *Memo
-	// PlainText, if set, holds the plain text of Markdown texts by source
-	// (markdown.PlainText), found earlier; the search index takes texts
-	// from it instead of parsing them again.
-	PlainText map[string]string
-	// Prepared, if set, holds Markdown converted while the site was
-	// checked (see Prepare); texts found in it are not converted again.
-	Prepared *Prepared
 }
 
-// Emit receives one output file. It may be called from several goroutines.
-// data belongs to the renderer again once Emit returns: Emit must write or
-// copy it, not keep it.
-type Emit func(path string, data []byte) error
+// Output receives the files of a render: a folder on disk or the live
+// preview's memory (see package publish). Create opens one file, path
+// slash-separated from the site root; the file is complete once Close
+// returns nil. Pages are written as they are rendered: a whole-site page of
+// a large site is tens of megabytes, and is never held in memory for a
+// folder. Create may be called from several goroutines.
+type Output interface {
+	Create(path string) (io.WriteCloser, error)
+}
 
-// Render renders every file of the site s.
-func Render(s *site.Site, o Options, emit Emit) error {
+// WriteFile writes one whole file to out.
+func WriteFile(out Output, path string, data []byte) error {
+	w, err := out.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Render renders every file of the site s into out.
+func Render(s *site.Site, o Options, out Output) error {
 	r, err := newRenderer(s, o)
 	if err != nil {
 		return err
 	}
-	return r.render(emit)
+	return r.render(out)
 }
 
-func (r *renderer) render(emit Emit) error {
+func (r *renderer) render(out Output) error {
 	for _, f := range r.assetFiles {
-		if err := emit(f.path, f.data); err != nil {
+		if err := WriteFile(out, f.path, f.data); err != nil {
 			return err
 		}
 	}
 	if r.o.BaseURL != "" {
-		if err := emit("sitemap.xml", r.sitemap()); err != nil {
+		if err := WriteFile(out, "sitemap.xml", r.sitemap()); err != nil {
 			return err
 		}
 	}
-	// The search index is built beside the pages, not before them.
-	indexed := make(chan error, 1)
-	go func() {
-		for _, f := range r.searchFiles() {
-			if err := emit(f.Path, f.Data); err != nil {
-				indexed <- err
-				return
-			}
-		}
-		indexed <- nil
-	}()
-	err := r.pages(emit)
-	if ierr := <-indexed; err == nil {
-		err = ierr
-	}
-	return err
+	return r.pages(out)
 }
 
 type renderer struct {
@@ -131,7 +108,6 @@ type renderer struct {
 	itemsBy  map[string][]ChecklistRef
 	citedBy  map[string][]Citation
 	roleRec  map[string][]*site.Recommendation
-	siteHash uint64 // see siteFingerprint; set only with Options.Keep
 	shared   *sharedMarkdown
 	// assetFiles are the files under assets/, read before any page is
 	// rendered, and versions their content hashes by path under assets/,
@@ -154,7 +130,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	t, err := parseTemplates(o.Theme, msgs)
+	t, err := parseTemplates(o.Theme)
 	if err != nil {
 		return nil, err
 	}
@@ -170,20 +146,6 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.nav = r.navItems()
 	r.more = r.moreItems()
 	r.shared = &sharedMarkdown{}
-	if o.Prepared != nil && o.Prepared.s == s {
-		// The texts are looked up by their source, a long key: one map is
-		// cheaper than two.
-		r.shared = &o.Prepared.shared
-	}
-	if o.Keep != nil {
-		if r.siteHash, err = r.siteFingerprint(); err != nil {
-			return nil, err
-		}
-		if o.Memo != nil {
-			o.Memo.siteHash = r.siteHash
-			r.shared = &o.Memo.shared
-		}
-	}
 	return r, nil
 }
 
@@ -233,11 +195,9 @@ type job struct {
 	path string
 	kind string
 	make func(b *Base) (any, error)
-	// fingerprint, if set, hashes everything the page shows.
-	fingerprint func() uint64
 }
 
-func (r *renderer) pages(emit Emit) error {
+func (r *renderer) pages(out Output) error {
 	jobs := schedule(r.jobs())
 	var done atomic.Int64
 	work := make(chan job)
@@ -250,12 +210,12 @@ func (r *renderer) pages(emit Emit) error {
 		go func(w int) {
 			defer wg.Done()
 			md := markdown.New(markdown.Options{Unsafe: r.s.Config.RawHTML})
-			out := &pageOut{emit: emit, create: r.o.Create}
+			po := &pageOut{out: out}
 			for j := range work {
 				if errs[w] != nil {
 					continue
 				}
-				if err := r.renderPage(j, md, out); err != nil {
+				if err := r.renderPage(j, md, po); err != nil {
 					errs[w] = err
 					stop.Do(func() { close(failed) })
 				}
@@ -284,20 +244,6 @@ loop:
 }
 
 func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error {
-	if r.o.Keep != nil && j.fingerprint != nil {
-		if kept, err := r.o.Keep(j.path, j.fingerprint()); kept || err != nil {
-			return err
-		}
-	}
-	err := r.renderWith(j, md, out, r.tmpl.execute)
-	if errors.Is(err, errNotCompiled) {
-		// Made again: rendering Markdown takes element ids from the page.
-		err = r.renderWith(j, md, out, r.tmpl.executeHTML)
-	}
-	return err
-}
-
-func (r *renderer) renderWith(j job, md *markdown.Renderer, out *pageOut, execute func(io.Writer, string, any) error) error {
 	b := r.newBase(j.path, j.kind, md)
 	data, err := j.make(b)
 	if err != nil {
@@ -307,34 +253,25 @@ func (r *renderer) renderWith(j job, md *markdown.Renderer, out *pageOut, execut
 	if err != nil {
 		return err
 	}
-	if err := execute(w, j.kind, data); err != nil {
-		out.abort()
-		if errors.Is(err, errNotCompiled) {
-			return err
-		}
+	if err := r.tmpl.execute(w, j.kind, data); err != nil {
+		// The file is closed half-written; the build fails, and its output
+		// is never published.
+		out.file.Close()
 		return fmt.Errorf("rendering %s: %w", j.path, err)
 	}
 	return out.close()
 }
 
-// pageOut is where one worker writes its pages: through Options.Create,
-// buffered, or else into a buffer handed to Emit.
+// pageOut is where one worker writes its pages: each page's file, through
+// one buffer the worker keeps.
 type pageOut struct {
-	emit   Emit
-	create func(string) (io.WriteCloser, error)
-	path   string
-	buf    bytes.Buffer
-	file   io.WriteCloser
-	bw     *bufio.Writer
+	out  Output
+	file io.WriteCloser
+	bw   *bufio.Writer
 }
 
 func (o *pageOut) open(path string) (io.Writer, error) {
-	o.path = path
-	if o.create == nil {
-		o.buf.Reset()
-		return &o.buf, nil
-	}
-	f, err := o.create(path)
+	f, err := o.out.Create(path)
 	if err != nil {
 		return nil, err
 	}
@@ -347,24 +284,7 @@ func (o *pageOut) open(path string) (io.Writer, error) {
 	return o.bw, nil
 }
 
-// abort ends a page that failed to render: it is not emitted. Its file is
-// abandoned (see Options.Create), and written again if html/template renders
-// the page instead; otherwise the build fails and it is never published.
-func (o *pageOut) abort() {
-	if o.create == nil {
-		return
-	}
-	if a, ok := o.file.(interface{ Abort() error }); ok {
-		a.Abort()
-	} else {
-		o.file.Close()
-	}
-}
-
 func (o *pageOut) close() error {
-	if o.create == nil {
-		return o.emit(o.path, o.buf.Bytes())
-	}
 	err := o.bw.Flush()
 	if cerr := o.file.Close(); err == nil {
 		err = cerr
@@ -434,7 +354,6 @@ func (r *renderer) jobs() []job {
 			next = all[i+1]
 		}
 		jobs = append(jobs, job{path: recPath(rec.ID), kind: "recommendation", make: func(b *Base) (any, error) { return r.recPage(b, rec, prev, next) }})
-		jobs[len(jobs)-1].fingerprint = func() uint64 { return r.recFingerprint(rec, prev, next) }
 	}
 	add("checklists/index.html", "checklists", func(b *Base) any { return r.checklistsPage(b) })
 	for _, role := range s.Roles {
@@ -485,6 +404,7 @@ func (r *renderer) readAssets() error {
 		}
 		r.assetFiles = append(r.assetFiles, outFile{p, data})
 	}
+	r.assetFiles = append(r.assetFiles, outFile{"assets/js/assessment-format.js", site.AssessmentFormatScript()})
 	theme := "/* The site's colours, from content/site.yaml. */\n"
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"

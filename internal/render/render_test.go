@@ -1,6 +1,7 @@
 package render
 
 import (
+	"io"
 	"slices"
 	"testing"
 
@@ -36,7 +37,7 @@ func BenchmarkRecommendationPage(b *testing.B) {
 	r, s := defaultRenderer(b)
 	recs := s.AllRecommendations()
 	md := markdown.New(markdown.Options{})
-	out := &pageOut{emit: func(string, []byte) error { return nil }}
+	out := &pageOut{out: discard{}}
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
@@ -96,3 +97,12 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// discard is an Output that keeps nothing.
+type discard struct{}
+
+func (discard) Create(string) (io.WriteCloser, error) { return nopCloser{io.Discard}, nil }
+
+type nopCloser struct{ io.Writer }
+
+func (nopCloser) Close() error { return nil }

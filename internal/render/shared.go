@@ -32,51 +32,6 @@ type sharedMarkdown struct {
 	m sync.Map // string -> sharedText
 }
 
-// Memo keeps what one render converted from Markdown, so that the next
-// render of the same site (serve, between edits) need not convert again the
-// texts that did not change. Use it with Options.Keep, whose site-wide
-// fingerprint decides whether an earlier Memo still holds.
-type Memo struct {
-	siteHash uint64
-	shared   sharedMarkdown
-	plain    sync.Map // Markdown source -> plain text
-}
-
-// NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{} }
-
-// earlier returns the previous render's memo if it was made for the same
-// site-wide inputs, which decide what a text converts to.
-func (r *renderer) earlier() *Memo {
-	if p := r.o.Previous; p != nil && r.o.Keep != nil && p.siteHash == r.siteHash {
-		return p
-	}
-	return nil
-}
-
-// plainText is markdown.PlainText, taken from Options.PlainText or else
-// remembered across renders: it depends on the source alone.
-func (r *renderer) plainText(src string) string {
-	if t, ok := r.o.PlainText[src]; ok {
-		return t
-	}
-	if r.o.Memo == nil || src == "" {
-		return markdown.PlainText(src)
-	}
-	if v, ok := r.o.Memo.plain.Load(src); ok {
-		return v.(string)
-	}
-	if r.o.Previous != nil {
-		if v, ok := r.o.Previous.plain.Load(src); ok {
-			r.o.Memo.plain.Store(src, v)
-			return v.(string)
-		}
-	}
-	t := markdown.PlainText(src)
-	r.o.Memo.plain.Store(src, t)
-	return t
-}
-
 type sharedText struct {
 	html     string // with markers
 	pageFree bool   // false: convert for each page
@@ -91,15 +46,7 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 	}
 	v, ok := b.r.shared.m.Load(src)
 	if !ok {
-		if prev := b.r.earlier(); prev != nil {
-			v, ok = prev.shared.m.Load(src)
-		}
-		if p := b.r.o.Prepared; !ok && p != nil && p.s == b.Site {
-			v, ok = p.shared.m.Load(src)
-		}
-		if !ok {
-			v = b.convertShared(src)
-		}
+		v = sharedConversion(b.md, b.Site, src)
 		b.r.shared.m.Store(src, v)
 	}
 	t := v.(sharedText)
@@ -109,67 +56,26 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 	return template.HTML(fillXrefs(t.html, resolve))
 }
 
-func (b *Base) convertShared(src string) sharedText {
-	_, _, t := sharedConversion(b.md, b.Site, src, false)
-	return t
-}
-
 // sharedConversion converts src once for every page, with markers for the
-// addresses of cross-references. With analyze, it returns as well the
-// links and plain text of src (markdown.Analyze), from the same parse.
-func sharedConversion(md *markdown.Renderer, s *site.Site, src string, analyze bool) ([]markdown.Link, string, sharedText) {
+// addresses of cross-references.
+func sharedConversion(md *markdown.Renderer, s *site.Site, src string) sharedText {
 	if strings.Contains(src, xrefMarker) {
-		if analyze {
-			links, plain := markdown.Analyze(src)
-			return links, plain, sharedText{}
-		}
-		return nil, "", sharedText{}
+		return sharedText{}
 	}
 	page := &markdown.Page{
 		IDs: markdown.NewIDs(pageIDs...),
 		Resolve: func(kind, id string) (string, bool) {
-			if targetPath(s, kind, id) == "" {
+			if TargetPath(s, kind, id) == "" {
 				return "", false
 			}
 			return xrefMarker + kind + ":" + id + ":", true
 		},
 	}
-	var (
-		links []markdown.Link
-		plain string
-		html  template.HTML
-	)
-	if analyze {
-		links, plain, html = md.Analyze(src, page)
-	} else {
-		html = md.Render(src, page)
-	}
+	html := md.Render(src, page)
 	if page.IDs.Taken() {
-		return links, plain, sharedText{} // headings or fields: their ids depend on the page
+		return sharedText{} // headings or fields: their ids depend on the page
 	}
-	return links, plain, sharedText{html: string(html), pageFree: true}
-}
-
-// Prepared holds Markdown converted while the checker parsed it for links
-// (see Analyzer), so that rendering does not parse it again: on a large
-// site that is a tenth of the build.
-type Prepared struct {
-	s      *site.Site
-	shared sharedMarkdown
-}
-
-// Prepare returns an empty Prepared for the site s.
-func Prepare(s *site.Site) *Prepared { return &Prepared{s: s} }
-
-// Analyzer returns a function for one worker of the checker: it returns
-// what markdown.Analyze returns, and keeps the text's shared conversion.
-func (p *Prepared) Analyzer() func(src string) ([]markdown.Link, string) {
-	md := markdown.New(markdown.Options{Unsafe: p.s.Config.RawHTML})
-	return func(src string) ([]markdown.Link, string) {
-		links, plain, t := sharedConversion(md, p.s, src, true)
-		p.shared.m.Store(src, t)
-		return links, plain
-	}
+	return sharedText{html: string(html), pageFree: true}
 }
 
 // fillXrefs replaces every marker in html by the address resolve gives,

@@ -1,13 +1,10 @@
 package render
 
 import (
-	"bytes"
 	"testing"
 
 	"github.com/yuin/goldmark/util"
 
-	riskguide "github.com/riskguide/riskguide"
-	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/markdown"
 )
 
@@ -50,31 +47,6 @@ func TestSharedMarkdownIsExact(t *testing.T) {
 	})
 	if shared != 3 {
 		t.Errorf("%d texts converted once for every page, want 3 (the guidance, the links and the bare address)", shared)
-	}
-}
-
-// TestPlainTextFromTheChecker: the search index made from the plain text
-// the checker found is the one made by converting every text again.
-func TestPlainTextFromTheChecker(t *testing.T) {
-	s := defaultSite(t)
-	diags, plain := check.AfterLoadText(s, nil, nil)
-	if len(diags) > 0 || len(plain) < len(s.AllRecommendations()) {
-		t.Fatalf("%v; %d plain texts", diags, len(plain))
-	}
-	r, err := newRenderer(s, Options{Theme: riskguide.Default, Source: riskguide.Default, PlainText: plain})
-	if err != nil {
-		t.Fatal(err)
-	}
-	fromChecker := r.searchFiles()
-	r.o.PlainText = nil
-	converted := r.searchFiles()
-	if len(fromChecker) != len(converted) {
-		t.Fatalf("%d files, want %d", len(fromChecker), len(converted))
-	}
-	for i := range converted {
-		if fromChecker[i].Path != converted[i].Path || !bytes.Equal(fromChecker[i].Data, converted[i].Data) {
-			t.Fatalf("%s differs", converted[i].Path)
-		}
 	}
 }
 

@@ -7,9 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"strings"
-	"sync/atomic"
-
-	"github.com/riskguide/riskguide/internal/tmplexec"
 )
 
 // pageKinds are the page templates in layouts/, one per kind of page.
@@ -19,18 +16,7 @@ var pageKinds = []string{"home", "result", "recommendation", "checklists", "chec
 // clone of the frame and partials with that kind's file added.
 type templates struct {
 	byKind map[string]*template.Template
-	// compiled are the same layouts, escaped by html/template, compiled
-	// for tmplexec, which runs them several times faster. A page kind whose
-	// layouts it cannot run has none, and runs on html/template alone.
-	compiled map[string]*tmplexec.Program
-	// declined counts the pages a compiled layout left to html/template.
-	declined atomic.Int64
 }
-
-// errNotCompiled reports that the compiled layout declined a page (or
-// failed on it); the page is rendered again, from fresh data, by
-// html/template, whose output and errors are the reference.
-var errNotCompiled = errors.New("compiled layout declined the page")
 
 // funcs is the small set of helpers layouts may call; everything else is a
 // method of the page data.
@@ -41,7 +27,7 @@ var funcs = template.FuncMap{
 	"join": strings.Join,
 }
 
-func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
+func parseTemplates(theme fs.FS) (*templates, error) {
 	base := template.New("baseof.html").Funcs(funcs)
 	src, err := fs.ReadFile(theme, "layouts/baseof.html")
 	if err != nil {
@@ -59,8 +45,7 @@ func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
 			return nil, err
 		}
 	}
-	t := &templates{byKind: map[string]*template.Template{}, compiled: map[string]*tmplexec.Program{}}
-	f := newFolder(msgs)
+	t := &templates{byKind: map[string]*template.Template{}}
 	for _, kind := range pageKinds {
 		k, err := base.Clone()
 		if err != nil {
@@ -69,13 +54,10 @@ func parseTemplates(theme fs.FS, msgs *Messages) (*templates, error) {
 		if err := parseInto(k, theme, "layouts/"+kind+".html"); err != nil {
 			return nil, err
 		}
-		if err := f.fold(k); err != nil {
+		if err := escape(k); err != nil {
 			return nil, err
 		}
 		t.byKind[kind] = k
-		if p, err := tmplexec.Compile(k, "baseof.html", funcs); err == nil {
-			t.compiled[kind] = p
-		}
 	}
 	return t, nil
 }
@@ -92,6 +74,19 @@ func parseInto(t *template.Template, theme fs.FS, name string) error {
 	return nil
 }
 
+// escape has html/template escape a page kind's layouts now, so that a
+// layout html/template cannot escape fails the build before any page is
+// rendered. Escaping happens on first execution; nil data stops the
+// execution at once, after escaping, so only escaping errors matter here.
+func escape(t *template.Template) error {
+	err := t.ExecuteTemplate(io.Discard, "baseof.html", nil)
+	var escErr *template.Error
+	if errors.As(err, &escErr) {
+		return layoutError(err)
+	}
+	return nil
+}
+
 // layoutError makes template errors name the layouts/ folder, so that a
 // site author can find the file.
 func layoutError(err error) error {
@@ -99,23 +94,8 @@ func layoutError(err error) error {
 	return fmt.Errorf("layouts/%s", msg)
 }
 
-// execute renders a page with its kind's compiled layout, if it has one,
-// or else with html/template. It returns errNotCompiled if the compiled
-// layout did not render the page: the page must then be made again and
-// given to executeHTML.
+// execute renders a page.
 func (t *templates) execute(w io.Writer, kind string, data any) error {
-	if p := t.compiled[kind]; p != nil {
-		if err := p.Execute(w, data); err != nil {
-			t.declined.Add(1)
-			return errNotCompiled
-		}
-		return nil
-	}
-	return t.executeHTML(w, kind, data)
-}
-
-// executeHTML renders a page with html/template.
-func (t *templates) executeHTML(w io.Writer, kind string, data any) error {
 	k := t.byKind[kind]
 	if k == nil {
 		return fmt.Errorf("no layout for page kind %q", kind)

@@ -14,9 +14,9 @@ func rolePath(id string) string     { return "checklists/" + id + "/index.html" 
 func protocolPath(id string) string { return "protocols/" + id + "/index.html" }
 func pagePath(id string) string     { return id + "/index.html" }
 
-// targetPath is where a cross-reference of kind to id points, as a path from
+// TargetPath is where a cross-reference of kind to id points, as a path from
 // the site root, or "" when the target does not exist.
-func targetPath(s *site.Site, kind, id string) string {
+func TargetPath(s *site.Site, kind, id string) string {
 	switch kind {
 	case "rec":
 		if s.Recommendation(id) != nil {

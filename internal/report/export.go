@@ -21,28 +21,32 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/riskguide/riskguide/internal/site"
 )
 
-// Format and Version identify the export format. Version is the one
-// written; versions from 1 up to it are read. Version 2 added the sign-off
-// (final, approvedBy, approverRole, approvedOn); a version 1 file reads as
-// a draft without one.
-const (
-	Format  = "riskguide-self-assessment"
-	Version = 2
-)
+// The constants of the export format, from site.AssessmentFormat.
+var (
+	// Format and Version identify the export format. Version is the one
+	// written; versions from 1 up to it are read. Version 2 added the
+	// sign-off (final, approvedBy, approverRole, approvedOn); a version 1
+	// file reads as a draft without one.
+	Format  = site.AssessmentFormat.Format
+	Version = site.AssessmentFormat.Version
 
-// Limits of an export. Lengths count UTF-16 code units, as the browser does.
-const (
-	MaxBytes   = 2 << 20
-	MaxText    = 10000
-	MaxName    = 200
-	MaxID      = 100
-	MaxAnswers = 5000
-)
+	// Limits of an export. Lengths count UTF-16 code units, as the browser
+	// does.
+	MaxBytes   = site.AssessmentFormat.Limits.Bytes
+	MaxText    = site.AssessmentFormat.Limits.Text
+	MaxName    = site.AssessmentFormat.Limits.Name
+	MaxID      = site.AssessmentFormat.Limits.ID
+	MaxAnswers = site.AssessmentFormat.Limits.Answers
 
-// Statuses are the steps of the scale, in order.
-var Statuses = []string{"not-started", "planned", "partly", "in-place", "evaluated", "not-applicable"}
+	// Statuses are the steps of the scale, in order.
+	Statuses = site.AssessmentFormat.Statuses
+	// Points gives the score of each status; not applicable has none.
+	Points = site.AssessmentFormat.Points
+)
 
 // StatusLabels are the statuses as the report names them.
 var StatusLabels = map[string]string{
@@ -53,9 +57,6 @@ var StatusLabels = map[string]string{
 	"evaluated":      "In place and evaluated",
 	"not-applicable": "Not applicable",
 }
-
-// Points gives the score of each status; not applicable has none.
-var Points = map[string]int{"not-started": 0, "planned": 1, "partly": 2, "in-place": 3, "evaluated": 4}
 
 // Export is one self-assessment file.
 type Export struct {
@@ -121,9 +122,9 @@ var (
 var (
 	topKeys          = []string{"format", "version", "guidance", "assessment", "answers"}
 	guidanceKeys     = []string{"title", "version", "fingerprint"}
-	assessmentKeysV1 = []string{"id", "name", "organisation", "unit", "period", "completedBy", "created", "updated"}
-	assessmentKeys   = append(append([]string{}, assessmentKeysV1...), "final", "approvedBy", "approverRole", "approvedOn")
-	answerKeys       = []string{"status", "evidence", "gaps", "owner", "targetDate", "updated"}
+	assessmentKeysV1 = site.AssessmentFormat.AssessmentKeys
+	assessmentKeys   = append(append([]string{}, assessmentKeysV1...), site.AssessmentFormat.SignOffKeys...)
+	answerKeys       = site.AssessmentFormat.AnswerKeys
 )
 
 // jsonSpace is the white space JSON allows around a value.
@@ -175,7 +176,7 @@ func (e *Export) read(v any) error {
 	if err != nil || f != math.Floor(f) {
 		return &Error{"version", "must be a whole number"}
 	}
-	if f < 1 || f > Version {
+	if f < 1 || f > float64(Version) {
 		return &Error{Msg: fmt.Sprintf("is version %s of the format; this riskguide reads versions 1 to %d", n, Version)}
 	}
 	version := int(f)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"encoding/json"
+	"github.com/riskguide/riskguide/internal/site"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,10 +43,17 @@ func TestExportFormatParity(t *testing.T) {
 	}
 	_, here, _, _ := runtime.Caller(0)
 	script := filepath.Join(filepath.Dir(here), "..", "..", "assets", "js", "assessment-io.js")
+	// The page reads the format's constants from the script every build
+	// writes; so does this test.
+	format := filepath.Join(t.TempDir(), "assessment-format.js")
+	if err := os.WriteFile(format, site.AssessmentFormatScript(), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	input, _ := json.Marshal(paths)
 	cmd := exec.Command(node, "-e", `
 const vm = require('vm'), fs = require('fs');
 const ctx = { TextDecoder: TextDecoder }; ctx.window = ctx; vm.createContext(ctx);
+vm.runInContext(fs.readFileSync(process.argv[2], 'utf8'), ctx);
 vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);
 const io = ctx.riskguide.assessmentIO;
 const paths = JSON.parse(fs.readFileSync(0, 'utf8'));
@@ -53,7 +61,7 @@ process.stdout.write(JSON.stringify(paths.map(p => {
   const r = io.parseBytes(new Uint8Array(fs.readFileSync(p)));
   return r.problem ? r.problem.key + ' ' + JSON.stringify(r.problem.args) : '';
 })));
-`, script)
+`, script, format)
 	cmd.Stdin = strings.NewReader(string(input))
 	cmd.Stderr = os.Stderr
 	out, err := cmd.Output()

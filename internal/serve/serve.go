@@ -1,8 +1,8 @@
 // Package serve is riskguide's live preview: it builds a site, serves it over
 // HTTP, watches the source folders and, after every change, rebuilds the
-// site and tells open browsers to reload. Rebuilds are incremental: a
-// recommendation page that would come out the same is taken from the
-// previous build rather than rendered again (see build.Options.Previous).
+// site and tells open browsers to reload. Every rebuild is a whole build:
+// a full build is fast enough (docs/benchmarks.md), and so the preview can
+// never show a page that a layout or a change elsewhere has made stale.
 //
 // Builds are kept in memory, never on disk, so that a rebuild does not wait
 // for the disk: on a slow disk, writing ten thousand pages took longer than
@@ -89,9 +89,6 @@ type Server struct {
 
 	mu      sync.Mutex
 	current *snapshot // nil until a build has succeeded
-	// last is the current build's result: the next build takes the pages
-	// that come out the same from it instead of rendering them again.
-	last *build.Result
 
 	hosts    hostNames // the names requests may be addressed to
 	hub      *hub
@@ -216,7 +213,7 @@ func (s *Server) rebuild(changed []string) error {
 	s.seq++
 	start := time.Now()
 	res, err := build.BuildSource(s.src, build.Options{
-		Memory: true, HeadScripts: []string{reloadScript}, Incremental: true, Previous: s.last,
+		Memory: true, HeadScripts: []string{reloadScript},
 	})
 	if err != nil {
 		problems := problemsOf(err)
@@ -232,16 +229,12 @@ func (s *Server) rebuild(changed []string) error {
 		return err
 	}
 	id := s.instance + "-" + strconv.Itoa(s.seq)
-	s.last = res
 	s.mu.Lock()
 	s.current = &snapshot{files: res.Output, id: id}
 	s.mu.Unlock()
 	s.hub.good(id)
 	took := time.Since(start).Round(time.Millisecond)
 	pages := fmt.Sprintf("%d pages", res.Pages)
-	if res.Kept > 0 {
-		pages += fmt.Sprintf(" (%d unchanged)", res.Kept)
-	}
 	switch {
 	case len(changed) == 0:
 		fmt.Fprintf(s.out, "built %s in %s\n", pages, took)

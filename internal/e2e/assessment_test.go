@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"bytes"
@@ -30,7 +30,7 @@ func fill(tb *tab) {
 }
 
 func TestAnswersPersist(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	if got := tb.evalBool(`document.getElementById('sa-manage').hidden`); got {
 		t.Fatal("the saved-assessments controls stay hidden with scripts on")
 	}
@@ -63,7 +63,7 @@ func TestAnswersPersist(t *testing.T) {
 }
 
 func TestManageAssessments(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	first := tb.eval(`document.getElementById('sa-current').value`)
 
@@ -129,7 +129,7 @@ func TestManageAssessments(t *testing.T) {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
-	dir := defaultSite(t)
+	dir := defaultSite(t).Dir
 	tb := openTab(t, dir)
 	fill(tb)
 	name, data := tb.download("export-json")
@@ -208,7 +208,7 @@ func exportText(t *testing.T, id, org, evidence string, extra map[string]report.
 }
 
 func TestHostileImports(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	before := tb.storage()
 	dir := t.TempDir()
@@ -296,7 +296,7 @@ func TestHostileImports(t *testing.T) {
 }
 
 func TestRetiredAnswersAreKept(t *testing.T) {
-	earlier, later := earlierSite(t), defaultSite(t)
+	earlier, later := earlierSite(t), defaultSite(t).Dir
 	tb := openTab(t, earlier)
 	tb.click("#sa-" + extraRec + "-evaluated")
 	tb.typeInto("#sa-"+extraRec+"-evidence", "Register kept since 2019.")
@@ -339,7 +339,7 @@ func TestRetiredAnswersAreKept(t *testing.T) {
 func TestStorageRefused(t *testing.T) {
 	tb := openTab(t, "")
 	tb.addInitScript(`Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`)
-	tb.Navigate(pageURL(defaultSite(t)))
+	tb.Navigate(pageURL(defaultSite(t).Dir))
 	if tb.evalBool(`document.getElementById('storage-warning').hidden`) {
 		t.Fatal("no warning when the browser keeps nothing")
 	}
@@ -358,7 +358,7 @@ func TestAccessible(t *testing.T) {
 	tb := openTab(t, earlierSite(t))
 	fill(tb)
 	tb.click("#sa-" + extraRec + "-planned")
-	tb.Navigate(pageURL(defaultSite(t)))
+	tb.Navigate(pageURL(defaultSite(t).Dir))
 	tb.click(`[data-sa-action="duplicate"]`)
 	tb.click(`[data-sa-action="compare"]`)
 	browsertest.FailOnAxe(t, "self-assessment", tb.Axe())
@@ -377,7 +377,7 @@ func TestBlankPaperForm(t *testing.T) {
 	b := browsertest.Shared(t)
 	p := b.NewPage(t)
 	p.DisableScripts()
-	p.Navigate(pageURL(defaultSite(t)))
+	p.Navigate(pageURL(defaultSite(t).Dir))
 	text := browsertest.PDFText(t, p.PDF())
 	for _, want := range []string{"Organisation", "Implementation status", "Not started", "In place and evaluated", "Evidence held", "Gaps and actions", "5.", "What being in place"} {
 		if !strings.Contains(text, want) {
@@ -392,7 +392,7 @@ func TestBlankPaperForm(t *testing.T) {
 }
 
 func TestPrintedReport(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	tb.Do(evalVoid(`window.dispatchEvent(new Event('beforeprint'))`))
 	pdf := tb.PDF()
@@ -420,7 +420,7 @@ var newerVersion = regexp.MustCompile(`"version": [0-9]+`)
 // must leave that record byte for byte as it was and give the import an id
 // of its own.
 func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	const id = "a-clash"
 	newer := newerVersion.ReplaceAllString(string(exportText(t, id, "Kept by a newer version", "newer", nil)), `"version": 99`)
 	key := tb.eval(`document.querySelector('meta[name="riskguide-store"]').getAttribute('content')`) + ":assessment:" + id
@@ -467,7 +467,7 @@ func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
 // on keeps the edit on the page but leaves the kept record as it is, and
 // says so.
 func TestEditNeverOverwritesUnreadable(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	id := tb.eval(`document.getElementById('sa-current').value`)
 	key := tb.eval(`document.querySelector('meta[name="riskguide-store"]').getAttribute('content')`) + ":assessment:" + id

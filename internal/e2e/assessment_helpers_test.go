@@ -1,10 +1,11 @@
-// Package assessmente2e proves the self-assessment page (SPEC section 6) in
-// a real headless Chromium: answers survive a reload; several assessments
-// can be created, renamed, duplicated, switched and deleted; an export
-// imported again gives the same bytes; hostile files change nothing and
-// inject nothing; answers for recommendations a new version of the
-// guidance dropped are kept; and a browser that keeps nothing still exports.
-package assessmente2e
+// The self-assessment page (SPEC section 6) in a real headless Chromium:
+// answers survive a reload; several assessments can be created, renamed,
+// duplicated, switched and deleted; an export imported again gives the same
+// bytes; hostile files change nothing and inject nothing; answers for
+// recommendations a new version of the guidance dropped are kept; and a
+// browser that keeps nothing still exports. These are the helpers.
+
+package e2e
 
 import (
 	"context"
@@ -12,7 +13,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -26,35 +26,6 @@ import (
 	"github.com/riskguide/riskguide/internal/browsertest"
 	"github.com/riskguide/riskguide/internal/build"
 )
-
-func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
-
-var sites struct {
-	sync.Mutex
-	dirs map[string]string
-}
-
-// siteDir builds a site once per run and returns its folder.
-func siteDir(t *testing.T, name string, src build.Source) string {
-	t.Helper()
-	sites.Lock()
-	defer sites.Unlock()
-	if d, ok := sites.dirs[name]; ok {
-		return d
-	}
-	out := filepath.Join(browsertest.PackageDir(t), name)
-	if _, err := build.BuildSource(src, build.Options{Out: out}); err != nil {
-		t.Fatalf("building %s: %v", name, err)
-	}
-	if sites.dirs == nil {
-		sites.dirs = map[string]string{}
-	}
-	sites.dirs[name] = out
-	return out
-}
-
-// defaultSite is the built-in guidance.
-func defaultSite(t *testing.T) string { return siteDir(t, "default", build.DefaultSource()) }
 
 // extraRec is a recommendation that only the "earlier" site has.
 const extraRec = "retired-check"
@@ -77,7 +48,7 @@ func earlierSite(t *testing.T) string {
 	}
 	f := m["content/expected-results/01-training.yaml"]
 	f.Data = append(f.Data, []byte("  - id: "+extraRec+"\n    text: Keep a register of training that an earlier version asked for.\n    roles: [training-lead]\n")...)
-	return siteDir(t, "earlier", build.Source{FS: m, Name: "earlier version"})
+	return getSite(t, "earlier", build.Source{FS: m, Name: "earlier version"}).Dir
 }
 
 func pageURL(dir string) string { return browsertest.FileURL(dir, "self-assessment/index.html") }

@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"encoding/csv"
@@ -39,7 +39,7 @@ func readCSV(t *testing.T, data []byte) [][]string {
 }
 
 func TestCSVRoundTrip(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	_, before := tb.download("export-json")
 	_, data := tb.download("export-csv")

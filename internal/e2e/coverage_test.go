@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"fmt"
@@ -27,7 +27,7 @@ func TestCoverageSummary(t *testing.T) {
 			}
 		}
 	}
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	got := map[string][]string{}
 	rows := tb.eval(`Array.prototype.map.call(document.querySelectorAll('#sa-coverage table[data-source] tbody tr'), function (tr) {
 		var loc = tr.querySelector('th').textContent;

@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"os"
@@ -20,7 +20,7 @@ func signOff(tb *tab) {
 }
 
 func TestFinalIsReadOnly(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	// Without an approver and a date it cannot be final.
 	tb.click(`[data-sa-action="finalise"]`)
@@ -110,7 +110,7 @@ func TestVersion1ImportsWithoutLoss(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "north.json")
 	os.WriteFile(path, data, 0o644)
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	tb.importFile(path)
 	tb.dialog("", "new")
 	_, out := tb.download("export-json")

@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"context"
@@ -104,7 +104,7 @@ func TestPrintedReportInFull(t *testing.T) {
 		_, err := cdp.Call(ctx, tgt, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "en-US"})
 		return err
 	}))
-	tb.Navigate(pageURL(defaultSite(t)))
+	tb.Navigate(pageURL(defaultSite(t).Dir))
 	if d := tb.eval(`new Date(2026, 0, 31).toLocaleDateString()`); d != "1/31/2026" {
 		t.Fatalf("the browser's locale is not US English (it writes %q)", d)
 	}

@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"encoding/csv"
@@ -10,7 +10,7 @@ import (
 )
 
 func TestActionPlan(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	ids := tb.recIDs()
 	past := time.Now().AddDate(0, 0, -2).Format("2006-01-02")
 	soon := time.Now().AddDate(0, 2, 0).Format("2006-01-02")

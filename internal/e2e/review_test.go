@@ -1,4 +1,4 @@
-package assessmente2e
+package e2e
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 )
 
 func TestDialogFieldOnlyWhenAsked(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	shown := `getComputedStyle(document.getElementById('sa-dialog-field')).display !== 'none'`
 	tb.click(`[data-sa-action="rename"]`)
@@ -24,7 +24,7 @@ func TestDialogFieldOnlyWhenAsked(t *testing.T) {
 }
 
 func TestCompareKeepsChoices(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	first := tb.eval(`document.getElementById('sa-current').value`)
 	tb.click(`[data-sa-action="duplicate"]`)
@@ -52,7 +52,7 @@ func TestCompareKeepsChoices(t *testing.T) {
 }
 
 func TestStatusBadgesAndEvidenceLinks(t *testing.T) {
-	tb := openTab(t, defaultSite(t))
+	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	got := tb.eval(`(function () { var b = document.querySelector('#sa-rec-` + rec1 + ` [data-state] .sa-badge'); return b ? b.className + '|' + b.textContent : ''; })()`)
 	if got != "sa-badge sa-st-in-place|In place" {

@@ -1,0 +1,56 @@
+package markdown
+
+import "sync"
+
+// Texts reads each Markdown text of a build once, for both what the checker
+// needs (its links) and what the search index needs (its plain text and
+// headings), so
+// that a text goldmark parses slowly is not parsed again for each of them.
+// Converting a text to HTML for a page is a separate parse (Renderer), as
+// its ids and cross-references depend on the page. A Texts is safe for use
+// by several goroutines; the zero value is ready to use.
+type Texts struct {
+	mu   sync.Mutex
+	read map[string]*readText
+}
+
+type readText struct {
+	once     sync.Once
+	links    []Link
+	plain    string
+	headings []string
+}
+
+// Links returns the links of src, as the package's Links does.
+func (t *Texts) Links(src string) []Link { return t.get(src).links }
+
+// PlainText returns the plain text of src, as the package's PlainText does.
+func (t *Texts) PlainText(src string) string { return t.get(src).plain }
+
+// Headings returns the headings of src, as the package's Headings does.
+func (t *Texts) Headings(src string) []string { return t.get(src).headings }
+
+func (t *Texts) get(src string) *readText {
+	t.mu.Lock()
+	if t.read == nil {
+		t.read = map[string]*readText{}
+	}
+	r := t.read[src]
+	if r == nil {
+		r = &readText{}
+		t.read[src] = r
+	}
+	t.mu.Unlock()
+	r.once.Do(func() {
+		if src == "" {
+			return
+		}
+		source := []byte(src)
+		doc := parse(source, src)
+		r.links, r.plain = links(doc, source, src), plainText(doc, source)
+		if mayHaveHeading(src) {
+			r.headings = headings(doc, source)
+		}
+	})
+	return r
+}

@@ -1,0 +1,66 @@
+package site
+
+import (
+	_ "embed"
+	"encoding/json"
+)
+
+// The constants of the self-assessment export format
+// (docs/self-assessment-format.md) are kept in one file,
+// assessment-format.json, which riskguide report reads here and the page's
+// scripts read as assets/js/assessment-format.js, written by every build
+// (AssessmentFormatScript). Changing the format is changing that file.
+
+//go:embed assessment-format.json
+var assessmentFormatJSON []byte
+
+// ExportFormat holds the constants of the self-assessment export format.
+type ExportFormat struct {
+	// Format and Version identify the format.
+	Format  string `json:"format"`
+	Version int    `json:"version"`
+	// Reads are the versions read: a file of an older version reads
+	// without loss (version 1 had no sign-off).
+	Reads []int `json:"reads"`
+	// Statuses are the steps of the scale, in order, as stored.
+	Statuses []string `json:"statuses"`
+	// Points gives the score of each status; not applicable has none.
+	Points map[string]int `json:"points"`
+	// Limits of an export. Lengths count UTF-16 code units, as the
+	// browser does.
+	Limits struct {
+		Bytes   int `json:"bytes"`
+		Text    int `json:"text"`
+		Name    int `json:"name"`
+		ID      int `json:"id"`
+		Answers int `json:"answers"`
+	} `json:"limits"`
+	// AssessmentKeys and AnswerKeys are the fields of an assessment and
+	// of an answer, all required; SignOffKeys are the assessment's fields
+	// added in version 2, required from that version on.
+	AssessmentKeys []string `json:"assessmentKeys"`
+	SignOffKeys    []string `json:"signOffKeys"`
+	AnswerKeys     []string `json:"answerKeys"`
+}
+
+// AssessmentFormat is the export format.
+var AssessmentFormat = func() ExportFormat {
+	var f ExportFormat
+	if err := json.Unmarshal(assessmentFormatJSON, &f); err != nil {
+		panic("site: assessment-format.json: " + err.Error())
+	}
+	return f
+}()
+
+// AssessmentFormatScript is assets/js/assessment-format.js: the format's
+// constants for the page's scripts, as the global
+// riskguideAssessmentFormat (a plain script, so that it loads from file://).
+func AssessmentFormatScript() []byte {
+	js := "// The self-assessment export format's constants, written by riskguide\n" +
+		"// from internal/site/assessment-format.json, which Go reads too.\n" +
+		"window.riskguideAssessmentFormat = " + string(assessmentFormatJSON)
+	if js[len(js)-1] == '\n' {
+		js = js[:len(js)-1]
+	}
+	return []byte(js + ";\n")
+}
