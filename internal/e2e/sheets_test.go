@@ -117,7 +117,7 @@ func TestPrintBlankOrFilled(t *testing.T) {
 	}
 	p.Navigate(h.URL("protocols/referral-protocol/index.html"))
 	typeInto(p, "field-bodies-covered", entries[2])
-	typeInto(p, "field-how-the-victim-is-informed-and-her-views-recorded", entries[3])
+	typeInto(p, "field-how-the-victim-is-informed-and-their-views-recorded", entries[3])
 
 	for _, page := range []string{"checklists/frontline-officer/index.html", "protocols/referral-protocol/index.html", "print/checklists/index.html", "print/protocols/index.html"} {
 		p.Navigate(h.URL(page))
