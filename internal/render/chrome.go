@@ -106,6 +106,28 @@ func (b *Base) cached(name, key string) (template.HTML, error) {
 	return h, nil
 }
 
+// item returns partial name rendered for data, made once per key: a piece
+// of a page that many pages show alike, such as an entry of the guidance
+// navigation. key must say everything the piece shows.
+func (b *Base) item(name, key string, data any) (template.HTML, error) {
+	return b.itemFunc(name, key, func() any { return data })
+}
+
+// itemFunc is item with data made only when the piece is not made yet.
+func (b *Base) itemFunc(name, key string, data func() any) (template.HTML, error) {
+	key = name + "\x00" + key
+	if h, ok := b.r.chrome.m.Load(key); ok {
+		return h.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, data()); err != nil {
+		return "", err
+	}
+	h := template.HTML(buf.String())
+	b.r.chrome.m.Store(key, h)
+	return h, nil
+}
+
 // Head renders the head partial, layouts/partials/head.html: the same for
 // every page of one kind at one folder depth.
 func (b *Base) Head() (template.HTML, error) {

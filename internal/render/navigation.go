@@ -46,7 +46,10 @@ type GuideResult struct {
 	Title   string
 	URL     string
 	Current bool // the page is this result's own page
-	Recs    []GuideRec
+	// HTML, when set, is the whole entry, made once for every page at
+	// this folder depth that lists the result closed and not current.
+	HTML template.HTML
+	Recs []GuideRec
 	// More links to the result's page when Recs is a window of its
 	// recommendations.
 	More *Link
@@ -56,6 +59,9 @@ type GuideResult struct {
 type GuideRec struct {
 	Label, Text, URL string
 	Current          bool
+	// HTML, when set, is the whole entry, made once for every page at
+	// this folder depth that lists the recommendation but is not its own.
+	HTML template.HTML
 }
 
 // guideWindow is how many expected results the guidance navigation lists
@@ -98,19 +104,35 @@ func guideRange(count, n int) (from, to int) {
 // guideNav is the guidance navigation of a page about res, or about rec
 // (which belongs to res) when rec is not nil.
 func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recommendation) (*GuideNav, error) {
+	var err error
 	all := r.s.Results
 	from, to := guideRange(len(all), res.Number)
 	g := &GuideNav{}
 	for _, x := range all[from:to] {
 		gr := GuideResult{Number: x.Number, Title: x.Title, URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
-		if x == res {
+		if x != res {
+			// Every page of the guidance lists most results the same way:
+			// each entry is made once, not once per page.
+			var err error
+			if gr.HTML, err = b.item("guide-result", gr.URL, gr); err != nil {
+				return nil, err
+			}
+		} else {
 			n := 1
 			if rec != nil {
 				n = slices.Index(x.Recommendations, rec) + 1
 			}
 			from, to := guideRange(len(x.Recommendations), n)
 			for _, y := range x.Recommendations[from:to] {
-				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, Text: shorten(y.Text, guideTextLen), URL: b.Rel(recPath(y.ID)), Current: y == rec})
+				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, URL: b.Rel(recPath(y.ID)), Current: y == rec})
+				if g := &gr.Recs[len(gr.Recs)-1]; g.Current {
+					g.Text = shorten(y.Text, guideTextLen)
+				} else if g.HTML, err = b.itemFunc("guide-rec", g.URL, func() any {
+					g.Text = shorten(y.Text, guideTextLen)
+					return g
+				}); err != nil {
+					return nil, err
+				}
 			}
 			if to-from < len(x.Recommendations) {
 				t, err := b.T("guide.allrecs", len(x.Recommendations))
