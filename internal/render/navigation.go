@@ -23,6 +23,23 @@ type Aside struct {
 // ShowContents reports whether the page has enough sections for a list.
 func (a *Aside) ShowContents() bool { return a != nil && len(a.Contents) >= 2 }
 
+// ContentsList renders the list of a page's sections (partial
+// contents-list), made once for every page with the same sections: every
+// recommendation page has one of a few.
+func (b *Base) ContentsList(entries []ContentsEntry) (template.HTML, error) {
+	var key strings.Builder
+	for _, e := range entries {
+		key.WriteString(e.ID)
+		key.WriteByte(0)
+		key.WriteString(e.Text)
+		if e.Sub {
+			key.WriteByte(1)
+		}
+		key.WriteByte(0)
+	}
+	return b.item("contents-list", key.String(), entries)
+}
+
 // ContentsEntry is one heading of the page.
 type ContentsEntry struct {
 	ID, Text string
