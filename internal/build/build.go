@@ -159,6 +159,9 @@ func loadPrepared(src Source, prepare bool) (*site.Site, *render.Prepared, site.
 	}
 	more, plain := check.AfterLoadText(s, diags, analyzer)
 	diags = append(diags, more...)
+	if src.FS != fs.FS(riskguide.Default) {
+		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
+	}
 	return s, prep, diags.Sort(), plain
 }
 

@@ -140,7 +140,7 @@ func TestDeclinedPagesAreRenderedByHTMLTemplate(t *testing.T) {
 // TestCompiledLayoutErrorsAreHTMLTemplates: a layout that fails fails with
 // html/template's message, naming the layout and the line.
 func TestCompiledLayoutErrorsAreHTMLTemplates(t *testing.T) {
-	theme := themeWith{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.T \"no.such.string\"}}{{end}}")}}
+	theme := themeWith{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{index .Site.Roles 999}}{{end}}")}}
 	s := defaultSite(t)
 	_, _, err := renderAll(t, s, Options{Theme: theme}, false)
 	if err == nil {
