@@ -55,8 +55,8 @@ nav.guidance: Requirements
 	want := []struct{ pos, text string }{
 		{"layouts/i18n/en.yaml:1:1", `unknown interface string "rec.labl"`},
 		{"layouts/i18n/en.yaml:1:1", `did you mean "rec.label"`},
-		{"layouts/i18n/en.yaml:2:15", `has placeholders %s, but the built-in text "Expected result %d" has %d`},
-		{"layouts/i18n/en.yaml:3:18", `has placeholders none, but the built-in text "%d recommendations" has %d`},
+		{"layouts/i18n/en.yaml:2:15", `has placeholders %s, but the built-in text "{Expected_result} %d" has %d`},
+		{"layouts/i18n/en.yaml:3:18", `has placeholders none, but the built-in text "%d {recommendations}" has %d`},
 		{"layouts/i18n/en.yaml:4:7", `"skip" is empty`},
 		{"layouts/i18n/en.yaml:5:19", `has placeholders %s %d`},
 	}

@@ -124,6 +124,7 @@ func (l *loader) config() {
 	c := &l.s.Config
 	c.Language = "en"
 	c.Paper = site.PaperA4
+	c.Terms = site.DefaultTerms()
 	if root == nil {
 		return
 	}
@@ -148,6 +149,7 @@ func (l *loader) config() {
 				"label": d.str(&c.QuickExit.Label, false),
 			}, "url")
 		},
+		"terms": d.terms(&c.Terms),
 	}, "title")
 	if accent.Value != "" {
 		if msg := checkAccent(accent.Value); msg != "" {

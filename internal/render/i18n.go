@@ -100,6 +100,16 @@ func (m *Messages) merge(theme fs.FS, lang string, required bool) error {
 	return nil
 }
 
+// UseTerms writes the site's words into the strings: a placeholder such as
+// {recommendation} or {Expected_results} becomes the term of site.yaml's
+// terms: block (see site.Terms). It is done once, when the strings load,
+// so every page, script and print shows the same word.
+func (m *Messages) UseTerms(t site.Terms) {
+	for k, v := range m.m {
+		m.m[k] = t.Expand(v)
+	}
+}
+
 // Lookup returns the string for key, or the key itself when it is missing.
 func (m *Messages) Lookup(key string) string {
 	if s, ok := m.m[key]; ok {
@@ -184,6 +194,9 @@ func CheckMessages(src, builtin fs.FS) site.Diagnostics {
 			case strings.TrimSpace(v.Value) == "":
 				diags.Add(nodePos(name, v), "interface string %q is empty; leave the key out to keep the built-in text", k.Value)
 				continue
+			}
+			for _, p := range site.DefaultTerms().UnknownPlaceholders(v.Value) {
+				diags.Add(nodePos(name, v), "interface string %q: %s names no term (terms are %s, as {recommendation}, {Recommendations})", k.Value, p, strings.Join(site.TermIDs, ", "))
 			}
 			if known {
 				if got, exp := placeholders(v.Value), placeholders(want); got != exp {

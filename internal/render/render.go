@@ -154,6 +154,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	msgs.UseTerms(s.Config.Terms)
 	t, err := parseTemplates(o.Theme, msgs)
 	if err != nil {
 		return nil, err

@@ -26,6 +26,9 @@ type Report struct {
 	Title       string // the guidance's title
 	Version     string // the guidance's version
 	Fingerprint string
+	// Terms are the guidance's words for its concepts, which the report's
+	// headings use.
+	Terms site.Terms
 	// Generated is the day the report was made, YYYY-MM-DD, or "" to leave
 	// it out. The caller sets it, so that output can be reproduced.
 	Generated string
@@ -229,7 +232,7 @@ func (i Invalid) Error() string { return i.File + ": " + i.Err.Error() }
 // several files with the same assessment id, the one changed last is kept
 // (the first given, if they changed at the same time).
 func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
-	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint()}
+	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms}
 	var bad []Invalid
 	var forces []*Force
 	byID := map[string]int{}
@@ -296,7 +299,7 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 		for _, res := range s.Results {
 			o.Trend = append(o.Trend, trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments))
 		}
-		o.Trend = append(o.Trend, trendRow("All recommendations", true, all, o.Assessments))
+		o.Trend = append(o.Trend, trendRow("All "+r.Terms.Recommendation.Plural, true, all, o.Assessments))
 		for _, rec := range all {
 			o.Recs = append(o.Recs, recRow(rec, o.Assessments))
 		}
@@ -503,6 +506,9 @@ var funcs = template.FuncMap{
 		return strings.TrimSpace(string(r[:n-1])) + "…"
 	},
 	"label": func(s string) string { return StatusLabels[s] },
+	// w is the report's word for a concept, as site.Terms.Placeholder
+	// names it ("Recommendations"); each report binds its own terms.
+	"w": func(string) string { return "" },
 	"points": func(s string) string {
 		if p, ok := Points[s]; ok {
 			return fmt.Sprint(p)
@@ -519,6 +525,16 @@ var (
 // Files renders the report: index.html, a page per organisation
 // (org-<slug>.html), their stylesheet report.css, and report.csv.
 func (r *Report) Files() (map[string][]byte, error) {
+	page, err := page.Clone()
+	if err != nil {
+		return nil, err
+	}
+	orgPage, err := orgPage.Clone()
+	if err != nil {
+		return nil, err
+	}
+	page.Funcs(template.FuncMap{"w": r.word})
+	orgPage.Funcs(template.FuncMap{"w": r.word})
 	var html bytes.Buffer
 	if err := page.Execute(&html, r); err != nil {
 		return nil, err
@@ -557,7 +573,7 @@ func (r *Report) CSV() []byte {
 		}
 		b.WriteString("\r\n")
 	}
-	row("File", "Organisation", "Unit", "Period", "Assessment", "Guidance version", "Expected result", "Recommendation", "Id",
+	row("File", "Organisation", "Unit", "Period", "Assessment", "Guidance version", r.word("Expected_result"), r.word("Recommendation"), "Id",
 		"Status", "Status code", "Score", "Evidence held", "Gaps and actions", "Owner", "Target date", "Last changed", "Note")
 	answer := func(f *Force, result, label, id, note string, a Answer) {
 		e := f.Export
@@ -579,6 +595,15 @@ func (r *Report) CSV() []byte {
 		answer(u.Force, "", "", u.ID, "not in this guidance", u.Answer)
 	}
 	return b.Bytes()
+}
+
+// word is the report's word for a concept, named as a placeholder of the
+// interface strings is ("Recommendation", "expected_results").
+func (r *Report) word(name string) string {
+	if w, ok := r.Terms.Placeholder(name); ok {
+		return w
+	}
+	return name
 }
 
 func csvCell(s string) string {

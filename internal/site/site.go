@@ -58,6 +58,8 @@ type Config struct {
 	// QuickExit, when its URL is set, puts an "Exit this page" button on
 	// every page.
 	QuickExit QuickExit
+	// Terms are the site's words for its concepts (see Terms).
+	Terms Terms
 }
 
 // QuickExit is the quick_exit setting: where the button leads, and its
