@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
@@ -110,6 +112,21 @@ func (m *Messages) UseTerms(t site.Terms) {
 	}
 }
 
+// UseScale writes the lowest and highest score of the self-assessment's
+// scale into the strings that name them ({min_score}, {max_score}).
+func (m *Messages) UseScale(sc site.Scale) {
+	lo, hi := sc.Min(), sc.Max()
+	r := strings.NewReplacer("{min_score}", strconv.Itoa(lo), "{max_score}", strconv.Itoa(hi))
+	for k, v := range m.m {
+		if strings.Contains(v, "_score}") {
+			m.m[k] = r.Replace(v)
+		}
+	}
+}
+
+// scalePlaceholders are the placeholders UseScale fills in.
+var scalePlaceholders = []string{"{min_score}", "{max_score}"}
+
 // Lookup returns the string for key, or the key itself when it is missing.
 func (m *Messages) Lookup(key string) string {
 	if s, ok := m.m[key]; ok {
@@ -196,6 +213,9 @@ func CheckMessages(src, builtin fs.FS) site.Diagnostics {
 				continue
 			}
 			for _, p := range site.DefaultTerms().UnknownPlaceholders(v.Value) {
+				if slices.Contains(scalePlaceholders, p) {
+					continue
+				}
 				diags.Add(nodePos(name, v), "interface string %q: %s names no term (terms are %s, as {recommendation}, {Recommendations})", k.Value, p, strings.Join(site.TermIDs, ", "))
 			}
 			if known {

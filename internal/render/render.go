@@ -155,6 +155,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 		return nil, err
 	}
 	msgs.UseTerms(s.Config.Terms)
+	msgs.UseScale(s.Scale)
 	t, err := parseTemplates(o.Theme, msgs)
 	if err != nil {
 		return nil, err

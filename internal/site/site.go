@@ -19,7 +19,9 @@ var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // Site is a whole guidance site: configuration and every piece of content.
 type Site struct {
-	Config     Config
+	Config Config
+	// Scale is the self-assessment's scale (content/assessment.yaml).
+	Scale      Scale
 	Roles      []*Role
 	Sources    []*Source
 	Results    []*ExpectedResult
