@@ -70,7 +70,7 @@ not_applicable: false
 		{`dl.sa-scale-key dt`, 2, "Pass (score 1)", "", ""},
 		{`dl.sa-scale-key dt .sa-st-not-started`, 1, "Fail", "", ""},
 		{`dl.sa-scale-key dd`, 2, "Met.", "", ""},
-		{`#sa-summary p.hint`, 1, "Each recommendation scores 1 for Pass, 0 for Fail.", "", ""},
+		{`#sa-summary p.hint`, 1, "Each recommendation scores 1 for Pass, 0 for Fail. The score of each expected result", "", ""},
 		{`[data-msg="summary.score"]`, 1, "Score (0 to 1)", "", ""},
 	})
 }
