@@ -98,7 +98,11 @@ func (r *renderer) assessmentPage(b *Base) any {
 		if label == "" {
 			label = r.i18n.Lookup("assessment.status." + lv.ID)
 		}
-		p.Statuses = append(p.Statuses, StatusOption{Value: lv.ID, Label: label, Description: lv.Description, Score: lv.Score, Scored: lv.Scored, Colour: lv.Colour})
+		desc := lv.Description
+		if desc == "" && lv.ID == site.NotApplicable {
+			desc = r.i18n.Lookup("assessment.scale.notapplicable")
+		}
+		p.Statuses = append(p.Statuses, StatusOption{Value: lv.ID, Label: label, Description: desc, Score: lv.Score, Scored: lv.Scored, Colour: lv.Colour})
 	}
 	for _, k := range assessmentScriptKeys {
 		p.Messages = append(p.Messages, Message{Key: k, Text: r.i18n.Lookup("assessment.js." + k)})
