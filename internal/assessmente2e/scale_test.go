@@ -45,12 +45,18 @@ func scaleSource(t *testing.T) build.Source {
 		t.Fatal(err)
 	}
 	m["content/assessment.yaml"] = &fstest.MapFile{Data: []byte(passFailScale)}
+	// It speaks of chapters and requirements, too.
+	m["content/site.yaml"].Data = append(m["content/site.yaml"].Data, `terms:
+  recommendation: {singular: requirement, plural: requirements}
+  expected_result: {singular: chapter, plural: chapters}
+`...)
 	return build.Source{FS: m, Name: "pass/fail"}
 }
 
 // TestDeclaredScale: a three-level scale drives the form, the summary and
 // its chart, the CSV and JSON exports, and riskguide report; an export made
-// on the built-in scale is refused with a message saying why.
+// on the built-in scale is refused with a message saying why. The site's
+// terms name the CSV's columns.
 func TestDeclaredScale(t *testing.T) {
 	src := scaleSource(t)
 	tb := openTab(t, siteDir(t, "passfail", src))
@@ -97,6 +103,9 @@ func TestDeclaredScale(t *testing.T) {
 	// The CSV names the levels and scores them on the scale.
 	_, csv := tb.download("export-csv")
 	rows := readCSV(t, csv)
+	if h := strings.Join(rows[0][:7], ","); h != "Organisation,Unit,Period,Chapter,Requirement,Id,Text" {
+		t.Errorf("CSV headings: %s", h)
+	}
 	byID := map[string][]string{}
 	for _, r := range rows[1:] {
 		byID[r[5]] = r
@@ -136,6 +145,9 @@ func TestDeclaredScale(t *testing.T) {
 		if !strings.Contains(index, w) {
 			t.Errorf("report lacks %q", w)
 		}
+	}
+	if !strings.Contains(string(files["report.csv"]), `"Chapter","Requirement","Id"`) {
+		t.Errorf("report CSV headings do not use the terms")
 	}
 	if !strings.Contains(string(files["report.csv"]), `"Fail","fail","0"`) {
 		t.Errorf("report CSV does not name the level")
