@@ -72,5 +72,6 @@ not_applicable: false
 		{`dl.sa-scale-key dd`, 2, "Met.", "", ""},
 		{`#sa-summary p.hint`, 1, "Each recommendation scores 1 for Pass, 0 for Fail. The score of each expected result", "", ""},
 		{`[data-msg="summary.score"]`, 1, "Score (0 to 1)", "", ""},
+		{`#sa-plan p.hint`, 1, "Every recommendation not yet done (Fail, or with actions but no status)", "", ""},
 	})
 }

@@ -147,6 +147,33 @@ func (p *AssessmentPage) LevelColours() string {
 	return b.String()
 }
 
+// PlanIntro says which answers the action plan lists: the built-in
+// sentence for the built-in scale, else one naming the declared levels
+// that score but are not done.
+func (p *AssessmentPage) PlanIntro() (string, error) {
+	if !p.Site.Scale.Declared {
+		return p.T("assessment.plan.intro")
+	}
+	var open []string
+	for _, lv := range p.Site.Scale.Levels {
+		if lv.Scored && !lv.Done {
+			open = append(open, lv.Label)
+		}
+	}
+	list := ""
+	switch n := len(open); n {
+	case 0:
+	case 1:
+		list = open[0]
+	default:
+		var err error
+		if list, err = p.T("assessment.plan.or", strings.Join(open[:n-1], ", "), open[n-1]); err != nil {
+			return "", err
+		}
+	}
+	return p.T("assessment.plan.intro.scale", list)
+}
+
 // SummaryIntro says how answers are scored: the built-in sentence for the
 // built-in scale, else one listing the declared levels' scores.
 func (p *AssessmentPage) SummaryIntro() (string, error) {
