@@ -168,4 +168,17 @@ func TestDeclaredScale(t *testing.T) {
 	if tb.storage() != kept {
 		t.Errorf("a refused file changed what the browser keeps")
 	}
+
+	// The comparison moves up the declared scale: fail, then pass.
+	first := tb.eval(`document.getElementById('sa-current').value`)
+	tb.click(`[data-sa-action="duplicate"]`)
+	second := tb.eval(`document.getElementById('sa-current').value`)
+	tb.click("#sa-" + ids[1] + "-pass")
+	tb.Do(setSelect("#sa-compare-from", first), setSelect("#sa-compare-to", second))
+	tb.click(`[data-sa-action="compare"]`)
+	tb.waitFor("the comparison", `document.querySelector('#sa-compare-out table') !== null`)
+	row := tb.eval(`(function () { var r = document.querySelector('#sa-compare-out tr.sa-change-up'); return r ? Array.prototype.map.call(r.cells, function (c) { return c.textContent; }).slice(1).join(' | ') : ''; })()`)
+	if !strings.HasPrefix(row, "Fail | Pass | ") {
+		t.Errorf("the comparison's row that moved up: %q, want Fail to Pass", row)
+	}
 }
