@@ -13,11 +13,26 @@
   // approvedOn); a version 1 file reads as a draft with no sign-off.
   var F = window.riskguideAssessmentFormat;
   var FORMAT = F.format;
+  // Version 3 added the scale the answers are on (guidance.scale); a file
+  // of version 1 or 2 is on DEFAULT_SCALE.
   var VERSION = F.version;
   var READS = F.reads;
-  var STATUSES = F.statuses;
-  // Points per status for the score; not applicable has none.
-  var POINTS = F.points;
+  // A scale is written as its levels, each an id with "=" and its score
+  // when it has one: "pass=1 fail=0 not-applicable".
+  var DEFAULT_SCALE = F.defaultScale;
+  var SCALE_PATTERN = new RegExp(F.scalePattern);
+  var MAX_SCALE_LEVELS = F.maxScaleLevels;
+  // STATUSES and POINTS are the page's scale (see useScale): its levels in
+  // order, and the points of those that score.
+  var STATUSES = [];
+  var POINTS = {};
+  // DONE holds the levels that count as in place; COLOURS the colour
+  // family of each level of a declared scale.
+  var DONE = {};
+  var COLOURS = {};
+  // TONES draws a colour family as the built-in level of that colour.
+  var TONES = { red: 'not-started', orange: 'planned', yellow: 'partly', green: 'in-place', 'dark-green': 'evaluated', grey: 'not-applicable' };
+  var io = { SCALE: DEFAULT_SCALE };
   var LIMITS = F.limits;
   var ID = /^[a-z0-9][a-z0-9-]*$/;
   // Dates and times follow the written rule of the format
@@ -35,6 +50,42 @@
   var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
+
+  // scaleLevels reads a scale as exports write it: {ids, points}, or null
+  // for text that is not a scale.
+  function scaleLevels(scale) {
+    if (typeof scale !== 'string' || !SCALE_PATTERN.test(scale)) { return null; }
+    var parts = scale.split(' ');
+    if (parts.length < 2 || parts.length > MAX_SCALE_LEVELS) { return null; }
+    var out = { ids: [], points: {} };
+    for (var i = 0; i < parts.length; i++) {
+      var eq = parts[i].indexOf('=');
+      var lid = eq < 0 ? parts[i] : parts[i].slice(0, eq);
+      if (out.ids.indexOf(lid) >= 0 || lid.length > LIMITS.id) { return null; }
+      out.ids.push(lid);
+      if (eq >= 0) { out.points[lid] = +parts[i].slice(eq + 1); }
+    }
+    return out;
+  }
+
+  // useScale makes a scale the page's: the one its answers are given on,
+  // written into its exports, and required of what it imports. done and
+  // colours are "id id" and "id=colour id=colour".
+  function useScale(scale, done, colours) {
+    var levels = scaleLevels(scale) || scaleLevels(DEFAULT_SCALE);
+    io.SCALE = scaleLevels(scale) ? scale : DEFAULT_SCALE;
+    STATUSES.length = 0;
+    levels.ids.forEach(function (s) { STATUSES.push(s); });
+    Object.keys(POINTS).forEach(function (k) { delete POINTS[k]; });
+    Object.keys(levels.points).forEach(function (k) { POINTS[k] = levels.points[k]; });
+    Object.keys(DONE).forEach(function (k) { delete DONE[k]; });
+    (done === undefined ? 'in-place evaluated' : done).split(' ').forEach(function (k) { if (k) { DONE[k] = true; } });
+    Object.keys(COLOURS).forEach(function (k) { delete COLOURS[k]; });
+    (colours || '').split(' ').forEach(function (p) {
+      var eq = p.indexOf('=');
+      if (eq > 0) { COLOURS[p.slice(0, eq)] = p.slice(eq + 1); }
+    });
+  }
 
   // Problem is a reason to refuse a file: a message key and its arguments.
   function Problem(key, args) { this.key = key; this.args = args || []; }
@@ -104,12 +155,15 @@
     if (READS.indexOf(v.version) < 0) { throw new Problem('err.version', [String(v.version)]); }
 
     var g = object(v.guidance, 'guidance');
-    exactKeys(g, ['title', 'version', 'fingerprint'], 'guidance');
+    exactKeys(g, v.version >= 3 ? ['title', 'version', 'fingerprint', 'scale'] : ['title', 'version', 'fingerprint'], 'guidance');
     var guidance = {
       title: text(g.title, 'guidance.title', LIMITS.text),
       version: text(g.version, 'guidance.version', LIMITS.text),
-      fingerprint: text(g.fingerprint, 'guidance.fingerprint', LIMITS.id)
+      fingerprint: text(g.fingerprint, 'guidance.fingerprint', LIMITS.id),
+      scale: v.version >= 3 ? text(g.scale, 'guidance.scale', LIMITS.text) : DEFAULT_SCALE
     };
+    var levels = scaleLevels(guidance.scale);
+    if (!levels) { throw new Problem('err.scale', ['guidance.scale']); }
 
     var a = object(v.assessment, 'assessment');
     exactKeys(a, v.version === 1 ? ASSESSMENT_KEYS_V1 : ASSESSMENT_KEYS, 'assessment');
@@ -142,7 +196,7 @@
       var x = object(answers[k], path);
       exactKeys(x, ANSWER_KEYS, path);
       var status = text(x.status, path + '.status', LIMITS.id);
-      if (status !== '' && STATUSES.indexOf(status) < 0) { throw new Problem('err.status', [path + '.status']); }
+      if (status !== '' && levels.ids.indexOf(status) < 0) { throw new Problem('err.status', [path + '.status']); }
       var ans = { status: status };
       ['evidence', 'gaps', 'owner'].forEach(function (f) { ans[f] = text(x[f], path + '.' + f, LIMITS.text); });
       ans.targetDate = text(x.targetDate, path + '.targetDate', LIMITS.id);
@@ -229,7 +283,7 @@
     return serialize([
       ['format', FORMAT],
       ['version', VERSION],
-      ['guidance', [['title', guidance.title], ['version', guidance.version], ['fingerprint', guidance.fingerprint]]],
+      ['guidance', [['title', guidance.title], ['version', guidance.version], ['fingerprint', guidance.fingerprint], ['scale', io.SCALE]]],
       ['assessment', ASSESSMENT_KEYS.map(function (k) { return [k, k === 'final' ? !!rec[k] : rec[k] || '']; })],
       ['answers', answers]
     ], 0) + '\n';
@@ -298,12 +352,20 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
+  useScale(DEFAULT_SCALE);
   window.riskguide = window.riskguide || {};
-  window.riskguide.assessmentIO = {
+  window.riskguide.assessmentIO = io;
+  var exported = {
     FORMAT: FORMAT,
     VERSION: VERSION,
+    DEFAULT_SCALE: DEFAULT_SCALE,
     STATUSES: STATUSES,
     POINTS: POINTS,
+    DONE: DONE,
+    COLOURS: COLOURS,
+    TONES: TONES,
+    useScale: useScale,
+    scaleLevels: scaleLevels,
     LIMITS: LIMITS,
     ANSWER_KEYS: ANSWER_KEYS,
     ASSESSMENT_KEYS: ASSESSMENT_KEYS,
@@ -322,4 +384,5 @@
     localDate: localDate,
     download: download
   };
+  Object.keys(exported).forEach(function (k) { io[k] = exported[k]; });
 })();

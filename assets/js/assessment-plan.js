@@ -11,7 +11,9 @@
   if (!io || !view) { return; }
   var el = view.el;
 
-  var OPEN = { 'not-started': true, planned: true, partly: true };
+  // open reports whether a status leaves work to do: a level that scores
+  // but does not count as in place.
+  function open(s) { return io.own(io.POINTS, s) && !io.DONE[s]; }
 
   // rows returns the plan's entries in guidance order.
   function rows(model, rec, today) {
@@ -19,7 +21,7 @@
     model.results.forEach(function (res) {
       res.recs.forEach(function (r) {
         var a = io.own(rec.answers, r.id) ? rec.answers[r.id] : null;
-        if (!a || !(OPEN[a.status] || (a.status === '' && io.hasContent(a)))) { return; }
+        if (!a || !(open(a.status) || (a.status === '' && io.hasContent(a)))) { return; }
         out.push({
           order: out.length, result: res, rec: r, answer: a,
           overdue: a.targetDate !== '' && a.targetDate < today

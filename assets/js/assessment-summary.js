@@ -16,7 +16,8 @@
   }
 
   function badge(status, label) {
-    return el('span', { 'class': 'sa-badge sa-st-' + (status || 'none') }, label);
+    var tone = status && io.own(io.COLOURS, status) && io.own(io.TONES, io.COLOURS[status]) && io.SCALE !== io.DEFAULT_SCALE ? ' sa-st-' + io.TONES[io.COLOURS[status]] : '';
+    return el('span', { 'class': 'sa-badge sa-st-' + (status || 'none') + tone }, label);
   }
 
   function svg(name, attrs, textIn) {
@@ -99,8 +100,11 @@
     });
     root.appendChild(svg('title', { id: 'sa-chart-title-' + n }, msg('summary.chart')));
     root.appendChild(svg('desc', { id: 'sa-chart-desc-' + n }, msg('summary.chart.desc')));
-    for (var g = 0; g <= 4; g++) {
-      var x = labelW + barW * g / 4;
+    // The axis runs from 0 to the scale's highest score.
+    var maxScore = Math.max.apply(null, [1].concat(Object.keys(io.POINTS).map(function (k) { return io.POINTS[k]; })));
+    var step = maxScore <= 10 ? 1 : Math.ceil(maxScore / 5);
+    for (var g = 0; g <= maxScore; g += step) {
+      var x = labelW + barW * g / maxScore;
       root.appendChild(svg('line', { x1: x, x2: x, y1: top, y2: height - axis + 4, 'class': 'sa-grid' }));
       root.appendChild(svg('text', { x: x, y: height - 6, 'class': 'sa-axis', 'text-anchor': 'middle' }, String(g)));
     }
@@ -110,9 +114,9 @@
       root.appendChild(svg('text', { x: 0, y: y + rowH / 2 + 5, 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }, label));
       var score = row.tally.score;
       if (score !== null) {
-        root.appendChild(svg('rect', { x: labelW, y: y + 5, width: Math.max(barW * score / 4, 2), height: rowH - 10, 'class': row.short ? 'sa-bar' : 'sa-bar sa-bar-total' }));
+        root.appendChild(svg('rect', { x: labelW, y: y + 5, width: Math.max(barW * score / maxScore, 2), height: rowH - 10, 'class': row.short ? 'sa-bar' : 'sa-bar sa-bar-total' }));
       }
-      root.appendChild(svg('text', { x: labelW + (score === null ? 0 : barW * score / 4) + 6, y: y + rowH / 2 + 5, 'class': 'sa-bar-value' }, scoreText(row.tally, msg)));
+      root.appendChild(svg('text', { x: labelW + (score === null ? 0 : barW * score / maxScore) + 6, y: y + rowH / 2 + 5, 'class': 'sa-bar-value' }, scoreText(row.tally, msg)));
     });
     return root;
   }

@@ -17,7 +17,8 @@
   // badge is a status as the reader sees it: its name, on its colour. The
   // colour only repeats the name, so nothing depends on seeing colour.
   function badge(status, label) {
-    return el('span', { 'class': 'sa-badge sa-st-' + (status || 'none') }, label);
+    var io = R.assessmentIO, tone = io && status && io.own(io.COLOURS, status) && io.own(io.TONES, io.COLOURS[status]) && io.SCALE !== io.DEFAULT_SCALE ? ' sa-st-' + io.TONES[io.COLOURS[status]] : '';
+    return el('span', { 'class': 'sa-badge sa-st-' + (status || 'none') + tone }, label);
   }
 
   function pad2(n) { return (n < 10 ? '0' : '') + n; }

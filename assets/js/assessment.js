@@ -55,6 +55,11 @@
     });
     model.results.push(res);
   });
+  // The scale the page's answers are on; exports record it, and a file on
+  // another scale is refused rather than scored wrongly.
+  io.useScale(form.getAttribute('data-scale') || io.DEFAULT_SCALE,
+    form.hasAttribute('data-scale-done') ? form.getAttribute('data-scale-done') : undefined,
+    form.getAttribute('data-scale-colours') || '');
   var statusLabels = {};
   each(form.querySelectorAll('.sa-scale input[type="radio"]'), function (input) {
     if (!own(statusLabels, input.value)) {
@@ -124,7 +129,7 @@
     var t = store.get(KEY + id);
     if (t === null) { return null; }
     var r = io.parse(t);
-    if (r.problem || r.record.id !== id) {
+    if (r.problem || r.record.id !== id || r.guidance.scale !== io.SCALE) {
       if (state.unreadable.indexOf(id) < 0) { state.unreadable.push(id); }
       return null;
     }
@@ -670,7 +675,11 @@
       if (r.record) { r.record.updated = io.toJSON(model.guidance, r.record) === io.toJSON(model.guidance, base) ? base.updated : now(); }
       return r;
     }
-    return io.parse(t);
+    var p = io.parse(t);
+    if (!p.problem && p.guidance.scale !== io.SCALE) {
+      return { problem: { key: 'import.error.scale', args: [p.guidance.scale, io.SCALE] } };
+    }
+    return p;
   }
 
   // preview shows what an imported file holds, r being what readFile made

@@ -5,12 +5,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/riskguide/riskguide/internal/report"
 )
 
 // TestReportFollowsTheExportRule runs `riskguide report` on each file of
 // the export format's test files (internal/report/testdata/format, which
 // the page's validator is run on too): a valid- file makes a report, an
-// invalid- one is refused by name with exit code 1 and nothing written.
+// invalid- one is refused by name with exit code 1 and nothing written. A
+// valid file on a scale other than the built-in one is refused too, saying
+// so: the built-in guidance cannot score it.
 func TestReportFollowsTheExportRule(t *testing.T) {
 	dir, err := filepath.Abs("../../internal/report/testdata/format")
 	if err != nil {
@@ -25,7 +29,17 @@ func TestReportFollowsTheExportRule(t *testing.T) {
 		out := t.TempDir()
 		r := run(t, out, "report", "--out", "report", filepath.Join(dir, name))
 		_, statErr := os.Stat(filepath.Join(out, "report", "index.html"))
+		otherScale := false
+		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
+			if e, err := report.Parse(data); err == nil && e.Guidance.Scale != report.DefaultScale {
+				otherScale = true
+			}
+		}
 		switch {
+		case strings.HasPrefix(name, "valid-") && otherScale:
+			if r.code != 1 || !strings.Contains(r.stderr, name+": was assessed on another scale") || statErr == nil {
+				t.Errorf("%s: a file on another scale was not refused, saying so: %+v", name, r)
+			}
 		case strings.HasPrefix(name, "valid-"):
 			if r.code != 0 || statErr != nil {
 				t.Errorf("%s: refused: %+v", name, r)

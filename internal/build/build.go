@@ -134,6 +134,9 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 func loadTexts(src Source, texts *markdown.Texts) (*site.Site, site.Diagnostics) {
 	s, diags := load.Load(src.FS)
 	diags = append(diags, check.Check(s, diags, texts)...)
+	if src.FS != fs.FS(riskguide.Default) {
+		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
+	}
 	return s, diags.Sort()
 }
 
@@ -223,7 +226,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 // writeSearchIndex builds the search index of s from the plain text of its
 // Markdown, and writes it to out.
 func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Texts, out render.Output) error {
-	msgs, err := render.LoadMessages(theme, s.Config.Language)
+	msgs, err := render.SiteMessages(theme, s)
 	if err != nil {
 		return err
 	}

@@ -55,3 +55,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
 }
+
+// Layers returns the layers, the first one's files over the next's, so that
+// interface strings can be merged key by key (see render.Layered).
+func (o overlay) Layers() []fs.FS { return o }

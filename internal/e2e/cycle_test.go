@@ -56,8 +56,8 @@ func TestFinalIsReadOnly(t *testing.T) {
 	if a := e.Assessment; !a.Final || a.ApprovedBy != "C. Chief" || a.ApproverRole != "Chief Constable" || a.ApprovedOn != "2026-04-01" {
 		t.Errorf("the export lacks the sign-off: %+v", a)
 	}
-	if !strings.Contains(string(data), `"version": 2,`) {
-		t.Error("the export is not version 2")
+	if !strings.Contains(string(data), `"version": 3,`) {
+		t.Error("the export is not version 3")
 	}
 	// Its own export cannot replace it: it can only come in as a new one.
 	file := filepath.Join(t.TempDir(), "final.json")
@@ -128,14 +128,14 @@ func TestVersion1ImportsWithoutLoss(t *testing.T) {
 		t.Error("a version 1 file imported as final")
 	}
 
-	// A version 2 file must say final with true or false, and date its
-	// approval properly; otherwise nothing is imported.
+	// A file of version 2 or later must say final with true or false, and
+	// date its approval properly; otherwise nothing is imported.
 	v2 := string(report.Marshal(old))
 	kept := tb.storage()
 	for name, c := range map[string]struct{ from, to, want string }{
 		"final.json": {`"final": false`, `"final": "yes"`, "assessment.final must be true or false"},
 		"date.json":  {`"approvedOn": ""`, `"approvedOn": "2026-02-30"`, "assessment.approvedOn is not a date"},
-		"v1.json":    {`"version": 2,`, `"version": 1,`, "assessment.approvedBy is not part of the format"},
+		"v1.json":    {`"version": 3,`, `"version": 1,`, "guidance.scale is not part of the format"},
 	} {
 		p := filepath.Join(t.TempDir(), name)
 		os.WriteFile(p, []byte(strings.Replace(v2, c.from, c.to, 1)), 0o644)

@@ -384,3 +384,40 @@ func checkText(file string, data []byte, diags *site.Diagnostics) bool {
 	}
 	return true
 }
+
+// terms decodes the terms: block of site.yaml: for each concept the site
+// renames, its singular and its plural, as they read mid-sentence.
+func (d *decoder) terms(dst *site.Terms) fieldFunc {
+	return func(v *yaml.Node) {
+		fields := map[string]fieldFunc{}
+		for _, id := range site.TermIDs {
+			term, _ := dst.ByID(id)
+			fields[id] = func(v *yaml.Node) {
+				t := *term
+				d.mapping(v, "terms: "+id, map[string]fieldFunc{
+					"singular": d.term(&t.Singular),
+					"plural":   d.term(&t.Plural),
+				}, "singular", "plural")
+				*term = t
+			}
+		}
+		d.mapping(v, "terms", fields)
+	}
+}
+
+// term decodes one word or phrase: one line, without the characters
+// interface strings give a meaning ({ } %).
+func (d *decoder) term(dst *string) fieldFunc {
+	return func(v *yaml.Node) {
+		var s string
+		d.str(&s, true)(v)
+		s = strings.TrimSpace(s)
+		switch {
+		case s == "":
+		case strings.ContainsAny(s, "{}%\n\r"):
+			d.errorf(v, "term %q: one line of words, without { } or %%", s)
+		default:
+			*dst = s
+		}
+	}
+}

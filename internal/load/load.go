@@ -20,6 +20,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -35,6 +36,7 @@ func Load(fsys fs.FS) (*site.Site, site.Diagnostics) {
 	l := &loader{fsys: fsys, s: &site.Site{}}
 	l.links()
 	l.config()
+	l.scale()
 	l.roles()
 	l.sources()
 	l.results()
@@ -124,6 +126,7 @@ func (l *loader) config() {
 	c := &l.s.Config
 	c.Language = "en"
 	c.Paper = site.PaperA4
+	c.Terms = site.DefaultTerms()
 	if root == nil {
 		return
 	}
@@ -148,6 +151,7 @@ func (l *loader) config() {
 				"label": d.str(&c.QuickExit.Label, false),
 			}, "url")
 		},
+		"terms": d.terms(&c.Terms),
 	}, "title")
 	if accent.Value != "" {
 		if msg := checkAccent(accent.Value); msg != "" {
@@ -611,4 +615,72 @@ func unwrapPathError(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+// maxScaleLevels bounds a declared scale: the form shows every level for
+// every recommendation.
+const maxScaleLevels = 10
+
+// scale reads content/assessment.yaml, the self-assessment's scale, if the
+// site has one; otherwise the built-in scale stands.
+func (l *loader) scale() {
+	const name = "content/assessment.yaml"
+	l.s.Scale = site.DefaultScale()
+	if _, err := fs.Stat(l.fsys, name); err != nil {
+		return
+	}
+	d, root := l.yamlFile(name, true)
+	if root == nil {
+		return
+	}
+	sc := site.Scale{Pos: d.pos(root), Declared: true}
+	notApplicable := true
+	var levelsNode *yaml.Node
+	d.mapping(root, "assessment.yaml", map[string]fieldFunc{
+		"scale": func(v *yaml.Node) {
+			levelsNode = v
+			d.list(func(e *yaml.Node) {
+				lv := site.Level{Pos: d.pos(e), Scored: true}
+				var colour string
+				if !d.mapping(e, "a level of the scale", map[string]fieldFunc{
+					"id":          d.id(&lv.ID, nil),
+					"label":       d.str(&lv.Label, true),
+					"description": d.str(&lv.Description, false),
+					"score":       d.integer(&lv.Score),
+					"colour":      d.str(&colour, true),
+					"done":        d.boolean(&lv.Done),
+				}, "id", "label", "score", "colour") {
+					return
+				}
+				switch {
+				case lv.ID == site.NotApplicable:
+					d.errorf(e, "level id %q is the one not_applicable offers; give this level another id", lv.ID)
+				case sc.Level(lv.ID) != nil && lv.ID != "":
+					d.errorf(e, "level %q appears twice", lv.ID)
+				case lv.Score < 0 || lv.Score > 1000:
+					d.errorf(e, "level %q: score %d must be from 0 to 1000", lv.ID, lv.Score)
+				case colour != "" && !slices.Contains(site.Colours, colour):
+					d.errorf(e, "level %q: colour %q is not one of %s", lv.ID, colour, strings.Join(site.Colours, ", "))
+				}
+				lv.Colour = colour
+				sc.Levels = append(sc.Levels, lv)
+			})(v)
+		},
+		"not_applicable": d.boolean(&notApplicable),
+	}, "scale")
+	if levelsNode == nil {
+		return
+	}
+	switch done := slices.ContainsFunc(sc.Levels, func(lv site.Level) bool { return lv.Done }); {
+	case len(sc.Levels) < 2 || len(sc.Levels) > maxScaleLevels:
+		d.errorf(levelsNode, "a scale has from 2 to %d levels, not %d", maxScaleLevels, len(sc.Levels))
+		return
+	case !done:
+		d.errorf(levelsNode, "no level of the scale is done: true, so nothing could ever count as in place")
+		return
+	}
+	if notApplicable {
+		sc.Levels = append(sc.Levels, site.Level{ID: site.NotApplicable, Colour: "grey"})
+	}
+	l.s.Scale = sc
 }

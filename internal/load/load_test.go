@@ -98,7 +98,7 @@ func TestDiagnostics(t *testing.T) {
 		want string
 	}{
 		{"unknown key", "content/site.yaml", "title: T\ncolour: red\n",
-			`content/site.yaml:2:1: unknown key "colour" in site.yaml (allowed: accent, language, logo, paper, pretty_urls, published, publisher, quick_exit, raw_html, review_by, tagline, title, version)`},
+			`content/site.yaml:2:1: unknown key "colour" in site.yaml (allowed: accent, language, logo, paper, pretty_urls, published, publisher, quick_exit, raw_html, review_by, tagline, terms, title, version)`},
 		{"quick exit without url", "content/site.yaml", "title: T\nquick_exit:\n  label: Leave\n",
 			`content/site.yaml:3:3: quick_exit is missing required key "url"`},
 		{"quick exit unknown key", "content/site.yaml", "title: T\nquick_exit:\n  url: https://example.org/\n  colour: red\n",
@@ -328,9 +328,11 @@ func FuzzLoad(f *testing.F) {
 	}
 	f.Add("content/roles.yaml", []byte("roles: &a [*a]"))
 	f.Add("content/roles.yaml", []byte("roles:\n  - id: x\n    name: !!binary aGk=\n"))
+	f.Add("content/site.yaml", []byte("title: T\nterms:\n  recommendation: {singular: requirement, plural: requirements}\n"))
+	f.Add("content/assessment.yaml", []byte("scale:\n  - {id: pass, label: Pass, score: 1, colour: green, done: true}\n  - {id: fail, label: Fail, score: 0, colour: red}\nnot_applicable: false\n"))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		fsys := minimal()
-		if _, ok := fsys[name]; !ok {
+		if _, ok := fsys[name]; !ok && name != "content/assessment.yaml" {
 			name = "content/expected-results/01-first.yaml"
 		}
 		fsys[name] = &fstest.MapFile{Data: data}

@@ -1,16 +1,13 @@
 package render
 
 import (
+	"strings"
+
 	"github.com/riskguide/riskguide/internal/site"
 )
 
 // AssessmentPath is where the self-assessment form is written.
 const AssessmentPath = "self-assessment/index.html"
-
-// Statuses are the steps of the self-assessment scale, in order, as stored
-// in the browser and in exports (site.AssessmentFormat); their labels come
-// from the interface strings.
-var Statuses = site.AssessmentFormat.Statuses
 
 // AssessmentPage is self-assessment/index.html: a form over every
 // recommendation that scripts keep, summarise, export and import, and that
@@ -32,9 +29,17 @@ type AssessmentPage struct {
 
 // StatusOption is one step of the scale as shown.
 type StatusOption struct {
-	Value string
-	Label string
+	Value       string
+	Label       string
+	Description string
+	Score       int
+	Scored      bool
+	Colour      string
 }
+
+// Badge is the class of the level's badge: the built-in level's of the
+// same colour family, whose colours site.css has.
+func (o StatusOption) Badge() string { return "sa-st-" + site.ColourOf[o.Colour] }
 
 // Message is an interface string for the page's scripts.
 type Message struct {
@@ -75,6 +80,7 @@ var assessmentScriptKeys = []string{
 	"err.csv.quote", "err.csv.columns", "err.csv.cells", "err.csv.long", "err.csv.id", "err.csv.dup",
 	"err.csv.status", "err.csv.date",
 	"coverage.none",
+	"err.scale", "import.error.scale",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
@@ -87,8 +93,16 @@ func (r *renderer) assessmentPage(b *Base) any {
 			p.PlanTemplate, _ = b.URL("protocol", pr.ID)
 		}
 	}
-	for _, v := range Statuses {
-		p.Statuses = append(p.Statuses, StatusOption{Value: v, Label: r.i18n.Lookup("assessment.status." + v)})
+	for _, lv := range r.s.Scale.Levels {
+		label := lv.Label
+		if label == "" {
+			label = r.i18n.Lookup("assessment.status." + lv.ID)
+		}
+		desc := lv.Description
+		if desc == "" && lv.ID == site.NotApplicable {
+			desc = r.i18n.Lookup("assessment.scale.notapplicable")
+		}
+		p.Statuses = append(p.Statuses, StatusOption{Value: lv.ID, Label: label, Description: desc, Score: lv.Score, Scored: lv.Scored, Colour: lv.Colour})
 	}
 	for _, k := range assessmentScriptKeys {
 		p.Messages = append(p.Messages, Message{Key: k, Text: r.i18n.Lookup("assessment.js." + k)})
@@ -105,10 +119,76 @@ func (p *AssessmentPage) Missing() (string, error) {
 			return "", err
 		}
 	}
-	for _, v := range Statuses {
-		if _, err := p.T("assessment.status." + v); err != nil {
+	return "", nil
+}
+
+// DoneLevels are the ids of the levels that count as in place, for the
+// scripts' action plan.
+func (p *AssessmentPage) DoneLevels() string {
+	var ids []string
+	for _, lv := range p.Site.Scale.Levels {
+		if lv.Done {
+			ids = append(ids, lv.ID)
+		}
+	}
+	return strings.Join(ids, " ")
+}
+
+// LevelColours gives each level's colour family, "id=colour ...", for the
+// scripts' badges.
+func (p *AssessmentPage) LevelColours() string {
+	var b strings.Builder
+	for i, lv := range p.Site.Scale.Levels {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(lv.ID + "=" + lv.Colour)
+	}
+	return b.String()
+}
+
+// PlanIntro says which answers the action plan lists: the built-in
+// sentence for the built-in scale, else one naming the declared levels
+// that score but are not done.
+func (p *AssessmentPage) PlanIntro() (string, error) {
+	if !p.Site.Scale.Declared {
+		return p.T("assessment.plan.intro")
+	}
+	var open []string
+	for _, lv := range p.Site.Scale.Levels {
+		if lv.Scored && !lv.Done {
+			open = append(open, lv.Label)
+		}
+	}
+	list := ""
+	switch n := len(open); n {
+	case 0:
+	case 1:
+		list = open[0]
+	default:
+		var err error
+		if list, err = p.T("assessment.plan.or", strings.Join(open[:n-1], ", "), open[n-1]); err != nil {
 			return "", err
 		}
 	}
-	return "", nil
+	return p.T("assessment.plan.intro.scale", list)
+}
+
+// SummaryIntro says how answers are scored: the built-in sentence for the
+// built-in scale, else one listing the declared levels' scores.
+func (p *AssessmentPage) SummaryIntro() (string, error) {
+	if !p.Site.Scale.Declared {
+		return p.T("assessment.summary.intro")
+	}
+	var parts []string
+	for _, o := range p.Statuses {
+		if o.Scored {
+			s, err := p.T("assessment.summary.level", o.Score, o.Label)
+			if err != nil {
+				return "", err
+			}
+			parts = append(parts, s)
+		}
+	}
+	return p.T("assessment.summary.intro.scale", strings.Join(parts, ", "))
 }

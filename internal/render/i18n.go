@@ -4,33 +4,75 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"sort"
+	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+
+	"github.com/riskguide/riskguide/internal/site"
 )
 
-// Messages are the interface strings of one language, read from
-// layouts/i18n/<lang>.yaml (a flat map of key to text) over English.
+// Messages are the interface strings of one language. They are read from
+// layouts/i18n/<lang>.yaml, a flat map of key to text, key by key: a site's
+// file names only the strings it changes, and every other string comes from
+// the built-in file of that language, then from English.
 type Messages struct {
 	lang string
 	m    map[string]string
 }
 
-// fallbackLanguage is the language whose file must exist and whose strings
-// stand in for any a translation lacks.
+// fallbackLanguage is the language whose built-in file must exist and whose
+// strings stand in for any a translation lacks.
 const fallbackLanguage = "en"
 
-// LoadMessages reads the strings for lang. A language is looked up in full
-// (pt-BR), then by its primary subtag (pt), then falls back to English.
-func LoadMessages(theme fs.FS, lang string) (*Messages, error) {
-	msgs := &Messages{lang: lang, m: map[string]string{}}
-	if err := msgs.merge(theme, fallbackLanguage, true); err != nil {
-		return nil, err
+// i18nDir is where the interface strings are kept, in the built-in files and
+// in a site folder.
+const i18nDir = "layouts/i18n"
+
+// Layered is a file system made of layers, the first one's files over the
+// next's: a site folder over the built-in defaults. Interface strings are
+// merged across the layers key by key rather than file by file.
+type Layered interface {
+	fs.FS
+	Layers() []fs.FS
+}
+
+// layers returns the layers of theme, the built-in one last.
+func layers(theme fs.FS) []fs.FS {
+	if l, ok := theme.(Layered); ok {
+		return l.Layers()
 	}
+	return []fs.FS{theme}
+}
+
+// languageChain is the order in which a language's files are merged, each
+// over the one before: English, the primary subtag (pt), the full tag
+// (pt-BR).
+func languageChain(lang string) []string {
+	chain := []string{fallbackLanguage}
 	primary, _, _ := strings.Cut(lang, "-")
 	for _, l := range []string{primary, lang} {
-		if l != fallbackLanguage {
-			if err := msgs.merge(theme, l, false); err != nil {
+		if l != "" && l != chain[len(chain)-1] {
+			chain = append(chain, l)
+		}
+	}
+	return chain
+}
+
+// LoadMessages reads the strings for lang. A language is looked up in full
+// (pt-BR), then by its primary subtag (pt), then falls back to English; for
+// each, the site's file is merged key by key over the built-in one.
+func LoadMessages(theme fs.FS, lang string) (*Messages, error) {
+	msgs := &Messages{lang: lang, m: map[string]string{}}
+	ls := layers(theme)
+	for i, l := range languageChain(lang) {
+		for j := len(ls) - 1; j >= 0; j-- {
+			required := i == 0 && j == len(ls)-1
+			if err := msgs.merge(ls[j], l, required); err != nil {
 				return nil, err
 			}
 		}
@@ -38,8 +80,21 @@ func LoadMessages(theme fs.FS, lang string) (*Messages, error) {
 	return msgs, nil
 }
 
+// SiteMessages loads the interface strings of site s (LoadMessages) with
+// its terms and its assessment scale written in (UseTerms, UseScale): what
+// its pages and its search index say.
+func SiteMessages(theme fs.FS, s *site.Site) (*Messages, error) {
+	msgs, err := LoadMessages(theme, s.Config.Language)
+	if err != nil {
+		return nil, err
+	}
+	msgs.UseTerms(s.Config.Terms)
+	msgs.UseScale(s.Scale)
+	return msgs, nil
+}
+
 func (m *Messages) merge(theme fs.FS, lang string, required bool) error {
-	name := "layouts/i18n/" + lang + ".yaml"
+	name := i18nDir + "/" + lang + ".yaml"
 	data, err := fs.ReadFile(theme, name)
 	if err != nil {
 		if !required && errors.Is(err, fs.ErrNotExist) {
@@ -52,10 +107,38 @@ func (m *Messages) merge(theme fs.FS, lang string, required bool) error {
 		return fmt.Errorf("%s: %v", name, err)
 	}
 	for k, v := range strs {
-		m.m[k] = v
+		// An empty string is reported by check; the built-in one stands.
+		if v != "" {
+			m.m[k] = v
+		}
 	}
 	return nil
 }
+
+// UseTerms writes the site's words into the strings: a placeholder such as
+// {recommendation} or {Expected_results} becomes the term of site.yaml's
+// terms: block (see site.Terms). It is done once, when the strings load,
+// so every page, script and print shows the same word.
+func (m *Messages) UseTerms(t site.Terms) {
+	for k, v := range m.m {
+		m.m[k] = t.Expand(v)
+	}
+}
+
+// UseScale writes the lowest and highest score of the self-assessment's
+// scale into the strings that name them ({min_score}, {max_score}).
+func (m *Messages) UseScale(sc site.Scale) {
+	lo, hi := sc.Min(), sc.Max()
+	r := strings.NewReplacer("{min_score}", strconv.Itoa(lo), "{max_score}", strconv.Itoa(hi))
+	for k, v := range m.m {
+		if strings.Contains(v, "_score}") {
+			m.m[k] = r.Replace(v)
+		}
+	}
+}
+
+// scalePlaceholders are the placeholders UseScale fills in.
+var scalePlaceholders = []string{"{min_score}", "{max_score}"}
 
 // Lookup returns the string for key, or the key itself when it is missing.
 func (m *Messages) Lookup(key string) string {
@@ -65,11 +148,13 @@ func (m *Messages) Lookup(key string) string {
 	return key
 }
 
-// Format returns the string for key with fmt-style args applied.
+// Format returns the string for key with fmt-style args applied. A key no
+// file has prints as itself, so that a page still renders; check reports a
+// layout of the site's that asks for one.
 func (m *Messages) Format(key string, args ...any) (string, error) {
 	s, ok := m.m[key]
 	if !ok {
-		return "", fmt.Errorf("no interface string %q in layouts/i18n/%s.yaml", key, fallbackLanguage)
+		return key, nil
 	}
 	if len(args) > 0 {
 		s = fmt.Sprintf(s, args...)
@@ -87,4 +172,159 @@ func (m *Messages) WithPrefix(prefix string) map[string]string {
 		}
 	}
 	return out
+}
+
+// CheckMessages reports the problems of a site's own interface strings,
+// each at its file:line:col: a key that neither the built-in strings nor the
+// site's own layouts know, a placeholder (%s, %d) that differs from the
+// built-in string's, and an empty string. builtin holds the built-in
+// layouts/i18n files.
+func CheckMessages(src, builtin fs.FS) site.Diagnostics {
+	var diags site.Diagnostics
+	files, err := fs.Glob(src, i18nDir+"/*.yaml")
+	if err != nil || len(files) == 0 {
+		return nil
+	}
+	sort.Strings(files)
+	layoutKeys := siteLayoutKeys(src)
+	for _, name := range files {
+		lang := strings.TrimSuffix(path.Base(name), ".yaml")
+		ref, err := LoadMessages(builtin, lang)
+		if err != nil {
+			continue
+		}
+		data, err := fs.ReadFile(src, name)
+		if err != nil {
+			diags.Add(site.Pos{File: name}, "%v", err)
+			continue
+		}
+		var doc yaml.Node
+		if err := yaml.Unmarshal(data, &doc); err != nil {
+			diags.Add(site.Pos{File: name}, "%v", strings.TrimPrefix(err.Error(), "yaml: "))
+			continue
+		}
+		if len(doc.Content) == 0 {
+			continue
+		}
+		root := doc.Content[0]
+		if root.Kind != yaml.MappingNode {
+			diags.Add(nodePos(name, root), "interface strings must be a map of key: text")
+			continue
+		}
+		for i := 0; i+1 < len(root.Content); i += 2 {
+			k, v := root.Content[i], root.Content[i+1]
+			want, known := ref.m[k.Value]
+			switch {
+			case !known && !layoutKeys[k.Value]:
+				diags.Add(nodePos(name, k), "unknown interface string %q: no built-in string or layout of the site has this key%s", k.Value, suggest(k.Value, ref.m))
+				continue
+			case v.Kind != yaml.ScalarNode || v.Tag == "!!null":
+				diags.Add(nodePos(name, v), "interface string %q must be text", k.Value)
+				continue
+			case strings.TrimSpace(v.Value) == "":
+				diags.Add(nodePos(name, v), "interface string %q is empty; leave the key out to keep the built-in text", k.Value)
+				continue
+			}
+			for _, p := range site.DefaultTerms().UnknownPlaceholders(v.Value) {
+				if slices.Contains(scalePlaceholders, p) {
+					continue
+				}
+				diags.Add(nodePos(name, v), "interface string %q: %s names no term (terms are %s, as {recommendation}, {Recommendations})", k.Value, p, strings.Join(site.TermIDs, ", "))
+			}
+			if known {
+				if got, exp := placeholders(v.Value), placeholders(want); got != exp {
+					diags.Add(nodePos(name, v), "interface string %q has placeholders %s, but the built-in text %q has %s, filled in that order", k.Value, describeVerbs(got), want, describeVerbs(exp))
+				}
+			}
+		}
+	}
+	return diags
+}
+
+func nodePos(file string, n *yaml.Node) site.Pos {
+	return site.Pos{File: file, Line: n.Line, Col: n.Column}
+}
+
+// verb matches a fmt verb as the interface strings use them: an optional
+// argument index and flags, then a letter; %% is a literal percent sign.
+var verb = regexp.MustCompile(`%(%|(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z])`)
+
+// placeholders lists a string's fmt verbs in order, as "%s %d".
+func placeholders(s string) string {
+	var vs []string
+	for _, m := range verb.FindAllString(s, -1) {
+		if m != "%%" {
+			vs = append(vs, m)
+		}
+	}
+	return strings.Join(vs, " ")
+}
+
+func describeVerbs(v string) string {
+	if v == "" {
+		return "none"
+	}
+	return v
+}
+
+// suggest names a known key that differs from key only by case or by one
+// character, the likely intended one.
+func suggest(key string, known map[string]string) string {
+	var best string
+	for k := range known {
+		if strings.EqualFold(k, key) || oneEdit(k, key) {
+			if best == "" || k < best {
+				best = k
+			}
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+// oneEdit reports whether a and b differ by at most one character changed,
+// added or removed.
+func oneEdit(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	if len(a)-len(b) > 1 {
+		return false
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[min(i+1, len(b)):]
+	}
+	return a[i+1:] == b[i:]
+}
+
+// layoutKey finds the keys a layout passes to T.
+var layoutKey = regexp.MustCompile(`\bT\s+"([^"]+)"`)
+
+// siteLayoutKeys returns the interface string keys the site's own layouts
+// ask for: a site with layouts of its own may bring strings of its own.
+func siteLayoutKeys(src fs.FS) map[string]bool {
+	keys := map[string]bool{}
+	fs.WalkDir(src, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
+			return nil
+		}
+		data, err := fs.ReadFile(src, p)
+		if err != nil {
+			return nil
+		}
+		for _, m := range layoutKey.FindAllSubmatch(data, -1) {
+			keys[string(m[1])] = true
+		}
+		return nil
+	})
+	return keys
 }

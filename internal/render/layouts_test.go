@@ -69,14 +69,14 @@ func (th themeWith) Open(name string) (fs.File, error) {
 // TestLayoutErrorsNameTheLayout: a layout that fails fails with
 // html/template's message, naming the layout and the line.
 func TestLayoutErrorsNameTheLayout(t *testing.T) {
-	theme := themeWith{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.T \"no.such.string\"}}{{end}}")}}
+	theme := themeWith{"layouts/page.html": {Data: []byte("{{define \"main\"}}\n<h1>{{.Title}}</h1>\n{{.NoSuchField}}{{end}}")}}
 	s := defaultSite(t)
 	_, _, err := renderAll(t, s, Options{Theme: theme})
 	if err == nil {
 		t.Fatal("the build passed")
 	}
-	if !strings.Contains(err.Error(), "layouts/page.html:3") || !strings.Contains(err.Error(), "no.such.string") {
-		t.Fatalf("error %q does not name the layout, line and string", err)
+	if !strings.Contains(err.Error(), "layouts/page.html:3") || !strings.Contains(err.Error(), "NoSuchField") {
+		t.Fatalf("error %q does not name the layout, line and field", err)
 	}
 }
 

@@ -126,7 +126,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
-	msgs, err := LoadMessages(o.Theme, s.Config.Language)
+	msgs, err := SiteMessages(o.Theme, s)
 	if err != nil {
 		return nil, err
 	}

@@ -30,7 +30,9 @@ var (
 	// Format and Version identify the export format. Version is the one
 	// written; versions from 1 up to it are read. Version 2 added the
 	// sign-off (final, approvedBy, approverRole, approvedOn); a version 1
-	// file reads as a draft without one.
+	// file reads as a draft without one. Version 3 added the scale the
+	// answers are on (guidance.scale); a file of version 1 or 2 is on
+	// DefaultScale.
 	Format  = site.AssessmentFormat.Format
 	Version = site.AssessmentFormat.Version
 
@@ -41,6 +43,13 @@ var (
 	MaxName    = site.AssessmentFormat.Limits.Name
 	MaxID      = site.AssessmentFormat.Limits.ID
 	MaxAnswers = site.AssessmentFormat.Limits.Answers
+
+	// DefaultScale is the scale of every export before version 3, as
+	// site.Scale.String writes it.
+	DefaultScale = site.AssessmentFormat.DefaultScale
+	// MaxScaleLevels is the most levels a scale may have, "not applicable"
+	// included.
+	MaxScaleLevels = site.AssessmentFormat.MaxScaleLevels
 
 	// Statuses are the steps of the scale, in order.
 	Statuses = site.AssessmentFormat.Statuses
@@ -58,6 +67,31 @@ var StatusLabels = map[string]string{
 	"not-applicable": "Not applicable",
 }
 
+// ScaleLevels reads a scale as exports record it: the score of each level
+// by id, -1 for a level without one. ok is false for text that is not a
+// scale.
+func ScaleLevels(scale string) (levels map[string]int, ok bool) {
+	if !scalePattern.MatchString(scale) {
+		return nil, false
+	}
+	parts := strings.Split(scale, " ")
+	if len(parts) < 2 || len(parts) > MaxScaleLevels {
+		return nil, false
+	}
+	levels = map[string]int{}
+	for _, p := range parts {
+		id, points, scored := strings.Cut(p, "=")
+		if _, dup := levels[id]; dup || utf16Len(id) > MaxID {
+			return nil, false
+		}
+		levels[id] = -1
+		if scored {
+			levels[id], _ = strconv.Atoi(points)
+		}
+	}
+	return levels, true
+}
+
 // Export is one self-assessment file.
 type Export struct {
 	Guidance   Guidance
@@ -66,9 +100,13 @@ type Export struct {
 	Answers map[string]Answer
 }
 
-// Guidance names the guidance an export was made against.
+// Guidance names the guidance an export was made against, and the scale
+// its answers are on.
 type Guidance struct {
 	Title, Version, Fingerprint string
+	// Scale is the scale's levels with their scores, as site.Scale.String
+	// writes it: "pass=1 fail=0 not-applicable".
+	Scale string
 }
 
 // Assessment describes who assessed what, and when.
@@ -120,8 +158,12 @@ var (
 )
 
 var (
-	topKeys          = []string{"format", "version", "guidance", "assessment", "answers"}
-	guidanceKeys     = []string{"title", "version", "fingerprint"}
+	topKeys        = []string{"format", "version", "guidance", "assessment", "answers"}
+	guidanceKeysV2 = []string{"title", "version", "fingerprint"}
+	guidanceKeys   = append(append([]string{}, guidanceKeysV2...), "scale")
+	// scalePattern is a scale as exports record it: levels separated by
+	// one space, each an id, with "=" and its score when it is scored.
+	scalePattern     = regexp.MustCompile(site.AssessmentFormat.ScalePattern)
 	assessmentKeysV1 = site.AssessmentFormat.AssessmentKeys
 	assessmentKeys   = append(append([]string{}, assessmentKeysV1...), site.AssessmentFormat.SignOffKeys...)
 	answerKeys       = site.AssessmentFormat.AnswerKeys
@@ -185,7 +227,11 @@ func (e *Export) read(v any) error {
 	if err != nil {
 		return err
 	}
-	if err := exactKeys(g, guidanceKeys, "guidance"); err != nil {
+	gkeys := guidanceKeys
+	if version < 3 {
+		gkeys = guidanceKeysV2
+	}
+	if err := exactKeys(g, gkeys, "guidance"); err != nil {
 		return err
 	}
 	if e.Guidance.Title, err = text(g["title"], "guidance.title", MaxText); err != nil {
@@ -196,6 +242,16 @@ func (e *Export) read(v any) error {
 	}
 	if e.Guidance.Fingerprint, err = text(g["fingerprint"], "guidance.fingerprint", MaxID); err != nil {
 		return err
+	}
+	e.Guidance.Scale = DefaultScale
+	if version >= 3 {
+		if e.Guidance.Scale, err = text(g["scale"], "guidance.scale", MaxText); err != nil {
+			return err
+		}
+	}
+	levels, ok := ScaleLevels(e.Guidance.Scale)
+	if !ok {
+		return &Error{"guidance.scale", fmt.Sprintf("is not a scale: 2 to %d levels such as \"pass=1 fail=0 not-applicable\", each once", MaxScaleLevels)}
 	}
 
 	a, err := object(top["assessment"], "assessment")
@@ -278,7 +334,7 @@ func (e *Export) read(v any) error {
 			return err
 		}
 		if ans.Status != "" {
-			if _, ok := StatusLabels[ans.Status]; !ok {
+			if _, ok := levels[ans.Status]; !ok {
 				return &Error{path + ".status", "is not one of the statuses"}
 			}
 		}
@@ -456,6 +512,9 @@ func Marshal(e *Export) []byte {
 		return sb.String()
 	}
 	g := e.Guidance
+	if g.Scale == "" {
+		g.Scale = DefaultScale
+	}
 	a := e.Assessment
 	var answers [][2]string
 	for _, k := range sortedKeys(e.Answers) {
@@ -471,7 +530,7 @@ func Marshal(e *Export) []byte {
 	b.WriteString(obj("", [][2]string{
 		{"format", str(Format)},
 		{"version", fmt.Sprint(Version)},
-		{"guidance", obj("  ", [][2]string{{"title", str(g.Title)}, {"version", str(g.Version)}, {"fingerprint", str(g.Fingerprint)}})},
+		{"guidance", obj("  ", [][2]string{{"title", str(g.Title)}, {"version", str(g.Version)}, {"fingerprint", str(g.Fingerprint)}, {"scale", str(g.Scale)}})},
 		{"assessment", obj("  ", [][2]string{
 			{"id", str(a.ID)}, {"name", str(a.Name)}, {"organisation", str(a.Organisation)}, {"unit", str(a.Unit)},
 			{"period", str(a.Period)}, {"completedBy", str(a.CompletedBy)}, {"created", str(a.Created)}, {"updated", str(a.Updated)},

@@ -26,6 +26,12 @@ type Report struct {
 	Title       string // the guidance's title
 	Version     string // the guidance's version
 	Fingerprint string
+	// Terms are the guidance's words for its concepts, which the report's
+	// headings use.
+	Terms site.Terms
+	// Scale is the guidance's self-assessment scale; every export reported
+	// on is on it.
+	Scale site.Scale
 	// Generated is the day the report was made, YYYY-MM-DD, or "" to leave
 	// it out. The caller sets it, so that output can be reproduced.
 	Generated string
@@ -229,7 +235,10 @@ func (i Invalid) Error() string { return i.File + ": " + i.Err.Error() }
 // several files with the same assessment id, the one changed last is kept
 // (the first given, if they changed at the same time).
 func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
-	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint()}
+	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale}
+	if len(r.Scale.Levels) == 0 {
+		r.Scale = site.DefaultScale()
+	}
 	var bad []Invalid
 	var forces []*Force
 	byID := map[string]int{}
@@ -237,6 +246,12 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 		e, err := Parse(in.Data)
 		if err != nil {
 			bad = append(bad, Invalid{File: in.Name, Err: err})
+			continue
+		}
+		if want := r.Scale.String(); e.Guidance.Scale != want {
+			bad = append(bad, Invalid{File: in.Name, Err: &Error{Msg: fmt.Sprintf(
+				"was assessed on another scale (%s) than this guidance's (%s); its answers cannot be scored on this one, so it is left out. Report on it with the guidance it was made against",
+				e.Guidance.Scale, want)}})
 			continue
 		}
 		f := &Force{File: in.Name, Export: e, Name: forceName(e, in.Name), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
@@ -264,25 +279,25 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 	for _, res := range s.Results {
 		row := &ResultRow{Result: res}
 		for _, rec := range res.Recommendations {
-			row.Recs = append(row.Recs, recRow(rec, r.Columns))
+			row.Recs = append(row.Recs, r.recRow(rec, r.Columns))
 		}
-		row.ScoreRow = scores(res.Recommendations, r.Columns)
+		row.ScoreRow = r.scores(res.Recommendations, r.Columns)
 		all = append(all, res.Recommendations...)
 		r.Results = append(r.Results, row)
 	}
-	r.Overall = scores(all, r.Columns)
+	r.Overall = r.scores(all, r.Columns)
 	for _, in := range s.Instruments() {
 		g := CoverageGroup{Source: in.Source}
 		for _, a := range in.Articles {
-			g.Rows = append(g.Rows, CoverageRow{Article: a, ScoreRow: scores(a.Recs, r.Columns)})
+			g.Rows = append(g.Rows, CoverageRow{Article: a, ScoreRow: r.scores(a.Recs, r.Columns)})
 		}
 		r.Coverage = append(r.Coverage, g)
 	}
 	for _, f := range r.Forces {
-		f.Overall = score(all, f)
+		f.Overall = r.score(all, f)
 		for _, rec := range all {
 			a := f.Export.Answers[rec.ID]
-			f.Recs = append(f.Recs, RecAnswer{Rec: rec, Answer: a, Cell: cell(a)})
+			f.Recs = append(f.Recs, RecAnswer{Rec: rec, Answer: a, Cell: r.cell(a)})
 		}
 		for _, id := range sortedKeys(f.Export.Answers) {
 			a := f.Export.Answers[id]
@@ -294,11 +309,11 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 	}
 	for _, o := range r.Organisations {
 		for _, res := range s.Results {
-			o.Trend = append(o.Trend, trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments))
+			o.Trend = append(o.Trend, r.trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments))
 		}
-		o.Trend = append(o.Trend, trendRow("All recommendations", true, all, o.Assessments))
+		o.Trend = append(o.Trend, r.trendRow("All "+r.Terms.Recommendation.Plural, true, all, o.Assessments))
 		for _, rec := range all {
-			o.Recs = append(o.Recs, recRow(rec, o.Assessments))
+			o.Recs = append(o.Recs, r.recRow(rec, o.Assessments))
 		}
 	}
 	return r, bad
@@ -387,19 +402,19 @@ func slug(s string) string {
 	return b.String()
 }
 
-func recRow(rec *site.Recommendation, forces []*Force) RecRow {
+func (r *Report) recRow(rec *site.Recommendation, forces []*Force) RecRow {
 	rr := RecRow{Rec: rec}
 	for _, f := range forces {
-		rr.Cells = append(rr.Cells, cell(f.Export.Answers[rec.ID]))
+		rr.Cells = append(rr.Cells, r.cell(f.Export.Answers[rec.ID]))
 	}
 	return rr
 }
 
-func trendRow(label string, total bool, recs []*site.Recommendation, forces []*Force) TrendRow {
+func (r *Report) trendRow(label string, total bool, recs []*site.Recommendation, forces []*Force) TrendRow {
 	t := TrendRow{Label: label, Total: total}
 	var valid []Score
 	for _, f := range forces {
-		s := score(recs, f)
+		s := r.score(recs, f)
 		t.Scores = append(t.Scores, s)
 		if s.Valid() {
 			valid = append(valid, s)
@@ -431,22 +446,63 @@ func forceName(e *Export, file string) string {
 	return a.Name
 }
 
-func cell(a Answer) Cell {
-	c := Cell{Status: a.Status, Label: StatusLabels[a.Status]}
+func (r *Report) cell(a Answer) Cell {
+	c := Cell{Status: a.Status, Label: r.label(a.Status)}
 	if c.Label == "" {
 		c.Label = "Not answered"
 	}
-	c.Points, c.Scored = Points[a.Status]
+	c.Points, c.Scored = r.points(a.Status)
 	return c
+}
+
+// label is a status as the report names it.
+func (r *Report) label(status string) string {
+	if lv := r.Scale.Level(status); lv != nil && lv.Label != "" {
+		return lv.Label
+	}
+	return StatusLabels[status]
+}
+
+// points is the score of a status, and whether it has one.
+func (r *Report) points(status string) (int, bool) {
+	if lv := r.Scale.Level(status); lv != nil && lv.Scored {
+		return lv.Score, true
+	}
+	return 0, false
+}
+
+// statusClass is the class of a status's colour: its own for the built-in
+// scale, its colour family's for a declared one.
+func (r *Report) statusClass(status string) string {
+	lv := r.Scale.Level(status)
+	switch {
+	case lv == nil:
+		return "st-none"
+	case r.Scale.Declared:
+		return "st-tone-" + lv.Colour
+	}
+	return "st-" + status
+}
+
+// ScaleText says how each level scores, for a declared scale: "Pass 1,
+// Fail 0".
+func (r *Report) ScaleText() string {
+	var parts []string
+	for _, lv := range r.Scale.Levels {
+		if lv.Scored {
+			parts = append(parts, fmt.Sprintf("%s %d", r.label(lv.ID), lv.Score))
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 // score averages one assessment's points over some recommendations,
 // leaving out unanswered and not applicable ones.
-func score(recs []*site.Recommendation, f *Force) Score {
+func (r *Report) score(recs []*site.Recommendation, f *Force) Score {
 	var s Score
 	total := 0
 	for _, rec := range recs {
-		if p, ok := Points[f.Export.Answers[rec.ID].Status]; ok {
+		if p, ok := r.points(f.Export.Answers[rec.ID].Status); ok {
 			total += p
 			s.N++
 		}
@@ -459,11 +515,11 @@ func score(recs []*site.Recommendation, f *Force) Score {
 
 // scores scores each column over the recommendations and averages the
 // columns that have a score.
-func scores(recs []*site.Recommendation, columns []*Force) ScoreRow {
+func (r *Report) scores(recs []*site.Recommendation, columns []*Force) ScoreRow {
 	var row ScoreRow
 	var sum float64
 	for _, f := range columns {
-		s := score(recs, f)
+		s := r.score(recs, f)
 		if s.Valid() {
 			sum += s.Value
 			row.Average.N++
@@ -503,6 +559,10 @@ var funcs = template.FuncMap{
 		return strings.TrimSpace(string(r[:n-1])) + "…"
 	},
 	"label": func(s string) string { return StatusLabels[s] },
+	// w is the report's word for a concept, as site.Terms.Placeholder
+	// names it ("Recommendations"); each report binds its own terms.
+	"w":        func(string) string { return "" },
+	"maxScore": func() int { return 4 },
 	"points": func(s string) string {
 		if p, ok := Points[s]; ok {
 			return fmt.Sprint(p)
@@ -519,6 +579,36 @@ var (
 // Files renders the report: index.html, a page per organisation
 // (org-<slug>.html), their stylesheet report.css, and report.csv.
 func (r *Report) Files() (map[string][]byte, error) {
+	page, err := page.Clone()
+	if err != nil {
+		return nil, err
+	}
+	orgPage, err := orgPage.Clone()
+	if err != nil {
+		return nil, err
+	}
+	own := template.FuncMap{
+		"w":           r.word,
+		"statusClass": r.statusClass,
+		"label":       r.label,
+		"statuses": func() []string {
+			var ids []string
+			for _, lv := range r.Scale.Levels {
+				ids = append(ids, lv.ID)
+			}
+			return ids
+		},
+		"points": func(s string) string {
+			if p, ok := r.points(s); ok {
+				return fmt.Sprint(p)
+			}
+			return "–"
+		},
+		"maxScore": r.Scale.Max,
+		"bar":      func(s Score) string { return fmt.Sprintf("%.1f", s.Value*400/float64(max(r.Scale.Max(), 1))) },
+	}
+	page.Funcs(own)
+	orgPage.Funcs(own)
 	var html bytes.Buffer
 	if err := page.Execute(&html, r); err != nil {
 		return nil, err
@@ -557,16 +647,16 @@ func (r *Report) CSV() []byte {
 		}
 		b.WriteString("\r\n")
 	}
-	row("File", "Organisation", "Unit", "Period", "Assessment", "Guidance version", "Expected result", "Recommendation", "Id",
+	row("File", "Organisation", "Unit", "Period", "Assessment", "Guidance version", r.word("Expected_result"), r.word("Recommendation"), "Id",
 		"Status", "Status code", "Score", "Evidence held", "Gaps and actions", "Owner", "Target date", "Last changed", "Note")
 	answer := func(f *Force, result, label, id, note string, a Answer) {
 		e := f.Export
 		score := ""
-		if p, ok := Points[a.Status]; ok {
+		if p, ok := r.points(a.Status); ok {
 			score = fmt.Sprint(p)
 		}
 		row(f.File, e.Assessment.Organisation, e.Assessment.Unit, e.Assessment.Period, e.Assessment.Name, e.Guidance.Version,
-			result, label, id, StatusLabels[a.Status], a.Status, score, a.Evidence, a.Gaps, a.Owner, a.TargetDate, a.Updated, note)
+			result, label, id, r.label(a.Status), a.Status, score, a.Evidence, a.Gaps, a.Owner, a.TargetDate, a.Updated, note)
 	}
 	for _, f := range r.Forces {
 		for _, res := range r.Results {
@@ -579,6 +669,15 @@ func (r *Report) CSV() []byte {
 		answer(u.Force, "", "", u.ID, "not in this guidance", u.Answer)
 	}
 	return b.Bytes()
+}
+
+// word is the report's word for a concept, named as a placeholder of the
+// interface strings is ("Recommendation", "expected_results").
+func (r *Report) word(name string) string {
+	if w, ok := r.Terms.Placeholder(name); ok {
+		return w
+	}
+	return name
 }
 
 func csvCell(s string) string {

@@ -24,6 +24,13 @@ type ExportFormat struct {
 	Reads []int `json:"reads"`
 	// Statuses are the steps of the scale, in order, as stored.
 	Statuses []string `json:"statuses"`
+	// DefaultScale is the scale of every export before version 3, as
+	// Scale.String writes it; ScalePattern is what a scale looks like in
+	// an export, and MaxScaleLevels how many levels it may have ("not
+	// applicable" included). Version 3 added the scale (guidance.scale).
+	DefaultScale   string `json:"defaultScale"`
+	ScalePattern   string `json:"scalePattern"`
+	MaxScaleLevels int    `json:"maxScaleLevels"`
 	// Points gives the score of each status; not applicable has none.
 	Points map[string]int `json:"points"`
 	// Limits of an export. Lengths count UTF-16 code units, as the

@@ -19,7 +19,9 @@ var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 // Site is a whole guidance site: configuration and every piece of content.
 type Site struct {
-	Config     Config
+	Config Config
+	// Scale is the self-assessment's scale (content/assessment.yaml).
+	Scale      Scale
 	Roles      []*Role
 	Sources    []*Source
 	Results    []*ExpectedResult
@@ -58,6 +60,8 @@ type Config struct {
 	// QuickExit, when its URL is set, puts an "Exit this page" button on
 	// every page.
 	QuickExit QuickExit
+	// Terms are the site's words for its concepts (see Terms).
+	Terms Terms
 }
 
 // QuickExit is the quick_exit setting: where the button leads, and its
