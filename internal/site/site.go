@@ -34,6 +34,9 @@ type Site struct {
 	// Languages is set on the site of each language of a site published in
 	// several; nil otherwise.
 	Languages *LanguageView
+	// sourceFingerprint is the source language's Fingerprint, kept by
+	// Translate.
+	sourceFingerprint string
 
 	// Indexes by id, built by Index.
 	roleByID     map[string]*Role

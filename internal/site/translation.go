@@ -205,6 +205,7 @@ func (s *Site) Translate(lang string) {
 		view.State = nil
 		return
 	}
+	s.sourceFingerprint = s.Fingerprint()
 	s.Config.Language = lang
 	if tr.Title != "" {
 		s.Config.Title = tr.Title
