@@ -61,7 +61,7 @@ func TestBuiltinTranslationsMatchEnglish(t *testing.T) {
 			}
 		}
 	}
-	for _, want := range []string{"fr"} {
+	for _, want := range []string{"fr", "de", "es", "it", "pl", "pt", "nl"} {
 		if !slices.Contains(langs, want) {
 			t.Errorf("no built-in interface strings for %s", want)
 		}
