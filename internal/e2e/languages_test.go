@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
@@ -74,5 +75,55 @@ func TestAxeFrench(t *testing.T) {
 	}
 	if french < 15 {
 		t.Fatalf("only %d French pages checked", french)
+	}
+}
+
+// TestHostingBilingual crawls the bilingual site from file://, from
+// http.FileServer and from nginx under a sub-path with the recommended
+// headers (Content-Security-Policy included), following every link from
+// the English home page: the language switcher must lead to every French
+// page, with no failed request, console error or CSP violation.
+func TestHostingBilingual(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Shared(t)
+	s := bilingualSite(t)
+	for _, h := range hosts(t, s) {
+		t.Run(h.Name, func(t *testing.T) {
+			t.Parallel()
+			p := b.NewPage(t)
+			crawl(t, p, h, s)
+		})
+	}
+}
+
+// TestNoJavaScriptFrench opens every French page with JavaScript off: each
+// shows its heading and content, and the switcher, being plain links, is
+// there.
+func TestNoJavaScriptFrench(t *testing.T) {
+	s := bilingualSite(t)
+	b := browsertest.Shared(t)
+	p := b.NewPage(t)
+	p.DisableScripts()
+	h := fileHost(s)
+	n := 0
+	for _, pg := range s.Pages {
+		if !strings.HasPrefix(pg, "fr/") {
+			continue
+		}
+		n++
+		p.Navigate(h.URL(pg))
+		st := browsertest.Eval[noJSState](p, readable)
+		if st.Scripted {
+			t.Fatalf("%s: scripts ran although they are off", pg)
+		}
+		if st.H1 == "" || !st.H1Shown || st.MainText < 40 {
+			t.Errorf("%s (no JavaScript): heading %q shown %v, %d characters of content", pg, st.H1, st.H1Shown, st.MainText)
+		}
+		if got := browsertest.Eval[int](p, `document.querySelectorAll('nav.languages a[hreflang="en"]').length`); got != 1 {
+			t.Errorf("%s: %d links to English in the switcher", pg, got)
+		}
+	}
+	if n < 15 {
+		t.Fatalf("only %d French pages", n)
 	}
 }
