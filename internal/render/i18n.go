@@ -237,8 +237,43 @@ func CheckMessages(src, builtin fs.FS) site.Diagnostics {
 				}
 			}
 		}
+		diags = append(diags, missingStrings(name, lang, root, ref, builtin)...)
 	}
 	return diags
+}
+
+// missingStrings reports, for a site's file of a language riskguide has no
+// built-in strings for, the built-in keys it lacks: they would show in
+// English on pages in another language. A language with built-in strings
+// needs no complete file: the site's changes only what it names.
+func missingStrings(name, lang string, root *yaml.Node, ref *Messages, builtin fs.FS) site.Diagnostics {
+	primary, _, _ := strings.Cut(lang, "-")
+	for _, l := range []string{lang, primary} {
+		if _, err := fs.Stat(builtin, i18nDir+"/"+l+".yaml"); err == nil {
+			return nil
+		}
+	}
+	have := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		have[root.Content[i].Value] = true
+	}
+	var missing []string
+	for k := range ref.m {
+		if !have[k] {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	list := strings.Join(missing[:min(len(missing), 5)], ", ")
+	if len(missing) > 5 {
+		list += fmt.Sprintf(" and %d more", len(missing)-5)
+	}
+	var ds site.Diagnostics
+	ds.Add(nodePos(name, root), "%d interface strings missing, which pages in %s would show in English: %s (translate them from the built-in layouts/i18n/en.yaml)", len(missing), lang, list)
+	return ds
 }
 
 func nodePos(file string, n *yaml.Node) site.Pos {

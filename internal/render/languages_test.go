@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -65,5 +66,27 @@ func TestBuiltinTranslationsMatchEnglish(t *testing.T) {
 		if !slices.Contains(langs, want) {
 			t.Errorf("no built-in interface strings for %s", want)
 		}
+	}
+}
+
+// TestCheckMissingStrings: a site's file for a language with no built-in
+// strings is reported for the keys it lacks (they would show in English);
+// one for a built-in language needs only the keys it changes; an extra key
+// is reported either way.
+func TestCheckMissingStrings(t *testing.T) {
+	site := fstest.MapFS{
+		"layouts/i18n/cs.yaml": {Data: []byte("skip: Přeskočit na obsah\n")},
+		"layouts/i18n/fr.yaml": {Data: []byte("skip: Aller au contenu\nrec.lable: \"x %s\"\n")},
+	}
+	var got []string
+	for _, d := range CheckMessages(site, builtinStrings) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`layouts/i18n/cs.yaml:1:1: 2 interface strings missing, which pages in cs would show in English: home.intro, rec.label (translate them from the built-in layouts/i18n/en.yaml)`,
+		`layouts/i18n/fr.yaml:2:1: unknown interface string "rec.lable": no built-in string or layout of the site has this key`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
