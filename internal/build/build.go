@@ -134,10 +134,29 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 func loadTexts(src Source, texts *markdown.Texts) (*site.Site, site.Diagnostics) {
 	s, diags := load.Load(src.FS)
 	diags = append(diags, check.Check(s, diags, texts)...)
+	if len(diags) == 0 {
+		diags = append(diags, checkTranslations(src, s)...)
+	}
 	if src.FS != fs.FS(riskguide.Default) {
 		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
 	}
 	return s, diags.Sort()
+}
+
+// checkTranslations checks the site of each language but the source as the
+// source is checked: a translated text's broken link or unknown reference
+// is reported in its translation file.
+func checkTranslations(src Source, s *site.Site) site.Diagnostics {
+	var diags site.Diagnostics
+	for _, lang := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
+		ts, ds := load.Load(src.FS)
+		if len(ds) > 0 {
+			return ds
+		}
+		ts.Translate(lang)
+		diags = append(diags, check.Check(ts, nil, &markdown.Texts{})...)
+	}
+	return diags
 }
 
 // Build builds the site and publishes it. On any problem the previous output

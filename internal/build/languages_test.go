@@ -158,3 +158,26 @@ func TestStaleTranslation(t *testing.T) {
 	})
 	checkPage(t, out, "fr/recommendations/private-space/index.html", []expect{{sel: ".translation-notice", count: 0}})
 }
+
+// TestTranslationLinksChecked: a broken reference in a translated text is
+// a problem at its place in the translation file, as in the source.
+func TestTranslationLinksChecked(t *testing.T) {
+	dir := copyBilingual(t)
+	name := filepath.Join(dir, "translations/fr/expected-results/01-welcome.yaml")
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), "Dire qui la contactera,", "Dire qui la contactera ([voir](rec:nope)),", 1)
+	if edited == string(data) {
+		t.Fatal("the example's text changed: update the test")
+	}
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, diags := Load(Source{FS: os.DirFS(dir), Name: dir})
+	want := `translations/fr/expected-results/01-welcome.yaml:21:38: unknown cross-reference target "rec:nope": no recommendation with id "nope"`
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("problems: %v\nwant: %s", diags, want)
+	}
+}
