@@ -279,9 +279,9 @@ func renderLanguages(src0 *site.Site, src Source, o Options, out render.Output) 
 		if lo.BaseURL != "" {
 			lo.BaseURL = strings.TrimSuffix(lo.BaseURL, "/") + "/" + lang + "/"
 		}
-		if len(lo.HeadScripts) > 0 {
-			lo.HeadScripts = nil // live reload is the source language's
-		}
+		// serve's live-reload script sits at the root, which these pages'
+		// relative links, one folder down, would not reach.
+		lo.HeadScripts = nil
 		if err := renderSite(s, src, lo, texts, prefixed{out, lang + "/"}, key); err != nil {
 			return err
 		}
