@@ -107,6 +107,8 @@ func TestFallbackNotice(t *testing.T) {
 	checkPage(t, out, "fr/recommendations/private-space/index.html", []expect{
 		{sel: ".translation-notice", count: 0},
 		{sel: "h1.rec-title", count: 1, attr: "lang", is: "", text: "Proposer un espace à l'écart"},
+		{sel: ".roles .tag", count: 1, text: "Agent d'accueil"},
+		{sel: "ul.evidence li", count: 1, text: "Notes de pratique de l'accueil"},
 	})
 	checkPage(t, out, "fr/glossary/index.html", []expect{
 		{sel: ".translation-notice", count: 1},

@@ -106,7 +106,7 @@ func slicesContains(list []string, s string) bool {
 }
 
 func unitName(kind string) string {
-	return map[string]string{"result": "expected result", "rec": "recommendation", "page": "page"}[kind]
+	return map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source"}[kind]
 }
 
 // initTranslation writes the starter files of a new language. It refuses to
@@ -153,6 +153,21 @@ func initTranslation(w io.Writer, dir string, s *site.Site, lang string) error {
 		}
 		add(base+"/expected-results/"+path.Base(r.Pos.File), b.Bytes())
 	}
+	b = bytes.Buffer{}
+	fmt.Fprintf(&b, "# Translation into %s of content/roles.yaml.\nroles:\n", lang)
+	for _, r := range s.Roles {
+		fmt.Fprintf(&b, "  - id: %s\n    source_hash: %s\n", r.ID, r.SourceHash())
+		field(&b, "    ", "name", r.Name)
+		field(&b, "    ", "description", r.Description.Value)
+	}
+	add(base+"/roles.yaml", b.Bytes())
+	b = bytes.Buffer{}
+	fmt.Fprintf(&b, "# Translation into %s of content/sources.yaml: the titles of the sources.\nsources:\n", lang)
+	for _, src := range s.Sources {
+		fmt.Fprintf(&b, "  - id: %s\n    source_hash: %s\n", src.ID, src.SourceHash())
+		field(&b, "    ", "title", src.Title)
+	}
+	add(base+"/sources.yaml", b.Bytes())
 	for _, p := range s.Pages {
 		b = bytes.Buffer{}
 		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title here and the\n# translated Markdown below the closing line.\n", lang, p.Pos.File)

@@ -47,6 +47,10 @@ func (l *loader) translations() {
 		for _, name := range l.dir(dir+"/pages", ".md") {
 			l.translatedPage(name, tr)
 		}
+		l.translatedList(dir+"/roles.yaml", "roles", tr, "role", "translated role",
+			func(id string) bool { return l.s.Role(id) != nil }, []string{"name", "description"})
+		l.translatedList(dir+"/sources.yaml", "sources", tr, "source", "translated source",
+			func(id string) bool { return l.s.Source(id) != nil }, []string{"title"})
 		l.s.Translations[lang] = tr
 	}
 }
@@ -126,7 +130,19 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 	return u
 }
 
-var kindWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page"}
+var kindWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source"}
+
+// translatedList reads an optional file holding one list, under key, of
+// translated units (roles.yaml, sources.yaml).
+func (l *loader) translatedList(name, key string, tr *site.Translation, kind, what string, exists func(string) bool, texts []string) {
+	d, root := l.yamlFile(name, false)
+	if root == nil {
+		return
+	}
+	d.mapping(root, "translated "+key, map[string]fieldFunc{
+		key: d.list(func(n *yaml.Node) { l.unit(d, n, tr, kind, what, exists, texts, nil) }),
+	}, key)
+}
 
 func (l *loader) translatedResult(name string, tr *site.Translation) {
 	d, root := l.yamlFile(name, true)

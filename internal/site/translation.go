@@ -14,13 +14,13 @@ import (
 // which translations have fallen behind.
 
 // Translated is the translation of one text unit: an expected result, a
-// recommendation or a free page.
+// recommendation, a free page, a role or a source.
 type Translated struct {
 	// Pos is where the unit is written in its translation file; HashPos is
 	// where its source_hash is, which is what a stale report points at.
 	Pos     Pos
 	HashPos Pos
-	Kind    string // "result", "rec" or "page"
+	Kind    string // "result", "rec", "page", "role" or "source"
 	ID      string
 	// SourceHash is the hash of the source text this translation was made
 	// from (see SourceHash).
@@ -97,6 +97,12 @@ func (r *Recommendation) SourceHash() string { return SourceHash(r.Text, r.Guida
 // SourceHash is the hash of the page's source text.
 func (p *Page) SourceHash() string { return SourceHash(p.Title, p.Body.Value) }
 
+// SourceHash is the hash of the role's source text.
+func (r *Role) SourceHash() string { return SourceHash(r.Name, r.Description.Value) }
+
+// SourceHash is the hash of the source's title.
+func (s *Source) SourceHash() string { return SourceHash(s.Title) }
+
 // Units lists the translatable units of the site in order, with the hash
 // of each one's source text.
 func (s *Site) Units() []Unit {
@@ -112,6 +118,14 @@ func (s *Site) Units() []Unit {
 	for _, p := range s.Pages {
 		out = append(out, Unit{Kind: "page", ID: p.ID, Hash: p.SourceHash(), Pos: p.Pos,
 			Fields: fields("title", p.Title, "body", p.Body.Value)})
+	}
+	for _, r := range s.Roles {
+		out = append(out, Unit{Kind: "role", ID: r.ID, Hash: r.SourceHash(), Pos: r.Pos,
+			Fields: fields("name", r.Name, "description", r.Description.Value)})
+	}
+	for _, src := range s.Sources {
+		out = append(out, Unit{Kind: "source", ID: src.ID, Hash: src.SourceHash(), Pos: src.Pos,
+			Fields: fields("title", src.Title)})
 	}
 	return out
 }
@@ -191,7 +205,7 @@ func (s *Site) Stale() Diagnostics {
 	return ds
 }
 
-var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page"}
+var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source"}
 
 // Translate turns s, a freshly loaded site, into the site of language lang:
 // every translated text replaces its source, and Languages records which
@@ -241,6 +255,17 @@ func (s *Site) Translate(lang string) {
 		if t := use("page", p.ID); t != nil {
 			setString(&p.Title, t, "title")
 			setText(&p.Body, t, "body")
+		}
+	}
+	for _, r := range s.Roles {
+		if t := use("role", r.ID); t != nil {
+			setString(&r.Name, t, "name")
+			setText(&r.Description, t, "description")
+		}
+	}
+	for _, src := range s.Sources {
+		if t := use("source", src.ID); t != nil {
+			setString(&src.Title, t, "title")
 		}
 	}
 }
