@@ -183,3 +183,18 @@ func TestTranslationLinksChecked(t *testing.T) {
 		t.Errorf("problems: %v\nwant: %s", diags, want)
 	}
 }
+
+// TestLanguageDefaultTerms: a language with built-in interface strings
+// names the site's concepts in its own words when the site gives none.
+func TestLanguageDefaultTerms(t *testing.T) {
+	dir := copyBilingual(t)
+	if err := os.WriteFile(filepath.Join(dir, "translations/fr/site.yaml"), []byte("title: Signalements à l'accueil\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := buildDir(t, dir)
+	checkPage(t, out, "fr/recommendations/same-day/index.html", []expect{
+		{sel: "p.eyebrow", count: 1, text: "Recommandation 2.1"},
+		{sel: "nav.breadcrumb li:nth-child(2)", count: 1, text: "Résultat attendu 2"},
+	})
+	checkPage(t, out, "recommendations/same-day/index.html", []expect{{sel: "p.eyebrow", count: 1, text: "Recommendation 2.1"}})
+}

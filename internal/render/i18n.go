@@ -88,9 +88,29 @@ func SiteMessages(theme fs.FS, s *site.Site) (*Messages, error) {
 	if err != nil {
 		return nil, err
 	}
-	msgs.UseTerms(s.Config.Terms)
+	msgs.UseTerms(msgs.languageTerms(s.Config.Terms))
 	msgs.UseScale(s.Scale)
 	return msgs, nil
+}
+
+// languageTerms returns t with each term that is still the built-in English
+// word replaced by the language's own default (terms.<id> in its interface
+// strings, "singular|plural"), so that a French site says "recommandation"
+// without a terms: block. A term the site names stays the site's.
+func (m *Messages) languageTerms(t site.Terms) site.Terms {
+	def := site.DefaultTerms()
+	for _, id := range site.TermIDs {
+		cur, _ := t.ByID(id)
+		d, _ := def.ByID(id)
+		v, ok := m.m["terms."+id]
+		if !ok || *cur != *d {
+			continue
+		}
+		if sing, plur, ok := strings.Cut(v, "|"); ok && sing != "" && plur != "" {
+			*cur = site.Term{Singular: sing, Plural: plur}
+		}
+	}
+	return t
 }
 
 func (m *Messages) merge(theme fs.FS, lang string, required bool) error {
