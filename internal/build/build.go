@@ -134,10 +134,29 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 func loadTexts(src Source, texts *markdown.Texts) (*site.Site, site.Diagnostics) {
 	s, diags := load.Load(src.FS)
 	diags = append(diags, check.Check(s, diags, texts)...)
+	if len(diags) == 0 {
+		diags = append(diags, checkTranslations(src, s)...)
+	}
 	if src.FS != fs.FS(riskguide.Default) {
 		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
 	}
 	return s, diags.Sort()
+}
+
+// checkTranslations checks the site of each language but the source as the
+// source is checked: a translated text's broken link or unknown reference
+// is reported in its translation file.
+func checkTranslations(src Source, s *site.Site) site.Diagnostics {
+	var diags site.Diagnostics
+	for _, lang := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
+		ts, ds := load.Load(src.FS)
+		if len(ds) > 0 {
+			return ds
+		}
+		ts.Translate(lang)
+		diags = append(diags, check.Check(ts, nil, &markdown.Texts{})...)
+	}
+	return diags
 }
 
 // Build builds the site and publishes it. On any problem the previous output
@@ -183,19 +202,12 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		out = disk
 	}
 	counted := &countingOutput{output: out}
-	// The search index is built beside the pages, not before them.
-	indexed := make(chan error, 1)
-	go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, counted) }()
-	err = render.Render(s, render.Options{
-		Theme:       Theme(src),
-		Source:      src.FS,
-		BaseURL:     o.BaseURL,
-		Workers:     o.Workers,
-		HeadScripts: o.HeadScripts,
-		Progress:    o.Progress,
-	}, counted)
-	if ierr := <-indexed; err == nil {
-		err = ierr
+	if len(s.Config.Languages) > 1 {
+		s.Translate(s.Config.Language)
+	}
+	err = renderSite(s, src, o, texts, counted, storeKey(s))
+	if err == nil && len(s.Config.Languages) > 1 {
+		err = renderLanguages(s, src, o, counted)
 	}
 	if err == nil {
 		// The mark that lets the next build replace this output.
@@ -222,6 +234,68 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	}
 	return res, nil
 }
+
+// renderSite renders the pages of s and, beside them, its search index.
+func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out render.Output, key string) error {
+	// The search index is built beside the pages, not before them.
+	indexed := make(chan error, 1)
+	go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, out) }()
+	err := render.Render(s, render.Options{
+		Theme:       Theme(src),
+		Source:      src.FS,
+		BaseURL:     o.BaseURL,
+		Workers:     o.Workers,
+		HeadScripts: o.HeadScripts,
+		Progress:    o.Progress,
+		StoreKey:    key,
+	}, out)
+	if ierr := <-indexed; err == nil {
+		err = ierr
+	}
+	return err
+}
+
+// storeKey is the key under which browsers keep what users type on a site.
+// Every language of a site uses the source language's, so that an
+// assessment begun in one language opens in another: answers are kept by
+// recommendation id, which all languages share.
+func storeKey(s *site.Site) string { return "riskguide:" + markdown.Slug(s.Config.Title) }
+
+// renderLanguages renders each language but the source under its own
+// folder, <lang>/, as a whole site of its own (pages, assets, search index),
+// so that each works from a shared drive by itself. The source language
+// stays at the root, where it was before the site had other languages, so
+// that links and bookmarks to it keep working.
+func renderLanguages(src0 *site.Site, src Source, o Options, out render.Output) error {
+	key := storeKey(src0)
+	for _, lang := range src0.Config.Languages[1:] {
+		texts := &markdown.Texts{}
+		s, diags := load.Load(src.FS)
+		if len(diags) > 0 {
+			return diags
+		}
+		s.Translate(lang)
+		lo := o
+		if lo.BaseURL != "" {
+			lo.BaseURL = strings.TrimSuffix(lo.BaseURL, "/") + "/" + lang + "/"
+		}
+		// serve's live-reload script sits at the root, which these pages'
+		// relative links, one folder down, would not reach.
+		lo.HeadScripts = nil
+		if err := renderSite(s, src, lo, texts, prefixed{out, lang + "/"}, key); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// prefixed writes every file under a folder of out.
+type prefixed struct {
+	out    render.Output
+	prefix string
+}
+
+func (p prefixed) Create(name string) (io.WriteCloser, error) { return p.out.Create(p.prefix + name) }
 
 // writeSearchIndex builds the search index of s from the plain text of its
 // Markdown, and writes it to out.

@@ -53,6 +53,9 @@ and report missing files, wrong content types and missing security headers
 			if err != nil {
 				return err
 			}
+			// A translation behind its source still builds (its pages say
+			// so), but it is a problem for the translator to fix.
+			diags = append(diags, res.Site.Stale()...)
 			if len(diags) > 0 {
 				return diags
 			}

@@ -85,6 +85,7 @@ on police risk management of intimate partner violence.`,
 		newCommand(stdout),
 		reportCommand(stdout, stderr),
 		serveCommand(stdout, stderr),
+		translationsCommand(stdout),
 		versionCommand(stdout),
 	)
 	root.CompletionOptions.DisableDefaultCmd = true

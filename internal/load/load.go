@@ -44,6 +44,7 @@ func Load(fsys fs.FS) (*site.Site, site.Diagnostics) {
 	l.protocols()
 	l.pages()
 	l.s.Index()
+	l.translations()
 	return l.s, l.diags.Sort()
 }
 
@@ -151,8 +152,12 @@ func (l *loader) config() {
 				"label": d.str(&c.QuickExit.Label, false),
 			}, "url")
 		},
-		"terms": d.terms(&c.Terms),
+		"terms":     d.terms(&c.Terms),
+		"languages": d.languages(&c.Languages),
 	}, "title")
+	if len(c.Languages) > 0 && c.Languages[0] != c.Language {
+		l.diags.Add(c.Pos, "languages: the first language must be the source language %q (language:)", c.Language)
+	}
 	if accent.Value != "" {
 		if msg := checkAccent(accent.Value); msg != "" {
 			l.diags.Add(accent.Pos, "accent: %s", msg)

@@ -88,9 +88,29 @@ func SiteMessages(theme fs.FS, s *site.Site) (*Messages, error) {
 	if err != nil {
 		return nil, err
 	}
-	msgs.UseTerms(s.Config.Terms)
+	msgs.UseTerms(msgs.languageTerms(s.Config.Terms))
 	msgs.UseScale(s.Scale)
 	return msgs, nil
+}
+
+// languageTerms returns t with each term that is still the built-in English
+// word replaced by the language's own default (terms.<id> in its interface
+// strings, "singular|plural"), so that a French site says "recommandation"
+// without a terms: block. A term the site names stays the site's.
+func (m *Messages) languageTerms(t site.Terms) site.Terms {
+	def := site.DefaultTerms()
+	for _, id := range site.TermIDs {
+		cur, _ := t.ByID(id)
+		d, _ := def.ByID(id)
+		v, ok := m.m["terms."+id]
+		if !ok || *cur != *d {
+			continue
+		}
+		if sing, plur, ok := strings.Cut(v, "|"); ok && sing != "" && plur != "" {
+			*cur = site.Term{Singular: sing, Plural: plur}
+		}
+	}
+	return t
 }
 
 func (m *Messages) merge(theme fs.FS, lang string, required bool) error {
@@ -237,8 +257,43 @@ func CheckMessages(src, builtin fs.FS) site.Diagnostics {
 				}
 			}
 		}
+		diags = append(diags, missingStrings(name, lang, root, ref, builtin)...)
 	}
 	return diags
+}
+
+// missingStrings reports, for a site's file of a language riskguide has no
+// built-in strings for, the built-in keys it lacks: they would show in
+// English on pages in another language. A language with built-in strings
+// needs no complete file: the site's changes only what it names.
+func missingStrings(name, lang string, root *yaml.Node, ref *Messages, builtin fs.FS) site.Diagnostics {
+	primary, _, _ := strings.Cut(lang, "-")
+	for _, l := range []string{lang, primary} {
+		if _, err := fs.Stat(builtin, i18nDir+"/"+l+".yaml"); err == nil {
+			return nil
+		}
+	}
+	have := map[string]bool{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		have[root.Content[i].Value] = true
+	}
+	var missing []string
+	for k := range ref.m {
+		if !have[k] {
+			missing = append(missing, k)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	sort.Strings(missing)
+	list := strings.Join(missing[:min(len(missing), 5)], ", ")
+	if len(missing) > 5 {
+		list += fmt.Sprintf(" and %d more", len(missing)-5)
+	}
+	var ds site.Diagnostics
+	ds.Add(nodePos(name, root), "%d interface strings missing, which pages in %s would show in English: %s (translate them from the built-in layouts/i18n/en.yaml)", len(missing), lang, list)
+	return ds
 }
 
 func nodePos(file string, n *yaml.Node) site.Pos {

@@ -45,6 +45,9 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
+	// StoreKey, if set, is the key under which browsers keep what users
+	// type; by default it is made from the site's title.
+	StoreKey string
 }
 
 // Output receives the files of a render: a folder on disk or the live
@@ -139,6 +142,9 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
 	}
 	r.storeKey = "riskguide:" + markdown.Slug(s.Config.Title)
+	if o.StoreKey != "" {
+		r.storeKey = o.StoreKey
+	}
 	if err := r.readAssets(); err != nil {
 		return nil, err
 	}
@@ -408,6 +414,9 @@ func (r *renderer) readAssets() error {
 	theme := "/* The site's colours, from content/site.yaml. */\n"
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
+	}
+	if r.s.Languages != nil {
+		theme += languagesCSS
 	}
 	r.assetFiles = append(r.assetFiles,
 		outFile{"assets/css/theme.css", []byte(theme)},

@@ -139,7 +139,11 @@ func Build(docs []Doc, o Options) []File {
 	workers := runtime.GOMAXPROCS(0)
 	type worker struct {
 		vocab []string // its terms, by its numbers
+		// stems are the words whose stem differs from them, when the
+		// browser needs the table (see jsStemmers).
+		stems map[string]string
 	}
+	table := lang != "" && !jsStemmers[lang]
 	ws := make([]worker, workers)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -166,6 +170,12 @@ func Build(docs []Doc, o Options) []File {
 				id = -1
 				if !stop[word] {
 					t := stem(word)
+					if table && t != word {
+						if ws[w].stems == nil {
+							ws[w].stems = map[string]string{}
+						}
+						ws[w].stems[word] = t
+					}
 					if id, ok = byTerm[t]; !ok {
 						id = newTerm(t)
 						byTerm[t] = id
@@ -285,6 +295,31 @@ func Build(docs []Doc, o Options) []File {
 			postings[t.id] = append(postings[t.id], posting{doc: int32(i), score: s})
 		}
 		terms[i] = nil
+	}
+	if table {
+		// search.js cannot stem this language: every form of a word the
+		// site uses is a term of its own, with its stem's postings, so
+		// that the form typed finds the texts using any other form.
+		var forms []string
+		stems := map[string]string{}
+		for _, w := range ws {
+			for word, t := range w.stems {
+				if _, ok := stems[word]; !ok {
+					forms = append(forms, word)
+				}
+				stems[word] = t
+			}
+		}
+		slices.Sort(forms)
+		for _, word := range forms {
+			sid, ok := ids[stems[word]]
+			if _, taken := ids[word]; taken || !ok {
+				continue
+			}
+			ids[word] = int32(len(vocab))
+			vocab = append(vocab, word)
+			postings = append(postings, postings[sid])
+		}
 	}
 	sorted := make([]int32, len(vocab))
 	size := 0

@@ -12,7 +12,12 @@ import (
 // hex digits of a SHA-256 over every result's id, title and statement and
 // every recommendation's id, result id and text, sorted by kind and id: moving
 // files or recommendations around leaves it unchanged, rewording changes it.
+// A site in another language than the source has the source's fingerprint:
+// its answers are to the same guidance (see Translate).
 func (s *Site) Fingerprint() string {
+	if s.sourceFingerprint != "" {
+		return s.sourceFingerprint
+	}
 	var lines []string
 	for _, res := range s.Results {
 		lines = append(lines, "result\x00"+res.ID+"\x00"+res.Title+"\x00"+res.Statement)

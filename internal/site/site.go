@@ -28,6 +28,15 @@ type Site struct {
 	Checklists []*Checklist
 	Protocols  []*Protocol
 	Pages      []*Page
+	// Translations are the texts of each language other than the source,
+	// by language (translations/<lang>/).
+	Translations map[string]*Translation
+	// Languages is set on the site of each language of a site published in
+	// several; nil otherwise.
+	Languages *LanguageView
+	// sourceFingerprint is the source language's Fingerprint, kept by
+	// Translate.
+	sourceFingerprint string
 
 	// Indexes by id, built by Index.
 	roleByID     map[string]*Role
@@ -62,6 +71,9 @@ type Config struct {
 	QuickExit QuickExit
 	// Terms are the site's words for its concepts (see Terms).
 	Terms Terms
+	// Languages are the languages the site is published in, the source
+	// language (Language) first; empty for a site in one language.
+	Languages []string
 }
 
 // QuickExit is the quick_exit setting: where the button leads, and its

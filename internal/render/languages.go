@@ -1,0 +1,109 @@
+package render
+
+import (
+	"github.com/riskguide/riskguide/internal/site"
+)
+
+// LanguageLink is one entry of the language switcher.
+type LanguageLink struct {
+	Lang    string // BCP 47 tag, for lang and hreflang
+	Name    string // the language's name in itself
+	URL     string // the same page in that language
+	Current bool
+}
+
+// autonyms are the names of languages in themselves, as a switcher shows
+// them: a reader looks for their own language's name, not a translation of
+// it.
+var autonyms = map[string]string{
+	"en": "English", "fr": "Français", "de": "Deutsch", "es": "Español",
+	"it": "Italiano", "pl": "Polski", "pt": "Português", "nl": "Nederlands",
+}
+
+// Languages returns the language switcher's links from this page to the
+// same page in each language, or nil on a site in one language. Links are
+// relative, so that they work from a shared drive and under any sub-path.
+func (b *Base) Languages() []LanguageLink {
+	v := b.Site.Languages
+	if v == nil {
+		return nil
+	}
+	from := v.Prefix(v.Lang) + b.Path
+	var out []LanguageLink
+	for _, lang := range v.Languages {
+		name := autonyms[lang]
+		if name == "" {
+			name = lang
+		}
+		out = append(out, LanguageLink{
+			Lang: lang, Name: name, Current: lang == v.Lang,
+			URL: relative(from, v.Prefix(lang)+b.Path, b.Site.Config.PrettyURLs),
+		})
+	}
+	return out
+}
+
+// Notice is what a page says about a text shown in the source language or
+// translated from an older version of its source.
+type Notice struct {
+	Stale      bool   // translated, but the source changed since
+	SourceLang string // the source language's tag
+	SourceName string // and its name
+	SourceURL  string // the source text
+	Text, Link string // what the notice and its link say
+}
+
+// TranslationNotice returns the notice for the unit kind:id on this page
+// ("result", "rec" or "page"), or nil when there is nothing to say: the
+// page is in the source language or the translation is up to date.
+func (b *Base) TranslationNotice(kind, id string) *Notice {
+	v := b.Site.Languages
+	if v == nil || v.State == nil {
+		return nil
+	}
+	state := v.State[site.UnitKey(kind, id)]
+	if state == site.TranslationDone || state == "" {
+		return nil
+	}
+	name := autonyms[v.Source]
+	if name == "" {
+		name = v.Source
+	}
+	target := TargetPath(b.Site, kind, id)
+	n := &Notice{
+		Stale: state == site.TranslationStale, SourceLang: v.Source, SourceName: name,
+		SourceURL: relative(v.Prefix(v.Lang)+b.Path, target, b.Site.Config.PrettyURLs),
+	}
+	key := "translation.missing." + kind
+	if n.Stale {
+		key = "translation.stale"
+	}
+	n.Text = b.r.i18n.Lookup(key)
+	n.Link = b.r.i18n.Lookup("translation.source")
+	return n
+}
+
+// FallbackLang returns the source language's tag when the unit kind:id is
+// shown untranslated on this page, for the lang attribute of its passage,
+// and "" otherwise.
+func (b *Base) FallbackLang(kind, id string) string {
+	v := b.Site.Languages
+	if v == nil || v.State[site.UnitKey(kind, id)] != site.TranslationMissing {
+		return ""
+	}
+	return v.Source
+}
+
+// languagesCSS styles the language switcher and the translation notices. It
+// joins the generated theme.css only on a site in several languages, so
+// that a site in one language is built exactly as before.
+const languagesCSS = `
+/* Sites in several languages: the language switcher under the header, and
+   the notice over a text shown untranslated or translated from an older
+   source. */
+.languages ul { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; justify-content: flex-end; list-style: none; margin: 0 auto; max-width: 72rem; padding: 0.25rem 1rem; }
+.languages a, .languages span { display: inline-block; padding: 0.25rem 0; }
+.languages [aria-current] { font-weight: 700; }
+.translation-notice { border-left: 4px solid #1a1a1a; padding: 0.5rem 0.75rem; background: #fff8e1; color: #1a1a1a; }
+.translation-notice a { color: #1a1a1a; }
+`

@@ -1,0 +1,283 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// A site may be published in several languages. The source language's text
+// is the content/ folder; each other language's text is kept apart, in
+// translations/<lang>/, keyed by the same ids, so that a translator never
+// edits a source file. Each translated text records the hash of the source
+// text it translates (SourceHash), so that a change to the source shows
+// which translations have fallen behind.
+
+// Translated is the translation of one text unit: an expected result, a
+// recommendation, a free page, a role or a source.
+type Translated struct {
+	// Pos is where the unit is written in its translation file; HashPos is
+	// where its source_hash is, which is what a stale report points at.
+	Pos     Pos
+	HashPos Pos
+	Kind    string // "result", "rec", "page", "role" or "source"
+	ID      string
+	// SourceHash is the hash of the source text this translation was made
+	// from (see SourceHash).
+	SourceHash string
+	// Fields are the translated texts by source field name (title,
+	// statement, summary, text, guidance, body).
+	Fields map[string]Text
+}
+
+// Translation is everything translated into one language.
+type Translation struct {
+	Lang    string
+	Title   string
+	Tagline string
+	// Terms are the site's words for its concepts in this language, or
+	// nil to keep the source's.
+	Terms *Terms
+	// Units are the translated texts by UnitKey.
+	Units map[string]*Translated
+}
+
+// UnitKey names a translatable unit: its kind and id.
+func UnitKey(kind, id string) string { return kind + ":" + id }
+
+// The state of one unit in one language.
+const (
+	TranslationDone    = "done"
+	TranslationStale   = "stale"
+	TranslationMissing = "missing"
+)
+
+// LanguageView is what the pages of one language need to know about the
+// site's languages: which one they are in, the others, and how far each
+// unit is translated. It is nil on a site with one language.
+type LanguageView struct {
+	Source    string   // the source language
+	Lang      string   // the language of these pages
+	Languages []string // all, the source first
+	// State is TranslationDone, TranslationStale or TranslationMissing by
+	// UnitKey; it is empty for the source language.
+	State map[string]string
+}
+
+// Prefix is the folder a language's pages are published in: "" for the
+// source language, "<lang>/" for the others.
+func (v *LanguageView) Prefix(lang string) string {
+	if lang == v.Source {
+		return ""
+	}
+	return lang + "/"
+}
+
+// SourceHash is the hash a translation records of the source text it
+// translates: the first 12 hexadecimal digits of the SHA-256 of the unit's
+// source fields, trimmed, in a fixed order, separated by NUL.
+func SourceHash(fields ...string) string {
+	for i, f := range fields {
+		// Blank lines around a text (the front matter's, in a page) are
+		// not part of it.
+		fields[i] = strings.TrimSpace(f)
+	}
+	sum := sha256.Sum256([]byte(strings.Join(fields, "\x00")))
+	return hex.EncodeToString(sum[:6])
+}
+
+// Hash of each kind of unit, from its source text.
+func (r *ExpectedResult) SourceHash() string {
+	return SourceHash(r.Title, r.Statement, r.Summary.Value)
+}
+
+// SourceHash is the hash of the recommendation's source text.
+func (r *Recommendation) SourceHash() string { return SourceHash(r.Text, r.Guidance.Value) }
+
+// SourceHash is the hash of the page's source text.
+func (p *Page) SourceHash() string { return SourceHash(p.Title, p.Body.Value) }
+
+// SourceHash is the hash of the role's source text.
+func (r *Role) SourceHash() string { return SourceHash(r.Name, r.Description.Value) }
+
+// SourceHash is the hash of the source's title.
+func (s *Source) SourceHash() string { return SourceHash(s.Title) }
+
+// Units lists the translatable units of the site in order, with the hash
+// of each one's source text.
+func (s *Site) Units() []Unit {
+	var out []Unit
+	for _, r := range s.Results {
+		out = append(out, Unit{Kind: "result", ID: r.ID, Hash: r.SourceHash(), Pos: r.Pos,
+			Fields: fields("title", r.Title, "statement", r.Statement, "summary", r.Summary.Value)})
+		for _, rec := range r.Recommendations {
+			out = append(out, Unit{Kind: "rec", ID: rec.ID, Hash: rec.SourceHash(), Pos: rec.Pos,
+				Fields: fields("text", rec.Text, "guidance", rec.Guidance.Value)})
+		}
+	}
+	for _, p := range s.Pages {
+		out = append(out, Unit{Kind: "page", ID: p.ID, Hash: p.SourceHash(), Pos: p.Pos,
+			Fields: fields("title", p.Title, "body", p.Body.Value)})
+	}
+	for _, r := range s.Roles {
+		out = append(out, Unit{Kind: "role", ID: r.ID, Hash: r.SourceHash(), Pos: r.Pos,
+			Fields: fields("name", r.Name, "description", r.Description.Value)})
+	}
+	for _, src := range s.Sources {
+		out = append(out, Unit{Kind: "source", ID: src.ID, Hash: src.SourceHash(), Pos: src.Pos,
+			Fields: fields("title", src.Title)})
+	}
+	return out
+}
+
+// Unit is one translatable text of the source.
+type Unit struct {
+	Kind, ID, Hash string
+	Pos            Pos
+	// Fields are the unit's source texts by field name, in order, the
+	// empty ones left out.
+	Fields []Field
+}
+
+// Field is one named source text of a unit.
+type Field struct{ Name, Value string }
+
+func fields(kv ...string) []Field {
+	var out []Field
+	for i := 0; i+1 < len(kv); i += 2 {
+		if strings.TrimSpace(kv[i+1]) != "" {
+			out = append(out, Field{kv[i], kv[i+1]})
+		}
+	}
+	return out
+}
+
+// States returns the state of every unit in language lang by UnitKey. A
+// unit is translated only when every text its source has is: one half
+// translated is shown wholly in the source language, never mixed.
+func (s *Site) States(lang string) map[string]string {
+	tr := s.Translations[lang]
+	out := map[string]string{}
+	for _, u := range s.Units() {
+		key := UnitKey(u.Kind, u.ID)
+		t := (*Translated)(nil)
+		if tr != nil {
+			t = tr.Units[key]
+		}
+		switch {
+		case t == nil || !t.complete(u):
+			out[key] = TranslationMissing
+		case t.SourceHash != u.Hash:
+			out[key] = TranslationStale
+		default:
+			out[key] = TranslationDone
+		}
+	}
+	return out
+}
+
+func (t *Translated) complete(u Unit) bool {
+	for _, f := range u.Fields {
+		if _, ok := t.Fields[f.Name]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// Stale lists every translation whose source text has changed since it was
+// made, at its source_hash, in language order.
+func (s *Site) Stale() Diagnostics {
+	var ds Diagnostics
+	for _, lang := range s.Config.Languages {
+		tr := s.Translations[lang]
+		if tr == nil {
+			continue
+		}
+		for _, u := range s.Units() {
+			t := tr.Units[UnitKey(u.Kind, u.ID)]
+			// A unit with no text yet (a starter file's) is missing, not stale.
+			if t != nil && len(t.Fields) > 0 && t.SourceHash != u.Hash {
+				ds.Add(t.HashPos, "%s translation of %s %q is out of date: its source text changed (source_hash %s, now %s)", lang, unitWords[u.Kind], u.ID, t.SourceHash, u.Hash)
+			}
+		}
+	}
+	return ds
+}
+
+var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source"}
+
+// Translate turns s, a freshly loaded site, into the site of language lang:
+// every translated text replaces its source, and Languages records which
+// units are done, stale or missing. The site must not be used as the
+// source language's afterwards.
+func (s *Site) Translate(lang string) {
+	view := &LanguageView{Source: s.Config.Language, Lang: lang, Languages: s.Config.Languages, State: map[string]string{}}
+	s.Languages = view
+	tr := s.Translations[lang]
+	if tr == nil || lang == s.Config.Language {
+		view.State = nil
+		return
+	}
+	s.sourceFingerprint = s.Fingerprint()
+	s.Config.Language = lang
+	if tr.Title != "" {
+		s.Config.Title = tr.Title
+	}
+	if tr.Tagline != "" {
+		s.Config.Tagline = tr.Tagline
+	}
+	if tr.Terms != nil {
+		s.Config.Terms = *tr.Terms
+	}
+	state := s.States(lang)
+	view.State = state
+	use := func(kind, id string) *Translated {
+		if state[UnitKey(kind, id)] == TranslationMissing {
+			return nil
+		}
+		return tr.Units[UnitKey(kind, id)]
+	}
+	for _, r := range s.Results {
+		if t := use("result", r.ID); t != nil {
+			setString(&r.Title, t, "title")
+			setString(&r.Statement, t, "statement")
+			setText(&r.Summary, t, "summary")
+		}
+		for _, rec := range r.Recommendations {
+			if t := use("rec", rec.ID); t != nil {
+				setString(&rec.Text, t, "text")
+				setText(&rec.Guidance, t, "guidance")
+			}
+		}
+	}
+	for _, p := range s.Pages {
+		if t := use("page", p.ID); t != nil {
+			setString(&p.Title, t, "title")
+			setText(&p.Body, t, "body")
+		}
+	}
+	for _, r := range s.Roles {
+		if t := use("role", r.ID); t != nil {
+			setString(&r.Name, t, "name")
+			setText(&r.Description, t, "description")
+		}
+	}
+	for _, src := range s.Sources {
+		if t := use("source", src.ID); t != nil {
+			setString(&src.Title, t, "title")
+		}
+	}
+}
+
+func setString(dst *string, t *Translated, field string) {
+	if v, ok := t.Fields[field]; ok {
+		*dst = v.Value
+	}
+}
+
+func setText(dst *Text, t *Translated, field string) {
+	if v, ok := t.Fields[field]; ok {
+		*dst = v
+	}
+}
