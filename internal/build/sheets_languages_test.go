@@ -58,6 +58,8 @@ func TestChecklistAndTemplateTranslated(t *testing.T) {
 	for page, want := range map[string]string{
 		"fr/print/checklists/index.html": "Proposer un espace à l'écart.",
 		"fr/print/protocols/index.html":  "Ce que la personne a demandé",
+		// The printed sheets' margins name the sheet in its language.
+		"fr/assets/css/sheets.css": `@top-left { content: "Fiche d'accueil";`,
 	} {
 		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
 		if err != nil {
