@@ -164,3 +164,19 @@ func TestChecklistTranslationShape(t *testing.T) {
 		t.Errorf("problems:\n%s", strings.Join(got, "\n"))
 	}
 }
+
+// TestAlternateLinks: each page's head names the same page in every
+// language, itself included, with hreflang, as search engines and browsers
+// expect of a page published in several languages.
+func TestAlternateLinks(t *testing.T) {
+	out := buildDir(t, bilingual)
+	checkPage(t, out, "fr/protocols/desk-record/index.html", []expect{
+		{sel: `head link[rel=alternate]`, count: 2},
+		{sel: `head link[rel=alternate][hreflang=en]`, count: 1, attr: "href", is: "../../../protocols/desk-record/index.html"},
+		{sel: `head link[rel=alternate][hreflang=fr]`, count: 1, attr: "href", is: "../../../fr/protocols/desk-record/index.html"},
+	})
+	checkPage(t, out, "index.html", []expect{
+		{sel: `head link[rel=alternate][hreflang=en]`, count: 1, attr: "href", is: "index.html"},
+		{sel: `head link[rel=alternate][hreflang=fr]`, count: 1, attr: "href", is: "fr/index.html"},
+	})
+}
