@@ -23,9 +23,10 @@ func translationsCommand(stdout io.Writer) *cobra.Command {
 		Use:   "translations",
 		Short: "List what each language has to translate: missing, out of date, done",
 		Long: `For each language of the site but the source (languages: in content/site.yaml),
-count the texts (expected results, recommendations, pages) whose translation
-is missing, out of date (its source text changed since) or done, and list
-every missing and out-of-date one, the latter at file:line.
+count the texts (expected results, recommendations, pages, roles, sources,
+checklists, templates) whose translation is missing, out of date (its
+source text changed since) or done, and list every missing and out-of-date
+one, the latter at file:line.
 
 With --init xx, write starter files for a new language under
 translations/xx/: one file per source file, each text with the hash of its
