@@ -23,9 +23,10 @@ func translationsCommand(stdout io.Writer) *cobra.Command {
 		Use:   "translations",
 		Short: "List what each language has to translate: missing, out of date, done",
 		Long: `For each language of the site but the source (languages: in content/site.yaml),
-count the texts (expected results, recommendations, pages) whose translation
-is missing, out of date (its source text changed since) or done, and list
-every missing and out-of-date one, the latter at file:line.
+count the texts (expected results, recommendations, pages, roles, sources,
+checklists, templates) whose translation is missing, out of date (its
+source text changed since) or done, and list every missing and out-of-date
+one, the latter at file:line.
 
 With --init xx, write starter files for a new language under
 translations/xx/: one file per source file, each text with the hash of its
@@ -106,7 +107,7 @@ func slicesContains(list []string, s string) bool {
 }
 
 func unitName(kind string) string {
-	return map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source"}[kind]
+	return map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}[kind]
 }
 
 // initTranslation writes the starter files of a new language. It refuses to
@@ -174,6 +175,38 @@ func initTranslation(w io.Writer, dir string, s *site.Site, lang string) error {
 		field(&b, "", "title", p.Title)
 		fmt.Fprintf(&b, "source_hash: %s\n---\n", p.SourceHash())
 		add(base+"/pages/"+p.ID+".md", b.Bytes())
+	}
+	for _, c := range s.Checklists {
+		b = bytes.Buffer{}
+		fmt.Fprintf(&b, "# Translation into %s of %s. Write each text after its key or\n# dash; the source text is above it. Keep every field, section and item,\n# in the source's order: the browser keeps ticks and entries by place.\n", lang, c.Pos.File)
+		fmt.Fprintf(&b, "source_hash: %s\n", c.SourceHash())
+		field(&b, "", "title", c.Title)
+		field(&b, "", "intro", c.Intro.Value)
+		if len(c.Fields) > 0 {
+			b.WriteString("fields:\n")
+			for _, f := range c.Fields {
+				comment(&b, "  ", f.Label)
+				b.WriteString("  -\n")
+			}
+		}
+		b.WriteString("sections:\n")
+		for _, sec := range c.Sections {
+			comment(&b, "  ", sec.Title)
+			b.WriteString("  - title:\n    items:\n")
+			for _, it := range sec.Items {
+				comment(&b, "      ", it.Text)
+				b.WriteString("      -\n")
+			}
+		}
+		add(base+"/checklists/"+path.Base(c.Pos.File), b.Bytes())
+	}
+	for _, p := range s.Protocols {
+		b = bytes.Buffer{}
+		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title and summary here\n# and the translated template below the closing line, with each\n# [[field]] of the source, in the same order.\n", lang, p.Pos.File)
+		field(&b, "", "title", p.Title)
+		field(&b, "", "summary", p.Summary)
+		fmt.Fprintf(&b, "source_hash: %s\n---\n", p.SourceHash())
+		add(base+"/protocols/"+p.ID+".md", b.Bytes())
 	}
 	for _, name := range order {
 		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); !errors.Is(err, fs.ErrNotExist) {

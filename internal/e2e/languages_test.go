@@ -127,3 +127,42 @@ func TestNoJavaScriptFrench(t *testing.T) {
 		t.Fatalf("only %d French pages", n)
 	}
 }
+
+// TestSheetsAcrossLanguages: a tick and a header field filled in on the
+// French checklist, and a field of the French template, show on the English
+// pages, and the other way round: the browser keeps them under keys made
+// from the source's texts, which the translation does not change.
+func TestSheetsAcrossLanguages(t *testing.T) {
+	s := bilingualSite(t)
+	tb := openTab(t, "")
+	const tick = "#tick-desk-officer-4f375f0f"
+	tb.Navigate(browsertest.FileURL(s.Dir, "fr/checklists/desk-officer/index.html"))
+	if got := tb.eval(`document.querySelector('label[for="tick-desk-officer-4f375f0f"]').textContent`); got != "Proposer un espace à l'écart." {
+		t.Fatalf("the French checklist's first item reads %q", got)
+	}
+	tb.click(`label[for="tick-desk-officer-4f375f0f"]`)
+	tb.typeInto("#cl-desk-officer-officer", "Agent Martin")
+	tb.Navigate(browsertest.FileURL(s.Dir, "fr/protocols/desk-record/index.html"))
+	tb.typeInto("#field-what-the-person-asked-for", "Un rendez-vous demain.")
+
+	tb.Navigate(browsertest.FileURL(s.Dir, "checklists/desk-officer/index.html"))
+	if !tb.checked(tick) {
+		t.Error("the tick given in French is not shown in English")
+	}
+	if got := tb.value("#cl-desk-officer-officer"); got != "Agent Martin" {
+		t.Errorf("officer in English = %q", got)
+	}
+	tb.click(`label[for="tick-desk-officer-04bf4a9f"]`)
+	tb.Navigate(browsertest.FileURL(s.Dir, "protocols/desk-record/index.html"))
+	if got := tb.value("#field-what-the-person-asked-for"); got != "Un rendez-vous demain." {
+		t.Errorf("template field in English = %q", got)
+	}
+
+	tb.Navigate(browsertest.FileURL(s.Dir, "fr/checklists/desk-officer/index.html"))
+	if !tb.checked("#tick-desk-officer-04bf4a9f") {
+		t.Error("the tick given in English is not shown in French")
+	}
+	if errs := tb.ConsoleErrors(); len(errs) > 0 {
+		t.Errorf("console errors: %q", errs)
+	}
+}

@@ -5,6 +5,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -46,6 +47,12 @@ func (l *loader) translations() {
 		}
 		for _, name := range l.dir(dir+"/pages", ".md") {
 			l.translatedPage(name, tr)
+		}
+		for _, name := range l.dir(dir+"/checklists", ".yaml", ".yml") {
+			l.translatedChecklist(name, tr)
+		}
+		for _, name := range l.dir(dir+"/protocols", ".md") {
+			l.translatedProtocol(name, tr)
 		}
 		l.translatedList(dir+"/roles.yaml", "roles", tr, "role", "translated role",
 			func(id string) bool { return l.s.Role(id) != nil }, []string{"name", "description"})
@@ -105,13 +112,13 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 		fields[k] = f
 	}
 	required := []string{"source_hash"}
-	if kind != "page" {
+	if kind != "page" && kind != "checklist" && kind != "protocol" {
 		required = append(required, "id")
 	}
 	if !d.mapping(n, what, fields, required...) {
 		return nil
 	}
-	if kind == "page" {
+	if kind == "page" || kind == "checklist" || kind == "protocol" {
 		idPos = site.Pos{File: u.Pos.File, Line: 1, Col: 1}
 	}
 	if u.ID == "" {
@@ -130,7 +137,7 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 	return u
 }
 
-var kindWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source"}
+var kindWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}
 
 // translatedList reads an optional file holding one list, under key, of
 // translated units (roles.yaml, sources.yaml).
@@ -171,4 +178,112 @@ func (l *loader) translatedPage(name string, tr *site.Translation) {
 	if strings.TrimSpace(body.Value) != "" {
 		u.Fields["body"] = body
 	}
+}
+
+// translatedChecklist reads translations/<lang>/checklists/<role>.yaml: the
+// checklist's title, intro, header field labels (fields, a list in the
+// source's order) and sections (each a title and a list of item texts, in
+// the source's order). Texts are matched to the source by place, not by
+// wording, so the browser's keys, made from the source texts, stay the same
+// in every language.
+func (l *loader) translatedChecklist(name string, tr *site.Translation) {
+	d, root := l.yamlFile(name, true)
+	if root == nil {
+		return
+	}
+	id := fileStem(name)
+	src := l.s.ChecklistFor(id)
+	u := &site.Translated{Pos: d.pos(root), Kind: "checklist", ID: id, Fields: map[string]site.Text{}}
+	text := func(field string) fieldFunc {
+		return func(v *yaml.Node) {
+			var t site.Text
+			d.text(&t)(v)
+			if strings.TrimSpace(t.Value) != "" {
+				u.Fields[field] = t
+			}
+		}
+	}
+	var nFields, nSections int
+	l.addUnit(d, root, tr, u, "translated checklist", func(id string) bool { return src != nil }, []string{"title", "intro"},
+		map[string]fieldFunc{
+			"id": nil,
+			"fields": func(v *yaml.Node) {
+				d.list(func(n *yaml.Node) {
+					text(site.ChecklistFieldName(nFields))(n)
+					nFields++
+				})(v)
+				if src != nil && nFields != len(src.Fields) {
+					d.errorf(v, "the translated checklist's header fields: %d, the source's: %d; translate each, in the source's order", nFields, len(src.Fields))
+				}
+			},
+			"sections": func(v *yaml.Node) {
+				d.list(func(n *yaml.Node) {
+					i := nSections
+					nSections++
+					nItems := 0
+					d.mapping(n, "translated checklist section", map[string]fieldFunc{
+						"title": text(site.ChecklistSectionName(i)),
+						"items": func(v *yaml.Node) {
+							d.list(func(n *yaml.Node) {
+								text(site.ChecklistItemName(i, nItems))(n)
+								nItems++
+							})(v)
+							if src != nil && i < len(src.Sections) && nItems != len(src.Sections[i].Items) {
+								d.errorf(v, "this section's items: %d, the source's: %d; translate each, in the source's order", nItems, len(src.Sections[i].Items))
+							}
+						},
+					})
+				})(v)
+				if src != nil && nSections != len(src.Sections) {
+					d.errorf(v, "the translated checklist's sections: %d, the source's: %d; translate each, in the source's order", nSections, len(src.Sections))
+				}
+			},
+		})
+}
+
+// translatedProtocol reads translations/<lang>/protocols/<slug>.md: title
+// and summary in the front matter, the translated template below it. Its
+// fields are matched to the source's by place (see render), so it must have
+// as many.
+func (l *loader) translatedProtocol(name string, tr *site.Translation) {
+	d, root, body := l.markdownFile(name)
+	if root == nil {
+		return
+	}
+	var src *site.Protocol
+	for _, p := range l.s.Protocols {
+		if p.ID == fileStem(name) {
+			src = p
+		}
+	}
+	u := &site.Translated{Pos: d.pos(root), Kind: "protocol", ID: fileStem(name), Fields: map[string]site.Text{}}
+	u = l.addUnit(d, root, tr, u, "translated template", func(string) bool { return src != nil }, []string{"title", "summary"},
+		map[string]fieldFunc{"id": nil})
+	if u == nil || strings.TrimSpace(body.Value) == "" {
+		return
+	}
+	u.Fields["body"] = body
+	l.rowsMarkers(body)
+	if got, want := countFields(body.Value), countFields(src.Body.Value); got != want {
+		l.diags.Add(body.Pos, "the translated template's fields: %d, the source's: %d; translate each [[field]], in the source's order, so that what is typed shows in every language", got, want)
+	}
+}
+
+// countFields counts the [[fields]] of a template's Markdown.
+func countFields(src string) int {
+	n := 0
+	for i := strings.Index(src, "[["); i >= 0; {
+		_, _, size := markdown.ParseField(src[i:])
+		if size > 0 {
+			n++
+		} else {
+			size = 2
+		}
+		j := strings.Index(src[i+size:], "[[")
+		if j < 0 {
+			break
+		}
+		i += size + j
+	}
+	return n
 }

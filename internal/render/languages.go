@@ -54,7 +54,7 @@ type Notice struct {
 }
 
 // TranslationNotice returns the notice for the unit kind:id on this page
-// ("result", "rec" or "page"), or nil when there is nothing to say: the
+// ("result", "rec", "page", "checklist" or "protocol"), or nil when there is nothing to say: the
 // page is in the source language or the translation is up to date.
 func (b *Base) TranslationNotice(kind, id string) *Notice {
 	v := b.Site.Languages
@@ -75,6 +75,9 @@ func (b *Base) TranslationNotice(kind, id string) *Notice {
 		SourceURL: relative(v.Prefix(v.Lang)+b.Path, target, b.Site.Config.PrettyURLs),
 	}
 	key := "translation.missing." + kind
+	if kind == "checklist" || kind == "protocol" {
+		key = "translation.missing.page" // each has a page of its own
+	}
 	if n.Stale {
 		key = "translation.stale"
 	}

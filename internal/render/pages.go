@@ -2,6 +2,7 @@ package render
 
 import (
 	"html/template"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -282,9 +283,15 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 	rc.NotesID = "cl-" + role.ID + "-notes"
 	ids := map[string]bool{rc.NotesID: true}
 	for _, f := range rc.Checklist.Fields {
-		id := "cl-" + role.ID + "-" + markdown.Slug(f.Label)
+		// A translated label keeps its source's id, which names what the
+		// browser keeps.
+		label := f.Label
+		if f.SourceLabel != "" {
+			label = f.SourceLabel
+		}
+		id := "cl-" + role.ID + "-" + markdown.Slug(label)
 		for n := 2; ids[id]; n++ {
-			id = "cl-" + role.ID + "-" + markdown.Slug(f.Label) + "-" + strconv.Itoa(n)
+			id = "cl-" + role.ID + "-" + markdown.Slug(label) + "-" + strconv.Itoa(n)
 		}
 		ids[id] = true
 		rc.Fields = append(rc.Fields, FieldView{Label: f.Label, ID: id})
@@ -293,9 +300,13 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 	for _, sec := range rc.Checklist.Sections {
 		sv := SectionView{Title: sec.Title}
 		for _, it := range sec.Items {
-			n := seen[it.Text]
-			seen[it.Text]++
-			key := tickKey(role.ID, it.Text, n)
+			text := it.Text
+			if it.SourceText != "" {
+				text = it.SourceText // a tick shows in every language
+			}
+			n := seen[text]
+			seen[text]++
+			key := tickKey(role.ID, text, n)
 			sv.Items = append(sv.Items, ItemView{Text: it.Text, Key: key, ID: strings.ReplaceAll(key, ":", "-"), Recs: r.recs(it.Recommendations)})
 			rc.Items++
 		}
@@ -365,6 +376,9 @@ type ProtocolPage struct {
 func (r *renderer) protocolPage(b *Base, p *site.Protocol) any {
 	b.Title = p.Title
 	body := b.Markdown(p.Body)
+	if p.SourceBody.Value != "" {
+		body = sourceFieldIDs(body, b.Markdown(p.SourceBody))
+	}
 	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body)}}
 }
 
@@ -395,7 +409,7 @@ func (r *renderer) printProtocolsPage(b *Base) any {
 			Protocol: proto,
 			Sheet:    protocolSheet(proto.ID),
 			IDPrefix: prefix,
-			Body:     b.MarkdownPrefixed(proto.Body, prefix),
+			Body:     protocolBody(b, proto, prefix),
 		})
 	}
 	return p
@@ -462,4 +476,42 @@ func (r *renderer) freePage(b *Base, p *site.Page) any {
 	b.Title = p.Title
 	body := b.Markdown(p.Body)
 	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body)}}
+}
+
+// protocolBody renders a template for a page of several, its ids prefixed.
+func protocolBody(b *Base, p *site.Protocol, prefix string) template.HTML {
+	body := b.MarkdownPrefixed(p.Body, prefix)
+	if p.SourceBody.Value != "" {
+		body = sourceFieldIDs(body, b.MarkdownPrefixed(p.SourceBody, prefix))
+	}
+	return body
+}
+
+var (
+	fieldIDPattern = regexp.MustCompile(`<(?:input type="text"|textarea) id="([^"]+)"`)
+	idAttrPattern  = regexp.MustCompile(`\b(id|for|name)="([^"]+)"`)
+)
+
+// sourceFieldIDs gives the fields of a translated template the ids of the
+// source's fields in the same places: the browser keeps what is typed under
+// a field's id, and ids made from translated labels would hide in one
+// language what was typed in another. If the two do not have as many fields
+// (check reports it), the translation's own ids stay.
+func sourceFieldIDs(translated, source template.HTML) template.HTML {
+	tr := fieldIDPattern.FindAllStringSubmatch(string(translated), -1)
+	src := fieldIDPattern.FindAllStringSubmatch(string(source), -1)
+	if len(tr) != len(src) {
+		return translated
+	}
+	to := map[string]string{}
+	for i := range tr {
+		to[tr[i][1]] = src[i][1]
+	}
+	return template.HTML(idAttrPattern.ReplaceAllStringFunc(string(translated), func(m string) string {
+		sub := idAttrPattern.FindStringSubmatch(m)
+		if id, ok := to[sub[2]]; ok {
+			return sub[1] + `="` + id + `"`
+		}
+		return m
+	}))
 }

@@ -34,6 +34,10 @@ func TargetPath(s *site.Site, kind, id string) string {
 		if s.Protocol(id) != nil {
 			return protocolPath(id)
 		}
+	case "checklist":
+		if s.ChecklistFor(id) != nil {
+			return rolePath(id)
+		}
 	case "page":
 		if s.Page(id) != nil {
 			return pagePath(id)

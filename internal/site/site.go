@@ -199,6 +199,10 @@ type Checklist struct {
 type ChecklistField struct {
 	Pos   Pos
 	Label string
+	// SourceLabel is the source language's label when Label is a
+	// translation: the browser keeps what is typed under an id made from
+	// it, so that the same entry shows in every language.
+	SourceLabel string
 }
 
 // ChecklistSection is a titled group of checklist items.
@@ -209,8 +213,12 @@ type ChecklistSection struct {
 
 // ChecklistItem is one checkable action.
 type ChecklistItem struct {
-	Pos             Pos
-	Text            string
+	Pos  Pos
+	Text string
+	// SourceText is the source language's text when Text is a
+	// translation: the browser keeps the tick under a key made from it,
+	// so that a tick shows in every language.
+	SourceText      string
 	Recommendations []Ref
 }
 
@@ -223,6 +231,11 @@ type Protocol struct {
 	Recommendations []Ref
 	Roles           []Ref
 	Body            Text // Markdown with [[fields]]
+	// SourceBody is the source language's body when Body is a
+	// translation: the browser keeps each field under an id made from the
+	// source's label of the field in the same place, so that what is typed
+	// shows in every language.
+	SourceBody Text
 }
 
 // Page is one free Markdown page of content/pages/.

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"strconv"
 	"strings"
 )
 
@@ -20,7 +21,7 @@ type Translated struct {
 	// where its source_hash is, which is what a stale report points at.
 	Pos     Pos
 	HashPos Pos
-	Kind    string // "result", "rec", "page", "role" or "source"
+	Kind    string // "result", "rec", "page", "role", "source", "checklist" or "protocol"
 	ID      string
 	// SourceHash is the hash of the source text this translation was made
 	// from (see SourceHash).
@@ -103,6 +104,41 @@ func (r *Role) SourceHash() string { return SourceHash(r.Name, r.Description.Val
 // SourceHash is the hash of the source's title.
 func (s *Source) SourceHash() string { return SourceHash(s.Title) }
 
+// SourceHash is the hash of every text of the checklist, in order.
+func (c *Checklist) SourceHash() string {
+	var texts []string
+	for _, f := range c.textFields() {
+		texts = append(texts, f.Name, f.Value)
+	}
+	return SourceHash(texts...)
+}
+
+// textFields names each text of a checklist by its place: title, intro,
+// field.N (a header field's label), section.N (a section's title) and
+// item.N.M (the Mth item of the Nth section), counted from 0. A
+// translation gives the same names to its texts.
+func (c *Checklist) textFields() []Field {
+	out := fields("title", c.Title, "intro", c.Intro.Value)
+	for i, f := range c.Fields {
+		out = append(out, Field{ChecklistFieldName(i), f.Label})
+	}
+	for i, sec := range c.Sections {
+		out = append(out, Field{ChecklistSectionName(i), sec.Title})
+		for j, it := range sec.Items {
+			out = append(out, Field{ChecklistItemName(i, j), it.Text})
+		}
+	}
+	return out
+}
+
+// Names of a checklist's texts (see textFields).
+func ChecklistFieldName(i int) string   { return "field." + strconv.Itoa(i) }
+func ChecklistSectionName(i int) string { return "section." + strconv.Itoa(i) }
+func ChecklistItemName(i, j int) string { return "item." + strconv.Itoa(i) + "." + strconv.Itoa(j) }
+
+// SourceHash is the hash of the protocol's source text.
+func (p *Protocol) SourceHash() string { return SourceHash(p.Title, p.Summary, p.Body.Value) }
+
 // Units lists the translatable units of the site in order, with the hash
 // of each one's source text.
 func (s *Site) Units() []Unit {
@@ -126,6 +162,13 @@ func (s *Site) Units() []Unit {
 	for _, src := range s.Sources {
 		out = append(out, Unit{Kind: "source", ID: src.ID, Hash: src.SourceHash(), Pos: src.Pos,
 			Fields: fields("title", src.Title)})
+	}
+	for _, c := range s.Checklists {
+		out = append(out, Unit{Kind: "checklist", ID: c.Role.ID, Hash: c.SourceHash(), Pos: c.Pos, Fields: c.textFields()})
+	}
+	for _, p := range s.Protocols {
+		out = append(out, Unit{Kind: "protocol", ID: p.ID, Hash: p.SourceHash(), Pos: p.Pos,
+			Fields: fields("title", p.Title, "summary", p.Summary, "body", p.Body.Value)})
 	}
 	return out
 }
@@ -205,7 +248,7 @@ func (s *Site) Stale() Diagnostics {
 	return ds
 }
 
-var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source"}
+var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}
 
 // Translate turns s, a freshly loaded site, into the site of language lang:
 // every translated text replaces its source, and Languages records which
@@ -266,6 +309,34 @@ func (s *Site) Translate(lang string) {
 	for _, src := range s.Sources {
 		if t := use("source", src.ID); t != nil {
 			setString(&src.Title, t, "title")
+		}
+	}
+	for _, c := range s.Checklists {
+		if t := use("checklist", c.Role.ID); t != nil {
+			setString(&c.Title, t, "title")
+			setText(&c.Intro, t, "intro")
+			for i := range c.Fields {
+				f := &c.Fields[i]
+				f.SourceLabel = f.Label
+				setString(&f.Label, t, ChecklistFieldName(i))
+			}
+			for i := range c.Sections {
+				sec := &c.Sections[i]
+				setString(&sec.Title, t, ChecklistSectionName(i))
+				for j := range sec.Items {
+					it := &sec.Items[j]
+					it.SourceText = it.Text
+					setString(&it.Text, t, ChecklistItemName(i, j))
+				}
+			}
+		}
+	}
+	for _, p := range s.Protocols {
+		if t := use("protocol", p.ID); t != nil {
+			p.SourceBody = p.Body
+			setString(&p.Title, t, "title")
+			setString(&p.Summary, t, "summary")
+			setText(&p.Body, t, "body")
 		}
 	}
 }
