@@ -9,12 +9,10 @@ package e2e
 
 import (
 	"context"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/cdproto/browser"
@@ -34,15 +32,7 @@ const extraRec = "retired-check"
 // earlier version of it might have had. Both sites have the same title, so
 // the browser keeps their answers under the same key.
 func earlierSite(t *testing.T) string {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(riskguide.Default, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(riskguide.Default, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
+	m, err := riskguide.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,15 +31,7 @@ not_applicable: true
 
 // scaleSource is the built-in guidance assessed on passFailScale.
 func scaleSource(t *testing.T) build.Source {
-	m := fstest.MapFS{}
-	err := fs.WalkDir(riskguide.Default, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(riskguide.Default, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
+	m, err := riskguide.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}

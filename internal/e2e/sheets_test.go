@@ -2,10 +2,8 @@ package e2e
 
 import (
 	"fmt"
-	"io/fs"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -23,21 +21,11 @@ const (
 
 // letterSite is the default guidance with paper: letter in its site.yaml.
 func letterSite(t *testing.T) *builtSite {
-	fsys := fstest.MapFS{}
-	err := fs.WalkDir(riskguide.Default, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(riskguide.Default, p)
-		if p == "content/site.yaml" {
-			data = append(data, "\npaper: letter\n"...)
-		}
-		fsys[p] = &fstest.MapFile{Data: data}
-		return err
-	})
+	fsys, err := riskguide.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}
+	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "\npaper: letter\n"...)
 	return getSite(t, "letter", build.Source{FS: fsys, Name: "default site on Letter paper"})
 }
 

@@ -2,11 +2,12 @@ package publish
 
 import (
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/riskguide/riskguide/internal/render"
 )
 
 func TestCommitReplacesOutput(t *testing.T) {
@@ -29,7 +30,7 @@ func TestAbortKeepsOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(o, "index.html", []byte("second")); err != nil {
+	if err := render.WriteFile(o, "index.html", []byte("second")); err != nil {
 		t.Fatal(err)
 	}
 	if err := o.Abort(); err != nil {
@@ -48,7 +49,7 @@ func TestWriteRefusesEscapes(t *testing.T) {
 	}
 	defer o.Abort()
 	for _, name := range []string{"../x.html", "/etc/x", "a/../../x"} {
-		if err := writeFile(o, name, nil); err == nil {
+		if err := render.WriteFile(o, name, nil); err == nil {
 			t.Errorf("wrote %q outside the output folder", name)
 		}
 	}
@@ -61,7 +62,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		if err := writeFile(o, name, []byte(data)); err != nil {
+		if err := render.WriteFile(o, name, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -128,7 +129,7 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 		go func() {
 			for i := range 20 {
 				name := fmt.Sprintf("a/b%d/c/%d-%d.html", i%3, w, i)
-				if err := writeFile(o, name, []byte(name)); err != nil {
+				if err := render.WriteFile(o, name, []byte(name)); err != nil {
 					errs <- err
 					return
 				}
@@ -141,10 +142,10 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := writeFile(o, "a/file", []byte("x")); err != nil {
+	if err := render.WriteFile(o, "a/file", []byte("x")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(o, "a/file/index.html", []byte("y")); err == nil {
+	if err := render.WriteFile(o, "a/file/index.html", []byte("y")); err == nil {
 		t.Error("wrote below a file")
 	}
 	if err := o.Commit(); err != nil {
@@ -162,30 +163,15 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 	}
 }
 
-// writeFile writes one whole file through Create, as a build does.
-func writeFile(o interface {
-	Create(string) (io.WriteCloser, error)
-}, name string, data []byte) error {
-	w, err := o.Create(name)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // TestMemoryKeepsClosedFiles: the in-memory site keeps what was written
 // once it is closed, refuses names outside the site and files written
 // twice, as the folder does.
 func TestMemoryKeepsClosedFiles(t *testing.T) {
 	m := NewMemory()
-	if err := writeFile(m, "a/index.html", []byte("page")); err != nil {
+	if err := render.WriteFile(m, "a/index.html", []byte("page")); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFile(m, "a/index.html", []byte("again")); err == nil {
+	if err := render.WriteFile(m, "a/index.html", []byte("again")); err == nil {
 		t.Error("wrote a file twice")
 	}
 	for _, name := range []string{"../x.html", "/etc/x", "a/../../x", `a\x`} {

@@ -1,11 +1,9 @@
 package report
 
 import (
-	"io/fs"
 	"regexp"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/build"
@@ -16,15 +14,7 @@ import (
 // site.yaml.
 func siteWith(t *testing.T, siteYAML string) *site.Site {
 	t.Helper()
-	m := fstest.MapFS{}
-	err := fs.WalkDir(riskguide.Default, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(riskguide.Default, p)
-		m[p] = &fstest.MapFile{Data: data}
-		return err
-	})
+	m, err := riskguide.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}
