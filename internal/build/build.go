@@ -124,39 +124,55 @@ func Theme(src Source) fs.FS {
 	return overlay{src.FS, riskguide.Default}
 }
 
-// Load reads and checks a site. The diagnostics hold every problem found;
-// the site is usable only when there are none.
+// Load reads and checks a site, in each of its languages. The diagnostics
+// hold every problem found; the site is usable only when there are none.
 func Load(src Source) (*site.Site, site.Diagnostics) {
-	return loadTexts(src, &markdown.Texts{})
+	s, _, diags := loadSource(src)
+	if len(diags) == 0 {
+		// Without rendering, nothing but the content can fail.
+		diags, _ = eachLanguage(src, s, nil)
+	}
+	return s, diags
 }
 
-// loadTexts is Load, reading the site's Markdown through texts.
-func loadTexts(src Source, texts *markdown.Texts) (*site.Site, site.Diagnostics) {
+// loadSource reads and checks the site in its source language. The checker
+// reads each Markdown text for its links, and the search index for its
+// plain text: from one parse, kept in texts.
+func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
+	texts := &markdown.Texts{}
 	s, diags := load.Load(src.FS)
 	diags = append(diags, check.Check(s, diags, texts)...)
-	if len(diags) == 0 {
-		diags = append(diags, checkTranslations(src, s)...)
-	}
 	if src.FS != fs.FS(riskguide.Default) {
 		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
 	}
-	return s, diags.Sort()
+	return s, texts, diags.Sort()
 }
 
-// checkTranslations checks the site of each language but the source as the
-// source is checked: a translated text's broken link or unknown reference
-// is reported in its translation file.
-func checkTranslations(src Source, s *site.Site) site.Diagnostics {
+// eachLanguage reads and checks the site of each language but the source,
+// as the source is checked, so that a translated text's broken link or
+// unknown reference is reported in its translation file; and, while every
+// language so far is sound, hands it to render (when not nil). A language
+// is read again from the files and translated, once for both, and
+// languages are taken one at a time, so that a build holds no more than
+// two in memory. After a problem the remaining languages are still
+// checked, so that one run reports them all, but no longer rendered.
+func eachLanguage(src Source, s *site.Site, render func(*site.Site, *markdown.Texts) error) (site.Diagnostics, error) {
 	var diags site.Diagnostics
 	for _, lang := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
+		texts := &markdown.Texts{}
 		ts, ds := load.Load(src.FS)
 		if len(ds) > 0 {
-			return ds
+			return ds.Sort(), nil // the source has these problems too
 		}
 		ts.Translate(lang)
-		diags = append(diags, check.Check(ts, nil, &markdown.Texts{})...)
+		diags = append(diags, check.Check(ts, nil, texts)...)
+		if render != nil && len(diags) == 0 {
+			if err := render(ts, texts); err != nil {
+				return nil, err
+			}
+		}
 	}
-	return diags
+	return diags.Sort(), nil
 }
 
 // Build builds the site and publishes it. On any problem the previous output
@@ -175,10 +191,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
-	// The checker reads each Markdown text for its links, and the search
-	// index for its plain text: from one parse.
-	texts := &markdown.Texts{}
-	s, diags := loadTexts(src, texts)
+	s, texts, diags := loadSource(src)
 	if len(diags) > 0 {
 		return nil, diags
 	}
@@ -261,32 +274,31 @@ func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out 
 // recommendation id, which all languages share.
 func storeKey(s *site.Site) string { return "riskguide:" + markdown.Slug(s.Config.Title) }
 
-// renderLanguages renders each language but the source under its own
-// folder, <lang>/, as a whole site of its own (pages, assets, search index),
-// so that each works from a shared drive by itself. The source language
-// stays at the root, where it was before the site had other languages, so
-// that links and bookmarks to it keep working.
-func renderLanguages(src0 *site.Site, src Source, o Options, out render.Output) error {
-	key := storeKey(src0)
-	for _, lang := range src0.Config.Languages[1:] {
-		texts := &markdown.Texts{}
-		s, diags := load.Load(src.FS)
-		if len(diags) > 0 {
-			return diags
-		}
-		s.Translate(lang)
+// renderLanguages checks and renders each language but the source under
+// its own folder, <lang>/, as a whole site of its own (pages, assets,
+// search index), so that each works from a shared drive by itself. The
+// source language stays at the root, where it was before the site had
+// other languages, so that links and bookmarks to it keep working.
+func renderLanguages(s *site.Site, src Source, o Options, out render.Output) error {
+	key := storeKey(s)
+	diags, err := eachLanguage(src, s, func(ts *site.Site, texts *markdown.Texts) error {
+		prefix := ts.Languages.Prefix(ts.Languages.Lang)
 		lo := o
 		if lo.BaseURL != "" {
-			lo.BaseURL = strings.TrimSuffix(lo.BaseURL, "/") + "/" + lang + "/"
+			lo.BaseURL = strings.TrimSuffix(lo.BaseURL, "/") + "/" + prefix
 		}
-		// serve's live-reload script sits at the root, which these pages'
-		// relative links, one folder down, would not reach.
+		// Extra scripts (serve's live reload) are named from the root of
+		// the whole output, which is one folder up from these pages' root.
 		lo.HeadScripts = nil
-		if err := renderSite(s, src, lo, texts, prefixed{out, lang + "/"}, key); err != nil {
-			return err
+		for _, script := range o.HeadScripts {
+			lo.HeadScripts = append(lo.HeadScripts, strings.Repeat("../", strings.Count(prefix, "/"))+script)
 		}
+		return renderSite(ts, src, lo, texts, prefixed{out, prefix}, key)
+	})
+	if err == nil && len(diags) > 0 {
+		err = diags
 	}
-	return nil
+	return err
 }
 
 // prefixed writes every file under a folder of out.

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -197,4 +198,56 @@ func TestLanguageDefaultTerms(t *testing.T) {
 		{sel: "nav.breadcrumb li:nth-child(2)", count: 1, text: "Résultat attendu 2"},
 	})
 	checkPage(t, out, "recommendations/same-day/index.html", []expect{{sel: "p.eyebrow", count: 1, text: "Recommendation 2.1"}})
+}
+
+// TestBrokenTranslationsKeepOutput: problems in the translations of two
+// languages are all reported by one build, which leaves the previous
+// output as it was, in every language.
+func TestBrokenTranslationsKeepOutput(t *testing.T) {
+	dir := copyBilingual(t)
+	out := buildDir(t, dir)
+	before, err := os.ReadFile(filepath.Join(out, "fr/about/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	edit := func(name, old, new string) {
+		t.Helper()
+		name = filepath.Join(dir, filepath.FromSlash(name))
+		data, err := os.ReadFile(name)
+		if err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		edited := strings.Replace(string(data), old, new, 1)
+		if edited == string(data) {
+			t.Fatalf("%s: %q not found: update the test", name, old)
+		}
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("content/site.yaml", "languages: [en, fr]", "languages: [en, fr, de]")
+	edit("translations/fr/pages/about.md", "Ce site est", "Voir [ceci](rec:gone). Ce site est")
+	edit("translations/de/pages/about.md", "", "---\ntitle: Über dieses Beispiel\nsource_hash: b3f352ed55b1\n---\n\nSiehe [dies](page:gone).\n")
+
+	src, err := FindSource(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = BuildSource(src, Options{Out: out, Workers: 2})
+	want := `translations/de/pages/about.md:6:14: unknown cross-reference target "page:gone": no page with id "gone"` + "\n" +
+		`translations/fr/pages/about.md:7:13: unknown cross-reference target "rec:gone": no recommendation with id "gone"`
+	if fmt.Sprint(err) != want {
+		t.Errorf("build problems:\n%v\nwant:\n%s", err, want)
+	}
+	after, err := os.ReadFile(filepath.Join(out, "fr/about/index.html"))
+	if err != nil || string(after) != string(before) {
+		t.Errorf("the failed build changed the previous output (%v)", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, "de")); !os.IsNotExist(err) {
+		t.Errorf("the failed build wrote de/ (%v)", err)
+	}
 }
