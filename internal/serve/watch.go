@@ -15,7 +15,7 @@ import (
 )
 
 // watched are the folders of a site that a build reads.
-var watched = []string{"content", "layouts", "checklists", "assets"}
+var watched = []string{"content", "layouts", "checklists", "assets", "translations"}
 
 // watcher follows every folder under a site's watched folders. fsnotify
 // watches one folder at a time, so folders created later are added as they
