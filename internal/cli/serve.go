@@ -18,8 +18,8 @@ func serveCommand(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "serve",
 		Short: "Preview the site, rebuilding and reloading on every change",
 		Long: `Build the site, serve it at http://127.0.0.1:1313/ and watch content/, layouts/,
-checklists/ and assets/. Every change rebuilds the site and reloads the open
-pages. A change that breaks the content is reported here and over the page in
+checklists/, assets/ and translations/. Every change rebuilds the site, in
+every language, and reloads the open pages. A change that breaks the content is reported here and over the page in
 the browser, while the last good build stays in place.
 
 The source is --source, else the current folder when it has a content/ folder,
