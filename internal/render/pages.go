@@ -247,9 +247,9 @@ type RoleChecklist struct {
 	// the heading, the checklist and the role's name and description are
 	// shown untranslated.
 	HeadingLang, Lang, RoleLang string
-	Sections  []SectionView
-	Items     int
-	Recs      []*site.Recommendation
+	Sections                    []SectionView
+	Items                       int
+	Recs                        []*site.Recommendation
 	// Nested is true when the checklist sits under a role heading of a
 	// page that holds several, so its sections are one level lower.
 	Nested bool
