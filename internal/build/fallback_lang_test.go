@@ -158,7 +158,8 @@ func TestFallbackNoticesInLists(t *testing.T) {
 	checkPage(t, out, "fr/index.html", []expect{
 		{sel: "#result-records h3 .fallback-mark", count: 1, text: "pas encore traduit"},
 		{sel: "#result-welcome .fallback-mark", count: 0},
-		{sel: ".fallback-mark[lang]", count: 0},
+		{sel: ".fallback-mark:not([lang=fr])", count: 0}, // in French, inside an English title
+		{sel: "#result-records .rec-text[lang=en] .fallback-mark[lang=fr]", count: 1},
 	})
 	checkPage(t, out, "fr/print/index.html", []expect{
 		{sel: "#rec-same-day .translation-notice", count: 1, text: "n’a pas encore été traduit"},

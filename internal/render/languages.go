@@ -116,14 +116,19 @@ func langAttr(lang string) template.HTMLAttr {
 	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(lang) + `"`)
 }
 
-// FallbackMark is the short word shown after the title of an untranslated
+// FallbackMark is the short mark shown after the title of an untranslated
 // text where a list is the reader's way into the texts (the home page, a
-// result's recommendations), or "" when the text is translated.
-func (b *Base) FallbackMark(kind, id string) (string, error) {
+// result's recommendations): a span in the page's language, which may sit
+// inside the title's element, or nothing when the text is translated.
+func (b *Base) FallbackMark(kind, id string) (template.HTML, error) {
 	if b.r.fallbackLang(kind, id) == "" {
 		return "", nil
 	}
-	return b.T("translation.missing.short")
+	t, err := b.T("translation.missing.short")
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(` <span class="fallback-mark" lang="` + template.HTMLEscapeString(b.Site.Languages.Lang) + `">` + template.HTMLEscapeString(t) + `</span>`), nil
 }
 
 // SourceLangAttr is the lang attribute of a text that no translation
