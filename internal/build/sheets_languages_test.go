@@ -86,7 +86,11 @@ func TestChecklistTranslationFallback(t *testing.T) {
 	checkPage(t, out, "fr/checklists/desk-officer/index.html", []expect{
 		{sel: ".translation-notice", count: 1, text: "pas encore été traduite"},
 		{sel: "h1", count: 1, attr: "lang", is: "en", text: "Front desk checklist"},
-		{sel: ".checklist", count: 1, attr: "lang", is: "en"},
+		// The checklist's texts are in English; the page's own words
+		// around them (the notes' label) stay French.
+		{sel: ".checklist-items li:first-child label", count: 1, attr: "lang", is: "en"},
+		{sel: ".checklist-section:first-of-type h2", count: 1, attr: "lang", is: "en"},
+		{sel: ".checklist-notes label", count: 1, attr: "lang", is: ""},
 	})
 	checkPage(t, out, "fr/protocols/desk-record/index.html", []expect{
 		{sel: ".translation-notice", count: 1},

@@ -31,6 +31,9 @@ type NavItem struct {
 	Target string // path from the site root
 	// Sections are the top folders the entry stands for, to mark it current.
 	Sections []string
+	// Lang is the source language's tag when Label is a text shown
+	// untranslated (see Base.FallbackLang).
+	Lang string
 }
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
@@ -67,7 +70,7 @@ const MenuPages = 8
 func (r *renderer) moreItems() []NavItem {
 	var items []NavItem
 	for _, p := range r.s.Pages[:min(len(r.s.Pages), MenuPages)] {
-		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Sections: []string{p.ID}})
+		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Sections: []string{p.ID}, Lang: r.fallbackLang("page", p.ID)})
 	}
 	return items
 }
@@ -221,6 +224,7 @@ func (b *Base) RecsForRole(roleID string) []*site.Recommendation { return b.r.ro
 type ChecklistRef struct {
 	Role *site.Role
 	Text string
+	Lang string // the source language's, when the checklist is untranslated
 }
 
 // Citation is a recommendation citing a source.

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"html/template"
+
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -56,14 +58,14 @@ type Notice struct {
 // TranslationNotice returns the notice for the unit kind:id on this page
 // ("result", "rec", "page", "checklist" or "protocol"), or nil when there is nothing to say: the
 // page is in the source language or the translation is up to date.
-func (b *Base) TranslationNotice(kind, id string) *Notice {
+func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 	v := b.Site.Languages
 	if v == nil || v.State == nil {
-		return nil
+		return nil, nil
 	}
 	state := v.State[site.UnitKey(kind, id)]
 	if state == site.TranslationDone || state == "" {
-		return nil
+		return nil, nil
 	}
 	name := autonyms[v.Source]
 	if name == "" {
@@ -78,19 +80,70 @@ func (b *Base) TranslationNotice(kind, id string) *Notice {
 	if kind == "checklist" || kind == "protocol" {
 		key = "translation.missing.page" // each has a page of its own
 	}
+	n.Link = b.r.i18n.Lookup("translation.source")
 	if n.Stale {
+		// The date of the original as published says which version a
+		// reader compares against; without one, the notice says only
+		// that the original changed.
+		if d := b.Site.Config.Published; d != "" {
+			var err error
+			n.Text, err = b.T("translation.stale.dated", d)
+			return n, err
+		}
 		key = "translation.stale"
 	}
 	n.Text = b.r.i18n.Lookup(key)
-	n.Link = b.r.i18n.Lookup("translation.source")
-	return n
+	return n, nil
 }
 
 // FallbackLang returns the source language's tag when the unit kind:id is
 // shown untranslated on this page, for the lang attribute of its passage,
-// and "" otherwise.
-func (b *Base) FallbackLang(kind, id string) string {
+// and "" otherwise. kind is one of result, rec, page, role, source,
+// checklist and protocol.
+func (b *Base) FallbackLang(kind, id string) string { return b.r.fallbackLang(kind, id) }
+
+// LangAttr is FallbackLang as a whole attribute, ` lang="en"`, or nothing:
+// for the many places a name or title of a unit is shown, so that on a site
+// in one language they are written exactly as before.
+func (b *Base) LangAttr(kind, id string) template.HTMLAttr {
+	return langAttr(b.r.fallbackLang(kind, id))
+}
+
+func langAttr(lang string) template.HTMLAttr {
+	if lang == "" {
+		return ""
+	}
+	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(lang) + `"`)
+}
+
+// FallbackMark is the short mark shown after the title of an untranslated
+// text where a list is the reader's way into the texts (the home page, a
+// result's recommendations): a span in the page's language, which may sit
+// inside the title's element, or nothing when the text is translated.
+func (b *Base) FallbackMark(kind, id string) (template.HTML, error) {
+	if b.r.fallbackLang(kind, id) == "" {
+		return "", nil
+	}
+	t, err := b.T("translation.missing.short")
+	if err != nil {
+		return "", err
+	}
+	return template.HTML(` <span class="fallback-mark" lang="` + template.HTMLEscapeString(b.Site.Languages.Lang) + `">` + template.HTMLEscapeString(t) + `</span>`), nil
+}
+
+// SourceLangAttr is the lang attribute of a text that no translation
+// replaces (a recommendation's indicators), on a page of a language other
+// than the source's, or nothing.
+func (b *Base) SourceLangAttr() template.HTMLAttr {
 	v := b.Site.Languages
+	if v == nil || v.State == nil {
+		return ""
+	}
+	return langAttr(v.Source)
+}
+
+func (r *renderer) fallbackLang(kind, id string) string {
+	v := r.s.Languages
 	if v == nil || v.State[site.UnitKey(kind, id)] != site.TranslationMissing {
 		return ""
 	}
@@ -109,4 +162,7 @@ const languagesCSS = `
 .languages [aria-current] { font-weight: 700; }
 .translation-notice { border-left: 4px solid #1a1a1a; padding: 0.5rem 0.75rem; background: #fff8e1; color: #1a1a1a; }
 .translation-notice a { color: #1a1a1a; }
+.fallback-mark { color: var(--muted); font-size: 0.85rem; font-weight: 400; white-space: nowrap; }
+.fallback-mark::before { content: "("; }
+.fallback-mark::after { content: ")"; }
 `

@@ -36,6 +36,8 @@ func (b *Base) ContentsList(entries []ContentsEntry) (template.HTML, error) {
 			key.WriteByte(1)
 		}
 		key.WriteByte(0)
+		key.WriteString(e.Lang)
+		key.WriteByte(0)
 	}
 	return b.item("contents-list", key.String(), entries)
 }
@@ -43,7 +45,8 @@ func (b *Base) ContentsList(entries []ContentsEntry) (template.HTML, error) {
 // ContentsEntry is one heading of the page.
 type ContentsEntry struct {
 	ID, Text string
-	Sub      bool // a heading below the page's sections (h3)
+	Sub      bool   // a heading below the page's sections (h3)
+	Lang     string // the source language's, for a heading of an untranslated text
 }
 
 // GuideNav lists expected results and, under the current one, its
@@ -61,6 +64,7 @@ type GuideNav struct {
 type GuideResult struct {
 	Number  int
 	Title   string
+	Lang    string // the source language's, when Title is untranslated
 	URL     string
 	Current bool // the page is this result's own page
 	// HTML, when set, is the whole entry, made once for every page at
@@ -75,6 +79,7 @@ type GuideResult struct {
 // GuideRec is a recommendation in the guidance navigation.
 type GuideRec struct {
 	Label, Text, URL string
+	Lang             string // the source language's, when Text is untranslated
 	Current          bool
 	// HTML, when set, is the whole entry, made once for every page at
 	// this folder depth that lists the recommendation but is not its own.
@@ -126,7 +131,9 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 	from, to := guideRange(len(all), res.Number)
 	g := &GuideNav{}
 	for _, x := range all[from:to] {
-		gr := GuideResult{Number: x.Number, Title: x.Title, URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
+		// The entries are cached by link alone: which texts are translated
+		// is the same on every page of one language, so Lang is too.
+		gr := GuideResult{Number: x.Number, Title: x.Title, Lang: r.fallbackLang("result", x.ID), URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
 		if x != res {
 			// Every page of the guidance lists most results the same way:
 			// each entry is made once, not once per page.
@@ -141,7 +148,7 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 			}
 			from, to := guideRange(len(x.Recommendations), n)
 			for _, y := range x.Recommendations[from:to] {
-				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, URL: b.Rel(recPath(y.ID)), Current: y == rec})
+				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, URL: b.Rel(recPath(y.ID)), Lang: r.fallbackLang("rec", y.ID), Current: y == rec})
 				if g := &gr.Recs[len(gr.Recs)-1]; g.Current {
 					g.Text = shorten(y.Text, guideTextLen)
 				} else if g.HTML, err = b.itemFunc("guide-rec", g.URL, func() any {
@@ -176,15 +183,16 @@ var headingRE = regexp.MustCompile(`(?s)<h([23]) id="([^"]+)"[^>]*>(.*?)</h[23]>
 
 var tagRE = regexp.MustCompile(`<[^>]*>`)
 
-// headingsIn lists the h2 and h3 headings of rendered Markdown.
-func headingsIn(h template.HTML) []ContentsEntry {
+// headingsIn lists the h2 and h3 headings of rendered Markdown, in
+// language lang when the text is shown untranslated ("" otherwise).
+func headingsIn(h template.HTML, lang string) []ContentsEntry {
 	var out []ContentsEntry
 	for _, m := range headingRE.FindAllStringSubmatch(string(h), -1) {
 		text := strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(m[3], "")))
 		if text == "" {
 			continue
 		}
-		out = append(out, ContentsEntry{ID: html.UnescapeString(m[2]), Text: text, Sub: m[1] == "3"})
+		out = append(out, ContentsEntry{ID: html.UnescapeString(m[2]), Text: text, Sub: m[1] == "3", Lang: lang})
 	}
 	return out
 }

@@ -48,7 +48,7 @@ func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Aside = &Aside{Guide: guide, Contents: headingsIn(p.Summary)}
+	p.Aside = &Aside{Guide: guide, Contents: headingsIn(p.Summary, r.fallbackLang("result", res.ID))}
 	if len(p.Aside.Contents) > 0 {
 		t, err := b.T("result.recs")
 		if err != nil {
@@ -97,22 +97,30 @@ type Link struct {
 	URL   string
 	Text  string
 	Title string // a longer description, where the link shows one
+	// Lang is the source language's tag when the text the link names
+	// (Title if there is one, else Text) is shown untranslated.
+	Lang string
 }
 
 // EvidenceLink is a citation ready to print.
 type EvidenceLink struct {
 	URL, Title, Locator string
+	Lang                string // the source language's, when Title is untranslated
 }
 
 // ProtocolLink is a template that serves a recommendation, ready to print.
 type ProtocolLink struct {
 	URL, Title, Summary string
+	Lang                string // the source language's, when the template is untranslated
 }
 
 // ChecklistItemLink is a checklist item that serves a recommendation, with
 // a link to its role's checklist.
 type ChecklistItemLink struct {
 	Text, RoleURL, RoleName string
+	// Lang and RoleLang are the source language's tag when the checklist
+	// and the role's name are shown untranslated.
+	Lang, RoleLang string
 }
 
 // EvidenceView is a citation with its source resolved.
@@ -135,22 +143,22 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 	p.HomeURL = b.Root()
 	p.Guidance = b.Markdown(rec.Guidance)
 	for _, role := range p.Roles {
-		p.RoleLinks = append(p.RoleLinks, Link{URL: b.Rel(rolePath(role.ID)), Text: role.Name})
+		p.RoleLinks = append(p.RoleLinks, Link{URL: b.Rel(rolePath(role.ID)), Text: role.Name, Lang: r.fallbackLang("role", role.ID)})
 	}
 	for _, ev := range p.Evidence {
-		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(TargetPath(r.s, "source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator})
+		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(TargetPath(r.s, "source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator, Lang: r.fallbackLang("source", ev.Source.ID)})
 	}
 	for _, proto := range r.protoBy[rec.ID] {
-		p.ProtocolLinks = append(p.ProtocolLinks, ProtocolLink{URL: b.Rel(protocolPath(proto.ID)), Title: proto.Title, Summary: proto.Summary})
+		p.ProtocolLinks = append(p.ProtocolLinks, ProtocolLink{URL: b.Rel(protocolPath(proto.ID)), Title: proto.Title, Summary: proto.Summary, Lang: r.fallbackLang("protocol", proto.ID)})
 	}
 	for _, it := range r.itemsBy[rec.ID] {
-		p.ChecklistItems = append(p.ChecklistItems, ChecklistItemLink{Text: it.Text, RoleURL: b.Rel(rolePath(it.Role.ID)), RoleName: it.Role.Name})
+		p.ChecklistItems = append(p.ChecklistItems, ChecklistItemLink{Text: it.Text, RoleURL: b.Rel(rolePath(it.Role.ID)), RoleName: it.Role.Name, Lang: it.Lang, RoleLang: r.fallbackLang("role", it.Role.ID)})
 	}
 	if prev != nil {
-		p.PrevLink = &Link{URL: b.Rel(recPath(prev.ID)), Text: prev.Label, Title: prev.Text}
+		p.PrevLink = &Link{URL: b.Rel(recPath(prev.ID)), Text: prev.Label, Title: prev.Text, Lang: r.fallbackLang("rec", prev.ID)}
 	}
 	if next != nil {
-		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label, Title: next.Text}
+		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label, Title: next.Text, Lang: r.fallbackLang("rec", next.ID)}
 	}
 	p.AssessURL = b.Rel(AssessmentPath + "#" + AssessmentAnchor(rec.ID))
 	guide, err := r.guideNav(b, rec.Result, rec)
@@ -179,7 +187,7 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 		}
 		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: sec.id, Text: t})
 		if sec.id == "guidance" {
-			for _, h := range headingsIn(p.Guidance) {
+			for _, h := range headingsIn(p.Guidance, r.fallbackLang("rec", rec.ID)) {
 				h.Sub = true
 				p.Aside.Contents = append(p.Aside.Contents, h)
 			}
@@ -235,9 +243,13 @@ type RoleChecklist struct {
 	Role      *site.Role
 	Checklist *site.Checklist
 	Heading   string // the checklist's title, or the role's name
-	Sections  []SectionView
-	Items     int
-	Recs      []*site.Recommendation
+	// HeadingLang, Lang and RoleLang are the source language's tag when
+	// the heading, the checklist and the role's name and description are
+	// shown untranslated.
+	HeadingLang, Lang, RoleLang string
+	Sections                    []SectionView
+	Items                       int
+	Recs                        []*site.Recommendation
 	// Nested is true when the checklist sits under a role heading of a
 	// page that holds several, so its sections are one level lower.
 	Nested bool
@@ -273,11 +285,15 @@ type ItemView struct {
 func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 	rc := RoleChecklist{Page: b, Role: role, Checklist: r.s.ChecklistFor(role.ID), Recs: r.roleRec[role.ID]}
 	rc.Heading = role.Name
+	rc.RoleLang = r.fallbackLang("role", role.ID)
+	rc.HeadingLang = rc.RoleLang
 	if rc.Checklist == nil {
 		return rc
 	}
+	rc.Lang = r.fallbackLang("checklist", role.ID)
 	if rc.Checklist.Title != "" {
 		rc.Heading = rc.Checklist.Title
+		rc.HeadingLang = rc.Lang
 	}
 	rc.Sheet = checklistSheet(role.ID)
 	rc.NotesID = "cl-" + role.ID + "-notes"
@@ -379,7 +395,7 @@ func (r *renderer) protocolPage(b *Base, p *site.Protocol) any {
 	if p.SourceBody.Value != "" {
 		body = sourceFieldIDs(body, b.Markdown(p.SourceBody))
 	}
-	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body)}}
+	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body, r.fallbackLang("protocol", p.ID))}}
 }
 
 // PrintProtocolsPage is print/protocols/index.html: every template, each
@@ -475,7 +491,7 @@ type FreePage struct {
 func (r *renderer) freePage(b *Base, p *site.Page) any {
 	b.Title = p.Title
 	body := b.Markdown(p.Body)
-	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body)}}
+	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body, r.fallbackLang("page", p.ID))}}
 }
 
 // protocolBody renders a template for a page of several, its ids prefixed.
