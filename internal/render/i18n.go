@@ -126,6 +126,16 @@ func (m *Messages) merge(theme fs.FS, lang string, required bool) error {
 	if err := yaml.Unmarshal(data, &strs); err != nil {
 		return fmt.Errorf("%s: %v", name, err)
 	}
+	for k := range strs {
+		// A string's plural forms belong with it: a file that words a
+		// count its own way, without forms, is not mixed with another
+		// file's (another language's, or the built-in one's).
+		for _, suffix := range pluralForms {
+			if _, own := strs[k+suffix]; !own {
+				delete(m.m, k+suffix)
+			}
+		}
+	}
 	for k, v := range strs {
 		// An empty string is reported by check; the built-in one stands.
 		if v != "" {
@@ -176,10 +186,56 @@ func (m *Messages) Format(key string, args ...any) (string, error) {
 	if !ok {
 		return key, nil
 	}
+	// A count takes the form its number needs, where the language has one:
+	// "1 recommendation", "2 recommendations".
+	if n, isInt := firstInt(args); isInt {
+		if form, ok := m.m[key+"."+pluralForm(m.lang, n)]; ok {
+			s = form
+		}
+	}
 	if len(args) > 0 {
 		s = fmt.Sprintf(s, args...)
 	}
 	return s, nil
+}
+
+// A string that says a count may have a variant per plural form of its
+// language, under the key with .one, .few or .many added; the string under
+// the key itself is the form of every other number. pluralForm names the
+// form a number takes, after the Unicode CLDR plural rules of the built-in
+// languages (integers only).
+func pluralForm(lang string, n int) string {
+	primary, _, _ := strings.Cut(lang, "-")
+	switch primary {
+	case "fr": // 0 and 1 take the singular
+		if n == 0 || n == 1 {
+			return "one"
+		}
+	case "pl":
+		switch {
+		case n == 1:
+			return "one"
+		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+			return "few"
+		}
+		return "many"
+	default:
+		if n == 1 {
+			return "one"
+		}
+	}
+	return "other"
+}
+
+// pluralForms are the suffixes of a count's variants.
+var pluralForms = []string{".one", ".few", ".many"}
+
+func firstInt(args []any) (int, bool) {
+	if len(args) == 0 {
+		return 0, false
+	}
+	n, ok := args[0].(int)
+	return n, ok
 }
 
 // WithPrefix returns the strings whose keys start with prefix, keyed by the
@@ -234,6 +290,14 @@ func CheckMessages(src, builtin fs.FS) site.Diagnostics {
 		for i := 0; i+1 < len(root.Content); i += 2 {
 			k, v := root.Content[i], root.Content[i+1]
 			want, known := ref.m[k.Value]
+			if !known {
+				// A plural form of a known string (see pluralForm).
+				for _, suffix := range pluralForms {
+					if base, ok := strings.CutSuffix(k.Value, suffix); ok {
+						want, known = ref.m[base]
+					}
+				}
+			}
 			switch {
 			case !known && !layoutKeys[k.Value]:
 				diags.Add(nodePos(name, k), "unknown interface string %q: no built-in string or layout of the site has this key%s", k.Value, suggest(k.Value, ref.m))

@@ -27,6 +27,41 @@ func TestMessagesMergeKeyByKey(t *testing.T) {
 	}
 }
 
+// TestPluralForms: a count takes its language's plural form, from the
+// file that words it; a site's own wording without forms is used for every
+// number, not mixed with the built-in forms.
+func TestPluralForms(t *testing.T) {
+	builtin := fstest.MapFS{
+		"layouts/i18n/en.yaml": {Data: []byte("n: \"%d texts\"\nn.one: \"%d text\"\nm: \"%d items\"\nm.one: \"%d item\"\n")},
+		"layouts/i18n/fr.yaml": {Data: []byte("n: \"%d textes\"\nn.one: \"%d texte\"\n")},
+		"layouts/i18n/pl.yaml": {Data: []byte("n: \"%d tekstów\"\nn.one: \"%d tekst\"\nn.few: \"%d teksty\"\n")},
+	}
+	site := fstest.MapFS{"layouts/i18n/en.yaml": {Data: []byte("m: \"Items: %d\"\n")}}
+	for _, c := range []struct {
+		lang, key string
+		n         int
+		want      string
+	}{
+		{"en", "n", 1, "1 text"}, {"en", "n", 0, "0 texts"}, {"en", "n", 2, "2 texts"},
+		{"fr", "n", 0, "0 texte"}, {"fr", "n", 1, "1 texte"}, {"fr", "n", 2, "2 textes"},
+		{"pl", "n", 1, "1 tekst"}, {"pl", "n", 3, "3 teksty"}, {"pl", "n", 22, "22 teksty"},
+		{"pl", "n", 12, "12 tekstów"}, {"pl", "n", 5, "5 tekstów"},
+		// The site words m its own way: its text for every number, and
+		// no built-in form mixed in.
+		{"en", "m", 1, "Items: 1"}, {"en", "m", 2, "Items: 2"},
+		// French has no words of its own for m, so English's, with forms.
+		{"fr", "m", 1, "Items: 1"},
+	} {
+		msgs, err := LoadMessages(layered{site, builtin}, c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := msgs.Format(c.key, c.n); got != c.want {
+			t.Errorf("%s %s(%d) = %q, want %q", c.lang, c.key, c.n, got, c.want)
+		}
+	}
+}
+
 // layered is a site's files over the built-in ones, as build's overlay.
 type layered []fs.FS
 
@@ -55,4 +90,21 @@ func FuzzCheckMessages(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestCheckPluralForms: a site may add plural forms of a built-in string,
+// held to its placeholders; a form of no known string is unknown.
+func TestCheckPluralForms(t *testing.T) {
+	site := fstest.MapFS{"layouts/i18n/en.yaml": {Data: []byte("home.intro.one: \"%d and %d\"\nhome.intro.few: \"%d only\"\nnothing.one: \"%d\"\n")}}
+	var got []string
+	for _, d := range CheckMessages(site, builtinStrings) {
+		got = append(got, d.String())
+	}
+	want := []string{
+		`layouts/i18n/en.yaml:2:17: interface string "home.intro.few" has placeholders %d, but the built-in text "%d and %d" has %d %d, filled in that order`,
+		`layouts/i18n/en.yaml:3:1: unknown interface string "nothing.one": no built-in string or layout of the site has this key`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
 }
