@@ -27,6 +27,10 @@ func TestTranslationsCountsSheets(t *testing.T) {
 			t.Errorf("--init wrote no %s: %v", name, err)
 		}
 	}
+	starter, err := os.ReadFile(filepath.Join(dir, "translations/de/expected-results/01-welcome.yaml"))
+	if err != nil || !strings.Contains(string(starter), "    indicators:\n      # A private room is free during opening hours.\n      -\n") {
+		t.Errorf("--init wrote no indicators to translate (%v):\n%s", err, starter)
+	}
 	site := filepath.Join(dir, "content/site.yaml")
 	data, err := os.ReadFile(site)
 	if err != nil {

@@ -103,10 +103,11 @@ func translateSynthetic(dir string, langs []string) error {
 		return diags
 	}
 	type rec struct {
-		ID         string `yaml:"id"`
-		SourceHash string `yaml:"source_hash"`
-		Text       string `yaml:"text"`
-		Guidance   string `yaml:"guidance,omitempty"`
+		ID         string   `yaml:"id"`
+		SourceHash string   `yaml:"source_hash"`
+		Text       string   `yaml:"text"`
+		Guidance   string   `yaml:"guidance,omitempty"`
+		Indicators []string `yaml:"indicators,omitempty"`
 	}
 	type result struct {
 		ID              string `yaml:"id"`
@@ -124,7 +125,7 @@ func translateSynthetic(dir string, langs []string) error {
 		for _, r := range s.Results {
 			t := result{ID: r.ID, SourceHash: r.SourceHash(), Title: r.Title + " (" + lang + ")", Statement: r.Statement, Summary: r.Summary.Value}
 			for _, x := range r.Recommendations {
-				t.Recommendations = append(t.Recommendations, rec{ID: x.ID, SourceHash: x.SourceHash(), Text: x.Text, Guidance: x.Guidance.Value})
+				t.Recommendations = append(t.Recommendations, rec{ID: x.ID, SourceHash: x.SourceHash(), Text: x.Text, Guidance: x.Guidance.Value, Indicators: x.Indicators})
 			}
 			out, err := yaml.Marshal(t)
 			if err != nil {

@@ -146,7 +146,7 @@ func TestStaleTranslation(t *testing.T) {
 	if len(stale) != 1 {
 		t.Fatalf("stale translations: %v, want one", stale)
 	}
-	const want = "translations/fr/expected-results/01-welcome.yaml:18:18"
+	const want = "translations/fr/expected-results/01-welcome.yaml:20:18"
 	if got := stale[0].Pos.String(); got != want {
 		t.Errorf("stale translation reported at %s, want %s (%s)", got, want, stale[0].Message)
 	}
@@ -179,7 +179,7 @@ func TestTranslationLinksChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, diags := Load(Source{FS: os.DirFS(dir), Name: dir})
-	want := `translations/fr/expected-results/01-welcome.yaml:21:38: unknown cross-reference target "rec:nope": no recommendation with id "nope"`
+	want := `translations/fr/expected-results/01-welcome.yaml:23:38: unknown cross-reference target "rec:nope": no recommendation with id "nope"`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("problems: %v\nwant: %s", diags, want)
 	}
@@ -249,5 +249,68 @@ func TestBrokenTranslationsKeepOutput(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(out, "de")); !os.IsNotExist(err) {
 		t.Errorf("the failed build wrote de/ (%v)", err)
+	}
+}
+
+// TestIndicatorsTranslated: a recommendation's indicators are translated
+// by place with its other texts: shown in French on the French pages
+// (recommendation, result, print edition, self-assessment), part of the
+// text a translation is checked against, and held to the source's number.
+func TestIndicatorsTranslated(t *testing.T) {
+	dir := copyBilingual(t)
+	out := buildDir(t, dir)
+	const french = "Une pièce à l'écart est libre pendant les heures d'ouverture."
+	for _, page := range []string{"fr/recommendations/private-space/index.html", "fr/print/index.html", "fr/self-assessment/index.html"} {
+		doc := parsePage(t, out, page)
+		var found bool
+		for _, li := range cascadia.MustCompile("li").MatchAll(doc) {
+			if strings.TrimSpace(text(li)) == french {
+				found = true
+				if lang := attr(li.Parent, "lang"); lang != "" {
+					t.Errorf("%s: the translated indicators' list has lang=%q", page, lang)
+				}
+			}
+			if strings.Contains(text(li), "A private room is free") {
+				t.Errorf("%s: the English indicator is shown", page)
+			}
+		}
+		if !found {
+			t.Errorf("%s: the French indicator is not shown", page)
+		}
+	}
+
+	// The source's indicator changes: the translation is out of date.
+	edit(t, dir, "content/expected-results/01-welcome.yaml", "A private room is free during opening hours.", "A private room is free at all hours.")
+	s, diags := Load(Source{FS: os.DirFS(dir), Name: dir})
+	if len(diags) > 0 {
+		t.Fatal(diags)
+	}
+	if stale := s.Stale(); len(stale) != 1 || !strings.Contains(stale[0].String(), `translations/fr/expected-results/01-welcome.yaml:11:18: fr translation of recommendation "private-space" is out of date`) {
+		t.Errorf("after editing an indicator, stale: %v", stale)
+	}
+
+	// One indicator too many.
+	edit(t, dir, "translations/fr/expected-results/01-welcome.yaml", "      - Une pièce", "      - Un registre est tenu.\n      - Une pièce")
+	_, diags = Load(Source{FS: os.DirFS(dir), Name: dir})
+	want := "translations/fr/expected-results/01-welcome.yaml:18:7: the translated recommendation's indicators: 2, the source's: 1; translate each, in the source's order"
+	if len(diags) == 0 || diags[0].String() != want {
+		t.Errorf("two indicators for one: %v\nwant: %s", diags, want)
+	}
+}
+
+// edit replaces old with new in the file name of the site at dir.
+func edit(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	name = filepath.Join(dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(data), old, new, 1)
+	if edited == string(data) {
+		t.Fatalf("%s: %q not found: update the test", name, old)
+	}
+	if err := os.WriteFile(name, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -151,6 +151,13 @@ func initTranslation(w io.Writer, dir string, s *site.Site, lang string) error {
 			fmt.Fprintf(&b, "  - id: %s\n    source_hash: %s\n", rec.ID, rec.SourceHash())
 			field(&b, "    ", "text", rec.Text)
 			field(&b, "    ", "guidance", rec.Guidance.Value)
+			if len(rec.Indicators) > 0 {
+				b.WriteString("    indicators:\n")
+				for _, ind := range rec.Indicators {
+					comment(&b, "      ", ind)
+					b.WriteString("      -\n")
+				}
+			}
 		}
 		add(base+"/expected-results/"+path.Base(r.Pos.File), b.Bytes())
 	}

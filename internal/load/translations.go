@@ -158,10 +158,34 @@ func (l *loader) translatedResult(name string, tr *site.Translation) {
 	}
 	l.unit(d, root, tr, "result", "translated expected result", func(id string) bool { return l.s.Result(id) != nil },
 		[]string{"title", "statement", "summary"},
-		map[string]fieldFunc{"recommendations": d.list(func(n *yaml.Node) {
-			l.unit(d, n, tr, "rec", "translated recommendation", func(id string) bool { return l.s.Recommendation(id) != nil },
-				[]string{"text", "guidance"}, nil)
-		})})
+		map[string]fieldFunc{"recommendations": d.list(func(n *yaml.Node) { l.translatedRec(d, n, tr) })})
+}
+
+// translatedRec reads one recommendation of a translated expected result:
+// id, source_hash, text, guidance and indicators, the last a list in the
+// source's order, matched to the source's by place.
+func (l *loader) translatedRec(d *decoder, n *yaml.Node, tr *site.Translation) {
+	u := &site.Translated{Pos: d.pos(n), Kind: "rec", Fields: map[string]site.Text{}}
+	var indicators *yaml.Node
+	count := 0
+	u = l.addUnit(d, n, tr, u, "translated recommendation", func(id string) bool { return l.s.Recommendation(id) != nil },
+		[]string{"text", "guidance"}, map[string]fieldFunc{"indicators": func(v *yaml.Node) {
+			indicators = v
+			d.list(func(e *yaml.Node) {
+				var t site.Text
+				d.text(&t)(e)
+				if strings.TrimSpace(t.Value) != "" {
+					u.Fields[site.IndicatorName(count)] = t
+				}
+				count++
+			})(v)
+		}})
+	if u == nil || indicators == nil {
+		return
+	}
+	if want := len(l.s.Recommendation(u.ID).Indicators); count != want {
+		d.errorf(indicators, "the translated recommendation's indicators: %d, the source's: %d; translate each, in the source's order", count, want)
+	}
 }
 
 func (l *loader) translatedPage(name string, tr *site.Translation) {

@@ -131,17 +131,6 @@ func (b *Base) FallbackMark(kind, id string) (template.HTML, error) {
 	return template.HTML(` <span class="fallback-mark" lang="` + template.HTMLEscapeString(b.Site.Languages.Lang) + `">` + template.HTMLEscapeString(t) + `</span>`), nil
 }
 
-// SourceLangAttr is the lang attribute of a text that no translation
-// replaces (a recommendation's indicators), on a page of a language other
-// than the source's, or nothing.
-func (b *Base) SourceLangAttr() template.HTMLAttr {
-	v := b.Site.Languages
-	if v == nil || v.State == nil {
-		return ""
-	}
-	return langAttr(v.Source)
-}
-
 func (r *renderer) fallbackLang(kind, id string) string {
 	v := r.s.Languages
 	if v == nil || v.State[site.UnitKey(kind, id)] != site.TranslationMissing {

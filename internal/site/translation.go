@@ -92,8 +92,25 @@ func (r *ExpectedResult) SourceHash() string {
 	return SourceHash(r.Title, r.Statement, r.Summary.Value)
 }
 
-// SourceHash is the hash of the recommendation's source text.
-func (r *Recommendation) SourceHash() string { return SourceHash(r.Text, r.Guidance.Value) }
+// SourceHash is the hash of the recommendation's source text: its text,
+// guidance and indicators.
+func (r *Recommendation) SourceHash() string {
+	return SourceHash(append([]string{r.Text, r.Guidance.Value}, r.Indicators...)...)
+}
+
+// textFields names each text of a recommendation: text, guidance and
+// indicator.N (the Nth indicator, counted from 0). A translation gives the
+// same names to its texts.
+func (r *Recommendation) textFields() []Field {
+	out := fields("text", r.Text, "guidance", r.Guidance.Value)
+	for i, ind := range r.Indicators {
+		out = append(out, Field{IndicatorName(i), ind})
+	}
+	return out
+}
+
+// IndicatorName names a recommendation's Nth indicator, counted from 0.
+func IndicatorName(i int) string { return "indicator." + strconv.Itoa(i) }
 
 // SourceHash is the hash of the page's source text.
 func (p *Page) SourceHash() string { return SourceHash(p.Title, p.Body.Value) }
@@ -147,8 +164,7 @@ func (s *Site) Units() []Unit {
 		out = append(out, Unit{Kind: "result", ID: r.ID, Hash: r.SourceHash(), Pos: r.Pos,
 			Fields: fields("title", r.Title, "statement", r.Statement, "summary", r.Summary.Value)})
 		for _, rec := range r.Recommendations {
-			out = append(out, Unit{Kind: "rec", ID: rec.ID, Hash: rec.SourceHash(), Pos: rec.Pos,
-				Fields: fields("text", rec.Text, "guidance", rec.Guidance.Value)})
+			out = append(out, Unit{Kind: "rec", ID: rec.ID, Hash: rec.SourceHash(), Pos: rec.Pos, Fields: rec.textFields()})
 		}
 	}
 	for _, p := range s.Pages {
@@ -291,6 +307,9 @@ func (s *Site) Translate(lang string) {
 			if t := use("rec", rec.ID); t != nil {
 				setString(&rec.Text, t, "text")
 				setText(&rec.Guidance, t, "guidance")
+				for i := range rec.Indicators {
+					setString(&rec.Indicators[i], t, IndicatorName(i))
+				}
 			}
 		}
 	}
