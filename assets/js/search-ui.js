@@ -104,6 +104,7 @@
         var title = document.createElement('span');
         title.className = 'search-title';
         appendRuns(title, engine.highlight(d.title, q));
+        if (d.lang) { title.lang = d.lang; }
         li.appendChild(kind);
         li.appendChild(title);
         li.addEventListener('mousedown', function (e) { e.preventDefault(); });
@@ -260,6 +261,9 @@
       var snippet = document.createElement('p');
       snippet.className = 'search-snippet';
       appendRuns(snippet, engine.highlight(d.text, text, 220));
+      // A text shown untranslated on a translated site is in the source
+      // language: screen readers and hyphenation follow lang.
+      if (d.lang) { a.lang = d.lang; snippet.lang = d.lang; }
       li.appendChild(kindEl);
       li.appendChild(h);
       li.appendChild(snippet);

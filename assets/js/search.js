@@ -399,7 +399,7 @@
     return Promise.all(wanted).then(function (d) {
       var m = d[0].d[doc - manifest.metaStarts[mi]];
       return {
-        doc: doc, kind: manifest.kinds[m[0]], label: m[1], title: m[2], url: m[3],
+        doc: doc, kind: manifest.kinds[m[0]], label: m[1], title: m[2], url: m[3], lang: m[4] || '',
         text: withText ? d[1].x[doc - manifest.textStarts[xi]] : ''
       };
     });

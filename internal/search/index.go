@@ -50,6 +50,9 @@ type Doc struct {
 	Roles  []string // ids of the roles it concerns
 	Fields []Field  // the text to index, with weights
 	Text   string   // plain text shown in snippets
+	// Lang is the language of the title and text when it is not the
+	// index's: a text a translated site shows in the source language.
+	Lang string
 }
 
 // Field is a piece of a document's text and how much a match in it counts.
@@ -382,7 +385,11 @@ func Build(docs []Doc, o Options) []File {
 	for i, start := range metaStarts {
 		var meta [][]any
 		for _, d := range docs[start:chunkEnd(metaStarts, i, len(docs))] {
-			meta = append(meta, []any{kindIndex[d.Kind], d.Label, d.Title, d.URL})
+			m := []any{kindIndex[d.Kind], d.Label, d.Title, d.URL}
+			if d.Lang != "" {
+				m = append(m, d.Lang)
+			}
+			meta = append(meta, m)
 		}
 		files = append(files, dataFile(fmt.Sprintf("m-%d", i), map[string]any{"d": meta}))
 	}
