@@ -19,6 +19,10 @@ type Base struct {
 	Title string    // the page's h1 and the first part of <title>
 	Nav   []NavItem // the site's sections, in the header
 	More  []NavItem // the free pages, in the footer
+	// Translated is set on the pages of a language other than the source
+	// language, whose texts may be untranslated or out of date: a page that
+	// lists many texts asks for their notices only then.
+	Translated bool
 
 	r   *renderer
 	md  *markdown.Renderer
@@ -32,7 +36,7 @@ type NavItem struct {
 	// Sections are the top folders the entry stands for, to mark it current.
 	Sections []string
 	// Lang is the source language's tag when Label is a text shown
-	// untranslated (see Base.FallbackLang).
+	// untranslated (see site.Role.Lang).
 	Lang string
 }
 
@@ -42,6 +46,7 @@ var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}
+	b.Translated = r.s.Languages != nil && r.s.Languages.State != nil
 	b.mdp = &markdown.Page{IDs: markdown.NewIDs(pageIDs...), Resolve: b.resolve}
 	return b
 }
@@ -70,7 +75,7 @@ const MenuPages = 8
 func (r *renderer) moreItems() []NavItem {
 	var items []NavItem
 	for _, p := range r.s.Pages[:min(len(r.s.Pages), MenuPages)] {
-		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Sections: []string{p.ID}, Lang: r.fallbackLang("page", p.ID)})
+		items = append(items, NavItem{Label: p.Title, Target: pagePath(p.ID), Sections: []string{p.ID}, Lang: p.Lang})
 	}
 	return items
 }

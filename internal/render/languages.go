@@ -96,47 +96,17 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 	return n, nil
 }
 
-// FallbackLang returns the source language's tag when the unit kind:id is
-// shown untranslated on this page, for the lang attribute of its passage,
-// and "" otherwise. kind is one of result, rec, page, role, source,
-// checklist and protocol.
-func (b *Base) FallbackLang(kind, id string) string { return b.r.fallbackLang(kind, id) }
-
-// LangAttr is FallbackLang as a whole attribute, ` lang="en"`, or nothing:
-// for the many places a name or title of a unit is shown, so that on a site
-// in one language they are written exactly as before.
-func (b *Base) LangAttr(kind, id string) template.HTMLAttr {
-	return langAttr(b.r.fallbackLang(kind, id))
-}
-
-func langAttr(lang string) template.HTMLAttr {
-	if lang == "" {
-		return ""
-	}
-	return template.HTMLAttr(` lang="` + template.HTMLEscapeString(lang) + `"`)
-}
-
 // FallbackMark is the short mark shown after the title of an untranslated
 // text where a list is the reader's way into the texts (the home page, a
 // result's recommendations): a span in the page's language, which may sit
-// inside the title's element, or nothing when the text is translated.
-func (b *Base) FallbackMark(kind, id string) (template.HTML, error) {
-	if b.r.fallbackLang(kind, id) == "" {
-		return "", nil
-	}
+// inside the title's element. Templates show it where the text's Lang is
+// set.
+func (b *Base) FallbackMark() (template.HTML, error) {
 	t, err := b.T("translation.missing.short")
 	if err != nil {
 		return "", err
 	}
 	return template.HTML(` <span class="fallback-mark" lang="` + template.HTMLEscapeString(b.Site.Languages.Lang) + `">` + template.HTMLEscapeString(t) + `</span>`), nil
-}
-
-func (r *renderer) fallbackLang(kind, id string) string {
-	v := r.s.Languages
-	if v == nil || v.State[site.UnitKey(kind, id)] != site.TranslationMissing {
-		return ""
-	}
-	return v.Source
 }
 
 // languagesCSS styles the language switcher and the translation notices. It

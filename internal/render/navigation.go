@@ -133,7 +133,7 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 	for _, x := range all[from:to] {
 		// The entries are cached by link alone: which texts are translated
 		// is the same on every page of one language, so Lang is too.
-		gr := GuideResult{Number: x.Number, Title: x.Title, Lang: r.fallbackLang("result", x.ID), URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
+		gr := GuideResult{Number: x.Number, Title: x.Title, Lang: x.Lang, URL: b.Rel(resultPath(x.ID)), Current: x == res && rec == nil}
 		if x != res {
 			// Every page of the guidance lists most results the same way:
 			// each entry is made once, not once per page.
@@ -148,7 +148,7 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 			}
 			from, to := guideRange(len(x.Recommendations), n)
 			for _, y := range x.Recommendations[from:to] {
-				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, URL: b.Rel(recPath(y.ID)), Lang: r.fallbackLang("rec", y.ID), Current: y == rec})
+				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, URL: b.Rel(recPath(y.ID)), Lang: y.Lang, Current: y == rec})
 				if g := &gr.Recs[len(gr.Recs)-1]; g.Current {
 					g.Text = shorten(y.Text, guideTextLen)
 				} else if g.HTML, err = b.itemFunc("guide-rec", g.URL, func() any {

@@ -48,7 +48,7 @@ func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) (any, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Aside = &Aside{Guide: guide, Contents: headingsIn(p.Summary, r.fallbackLang("result", res.ID))}
+	p.Aside = &Aside{Guide: guide, Contents: headingsIn(p.Summary, res.Lang)}
 	if len(p.Aside.Contents) > 0 {
 		t, err := b.T("result.recs")
 		if err != nil {
@@ -143,22 +143,22 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 	p.HomeURL = b.Root()
 	p.Guidance = b.Markdown(rec.Guidance)
 	for _, role := range p.Roles {
-		p.RoleLinks = append(p.RoleLinks, Link{URL: b.Rel(rolePath(role.ID)), Text: role.Name, Lang: r.fallbackLang("role", role.ID)})
+		p.RoleLinks = append(p.RoleLinks, Link{URL: b.Rel(rolePath(role.ID)), Text: role.Name, Lang: role.Lang})
 	}
 	for _, ev := range p.Evidence {
-		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(TargetPath(r.s, "source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator, Lang: r.fallbackLang("source", ev.Source.ID)})
+		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(TargetPath(r.s, "source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator, Lang: ev.Source.Lang})
 	}
 	for _, proto := range r.protoBy[rec.ID] {
-		p.ProtocolLinks = append(p.ProtocolLinks, ProtocolLink{URL: b.Rel(protocolPath(proto.ID)), Title: proto.Title, Summary: proto.Summary, Lang: r.fallbackLang("protocol", proto.ID)})
+		p.ProtocolLinks = append(p.ProtocolLinks, ProtocolLink{URL: b.Rel(protocolPath(proto.ID)), Title: proto.Title, Summary: proto.Summary, Lang: proto.Lang})
 	}
 	for _, it := range r.itemsBy[rec.ID] {
-		p.ChecklistItems = append(p.ChecklistItems, ChecklistItemLink{Text: it.Text, RoleURL: b.Rel(rolePath(it.Role.ID)), RoleName: it.Role.Name, Lang: it.Lang, RoleLang: r.fallbackLang("role", it.Role.ID)})
+		p.ChecklistItems = append(p.ChecklistItems, ChecklistItemLink{Text: it.Text, RoleURL: b.Rel(rolePath(it.Role.ID)), RoleName: it.Role.Name, Lang: it.Lang, RoleLang: it.Role.Lang})
 	}
 	if prev != nil {
-		p.PrevLink = &Link{URL: b.Rel(recPath(prev.ID)), Text: prev.Label, Title: prev.Text, Lang: r.fallbackLang("rec", prev.ID)}
+		p.PrevLink = &Link{URL: b.Rel(recPath(prev.ID)), Text: prev.Label, Title: prev.Text, Lang: prev.Lang}
 	}
 	if next != nil {
-		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label, Title: next.Text, Lang: r.fallbackLang("rec", next.ID)}
+		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label, Title: next.Text, Lang: next.Lang}
 	}
 	p.AssessURL = b.Rel(AssessmentPath + "#" + AssessmentAnchor(rec.ID))
 	guide, err := r.guideNav(b, rec.Result, rec)
@@ -187,7 +187,7 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 		}
 		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: sec.id, Text: t})
 		if sec.id == "guidance" {
-			for _, h := range headingsIn(p.Guidance, r.fallbackLang("rec", rec.ID)) {
+			for _, h := range headingsIn(p.Guidance, rec.Lang) {
 				h.Sub = true
 				p.Aside.Contents = append(p.Aside.Contents, h)
 			}
@@ -285,12 +285,12 @@ type ItemView struct {
 func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 	rc := RoleChecklist{Page: b, Role: role, Checklist: r.s.ChecklistFor(role.ID), Recs: r.roleRec[role.ID]}
 	rc.Heading = role.Name
-	rc.RoleLang = r.fallbackLang("role", role.ID)
+	rc.RoleLang = role.Lang
 	rc.HeadingLang = rc.RoleLang
 	if rc.Checklist == nil {
 		return rc
 	}
-	rc.Lang = r.fallbackLang("checklist", role.ID)
+	rc.Lang = rc.Checklist.Lang
 	if rc.Checklist.Title != "" {
 		rc.Heading = rc.Checklist.Title
 		rc.HeadingLang = rc.Lang
@@ -395,7 +395,7 @@ func (r *renderer) protocolPage(b *Base, p *site.Protocol) any {
 	if p.SourceBody.Value != "" {
 		body = sourceFieldIDs(body, b.Markdown(p.SourceBody))
 	}
-	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body, r.fallbackLang("protocol", p.ID))}}
+	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body, p.Lang)}}
 }
 
 // PrintProtocolsPage is print/protocols/index.html: every template, each
@@ -491,7 +491,7 @@ type FreePage struct {
 func (r *renderer) freePage(b *Base, p *site.Page) any {
 	b.Title = p.Title
 	body := b.Markdown(p.Body)
-	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body, r.fallbackLang("page", p.ID))}}
+	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body, p.Lang)}}
 }
 
 // protocolBody renders a template for a page of several, its ids prefixed.

@@ -170,7 +170,7 @@ func (r *renderer) index() {
 		for _, sec := range c.Sections {
 			for _, it := range sec.Items {
 				for _, ref := range it.Recommendations {
-					r.itemsBy[ref.ID] = append(r.itemsBy[ref.ID], ChecklistRef{Role: r.s.Role(c.Role.ID), Text: it.Text, Lang: r.fallbackLang("checklist", c.Role.ID)})
+					r.itemsBy[ref.ID] = append(r.itemsBy[ref.ID], ChecklistRef{Role: r.s.Role(c.Role.ID), Text: it.Text, Lang: c.Lang})
 				}
 			}
 		}

@@ -133,6 +133,10 @@ type Role struct {
 	ID          string
 	Name        string
 	Description Text // Markdown
+	// Lang is the source language when the site is a translation (see
+	// Site.Translate) and this text is shown untranslated, and "" otherwise:
+	// the lang attribute of wherever the text appears.
+	Lang string
 }
 
 // Source is one entry of content/sources.yaml.
@@ -143,6 +147,7 @@ type Source struct {
 	Publisher string
 	Year      int
 	URL       string
+	Lang      string // the source language when shown untranslated (see Role.Lang)
 }
 
 // ExpectedResult is one file of content/expected-results/.
@@ -154,6 +159,7 @@ type ExpectedResult struct {
 	Statement       string
 	Summary         Text // Markdown
 	Recommendations []*Recommendation
+	Lang            string // the source language when shown untranslated (see Role.Lang)
 }
 
 // Recommendation is one recommendation of an expected result.
@@ -168,6 +174,7 @@ type Recommendation struct {
 	Guidance   Text // Markdown
 	Indicators []string
 	Evidence   []Evidence
+	Lang       string // the source language when shown untranslated (see Role.Lang)
 }
 
 // Ref is an id that refers to another entity, with where it was written.
@@ -192,6 +199,7 @@ type Checklist struct {
 	// name, staff number, date and incident reference.
 	Fields   []ChecklistField
 	Sections []ChecklistSection
+	Lang     string // the source language when shown untranslated (see Role.Lang)
 }
 
 // ChecklistField is one header field of a checklist: a label over a box to
@@ -236,6 +244,7 @@ type Protocol struct {
 	// source's label of the field in the same place, so that what is typed
 	// shows in every language.
 	SourceBody Text
+	Lang       string // the source language when shown untranslated (see Role.Lang)
 }
 
 // Page is one free Markdown page of content/pages/.
@@ -245,4 +254,5 @@ type Page struct {
 	Title  string
 	Weight int
 	Body   Text
+	Lang   string // the source language when shown untranslated (see Role.Lang)
 }

@@ -291,6 +291,33 @@ func (s *Site) Translate(lang string) {
 	}
 	state := s.States(lang)
 	view.State = state
+	untranslated := func(kind, id string) string {
+		if state[UnitKey(kind, id)] == TranslationMissing {
+			return view.Source
+		}
+		return ""
+	}
+	for _, r := range s.Results {
+		r.Lang = untranslated("result", r.ID)
+		for _, rec := range r.Recommendations {
+			rec.Lang = untranslated("rec", rec.ID)
+		}
+	}
+	for _, p := range s.Pages {
+		p.Lang = untranslated("page", p.ID)
+	}
+	for _, r := range s.Roles {
+		r.Lang = untranslated("role", r.ID)
+	}
+	for _, src := range s.Sources {
+		src.Lang = untranslated("source", src.ID)
+	}
+	for _, c := range s.Checklists {
+		c.Lang = untranslated("checklist", c.Role.ID)
+	}
+	for _, p := range s.Protocols {
+		p.Lang = untranslated("protocol", p.ID)
+	}
 	use := func(kind, id string) *Translated {
 		if state[UnitKey(kind, id)] == TranslationMissing {
 			return nil
