@@ -69,7 +69,7 @@ func textsIn(doc *html.Node, texts []string, f func(n *html.Node, text string)) 
 // source, a role, a result, a recommendation and a page are untranslated).
 func bilingualStale(t *testing.T) string {
 	dir := copyBilingual(t)
-	editFile(t, dir, "content/site.yaml", "version: \"1.0\"\n", "version: \"1.0\"\npublished: 2026-03-01\n")
+	editFile(t, dir, "content/site.yaml", "published: 2026-11-30\n", "published: 2026-03-01\n")
 	editFile(t, dir, "content/expected-results/01-welcome.yaml", "Explain the next steps before", "Explain the next steps clearly before")
 	if err := os.WriteFile(filepath.Join(dir, "translations/fr/sources.yaml"), []byte("sources: []\n"), 0o644); err != nil {
 		t.Fatal(err)
@@ -165,7 +165,7 @@ func TestFallbackNoticesInLists(t *testing.T) {
 		{sel: "#rec-same-day .translation-notice", count: 1, text: "n’a pas encore été traduit"},
 		{sel: "#result-records .translation-notice", count: 2}, // the result's and its recommendation's
 		{sel: "#rec-private-space .translation-notice", count: 0},
-		{sel: "#rec-next-steps .translation-notice", count: 1, text: "publié le 2026-03-01"},
+		{sel: "#rec-next-steps .translation-notice", count: 1, text: "publié le 1er mars 2026"},
 	})
 	checkPage(t, out, "fr/self-assessment/index.html", []expect{
 		{sel: "#sa-rec-same-day .translation-notice", count: 1},
@@ -182,7 +182,7 @@ func TestStaleNoticeDated(t *testing.T) {
 	dir := bilingualStale(t)
 	out := buildDir(t, dir)
 	checkPage(t, out, "fr/recommendations/next-steps/index.html", []expect{
-		{sel: ".translation-notice", count: 1, text: "Le texte d’origine publié le 2026-03-01 n’est pas celui"},
+		{sel: ".translation-notice", count: 1, text: "Le texte d’origine publié le 1er mars 2026 n’est pas celui"},
 		{sel: ".translation-notice a", count: 1, attr: "lang", is: ""},
 		{sel: ".translation-notice a", count: 1, attr: "hreflang", is: "en"},
 		{sel: ".translation-notice a span[lang=en]", count: 1, text: "English"},

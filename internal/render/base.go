@@ -163,6 +163,9 @@ func (b *Base) Scripts() []string {
 	return out
 }
 
+// Date writes a date of site.yaml as this page's language writes it.
+func (b *Base) Date(iso string) string { return b.r.i18n.Date(iso) }
+
 // QuickExitLabel is the text of the quick-exit button.
 func (b *Base) QuickExitLabel() (string, error) {
 	if l := b.Site.Config.QuickExit.Label; l != "" {

@@ -58,6 +58,9 @@ func (b *Base) hasGuide() bool { return b.Kind == "recommendation" || b.Kind == 
 // T returns an interface string.
 func (c *Chrome) T(key string, args ...any) (string, error) { return c.b.T(key, args...) }
 
+// Date writes a date of site.yaml as the page's language writes it.
+func (c *Chrome) Date(iso string) string { return c.b.Date(iso) }
+
 // chromeCache holds rendered headers and footers by partial and key.
 type chromeCache struct {
 	m sync.Map // string -> template.HTML

@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	yaml "go.yaml.in/yaml/v3"
 
@@ -197,6 +198,20 @@ func (m *Messages) Format(key string, args ...any) (string, error) {
 		s = fmt.Sprintf(s, args...)
 	}
 	return s, nil
+}
+
+// Date writes a date of site.yaml (YYYY-MM-DD) as the language writes it,
+// "30 November 2026", "30. November 2026": the month names are date.months
+// (twelve, separated by |) and the order date.format (day, month name,
+// year). A value that is not such a date is shown as written.
+func (m *Messages) Date(iso string) string {
+	t, err := time.Parse(time.DateOnly, iso)
+	months := strings.Split(m.Lookup("date.months"), "|")
+	if err != nil || len(months) != 12 {
+		return iso
+	}
+	s, _ := m.Format("date.format", t.Day(), months[t.Month()-1], t.Year())
+	return s
 }
 
 // A string that says a count may have a variant per plural form of its

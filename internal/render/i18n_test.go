@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	riskguide "github.com/riskguide/riskguide"
 )
 
 var builtinStrings = fstest.MapFS{
@@ -106,5 +108,28 @@ func TestCheckPluralForms(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestDates: a date of site.yaml reads as its language writes it, with the
+// built-in strings; a value that is not a date is shown as written.
+func TestDates(t *testing.T) {
+	for _, c := range []struct{ lang, iso, want string }{
+		{"en", "2026-11-30", "30 November 2026"},
+		{"de", "2026-03-05", "5. März 2026"},
+		{"fr", "2026-03-01", "1er mars 2026"},
+		{"fr", "2026-03-02", "2 mars 2026"},
+		{"es", "2027-06-14", "14 de junio de 2027"},
+		{"pl", "2026-11-30", "30 listopada 2026"},
+		{"en", "2026-13-01", "2026-13-01"},
+		{"en", "soon", "soon"},
+	} {
+		msgs, err := LoadMessages(riskguide.Default, c.lang)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := msgs.Date(c.iso); got != c.want {
+			t.Errorf("%s %s = %q, want %q", c.lang, c.iso, got, c.want)
+		}
 	}
 }

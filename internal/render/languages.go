@@ -87,7 +87,7 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 		// that the original changed.
 		if d := b.Site.Config.Published; d != "" {
 			var err error
-			n.Text, err = b.T("translation.stale.dated", d)
+			n.Text, err = b.T("translation.stale.dated", b.Date(d))
 			return n, err
 		}
 		key = "translation.stale"
