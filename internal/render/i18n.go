@@ -324,6 +324,11 @@ func CheckMessages(src, builtin fs.FS) site.Diagnostics {
 				diags.Add(nodePos(name, v), "interface string %q is empty; leave the key out to keep the built-in text", k.Value)
 				continue
 			}
+			if k.Value == "date.months" {
+				if n := len(strings.Split(v.Value, "|")); n != 12 {
+					diags.Add(nodePos(name, v), "interface string \"date.months\" names %d months, separated by |; it needs twelve, January first", n)
+				}
+			}
 			for _, p := range site.DefaultTerms().UnknownPlaceholders(v.Value) {
 				if slices.Contains(scalePlaceholders, p) {
 					continue

@@ -133,3 +133,13 @@ func TestDates(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckMonthNames: a site's month names come twelve.
+func TestCheckMonthNames(t *testing.T) {
+	site := fstest.MapFS{"layouts/i18n/en.yaml": {Data: []byte("date.months: \"Jan|Feb\"\n")}}
+	diags := CheckMessages(site, riskguide.Default)
+	want := `layouts/i18n/en.yaml:1:14: interface string "date.months" names 2 months, separated by |; it needs twelve, January first`
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("problems: %v\nwant: %s", diags, want)
+	}
+}
