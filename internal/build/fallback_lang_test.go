@@ -150,8 +150,8 @@ func TestFallbackLangEverywhere(t *testing.T) {
 	}
 }
 
-// TestFallbackNoticesInLists: untranslated titles on the home page carry a
-// short mark in French; the print edition and the self-assessment, which
+// TestFallbackNoticesInLists: untranslated titles on the home page and in
+// the lists of checklists and templates carry a short mark in French; the print edition and the self-assessment, which
 // show a recommendation's whole text, carry its notice.
 func TestFallbackNoticesInLists(t *testing.T) {
 	out := buildDir(t, bilingualStale(t))
@@ -160,7 +160,23 @@ func TestFallbackNoticesInLists(t *testing.T) {
 		{sel: "#result-welcome .fallback-mark", count: 0},
 		{sel: ".fallback-mark:not([lang=fr])", count: 0}, // in French, inside an English title
 		{sel: "#result-records .rec-text[lang=en] .fallback-mark[lang=fr]", count: 1},
+		{sel: ".role-grid li:has(a[lang=en]) .fallback-mark", count: 1}, // Supervisor
+		{sel: ".role-grid .fallback-mark", count: 1},
 	})
+	// The lists of checklists and templates mark those not translated:
+	// here, none; with their translations removed, each.
+	for _, p := range []string{"fr/checklists/index.html", "fr/protocols/index.html"} {
+		checkPage(t, out, p, []expect{{sel: ".fallback-mark", count: 0}})
+	}
+	dir := bilingualStale(t)
+	for _, name := range []string{"translations/fr/checklists/desk-officer.yaml", "translations/fr/protocols/desk-record.md"} {
+		if err := os.Remove(filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	untranslated := buildDir(t, dir)
+	checkPage(t, untranslated, "fr/checklists/index.html", []expect{{sel: "h2 .fallback-mark", count: 1, text: "pas encore traduit"}})
+	checkPage(t, untranslated, "fr/protocols/index.html", []expect{{sel: "li[lang=en] h2 .fallback-mark[lang=fr]", count: 1, text: "pas encore traduit"}})
 	checkPage(t, out, "fr/print/index.html", []expect{
 		{sel: "#rec-same-day .translation-notice", count: 1, text: "n’a pas encore été traduit"},
 		{sel: "#result-records .translation-notice", count: 2}, // the result's and its recommendation's
