@@ -31,6 +31,10 @@ func TestTranslationsCountsSheets(t *testing.T) {
 	if err != nil || !strings.Contains(string(starter), "    indicators:\n      # A private room is free during opening hours.\n      -\n") {
 		t.Errorf("--init wrote no indicators to translate (%v):\n%s", err, starter)
 	}
+	// A text of several lines is a block to write under its key.
+	if !strings.Contains(string(starter), "    # any questions.\n    guidance: |\n") || !strings.Contains(string(starter), "    text:\n") {
+		t.Errorf("--init: a guidance of several lines should be left as \"guidance: |\", a one-line text as \"text:\":\n%s", starter)
+	}
 	site := filepath.Join(dir, "content/site.yaml")
 	data, err := os.ReadFile(site)
 	if err != nil {

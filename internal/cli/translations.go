@@ -141,7 +141,7 @@ func initTranslation(w io.Writer, dir string, s *site.Site, lang string) error {
 	add(base+"/site.yaml", b.Bytes())
 	for _, r := range s.Results {
 		b = bytes.Buffer{}
-		fmt.Fprintf(&b, "# Translation into %s of %s. Write each text after its key; the\n# source text is above it. Leave source_hash as it is: it says which\n# version of the source this translates.\n", lang, r.Pos.File)
+		fmt.Fprintf(&b, "# Translation into %s of %s.\n# Write each text after its key; the source text is above it. A text of\n# several lines (after \"|\") goes on the lines below its key, each indented\n# two spaces more than the key. Leave source_hash as it is: it says which\n# version of the source this translates.\n", lang, r.Pos.File)
 		fmt.Fprintf(&b, "id: %s\nsource_hash: %s\n", r.ID, r.SourceHash())
 		field(&b, "", "title", r.Title)
 		field(&b, "", "statement", r.Statement)
@@ -242,12 +242,19 @@ func initTranslation(w io.Writer, dir string, s *site.Site, lang string) error {
 }
 
 // field writes a key left empty for the translator, its source text above
-// it as a comment; a source text that is empty is left out.
+// it as a comment; a source text that is empty is left out. A text of
+// several lines gets a block scalar ("key: |"), empty until written, so
+// that the translator writes the lines below it as the source has them.
 func field(b *bytes.Buffer, indent, key, source string) {
-	if strings.TrimSpace(source) == "" {
+	source = strings.TrimSpace(source)
+	if source == "" {
 		return
 	}
 	comment(b, indent, source)
+	if strings.Contains(source, "\n") {
+		fmt.Fprintf(b, "%s%s: |\n", indent, key)
+		return
+	}
 	fmt.Fprintf(b, "%s%s:\n", indent, key)
 }
 
