@@ -209,3 +209,30 @@ func TestStaleNoticeDated(t *testing.T) {
 		{sel: ".translation-notice", count: 1, text: "Le texte d’origine a changé depuis cette traduction"},
 	})
 }
+
+// TestSiteTitleFallback: a translation that leaves the site's title and
+// tagline untranslated shows them in the source language, marked so in the
+// header, on the home page and in the print edition; translated, they are
+// not marked.
+func TestSiteTitleFallback(t *testing.T) {
+	out := buildDir(t, bilingual)
+	checkPage(t, out, "fr/index.html", []expect{
+		{sel: ".site-title span", count: 1, text: "Signalements à l'accueil", attr: "lang", is: ""},
+		{sel: "main h1", count: 1, attr: "lang", is: ""},
+	})
+	dir := copyBilingual(t)
+	if err := os.WriteFile(filepath.Join(dir, "translations/fr/site.yaml"), []byte("title:\ntagline:\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out = buildDir(t, dir)
+	checkPage(t, out, "fr/index.html", []expect{
+		{sel: ".site-title span[lang=en]", count: 1, text: "Front desk reports"},
+		{sel: "main h1[lang=en]", count: 1, text: "Front desk reports"},
+		{sel: "main .tagline[lang=en]", count: 1, text: "Taking a report"},
+	})
+	checkPage(t, out, "fr/print/index.html", []expect{
+		{sel: "h1[lang=en]", count: 1, text: "Front desk reports"},
+		{sel: ".tagline[lang=en]", count: 1},
+	})
+	checkPage(t, out, "index.html", []expect{{sel: "main [lang], .site-title [lang]", count: 0}})
+}

@@ -50,17 +50,21 @@ type Site struct {
 
 // Config is content/site.yaml.
 type Config struct {
-	Pos        Pos
-	Title      string
-	Tagline    string
-	Language   string
-	Publisher  string
-	Logo       string // path inside the source tree
-	Version    string
-	Published  string // YYYY-MM-DD
-	ReviewBy   string // YYYY-MM-DD
-	PrettyURLs bool
-	RawHTML    bool
+	Pos     Pos
+	Title   string
+	Tagline string
+	// TitleLang and TaglineLang are the source language when the site is
+	// a translation whose site.yaml leaves the title or the tagline
+	// untranslated (see Role.Lang).
+	TitleLang, TaglineLang string
+	Language               string
+	Publisher              string
+	Logo                   string // path inside the source tree
+	Version                string
+	Published              string // YYYY-MM-DD
+	ReviewBy               string // YYYY-MM-DD
+	PrettyURLs             bool
+	RawHTML                bool
 	// Accent is the site colour as #rrggbb; empty means the default theme.
 	Accent Text
 	// Paper is the sheet size printed pages ask for: PaperA4 (the default)

@@ -282,9 +282,13 @@ func (s *Site) Translate(lang string) {
 	s.Config.Language = lang
 	if tr.Title != "" {
 		s.Config.Title = tr.Title
+	} else {
+		s.Config.TitleLang = view.Source
 	}
 	if tr.Tagline != "" {
 		s.Config.Tagline = tr.Tagline
+	} else if s.Config.Tagline != "" {
+		s.Config.TaglineLang = view.Source
 	}
 	if tr.Terms != nil {
 		s.Config.Terms = *tr.Terms
