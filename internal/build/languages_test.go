@@ -297,4 +297,3 @@ func TestIndicatorsTranslated(t *testing.T) {
 		t.Errorf("two indicators for one: %v\nwant: %s", diags, want)
 	}
 }
-
