@@ -4,21 +4,13 @@
 // value is written with textContent, never parsed as HTML.
 (function () {
   'use strict';
-  var io = window.riskguide && window.riskguide.assessmentIO;
-  if (!io) { return; }
+  var R = window.riskguide || {};
+  var io = R.assessmentIO, view = R.assessmentView;
+  if (!io || !view) { return; }
   var SVG = 'http://www.w3.org/2000/svg';
-
-  function el(name, attrs, textIn) {
-    var e = document.createElement(name);
-    Object.keys(attrs || {}).forEach(function (k) { e.setAttribute(k, attrs[k]); });
-    if (textIn !== undefined) { e.textContent = textIn; }
-    return e;
-  }
-
-  function badge(status, label) {
-    var tone = status && io.own(io.COLOURS, status) && io.own(io.TONES, io.COLOURS[status]) && io.SCALE !== io.DEFAULT_SCALE ? ' sa-st-' + io.TONES[io.COLOURS[status]] : '';
-    return el('span', { 'class': 'sa-badge sa-st-' + (status || 'none') + tone }, label);
-  }
+  // Elements and status badges are made as every other view of an
+  // assessment makes them (assessment-view.js, loaded before this file).
+  var el = view.el, badge = view.badge;
 
   function svg(name, attrs, textIn) {
     var e = document.createElementNS(SVG, name);

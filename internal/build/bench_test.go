@@ -26,9 +26,16 @@ func BenchmarkBuildDefault(b *testing.B) {
 }
 
 // BenchmarkBuildLarge builds a synthetic site of 10,000 recommendations.
-func BenchmarkBuildLarge(b *testing.B) {
+func BenchmarkBuildLarge(b *testing.B) { benchSynthetic(b, 10000, []string{"en"}) }
+
+// benchSynthetic builds a synthetic site of recs recommendations in langs
+// (see translateSynthetic), each time into the same output folder.
+func benchSynthetic(b *testing.B, recs int, langs []string) {
 	src := b.TempDir()
-	if err := synth.Write(src, 10000, 1); err != nil {
+	if err := synth.Write(src, recs, 1); err != nil {
+		b.Fatal(err)
+	}
+	if err := translateSynthetic(src, langs); err != nil {
 		b.Fatal(err)
 	}
 	s, err := FindSource(src)
@@ -59,25 +66,7 @@ func reportPeak(b *testing.B) {
 func BenchmarkBuildLanguages(b *testing.B) {
 	for _, langs := range []int{1, 2, 3} {
 		b.Run(fmt.Sprintf("languages=%d", langs), func(b *testing.B) {
-			src := b.TempDir()
-			if err := synth.Write(src, 2000, 1); err != nil {
-				b.Fatal(err)
-			}
-			if err := translateSynthetic(src, []string{"en", "fr", "de"}[:langs]); err != nil {
-				b.Fatal(err)
-			}
-			s, err := FindSource(src)
-			if err != nil {
-				b.Fatal(err)
-			}
-			out := filepath.Join(b.TempDir(), "public")
-			b.ReportAllocs()
-			for b.Loop() {
-				if _, err := BuildSource(s, Options{Out: out}); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportPeak(b)
+			benchSynthetic(b, 2000, []string{"en", "fr", "de"}[:langs])
 		})
 	}
 }

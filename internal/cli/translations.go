@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -63,7 +64,7 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 		fmt.Fprintf(w, "the site has one language (%s): list others under languages: in content/site.yaml\n", s.Config.Language)
 		return nil
 	}
-	if only != "" && !slicesContains(langs[1:], only) {
+	if only != "" && !slices.Contains(langs[1:], only) {
 		return usageError{fmt.Errorf("--lang %s: the site's other languages are %s", only, strings.Join(langs[1:], ", "))}
 	}
 	stale := map[string]site.Diagnostic{}
@@ -83,10 +84,10 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 			count[st]++
 			switch st {
 			case site.TranslationMissing:
-				todo = append(todo, fmt.Sprintf("  missing  %s %s (%s)", unitName(u.Kind), u.ID, u.Pos))
+				todo = append(todo, fmt.Sprintf("  missing  %s %s (%s)", site.UnitWord(u.Kind), u.ID, u.Pos))
 			case site.TranslationStale:
 				t := s.Translations[lang].Units[key]
-				todo = append(todo, fmt.Sprintf("  stale    %s: %s %s", t.HashPos, unitName(u.Kind), u.ID))
+				todo = append(todo, fmt.Sprintf("  stale    %s: %s %s", t.HashPos, site.UnitWord(u.Kind), u.ID))
 			}
 		}
 		fmt.Fprintf(w, "%s: %d missing, %d stale, %d done\n", lang, count[site.TranslationMissing], count[site.TranslationStale], count[site.TranslationDone])
@@ -95,19 +96,6 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 		}
 	}
 	return nil
-}
-
-func slicesContains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func unitName(kind string) string {
-	return map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}[kind]
 }
 
 // initTranslation writes the starter files of a new language. It refuses to

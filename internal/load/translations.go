@@ -125,7 +125,7 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 		return nil
 	}
 	if !exists(u.ID) {
-		l.diags.Add(idPos, "%s %q: the source has no %s with this id", what, u.ID, kindWords[kind])
+		l.diags.Add(idPos, "%s %q: the source has no %s with this id", what, u.ID, site.UnitWord(kind))
 		return nil
 	}
 	key := site.UnitKey(kind, u.ID)
@@ -136,8 +136,6 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 	tr.Units[key] = u
 	return u
 }
-
-var kindWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}
 
 // translatedList reads an optional file holding one list, under key, of
 // translated units (roles.yaml, sources.yaml).

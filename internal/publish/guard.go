@@ -97,23 +97,18 @@ func CheckOutput(out string, k Kind, source string, force bool) error {
 			}
 		}
 	}
-	if home, err := os.UserHomeDir(); err == nil && home != "" {
-		if h, err := realPath(home); err == nil {
-			switch {
-			case abs == h:
-				return refuse("it is your home folder. Choose a new folder for --out, such as public")
-			case within(h, abs):
-				return refuse("it contains your home folder. Choose a new folder for --out, such as public")
-			}
+	home, _ := os.UserHomeDir()
+	wd, _ := os.Getwd()
+	for _, keep := range []struct{ dir, name string }{{home, "your home folder"}, {wd, "the current folder"}} {
+		if keep.dir == "" {
+			continue
 		}
-	}
-	if wd, err := os.Getwd(); err == nil {
-		if w, err := realPath(wd); err == nil {
+		if d, err := realPath(keep.dir); err == nil {
 			switch {
-			case abs == w:
-				return refuse("it is the current folder. Choose a new folder for --out, such as public")
-			case within(w, abs):
-				return refuse("it contains the current folder. Choose a new folder for --out, such as public")
+			case abs == d:
+				return refuse("it is %s. Choose a new folder for --out, such as public", keep.name)
+			case within(d, abs):
+				return refuse("it contains %s. Choose a new folder for --out, such as public", keep.name)
 			}
 		}
 	}

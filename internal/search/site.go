@@ -62,7 +62,7 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: guidance, Weight: WeightBody},
 			},
 			Text: joinText(guidance, indicators),
-			Lang: fallbackLang(s, "rec", rec.ID),
+			Lang: rec.Lang,
 		})
 	}
 	for _, res := range s.Results {
@@ -75,7 +75,7 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: summary, Weight: WeightShort},
 			},
 			Text: joinText(res.Statement, summary),
-			Lang: fallbackLang(s, "result", res.ID),
+			Lang: res.Lang,
 		})
 	}
 	for _, role := range s.Roles {
@@ -103,7 +103,7 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: body, Weight: WeightShort},
 			},
 			Text: body,
-			Lang: fallbackLang(s, "checklist", role.ID),
+			Lang: c.Lang,
 		})
 	}
 	for _, p := range s.Protocols {
@@ -117,7 +117,7 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: body, Weight: WeightBody},
 			},
 			Text: joinText(p.Summary, body),
-			Lang: fallbackLang(s, "protocol", p.ID),
+			Lang: p.Lang,
 		})
 	}
 	for _, p := range s.Pages {
@@ -130,7 +130,7 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: body, Weight: WeightBody},
 			},
 			Text: body,
-			Lang: fallbackLang(s, "page", p.ID),
+			Lang: p.Lang,
 		})
 	}
 	for _, src := range s.Sources {
@@ -144,7 +144,7 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: strings.ReplaceAll(src.ID, "-", " "), Weight: WeightShort},
 			},
 			Text: about,
-			Lang: fallbackLang(s, "source", src.ID),
+			Lang: src.Lang,
 		})
 	}
 	roles := make([]Role, len(s.Roles))
@@ -152,16 +152,6 @@ func Site(s *site.Site, o SiteOptions) []File {
 		roles[i] = Role{ID: role.ID, Name: role.Name}
 	}
 	return Build(docs, Options{Language: s.Config.Language, Roles: roles, Messages: o.Messages})
-}
-
-// fallbackLang is the source language when the unit kind:id is shown
-// untranslated on a translated site, and "" otherwise: the page marks its
-// result's title and text with it, as the pages mark theirs.
-func fallbackLang(s *site.Site, kind, id string) string {
-	if v := s.Languages; v != nil && v.State[site.UnitKey(kind, id)] == site.TranslationMissing {
-		return v.Source
-	}
-	return ""
 }
 
 // headings joins the headings of a Markdown text.

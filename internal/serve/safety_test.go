@@ -37,7 +37,9 @@ func rawRequest(t *testing.T, addr, target, host string) (*http.Response, string
 	return resp, string(body)
 }
 
-func startWith(t *testing.T, o Options) *preview {
+// startWith serves with options o, its output kept for the test, until the
+// test ends.
+func startWith(t testing.TB, o Options) *preview {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	p := &preview{dir: o.Source, out: &syncBuffer{}, err: &syncBuffer{}, stop: cancel}

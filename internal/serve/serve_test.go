@@ -58,24 +58,7 @@ func newSite(t testing.TB) string {
 }
 
 // start serves dir on a free port until the test ends.
-func start(t testing.TB, dir string) *preview {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	p := &preview{dir: dir, out: &syncBuffer{}, err: &syncBuffer{}, stop: cancel}
-	s, err := Start(ctx, Options{Source: dir, Out: p.out, Err: p.err})
-	if err != nil {
-		cancel()
-		t.Fatal(err)
-	}
-	p.Server = s
-	t.Cleanup(func() {
-		cancel()
-		if err := s.Wait(); err != nil {
-			t.Error(err)
-		}
-	})
-	return p
-}
+func start(t testing.TB, dir string) *preview { return startWith(t, Options{Source: dir}) }
 
 func (p *preview) write(t testing.TB, name, data string) {
 	t.Helper()

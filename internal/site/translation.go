@@ -257,12 +257,16 @@ func (s *Site) Stale() Diagnostics {
 			t := tr.Units[UnitKey(u.Kind, u.ID)]
 			// A unit with no text yet (a starter file's) is missing, not stale.
 			if t != nil && len(t.Fields) > 0 && t.SourceHash != u.Hash {
-				ds.Add(t.HashPos, "%s translation of %s %q is out of date: its source text changed (source_hash %s, now %s)", lang, unitWords[u.Kind], u.ID, t.SourceHash, u.Hash)
+				ds.Add(t.HashPos, "%s translation of %s %q is out of date: its source text changed (source_hash %s, now %s)", lang, UnitWord(u.Kind), u.ID, t.SourceHash, u.Hash)
 			}
 		}
 	}
 	return ds
 }
+
+// UnitWord names a kind of translatable unit for messages: "expected
+// result" for "result", "template" for "protocol".
+func UnitWord(kind string) string { return unitWords[kind] }
 
 var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}
 
@@ -295,47 +299,23 @@ func (s *Site) Translate(lang string) {
 	}
 	state := s.States(lang)
 	view.State = state
-	untranslated := func(kind, id string) string {
+	// use returns the translation of a unit, or nil when it is missing;
+	// the unit is then shown in the source language, and says so (Lang).
+	use := func(kind, id string, lang *string) *Translated {
 		if state[UnitKey(kind, id)] == TranslationMissing {
-			return view.Source
-		}
-		return ""
-	}
-	for _, r := range s.Results {
-		r.Lang = untranslated("result", r.ID)
-		for _, rec := range r.Recommendations {
-			rec.Lang = untranslated("rec", rec.ID)
-		}
-	}
-	for _, p := range s.Pages {
-		p.Lang = untranslated("page", p.ID)
-	}
-	for _, r := range s.Roles {
-		r.Lang = untranslated("role", r.ID)
-	}
-	for _, src := range s.Sources {
-		src.Lang = untranslated("source", src.ID)
-	}
-	for _, c := range s.Checklists {
-		c.Lang = untranslated("checklist", c.Role.ID)
-	}
-	for _, p := range s.Protocols {
-		p.Lang = untranslated("protocol", p.ID)
-	}
-	use := func(kind, id string) *Translated {
-		if state[UnitKey(kind, id)] == TranslationMissing {
+			*lang = view.Source
 			return nil
 		}
 		return tr.Units[UnitKey(kind, id)]
 	}
 	for _, r := range s.Results {
-		if t := use("result", r.ID); t != nil {
+		if t := use("result", r.ID, &r.Lang); t != nil {
 			setString(&r.Title, t, "title")
 			setString(&r.Statement, t, "statement")
 			setText(&r.Summary, t, "summary")
 		}
 		for _, rec := range r.Recommendations {
-			if t := use("rec", rec.ID); t != nil {
+			if t := use("rec", rec.ID, &rec.Lang); t != nil {
 				setString(&rec.Text, t, "text")
 				setText(&rec.Guidance, t, "guidance")
 				for i := range rec.Indicators {
@@ -345,24 +325,24 @@ func (s *Site) Translate(lang string) {
 		}
 	}
 	for _, p := range s.Pages {
-		if t := use("page", p.ID); t != nil {
+		if t := use("page", p.ID, &p.Lang); t != nil {
 			setString(&p.Title, t, "title")
 			setText(&p.Body, t, "body")
 		}
 	}
 	for _, r := range s.Roles {
-		if t := use("role", r.ID); t != nil {
+		if t := use("role", r.ID, &r.Lang); t != nil {
 			setString(&r.Name, t, "name")
 			setText(&r.Description, t, "description")
 		}
 	}
 	for _, src := range s.Sources {
-		if t := use("source", src.ID); t != nil {
+		if t := use("source", src.ID, &src.Lang); t != nil {
 			setString(&src.Title, t, "title")
 		}
 	}
 	for _, c := range s.Checklists {
-		if t := use("checklist", c.Role.ID); t != nil {
+		if t := use("checklist", c.Role.ID, &c.Lang); t != nil {
 			setString(&c.Title, t, "title")
 			setText(&c.Intro, t, "intro")
 			for i := range c.Fields {
@@ -382,7 +362,7 @@ func (s *Site) Translate(lang string) {
 		}
 	}
 	for _, p := range s.Protocols {
-		if t := use("protocol", p.ID); t != nil {
+		if t := use("protocol", p.ID, &p.Lang); t != nil {
 			p.SourceBody = p.Body
 			setString(&p.Title, t, "title")
 			setString(&p.Summary, t, "summary")
