@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -164,6 +165,19 @@ func (p *Page) Navigate(u string) {
 	p.Reset()
 	p.current = u
 	p.Do(chromedp.Navigate(u))
+}
+
+// Follow opens the address the link matched by sel leads to, as a click on
+// it would, and waits for the new page's load event. A click's navigation
+// is not awaited by chromedp, so the next query after one may meet the
+// document being replaced ("Could not find node with given id").
+func (p *Page) Follow(sel string) {
+	p.t.Helper()
+	href := Eval[string](p, `(function () { var a = document.querySelector(`+strconv.Quote(sel)+`); return a ? a.href : ''; })()`)
+	if href == "" {
+		p.t.Fatalf("no link %s on %s", sel, p.URL())
+	}
+	p.Navigate(href)
 }
 
 // Reload reloads the page and starts a new record.

@@ -158,14 +158,14 @@ func TestRecommendationAssessmentLinks(t *testing.T) {
 	p := browsertest.Shared(t).NewPage(t)
 	for _, rec := range s.Site.AllRecommendations() {
 		p.Navigate(h.URL("recommendations/" + rec.ID + "/index.html"))
-		p.Do(chromedp.Click(chromedp.CSS(`.assess-link a`)))
+		p.Follow(`.assess-link a`)
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`#sa-form`)))
 		got := browsertest.Eval[string](p, `(function () { var el = document.getElementById(location.hash.slice(1)); return el ? el.getAttribute('data-rec') : ''; })()`)
 		if got != rec.ID || !strings.Contains(p.URL(), "self-assessment/index.html") {
 			t.Errorf("%s: the self-assessment link led to %s (entry %q)", rec.ID, p.URL(), got)
 			continue
 		}
-		p.Do(chromedp.Click(chromedp.CSS(`#sa-rec-` + rec.ID + ` .sa-rec-link a`)))
+		p.Follow(`#sa-rec-` + rec.ID + ` .sa-rec-link a`)
 		p.Do(chromedp.WaitVisible(chromedp.CSS(`h1.rec-title`)))
 		if h1 := browsertest.Eval[string](p, `document.querySelector('h1').textContent`); h1 != rec.Text {
 			t.Errorf("%s: the entry's link led to %q", rec.ID, h1)
