@@ -174,9 +174,43 @@ func NeedTool(t testing.TB, name, pkg string) string {
 	return p
 }
 
-// actionTimeout bounds one step in a tab, so that a hung page fails the test
-// instead of the whole test binary.
-const actionTimeout = 30 * time.Second
+// stepTimeout bounds one step in a tab, so that a hung page fails the test
+// with the step that hung instead of the whole test binary timing out. The
+// bound follows the test binary's own deadline (go test -timeout) rather
+// than a fixed time: a busy two-core machine may take minutes over a step
+// that takes a second when it is idle, and that is slow, not hung. What is
+// left of the deadline, less a margin for the failure to be reported,
+// bounds each step; without a deadline, steps are bounded only by the test.
+func stepTimeout(t testing.TB) (time.Duration, bool) {
+	d, ok := t.(interface{ Deadline() (time.Time, bool) })
+	if !ok {
+		return 0, false
+	}
+	deadline, ok := d.Deadline()
+	if !ok {
+		return 0, false
+	}
+	left := time.Until(deadline)
+	return left - left/10 - 5*time.Second, true
+}
+
+// Deadline is when a test that polls for something the page will do should
+// give up: the step bound of stepTimeout from now, or, without a test
+// deadline, ten minutes from now.
+func Deadline(t testing.TB) time.Time {
+	if d, ok := stepTimeout(t); ok {
+		return time.Now().Add(d)
+	}
+	return time.Now().Add(10 * time.Minute)
+}
+
+// stepContext is ctx bounded by stepTimeout.
+func stepContext(t testing.TB, ctx context.Context) (context.Context, context.CancelFunc) {
+	if d, ok := stepTimeout(t); ok {
+		return context.WithTimeout(ctx, d)
+	}
+	return context.WithCancel(ctx)
+}
 
 var errNoBrowser = errors.New("browsertest: no browser")
 

@@ -125,7 +125,7 @@ func (p *Page) Context() context.Context { return p.ctx }
 // Do runs actions in the tab and fails the test on an error.
 func (p *Page) Do(actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, actionTimeout)
+	ctx, cancel := stepContext(p.t, p.ctx)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
 		p.t.Fatalf("browser: %v", err)
@@ -136,7 +136,7 @@ func (p *Page) Do(actions ...chromedp.Action[chromedp.Void]) {
 // an error.
 func Run[T any](p *Page, a chromedp.Action[T]) T {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, actionTimeout)
+	ctx, cancel := stepContext(p.t, p.ctx)
 	defer cancel()
 	v, err := chromedp.Run(ctx, a)
 	if err != nil {

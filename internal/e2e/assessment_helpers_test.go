@@ -82,7 +82,7 @@ func (tb *tab) evalBool(expr string) bool {
 // waitFor polls a JavaScript condition.
 func (tb *tab) waitFor(what, expr string) {
 	tb.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := browsertest.Deadline(tb.t)
 	for !tb.evalBool(expr) {
 		if time.Now().After(deadline) {
 			tb.t.Fatalf("timed out waiting for %s (%s)", what, expr)
@@ -141,7 +141,7 @@ func (tb *tab) download(action string) (name string, data []byte) {
 		os.Remove(filepath.Join(tb.downloads, e.Name()))
 	}
 	tb.click(`[data-sa-action="` + action + `"]`)
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := browsertest.Deadline(tb.t)
 	for time.Now().Before(deadline) {
 		entries, _ := os.ReadDir(tb.downloads)
 		for _, e := range entries {

@@ -89,7 +89,7 @@ func TestASVSExample(t *testing.T) {
 			for _, sel := range []string{"#sa-v1-1-1-pass", "#sa-v1-1-2-fail", "#sa-v1-2-1-not-applicable"} {
 				p.Do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
 			}
-			deadline := time.Now().Add(10 * time.Second)
+			deadline := browsertest.Deadline(t)
 			for !browsertest.Eval[bool](p, `document.querySelectorAll('#sa-plan-out tbody tr').length === 1 && document.querySelector('#sa-summary-table table') !== null`) {
 				if time.Now().After(deadline) {
 					t.Fatal("the summary and plan did not show the answers")

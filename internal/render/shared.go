@@ -27,9 +27,16 @@ import (
 // writes the marker unchanged.
 const xrefMarker = "riskguide-xref:"
 
-// sharedMarkdown holds converted texts by their source.
+// sharedMarkdown holds converted texts by their source. Each entry is
+// converted exactly once: two workers that meet the same text wait on the
+// entry's Once instead of both converting it.
 type sharedMarkdown struct {
-	m sync.Map // string -> sharedText
+	m sync.Map // string -> *sharedEntry
+}
+
+type sharedEntry struct {
+	once sync.Once
+	text sharedText
 }
 
 type sharedText struct {
@@ -46,10 +53,11 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 	}
 	v, ok := b.r.shared.m.Load(src)
 	if !ok {
-		v = sharedConversion(b.md, b.Site, src)
-		b.r.shared.m.Store(src, v)
+		v, _ = b.r.shared.m.LoadOrStore(src, &sharedEntry{})
 	}
-	t := v.(sharedText)
+	e := v.(*sharedEntry)
+	e.once.Do(func() { e.text = sharedConversion(b.md, b.Site, src) })
+	t := e.text
 	if !t.pageFree {
 		return b.md.Render(src, p)
 	}
