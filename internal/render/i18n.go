@@ -180,12 +180,12 @@ func (m *Messages) Lookup(key string) string {
 }
 
 // Format returns the string for key with fmt-style args applied. A key no
-// file has prints as itself, so that a page still renders; check reports a
-// layout of the site's that asks for one.
+// file has is an error: the template that asked for it stops, and the build
+// and check report it at the layout's line instead of showing a raw key.
 func (m *Messages) Format(key string, args ...any) (string, error) {
 	s, ok := m.m[key]
 	if !ok {
-		return key, nil
+		return "", fmt.Errorf("no interface string %q in layouts/i18n", key)
 	}
 	// A count takes the form its number needs, where the language has one:
 	// "1 recommendation", "2 recommendations".

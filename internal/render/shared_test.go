@@ -40,7 +40,7 @@ func TestSharedMarkdownIsExact(t *testing.T) {
 	}
 	shared := 0
 	r.shared.m.Range(func(_, v any) bool {
-		if v.(sharedText).pageFree {
+		if v.(*sharedEntry).text.pageFree {
 			shared++
 		}
 		return true

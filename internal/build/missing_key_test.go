@@ -1,0 +1,34 @@
+package build
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// TestMissingInterfaceStringFails: a layout that asks for an interface
+// string no file has fails the build, naming the layout's line and column
+// and the key, instead of printing the key on the page; the same layout
+// with a key that exists builds (the positive control).
+func TestMissingInterfaceStringFails(t *testing.T) {
+	layout := func(key string) []byte {
+		return []byte(`{{define "main"}}<h1>{{.Title}}</h1>
+<p>{{.T "` + key + `"}}</p>{{.Body}}{{end}}
+`)
+	}
+	fsys := smallSite()
+	fsys["layouts/page.html"] = &fstest.MapFile{Data: layout("nav.guidance")}
+	if _, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true}); err != nil {
+		t.Fatalf("a layout with a known key: %v", err)
+	}
+	fsys["layouts/page.html"] = &fstest.MapFile{Data: layout("no.such.key")}
+	_, err := BuildSource(Source{FS: fsys, Name: "test"}, Options{Memory: true})
+	if err == nil {
+		t.Fatal("a layout asking for a missing interface string built")
+	}
+	for _, want := range []string{"layouts/page.html:2:", `"no.such.key"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("the error %q does not name %s", err, want)
+		}
+	}
+}
