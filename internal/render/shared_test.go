@@ -1,6 +1,7 @@
 package render
 
 import (
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark/util"
@@ -66,5 +67,36 @@ func TestPlainURLNeedsNoEscaping(t *testing.T) {
 	}
 	if accepted != 67 || !plainURL("../recommendations/a-b_c/index.html#guidance") || plainURL("a b") {
 		t.Errorf("plainURL accepts %d characters", accepted)
+	}
+}
+
+// TestSharedMarkdownConvertedOnce: workers rendering pages at the same time
+// that meet the same text convert it once between them, not once each.
+// Run it with -race and -cpu 1,2,4.
+func TestSharedMarkdownConvertedOnce(t *testing.T) {
+	r, s := defaultRenderer(t)
+	rec := s.AllRecommendations()[0]
+	md := markdown.New(markdown.Options{})
+	const workers = 8
+	for i, text := range []string{rec.Guidance.Value, "Shared text number two, [with a link](rec:" + rec.ID + ")."} {
+		before := markdown.Parses()
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for w := 0; w < workers; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				b := r.newBase(recPath(rec.ID), "recommendation", md)
+				<-start
+				if b.renderShared(text, b.resolve) == "" {
+					t.Error("empty conversion")
+				}
+			}()
+		}
+		close(start)
+		wg.Wait()
+		if n := markdown.Parses() - before; n != 1 {
+			t.Errorf("text %d: %d workers converted it %d times, want once", i, workers, n)
+		}
 	}
 }
