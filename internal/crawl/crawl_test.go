@@ -91,8 +91,15 @@ func TestBrokenDeployment(t *testing.T) {
 	if code := cli.Main([]string{"check", "--url", url}, &out, &errOut); code != 1 {
 		t.Errorf("check --url on a broken deployment: exit %d, want 1", code)
 	}
-	if !strings.Contains(errOut.String(), "keep.js?v=") || !strings.Contains(errOut.String(), ": status 404 Not Found (linked from") {
-		t.Errorf("check --url output:\n%s", errOut.String())
+	// One line for each kind of problem, with the files it affects, and a
+	// summary: not three lines for each file.
+	text := errOut.String()
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if !regexp.MustCompile(`(?m)^status 404 Not Found: 1 file: assets/js/keep\.js\?v=\w+ \(linked from [^)]+\)$`).MatchString(text) ||
+		!regexp.MustCompile(`(?m)^no Referrer-Policy header: \d+ files: the home page, [^ ]+, [^ ]+ and \d+ more$`).MatchString(text) ||
+		!regexp.MustCompile(`(?m)^riskguide: http://127\.0\.0\.1:\d+/guidance/ipv/: \d+ problems in \d+ files \(checked \d+ files, \d+ pages\)$`).MatchString(text) ||
+		len(lines) > 6 {
+		t.Errorf("check --url output (%d lines):\n%s", len(lines), text)
 	}
 }
 
