@@ -323,7 +323,7 @@ func (c *crawler) fetch(t target) error {
 		if errors.As(err, &uerr) {
 			err = uerr.Err // without the address, which the line names
 		}
-		c.problem(t, true, "cannot fetch: %v", err)
+		c.problem(t, true, "cannot fetch: %v", readError(c, err))
 		return nil
 	}
 	defer resp.Body.Close()
