@@ -230,3 +230,15 @@ func TestCheckURLMemoryBound(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckURLQuotesControlCharacters: a link or an address holding
+// terminal escapes reaches the terminal quoted, never raw.
+func TestCheckURLQuotesControlCharacters(t *testing.T) {
+	h := startHostile(t, map[string]http.HandlerFunc{
+		"/sub/": html("<a href=\"\x1b]0;owned\x07x\">a</a> <a href=\"gone%1b%5b2J\">b</a>"),
+	})
+	r := run(t, t.TempDir(), "check", "--url", h.URL+"/sub/")
+	if r.code != 1 || strings.ContainsAny(r.stderr, "\x1b\x07") || !strings.Contains(r.stderr, `\x1b]0;owned\a`) || !strings.Contains(r.stderr, `gone%1B%5B2J`) {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+}
