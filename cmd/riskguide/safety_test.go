@@ -242,3 +242,21 @@ func TestCheckURLQuotesControlCharacters(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }
+
+// TestNewNeverWritesThroughLinks: new refuses a folder that holds a link
+// to another folder, and writes nothing there.
+func TestNewNeverWritesThroughLinks(t *testing.T) {
+	dir, outside := t.TempDir(), t.TempDir()
+	if err := os.Symlink(outside, filepath.Join(dir, "content")); err != nil {
+		t.Fatal(err)
+	}
+	if r := run(t, dir, "new", "."); r.code != 1 || !strings.Contains(r.stderr, "is not empty") {
+		t.Errorf("new into a folder with a link: %+v", r)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("new wrote %d entries through the link", len(entries))
+	}
+	if r := run(t, filepath.Dir(dir), "new", filepath.Join(dir, "site")); r.code != 0 || !strings.Contains(r.stdout, "wrote ") {
+		t.Errorf("new into a fresh folder beside the link: %+v", r)
+	}
+}
