@@ -183,14 +183,16 @@ func TestCheckURLTruncated(t *testing.T) {
 }
 
 // TestCheckURLMemoryBound runs check --url against a server that attacks
-// its memory: a 6 MB search manifest of three million zeros, and pages of
-// 64 MB of unique links. The check's peak memory (the child's maximum
-// resident set) stays under a bound, and it says what it did not check.
-// The measured peak is recorded in docs/safety.md.
+// its memory: a 6 MB search manifest of three million zeros, pages of
+// 64 MB of unique links as long as a link may be, and a page of 64 MB of
+// bad links. The check's peak memory (the child's maximum resident set)
+// stays under a bound, and it says what it did not check. The measured
+// peak is recorded in docs/safety.md.
 func TestCheckURLMemoryBound(t *testing.T) {
 	const page = 64 << 20
+	pad := strings.Repeat("x", 2000)
 	h := startHostile(t, map[string]http.HandlerFunc{
-		"/sub/": html(`<script src="assets/js/search.js"></script> <a href="big/1.html">1</a> <a href="big/2.html">2</a> <a href="big/3.html">3</a>`),
+		"/sub/": html(`<script src="assets/js/search.js"></script> <a href="big/1.html">1</a> <a href="big/2.html">2</a> <a href="big/3.html">3</a> <a href="bad.html">4</a>`),
 		"/sub/assets/js/search.js": func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/javascript")
 			io.WriteString(w, "// search\n")
@@ -204,7 +206,13 @@ func TestCheckURLMemoryBound(t *testing.T) {
 		"/sub/big/*": func(w http.ResponseWriter, r *http.Request) {
 			w.Header().Set("Content-Type", "text/html")
 			name := path.Base(r.URL.Path)
-			stream(w, page, func(i int) string { return `<a href="u/` + name + "-" + strconv.Itoa(i) + `">x</a>` })
+			stream(w, page, func(i int) string { return `<a href="u/` + name + "-" + strconv.Itoa(i) + "-" + pad + `">x</a>` })
+		},
+		"/sub/bad.html": func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "text/html")
+			stream(w, page, func(i int) string {
+				return `<a href="%zz` + strconv.Itoa(i) + `">x</a> <a href="` + pad + pad + `">y</a>`
+			})
 		},
 	})
 	cmd := exec.Command(binary, "check", "--url", h.URL+"/sub/")
@@ -222,7 +230,9 @@ func TestCheckURLMemoryBound(t *testing.T) {
 	}
 	for _, want := range []string{
 		"search index manifest larger than 4 MB: not read: 1 file: search/data/index.js\n",
-		"larger than 32 MB: the links after that were not checked: 3 files: big/1.html, big/2.html, big/3.html\n",
+		"larger than 32 MB: the links after that were not checked: 4 files: bad.html, big/1.html, big/2.html and 1 more\n",
+		"links longer than 2048 bytes, not followed: 1 file: bad.html\n",
+		"links that are not valid addresses: 1 file: bad.html\n",
 		"stopped after 5000 files (the limit of 5000 files): not everything was checked\n",
 	} {
 		if !strings.Contains(errb.String(), want) {
@@ -238,7 +248,7 @@ func TestCheckURLQuotesControlCharacters(t *testing.T) {
 		"/sub/": html("<a href=\"\x1b]0;owned\x07x\">a</a> <a href=\"gone%1b%5b2J\">b</a>"),
 	})
 	r := run(t, t.TempDir(), "check", "--url", h.URL+"/sub/")
-	if r.code != 1 || strings.ContainsAny(r.stderr, "\x1b\x07") || !strings.Contains(r.stderr, `\x1b]0;owned\a`) || !strings.Contains(r.stderr, `gone%1B%5B2J`) {
+	if r.code != 1 || strings.ContainsAny(r.stderr, "\x1b\x07") || !strings.Contains(r.stderr, "links that are not valid addresses: 1 file: the home page\n") || !strings.Contains(r.stderr, `gone%1B%5B2J`) {
 		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -34,7 +35,7 @@ and report missing files, wrong content types and missing security headers
 (see docs/hosting.md). Findings are grouped: one line for each kind of problem,
 with the files it affects. The check is bounded as a careful crawler is: it
 stays under the address given, reads at most 32 MB of a page and 512 MB in all,
-keeps at most four addresses for each file it may fetch, and stops after
+keeps no more addresses than it may fetch, and stops after
 --max-files files or --timeout; a check stopped early is a problem (exit 1),
 as not everything was checked (see docs/safety.md).`,
 		Args: noArgs,
@@ -94,7 +95,7 @@ func checkDeployment(ctx context.Context, address string, o crawl.Options, stdou
 	printFindings(stderr, rep)
 	checked := fmt.Sprintf("%d %s, %d %s", rep.Fetched, plural(rep.Fetched, "file", "files"), rep.Pages, plural(rep.Pages, "page", "pages"))
 	files := map[string]bool{}
-	n := 0
+	n := rep.Unlisted
 	for _, p := range rep.Problems {
 		if p.URL != "" {
 			n++
@@ -145,9 +146,9 @@ func printFindings(w io.Writer, rep *crawl.Report) {
 			byMessage[p.Message] = k
 			kinds = append(kinds, k)
 		}
-		item := rel(p.URL)
+		item := shorten(rel(p.URL))
 		if p.Link && p.From != "" {
-			item += " (linked from " + rel(p.From) + ")"
+			item += " (linked from " + shorten(rel(p.From)) + ")"
 		}
 		k.items = append(k.items, item)
 	}
@@ -159,9 +160,21 @@ func printFindings(w io.Writer, rep *crawl.Report) {
 		}
 		fmt.Fprintln(w, terminalSafe(line))
 	}
+	if rep.Unlisted > 0 {
+		fmt.Fprintf(w, "and %d more %s, not listed\n", rep.Unlisted, plural(rep.Unlisted, "problem", "problems"))
+	}
 	for _, m := range whole {
 		fmt.Fprintln(w, terminalSafe(m))
 	}
+}
+
+// shorten cuts an address longer than a line can show.
+func shorten(s string) string {
+	const most = 100
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most-1]) + "…"
 }
 
 // terminalSafe quotes a line that holds control characters, which a

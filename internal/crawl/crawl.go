@@ -38,7 +38,8 @@ type Options struct {
 	// 512 MB.
 	MaxTotalBytes int64
 	// MaxLinks bounds the number of distinct addresses kept to fetch;
-	// 0 means four times MaxFiles.
+	// 0 means one more than MaxFiles: more could never be fetched, and
+	// the one more tells a check stopped by MaxFiles from a finished one.
 	MaxLinks int
 	// Timeout bounds the whole check; 0 means 10 minutes. The check stops
 	// when it passes and says what it did not check.
@@ -52,7 +53,8 @@ type Options struct {
 // the manifest of a site of 100,000 documents is well under a megabyte.
 const (
 	maxManifestBytes = 4 << 20
-	maxLinkBytes     = 4096 // a longer link is reported, not fetched
+	maxLinkBytes     = 2048 // a longer link is reported, not fetched
+	maxHeaderBytes   = 1 << 20
 )
 
 // Problem is one thing wrong with the deployment.
@@ -82,6 +84,9 @@ type Report struct {
 	Pages    int       // of which HTML pages
 	Bytes    int64     // bytes read
 	Problems []Problem // sorted by URL; a truncated check adds one
+	// Unlisted counts the problems found after the first 10,000, which
+	// are not kept: a page of a million bad links costs no memory.
+	Unlisted int
 	// Truncated is set when a bound stopped the check before it had
 	// fetched every address it found.
 	Truncated bool
@@ -109,6 +114,10 @@ var types = map[string][]string{
 	".ico":  {"image/x-icon", "image/vnd.microsoft.icon"},
 	".xml":  {"application/xml", "text/xml"},
 }
+
+// maxProblems is the number of problems kept; the rest are counted. A
+// variable so that a test can lower it.
+var maxProblems = 10000
 
 // errBudget stops the check when it has read MaxTotalBytes.
 var errBudget = errors.New("byte budget spent")
@@ -139,7 +148,7 @@ func Check(ctx context.Context, base string, o Options) (*Report, error) {
 		o.MaxTotalBytes = 512 << 20
 	}
 	if o.MaxLinks <= 0 {
-		o.MaxLinks = 4 * o.MaxFiles
+		o.MaxLinks = o.MaxFiles + 1
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = 10 * time.Minute
@@ -150,7 +159,11 @@ func Check(ctx context.Context, base string, o Options) (*Report, error) {
 	runCtx, cancel := context.WithTimeout(ctx, o.Timeout)
 	defer cancel()
 	c := &crawler{ctx: runCtx, base: u, o: o, seen: map[string]bool{}, rep: &Report{Base: u.String()}}
-	client := http.Client{}
+	// A server cannot make the check hold more than a megabyte of
+	// response headers.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxResponseHeaderBytes = maxHeaderBytes
+	client := http.Client{Transport: transport}
 	if o.Client != nil {
 		client = *o.Client
 	}
@@ -231,7 +244,9 @@ type crawler struct {
 	client    *http.Client
 	queue     []target
 	seen      map[string]bool
-	linksFull bool // an address was dropped because MaxLinks were kept
+	linksFull bool   // an address was dropped because MaxLinks were kept
+	longOn    string // the last page found to have a link too long
+	badOn     string // the last page found to have a link that is no address
 	rep       *Report
 }
 
@@ -280,6 +295,10 @@ func (c *crawler) inside(u *url.URL) bool {
 }
 
 func (c *crawler) problem(t target, link bool, format string, args ...any) {
+	if len(c.rep.Problems) >= maxProblems {
+		c.rep.Unlisted++
+		return
+	}
 	c.rep.Problems = append(c.rep.Problems, Problem{URL: t.url, From: t.from, Link: link, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -402,12 +421,18 @@ func readError(c *crawler, err error) error {
 // under the site's address and new.
 func (c *crawler) add(t target, from *url.URL, l string) {
 	if len(l) > maxLinkBytes {
-		c.problem(target{url: t.url}, false, "a link longer than %d bytes, not followed", maxLinkBytes)
+		if c.longOn != t.url { // once for each page
+			c.longOn = t.url
+			c.problem(target{url: t.url}, false, "links longer than %d bytes, not followed", maxLinkBytes)
+		}
 		return
 	}
 	ref, err := url.Parse(l)
 	if err != nil {
-		c.problem(target{url: l, from: t.url}, true, "not a valid address")
+		if c.badOn != t.url { // once for each page
+			c.badOn = t.url
+			c.problem(target{url: t.url}, false, "links that are not valid addresses")
+		}
 		return
 	}
 	abs := from.ResolveReference(ref)

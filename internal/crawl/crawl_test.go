@@ -303,6 +303,16 @@ func TestBounds(t *testing.T) {
 		t.Errorf("MaxLinks 30: fetched %d:\n%s", rep.Fetched, m)
 	}
 
+	restore := crawl.SetMaxProblems(5)
+	rep, err = crawl.Check(context.Background(), srv.URL, crawl.Options{MaxFiles: 20})
+	restore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) != 6 || rep.Unlisted != 3*20-5 || !rep.Truncated { // every file lacks three headers
+		t.Errorf("5 problems kept: %d kept, %d unlisted", len(rep.Problems), rep.Unlisted)
+	}
+
 	rep, err = crawl.Check(context.Background(), srv.URL, crawl.Options{MaxTotalBytes: 4000})
 	if err != nil {
 		t.Fatal(err)

@@ -1,0 +1,8 @@
+package crawl
+
+// SetMaxProblems lowers the number of problems kept, for a test.
+func SetMaxProblems(n int) (restore func()) {
+	old := maxProblems
+	maxProblems = n
+	return func() { maxProblems = old }
+}
