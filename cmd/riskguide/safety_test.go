@@ -149,19 +149,19 @@ func TestCheckURLDeadlines(t *testing.T) {
 		"/sub/slow/*":    stall,
 		"/sub/fine.html": html("fine"),
 	})
-	r := run(t, t.TempDir(), "check", "--url", h.URL+"/sub/", "--timeout", "2s")
-	if r.code != 1 || !regexp.MustCompile(`(?m)^stopped after 2 files \(the time limit of 2s passed\): not everything was checked$`).MatchString(r.stderr) ||
+	r := run(t, t.TempDir(), "check", "--url", h.URL+"/sub/", "--timeout", "3s")
+	if r.code != 1 || !regexp.MustCompile(`(?m)^stopped after 2 files \(the time limit of 3s passed\): not everything was checked$`).MatchString(r.stderr) ||
 		!strings.Contains(r.stderr, "not everything was checked\nriskguide: "+h.URL+"/sub/: no problems in what was checked (2 files, 1 page), but not everything was checked\n") {
-		t.Errorf("--timeout 2s: exit %d:\n%s", r.code, r.stderr)
+		t.Errorf("--timeout 3s: exit %d:\n%s", r.code, r.stderr)
 	}
 	if slices.Contains(h.paths(), "/sub/fine.html") {
 		t.Error("fetched on after the deadline")
 	}
 
-	r = run(t, t.TempDir(), "check", "--url", h.URL+"/sub/", "--request-timeout", "500ms")
-	if r.code != 1 || !strings.Contains(r.stderr, "cannot fetch: no answer within 500ms: 3 files: slow/1 (linked from the home page), slow/2 (linked from the home page), slow/3 (linked from the home page)\n") ||
+	r = run(t, t.TempDir(), "check", "--url", h.URL+"/sub/", "--request-timeout", "2s")
+	if r.code != 1 || !strings.Contains(r.stderr, "cannot fetch: no answer within 2s: 3 files: slow/1 (linked from the home page), slow/2 (linked from the home page), slow/3 (linked from the home page)\n") ||
 		strings.Contains(r.stderr, "stopped") || !strings.Contains(r.stderr, ": 3 problems in 3 files (checked 5 files, 2 pages)") {
-		t.Errorf("--request-timeout 500ms: exit %d:\n%s", r.code, r.stderr)
+		t.Errorf("--request-timeout 2s: exit %d:\n%s", r.code, r.stderr)
 	}
 }
 
