@@ -35,9 +35,9 @@ and report missing files, wrong content types and missing security headers
 (see docs/hosting.md). Findings are grouped: one line for each kind of problem,
 with the files it affects. The check is bounded as a careful crawler is: it
 stays under the address given, reads at most 32 MB of a page and 512 MB in all,
-keeps no more addresses than it may fetch, and stops after
---max-files files or --timeout; a check stopped early is a problem (exit 1),
-as not everything was checked (see docs/safety.md).`,
+keeps no more addresses than it may fetch, and stops after --max-files files
+or --timeout; a check stopped early is a problem (exit 1), as not everything
+was checked (see docs/safety.md).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if address != "" {
