@@ -180,6 +180,9 @@ func TestCheckURLTruncated(t *testing.T) {
 	if r := run(t, t.TempDir(), "check", "--url", h.URL+"/sub/", "--max-files", "5"); r.code != 0 || r.stdout != "checked "+h.URL+"/sub/: no problems (5 files, 5 pages)\n" {
 		t.Errorf("--max-files 5 (everything): %+v", r)
 	}
+	if r := run(t, t.TempDir(), "check", "--max-files", "5"); r.code != 2 || !strings.Contains(r.stderr, "--max-files goes with --url") {
+		t.Errorf("--max-files without --url: %+v", r)
+	}
 }
 
 // TestCheckURLMemoryBound runs check --url against a server that attacks

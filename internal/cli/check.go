@@ -46,6 +46,11 @@ was checked (see docs/safety.md).`,
 				}
 				return checkDeployment(cmd.Context(), address, crawlOpts, stdout, stderr)
 			}
+			for _, name := range []string{"timeout", "request-timeout", "max-files"} {
+				if cmd.Flags().Changed(name) {
+					return usageError{fmt.Errorf("--%s goes with --url: it bounds the check of a deployed site", name)}
+				}
+			}
 			src, err := build.FindSource(source)
 			if err != nil {
 				return err
