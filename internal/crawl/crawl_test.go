@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
 	"path"
@@ -319,5 +320,39 @@ func TestBounds(t *testing.T) {
 	}
 	if m := messages(rep); !rep.Truncated || !strings.Contains(m, "(read 4000 bytes, the limit for one check): not everything was checked") || rep.Bytes != 4000 {
 		t.Errorf("MaxTotalBytes 4000: read %d:\n%s", rep.Bytes, m)
+	}
+}
+
+// TestNormalise: the path a request is sent for, after percent-decoding
+// and resolving dot segments; addresses no server can be trusted to read
+// as we do are refused.
+func TestNormalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://h/sub/%2e%2e/admin/delete-all?confirm=1": "http://h/admin/delete-all?confirm=1",
+		"http://h/sub/.%2E/admin/":                       "http://h/admin/",
+		"http://h/sub/a/..%2f..%2fadmin":                 "http://h/admin",
+		"http://h/sub/%2e/x":                             "http://h/sub/x",
+		"http://h/sub/a/..":                              "http://h/sub/",
+		"http://h/sub/a/.":                               "http://h/sub/a/",
+		"http://h/%2e%2e/%2e%2e/x":                       "http://h/x",
+		"http://h/sub/%252e%252e/x":                      "http://h/sub/%252e%252e/x",
+		"http://h/sub/page.html#top":                     "http://h/sub/page.html",
+		"http://h/sub/a%20b/":                            "http://h/sub/a%20b/",
+		"http://h/sub/..%5cadmin":                        "",
+		"http://h/sub/..;/admin":                         "",
+		"http://h/sub/%00":                               "",
+		"http://user@h/sub/":                             "",
+	} {
+		u, err := url.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if crawl.Normalise(u) {
+			got = u.String()
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
+		}
 	}
 }

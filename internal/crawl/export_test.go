@@ -6,3 +6,6 @@ func SetMaxProblems(n int) (restore func()) {
 	maxProblems = n
 	return func() { maxProblems = old }
 }
+
+// Normalise is normalise, for a test.
+var Normalise = normalise
