@@ -6,7 +6,11 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"strconv"
 	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -17,6 +21,7 @@ import (
 
 func checkCommand(stdout, stderr io.Writer) *cobra.Command {
 	var source, address string
+	var crawlOpts crawl.Options
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check the content, build it aside and check every link; or check a deployed site",
@@ -27,14 +32,24 @@ listed as file:line:col: message; the exit code is 1 if there are any.
 With --url, check a site deployed on a web server instead: fetch its home page
 and every page, stylesheet, script and image it links to under that address,
 and report missing files, wrong content types and missing security headers
-(see docs/hosting.md).`,
+(see docs/hosting.md). Findings are grouped: one line for each kind of problem,
+with the files it affects. The check is bounded as a careful crawler is: it
+stays under the address given, reads at most 32 MB of a page and 512 MB in all,
+keeps no more addresses than it may fetch, and stops after --max-files files
+or --timeout; a check stopped early is a problem (exit 1), as not everything
+was checked (see docs/safety.md).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if address != "" {
 				if source != "" {
 					return usageError{fmt.Errorf("--url and --source cannot be used together")}
 				}
-				return checkDeployment(cmd.Context(), address, stdout, stderr)
+				return checkDeployment(cmd.Context(), address, crawlOpts, stdout, stderr)
+			}
+			for _, name := range []string{"timeout", "request-timeout", "max-files"} {
+				if cmd.Flags().Changed(name) {
+					return usageError{fmt.Errorf("--%s goes with --url: it bounds the check of a deployed site", name)}
+				}
 			}
 			src, err := build.FindSource(source)
 			if err != nil {
@@ -65,29 +80,114 @@ and report missing files, wrong content types and missing security headers
 	}
 	cmd.Flags().StringVar(&source, "source", "", "site folder (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().StringVar(&address, "url", "", "address of a deployed site to check over HTTP, such as https://intranet/guidance/ipv/")
+	cmd.Flags().DurationVar(&crawlOpts.Timeout, "timeout", 10*time.Minute, "with --url: stop the check after this long, and say what was not checked")
+	cmd.Flags().DurationVar(&crawlOpts.RequestTimeout, "request-timeout", 30*time.Second, "with --url: give up on one file after this long")
+	cmd.Flags().IntVar(&crawlOpts.MaxFiles, "max-files", 5000, "with --url: stop the check after fetching this many files")
 	return cmd
 }
 
-func checkDeployment(ctx context.Context, address string, stdout, stderr io.Writer) error {
+func checkDeployment(ctx context.Context, address string, o crawl.Options, stdout, stderr io.Writer) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	rep, err := crawl.Check(ctx, address, crawl.Options{})
+	rep, err := crawl.Check(ctx, address, o)
 	if err != nil {
 		if _, perr := url.Parse(address); perr != nil || !strings.HasPrefix(address, "http") {
 			return usageError{err}
 		}
 		return err
 	}
+	printFindings(stderr, rep)
+	checked := fmt.Sprintf("%d %s, %d %s", rep.Fetched, plural(rep.Fetched, "file", "files"), rep.Pages, plural(rep.Pages, "page", "pages"))
+	files := map[string]bool{}
+	n := rep.Unlisted
 	for _, p := range rep.Problems {
-		fmt.Fprintln(stderr, p)
+		if p.URL != "" {
+			n++
+			files[p.URL] = true
+		}
 	}
-	if rep.Truncated {
-		fmt.Fprintf(stderr, "stopped after %d files\n", rep.Fetched)
+	switch {
+	case n > 0:
+		return fmt.Errorf("%s: %d %s in %d %s (checked %s)", rep.Base, n, plural(n, "problem", "problems"),
+			len(files), plural(len(files), "file", "files"), checked)
+	case rep.Truncated:
+		return fmt.Errorf("%s: no problems in what was checked (%s), but not everything was checked", rep.Base, checked)
 	}
-	if n := len(rep.Problems); n > 0 {
-		return fmt.Errorf("%s: %d %s in %d files", address, n, plural(n, "problem", "problems"), rep.Fetched)
-	}
-	fmt.Fprintf(stdout, "checked %s: no problems (%d files, %d pages)\n", address, rep.Fetched, rep.Pages)
+	fmt.Fprintf(stdout, "checked %s: no problems (%s)\n", rep.Base, checked)
 	return nil
+}
+
+// shownFiles is how many files a line of findings names; it says how many
+// more there are.
+const shownFiles = 3
+
+// printFindings writes the problems of a check grouped by kind: one line
+// for each, with the files it affects (the first few, addresses relative
+// to the site's), so that a header missing on every file is one line and
+// not one for each file. Problems of the whole check come last.
+func printFindings(w io.Writer, rep *crawl.Report) {
+	type kind struct {
+		message string
+		items   []string
+	}
+	var kinds []*kind
+	byMessage := map[string]*kind{}
+	var whole []string
+	rel := func(u string) string {
+		if u == rep.Base {
+			return "the home page"
+		}
+		return strings.TrimPrefix(u, rep.Base)
+	}
+	for _, p := range rep.Problems {
+		if p.URL == "" {
+			whole = append(whole, p.Message)
+			continue
+		}
+		k := byMessage[p.Message]
+		if k == nil {
+			k = &kind{message: p.Message}
+			byMessage[p.Message] = k
+			kinds = append(kinds, k)
+		}
+		item := shorten(rel(p.URL))
+		if p.Link && p.From != "" {
+			item += " (linked from " + shorten(rel(p.From)) + ")"
+		}
+		k.items = append(k.items, item)
+	}
+	for _, k := range kinds {
+		shown := k.items[:min(len(k.items), shownFiles)]
+		line := fmt.Sprintf("%s: %d %s: %s", k.message, len(k.items), plural(len(k.items), "file", "files"), strings.Join(shown, ", "))
+		if more := len(k.items) - len(shown); more > 0 {
+			line += fmt.Sprintf(" and %d more", more)
+		}
+		fmt.Fprintln(w, terminalSafe(line))
+	}
+	if rep.Unlisted > 0 {
+		fmt.Fprintf(w, "and %d more %s, not listed\n", rep.Unlisted, plural(rep.Unlisted, "problem", "problems"))
+	}
+	for _, m := range whole {
+		fmt.Fprintln(w, terminalSafe(m))
+	}
+}
+
+// shorten cuts an address longer than a line can show.
+func shorten(s string) string {
+	const most = 100
+	if utf8.RuneCountInString(s) <= most {
+		return s
+	}
+	return string([]rune(s)[:most-1]) + "…"
+}
+
+// terminalSafe quotes a line that holds control characters, which a
+// hostile server can put in an address or a header, so that they reach
+// the terminal as text and not as commands.
+func terminalSafe(s string) string {
+	if strings.IndexFunc(s, unicode.IsControl) < 0 {
+		return s
+	}
+	return strconv.Quote(s)
 }

@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -91,8 +94,15 @@ func TestBrokenDeployment(t *testing.T) {
 	if code := cli.Main([]string{"check", "--url", url}, &out, &errOut); code != 1 {
 		t.Errorf("check --url on a broken deployment: exit %d, want 1", code)
 	}
-	if !strings.Contains(errOut.String(), "keep.js?v=") || !strings.Contains(errOut.String(), ": status 404 Not Found (linked from") {
-		t.Errorf("check --url output:\n%s", errOut.String())
+	// One line for each kind of problem, with the files it affects, and a
+	// summary: not three lines for each file.
+	text := errOut.String()
+	lines := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if !regexp.MustCompile(`(?m)^status 404 Not Found: 1 file: assets/js/keep\.js\?v=\w+ \(linked from [^)]+\)$`).MatchString(text) ||
+		!regexp.MustCompile(`(?m)^no Referrer-Policy header: \d+ files: the home page, [^ ]+, [^ ]+ and \d+ more$`).MatchString(text) ||
+		!regexp.MustCompile(`(?m)^riskguide: http://127\.0\.0\.1:\d+/guidance/ipv/: \d+ problems in \d+ files \(checked \d+ files, \d+ pages\)$`).MatchString(text) ||
+		len(lines) > 6 {
+		t.Errorf("check --url output (%d lines):\n%s", len(lines), text)
 	}
 }
 
@@ -215,4 +225,134 @@ func freePort(t *testing.T) int {
 	}
 	defer l.Close()
 	return l.Addr().(*net.TCPAddr).Port
+}
+
+// TestBounds: a manifest not shaped as the build writes it is not
+// followed; the byte budget and the limit on addresses kept stop the
+// check, which says so.
+func TestBounds(t *testing.T) {
+	manifest := `riskguideSearch.add("index",{"n":3,"keys":["a"],"metaStarts":[0,0,0],"textStarts":[0]});`
+	pages := true
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		switch r.URL.Path {
+		case "/assets/js/search.js":
+			w.Header().Set("Content-Type", "text/javascript")
+		case "/search/data/index.js":
+			w.Header().Set("Content-Type", "text/javascript")
+			fmt.Fprint(w, manifest)
+		case "/":
+			w.Header().Set("Content-Type", "text/html")
+			fmt.Fprint(w, `<script src="assets/js/search.js"></script>`)
+			if pages {
+				fmt.Fprint(w, ` <a href="p.html">x</a>`)
+			}
+		default:
+			if strings.HasPrefix(r.URL.Path, "/search/") {
+				http.NotFound(w, r)
+				return
+			}
+			// Each page links to 50 new ones.
+			w.Header().Set("Content-Type", "text/html")
+			for i := range 50 {
+				fmt.Fprintf(w, `<a href="%s-%d.html">x</a>`, strings.TrimSuffix(path.Base(r.URL.Path), ".html"), i)
+			}
+		}
+	}))
+	t.Cleanup(srv.Close)
+	messages := func(rep *crawl.Report) string {
+		var b strings.Builder
+		for _, p := range rep.Problems {
+			if !strings.HasPrefix(p.Message, "no ") {
+				fmt.Fprintln(&b, p.Message)
+			}
+		}
+		return b.String()
+	}
+
+	rep, err := crawl.Check(context.Background(), srv.URL, crawl.Options{MaxFiles: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := messages(rep); !strings.Contains(m, "unreadable search index: metaStarts: 0 at 1 is not the start of a piece") || !rep.Truncated {
+		t.Errorf("a manifest of repeated starts:\n%s", m)
+	}
+	for _, p := range rep.Problems {
+		if strings.Contains(p.URL, "/m-") {
+			t.Errorf("followed a piece of a bad manifest: %s", p.URL)
+		}
+	}
+
+	manifest, pages = `riskguideSearch.add("index",{"n":3,"keys":["a","b"],"metaStarts":[0,2],"textStarts":[0]});`, false
+	rep, err = crawl.Check(context.Background(), srv.URL, crawl.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var piece bool
+	for _, p := range rep.Problems {
+		piece = piece || strings.HasSuffix(p.URL, "/search/data/m-1.js") && p.Message == "status 404 Not Found"
+	}
+	if !piece || rep.Truncated { // the control: pieces are found, then missing
+		t.Errorf("the pieces of a good manifest were not fetched: %v", rep.Problems)
+	}
+
+	pages = true
+	rep, err = crawl.Check(context.Background(), srv.URL, crawl.Options{MaxFiles: 100, MaxLinks: 30})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := messages(rep); !rep.Truncated || !strings.Contains(m, "kept only the first 30 addresses found, the limit for one check: not everything was checked") || rep.Fetched != 30 {
+		t.Errorf("MaxLinks 30: fetched %d:\n%s", rep.Fetched, m)
+	}
+
+	restore := crawl.SetMaxProblems(5)
+	rep, err = crawl.Check(context.Background(), srv.URL, crawl.Options{MaxFiles: 20})
+	restore()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) != 6 || rep.Unlisted != 3*20-5 || !rep.Truncated { // every file lacks three headers
+		t.Errorf("5 problems kept: %d kept, %d unlisted", len(rep.Problems), rep.Unlisted)
+	}
+
+	rep, err = crawl.Check(context.Background(), srv.URL, crawl.Options{MaxTotalBytes: 4000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := messages(rep); !rep.Truncated || !strings.Contains(m, "(read 4000 bytes, the limit for one check): not everything was checked") || rep.Bytes != 4000 {
+		t.Errorf("MaxTotalBytes 4000: read %d:\n%s", rep.Bytes, m)
+	}
+}
+
+// TestNormalise: the path a request is sent for, after percent-decoding
+// and resolving dot segments; addresses no server can be trusted to read
+// as we do are refused.
+func TestNormalise(t *testing.T) {
+	for in, want := range map[string]string{
+		"http://h/sub/%2e%2e/admin/delete-all?confirm=1": "http://h/admin/delete-all?confirm=1",
+		"http://h/sub/.%2E/admin/":                       "http://h/admin/",
+		"http://h/sub/a/..%2f..%2fadmin":                 "http://h/admin",
+		"http://h/sub/%2e/x":                             "http://h/sub/x",
+		"http://h/sub/a/..":                              "http://h/sub/",
+		"http://h/sub/a/.":                               "http://h/sub/a/",
+		"http://h/%2e%2e/%2e%2e/x":                       "http://h/x",
+		"http://h/sub/%252e%252e/x":                      "http://h/sub/%252e%252e/x",
+		"http://h/sub/page.html#top":                     "http://h/sub/page.html",
+		"http://h/sub/a%20b/":                            "http://h/sub/a%20b/",
+		"http://h/sub/..%5cadmin":                        "",
+		"http://h/sub/..;/admin":                         "",
+		"http://h/sub/%00":                               "",
+		"http://user@h/sub/":                             "",
+	} {
+		u, err := url.Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		if crawl.Normalise(u) {
+			got = u.String()
+		}
+		if got != want {
+			t.Errorf("%s: %q, want %q", in, got, want)
+		}
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
+	"net/url"
 	"path"
 	"regexp"
 	"runtime"
@@ -307,8 +308,18 @@ func (d *decoder) url(dst *string) fieldFunc {
 	return func(v *yaml.Node) {
 		var s string
 		d.str(&s, false)(v)
-		if s != "" && !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
+		if s == "" {
+			return
+		}
+		if !strings.HasPrefix(s, "https://") && !strings.HasPrefix(s, "http://") {
 			d.errorf(v, "url %q must start with https:// or http://", s)
+			return
+		}
+		// A browser sent to an address without a host ("http://",
+		// "https:///path") stays on the page with a script error: for the
+		// quick exit, the reader would stay on the guidance.
+		if u, err := url.Parse(s); err != nil || u.Hostname() == "" || strings.ContainsAny(s, " \t\n\r\\") {
+			d.errorf(v, "url %q must be an absolute address with a host, such as https://www.example.org/", s)
 			return
 		}
 		*dst = s

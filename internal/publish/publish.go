@@ -25,9 +25,13 @@ import (
 type Output struct {
 	dir     string // the final output folder
 	staging string
-	made    sync.Map // folders already created in staging
-	files   atomic.Int64
-	bytes   atomic.Int64
+	// root is the staging folder, through which every file is written:
+	// os.Root follows no symbolic link out of it and refuses a name that
+	// climbs out, whatever appears in the folder while the build runs.
+	root  *os.Root
+	made  sync.Map // folders already created in staging
+	files atomic.Int64
+	bytes atomic.Int64
 }
 
 // Begin starts a build whose result will replace dir. The staging folder is
@@ -46,18 +50,22 @@ func Begin(dir string) (*Output, error) {
 		os.RemoveAll(staging)
 		return nil, err
 	}
-	return &Output{dir: dir, staging: staging}, nil
+	root, err := os.OpenRoot(staging)
+	if err != nil {
+		os.RemoveAll(staging)
+		return nil, err
+	}
+	return &Output{dir: dir, staging: staging, root: root}, nil
 }
 
 // Create opens one file for writing; name is slash-separated and relative
 // to the output root. The file counts once closed. It is safe for
 // concurrent use.
 func (o *Output) Create(name string) (io.WriteCloser, error) {
-	p, err := o.place(name)
-	if err != nil {
+	if err := o.place(name); err != nil {
 		return nil, err
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := o.root.OpenFile(filepath.FromSlash(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
 	if err != nil {
 		return nil, err
 	}
@@ -86,13 +94,12 @@ func (f *file) Close() error {
 	return nil
 }
 
-// place returns the staging path of an output file, with its folder made.
-func (o *Output) place(name string) (string, error) {
+// place makes the folder of an output file in staging.
+func (o *Output) place(name string) error {
 	if err := checkName(name); err != nil {
-		return "", err
+		return err
 	}
-	p := filepath.Join(o.staging, filepath.FromSlash(name))
-	return p, o.mkdir(filepath.Dir(p))
+	return o.mkdir(filepath.Dir(filepath.FromSlash(name)))
 }
 
 // checkName refuses a name that would leave the output root.
@@ -108,23 +115,25 @@ func checkName(name string) error {
 // nearly always exists already, so it is made with one system call, where
 // os.MkdirAll would first look at the folder and at its parent.
 func (o *Output) mkdir(dir string) error {
+	if dir == "." {
+		return nil
+	}
 	if _, ok := o.made.Load(dir); ok {
 		return nil
 	}
-	err := os.Mkdir(dir, 0o755)
+	err := o.root.Mkdir(dir, 0o755)
 	if errors.Is(err, fs.ErrNotExist) {
-		if parent := filepath.Dir(dir); parent != dir {
-			if err := o.mkdir(parent); err != nil {
-				return err
-			}
+		if err := o.mkdir(filepath.Dir(dir)); err != nil {
+			return err
 		}
-		err = os.Mkdir(dir, 0o755)
+		err = o.root.Mkdir(dir, 0o755)
 	}
 	if errors.Is(err, fs.ErrExist) {
-		// Made by another writer, or something else is in the way.
+		// Made by another writer, or something else is in the way (a
+		// link is not followed: Lstat).
 		var st fs.FileInfo
-		if st, err = os.Stat(dir); err == nil && !st.IsDir() {
-			err = &fs.PathError{Op: "mkdir", Path: dir, Err: syscall.ENOTDIR}
+		if st, err = o.root.Lstat(dir); err == nil && !st.IsDir() {
+			err = &fs.PathError{Op: "mkdir", Path: filepath.Join(o.staging, dir), Err: syscall.ENOTDIR}
 		}
 	}
 	if err != nil {
@@ -141,11 +150,15 @@ func (o *Output) Files() int64 { return o.files.Load() }
 func (o *Output) Bytes() int64 { return o.bytes.Load() }
 
 // Abort discards the staging folder; the output folder is not touched.
-func (o *Output) Abort() error { return os.RemoveAll(o.staging) }
+func (o *Output) Abort() error {
+	o.root.Close()
+	return os.RemoveAll(o.staging)
+}
 
 // Commit swaps the staging folder in as the output folder. The old output is
 // moved aside first and removed only after the new one is in place.
 func (o *Output) Commit() error {
+	o.root.Close()
 	old := ""
 	if _, err := os.Lstat(o.dir); err == nil {
 		old = o.staging + ".old"

@@ -55,6 +55,37 @@ func TestWriteRefusesEscapes(t *testing.T) {
 	}
 }
 
+// TestWriteNeverFollowsLinksOut: links that appear in the staging folder
+// while a build writes (a folder link, a file link, one deeper down) are
+// never written through; the files beside them are written (the control).
+func TestWriteNeverFollowsLinksOut(t *testing.T) {
+	outside := t.TempDir()
+	o, err := Begin(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Abort()
+	if err := render.WriteFile(o, "a/b/index.html", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	for link, target := range map[string]string{"assets": outside, "page.html": filepath.Join(outside, "page.html"), "a/b/c": outside} {
+		if err := os.Symlink(target, filepath.Join(o.staging, filepath.FromSlash(link))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"assets/site.css", "page.html", "a/b/c/index.html", "a/b/c/d/index.html"} {
+		if err := render.WriteFile(o, name, []byte("written through a link")); err == nil {
+			t.Errorf("wrote %s through a link", name)
+		}
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
+		t.Errorf("%d entries written outside the output folder", len(entries))
+	}
+	if err := render.WriteFile(o, "a/other/index.html", []byte("y")); err != nil {
+		t.Errorf("a file beside the links: %v", err)
+	}
+}
+
 func write(t *testing.T, dir string, files map[string]string) {
 	t.Helper()
 	o, err := Begin(dir)

@@ -5,10 +5,10 @@
 package scaffold
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	riskguide "github.com/riskguide/riskguide"
 )
@@ -34,32 +34,59 @@ func Write(dir string) (int, error) {
 	if err == nil && len(entries) > 0 {
 		return 0, fmt.Errorf("%s is not empty: choose a new folder so nothing is overwritten", dir)
 	}
-	if err != nil && !os.IsNotExist(err) {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return 0, err
 	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return 0, err
+	}
+	defer root.Close()
+	return WriteInto(root)
+}
+
+// WriteInto copies the default site into root. Every file goes through
+// root (os.Root), so no write leaves the folder, not even through a
+// symbolic link that appeared in it after Write found it empty; and no
+// file is replaced: each is created new (O_EXCL), so a file or link that
+// is already there is an error, named.
+func WriteInto(root *os.Root) (int, error) {
 	n := 0
-	for _, root := range []string{"content", "checklists"} {
-		err := fs.WalkDir(riskguide.Default, root, func(p string, d fs.DirEntry, err error) error {
+	create := func(name string, data []byte) error {
+		f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err != nil {
+			return fmt.Errorf("writing %s in %s: %w", name, root.Name(), err)
+		}
+		if _, err := f.Write(data); err != nil {
+			f.Close()
+			return err
+		}
+		n++
+		return f.Close()
+	}
+	for _, top := range []string{"content", "checklists"} {
+		err := fs.WalkDir(riskguide.Default, top, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
-			dst := filepath.Join(dir, filepath.FromSlash(p))
 			if d.IsDir() {
-				return os.MkdirAll(dst, 0o755)
+				if err := root.Mkdir(p, 0o755); err != nil {
+					return fmt.Errorf("making %s in %s: %w", p, root.Name(), err)
+				}
+				return nil
 			}
 			data, err := fs.ReadFile(riskguide.Default, p)
 			if err != nil {
 				return err
 			}
-			n++
-			return os.WriteFile(dst, data, 0o644)
+			return create(p, data)
 		})
 		if err != nil {
 			return n, err
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "README.md"), []byte(readme), 0o644); err != nil {
-		return n, err
-	}
-	return n + 1, nil
+	return n, create("README.md", []byte(readme))
 }

@@ -1,7 +1,11 @@
 package serve
 
 import (
+	"net"
 	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -101,4 +105,74 @@ func TestBrowserNotFound(t *testing.T) {
 
 	p.write(t, "content/pages/new-page.md", "---\ntitle: A new page\n---\nHello.\n")
 	poll(t, pg, `(document.querySelector('h1') || {}).textContent || ''`, "A new page", "h1 once the page exists")
+}
+
+// probeJS is loaded by a page on another origin that wants the preview's
+// drafts: it catches what the search index's pieces hand to
+// riskguideSearch.add, and includes any address as a script.
+const probeJS = `window.got = [];
+window.done = [];
+window.riskguideSearch = { add: function (name) { window.got.push(name); } };
+window.include = function (src) {
+  var s = document.createElement('script');
+  s.src = src;
+  s.onload = function () { window.done.push('load ' + src); };
+  s.onerror = function () { window.done.push('error ' + src); };
+  document.head.appendChild(s);
+};
+`
+
+// TestBrowserOtherOriginsReadNothing is the attack of a page on another
+// origin, in a real browser: it defines riskguideSearch and includes the
+// preview's search index as scripts. From another port on 127.0.0.1 (the
+// same site, another origin: only Cross-Origin-Resource-Policy stops it),
+// from a page on another site, and from a file:// page (both refused by
+// their Sec-Fetch-Site as well), it gets nothing; the same page includes a
+// script from its own server (the control that the wait would have seen
+// a piece), and the preview's own page still reads its index.
+func TestBrowserOtherOriginsReadNothing(t *testing.T) {
+	b := browsertest.Shared(t)
+	p := start(t, newSite(t))
+	_, port, _ := net.SplitHostPort(p.listener.Addr().String())
+
+	dir := t.TempDir()
+	for name, data := range map[string]string{
+		"index.html": "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>Another origin</title>\n" +
+			"<script src=\"probe.js\"></script></head><body><p>Another origin</p></body></html>\n",
+		"probe.js":   probeJS,
+		"control.js": `riskguideSearch.add("control", {});` + "\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := browsertest.ServeDir(t, dir, nil)
+	targets := []string{
+		other + "control.js",
+		"http://127.0.0.1:" + port + "/search/data/index.js",
+		"http://127.0.0.1:" + port + "/search/data/f.js",
+		"http://localhost:" + port + "/search/data/index.js",
+	}
+	include := func(pg *browsertest.Page) []string {
+		t.Helper()
+		for _, u := range targets {
+			browsertest.Eval[bool](pg, `include(`+strconv.Quote(u)+`), true`)
+		}
+		poll(t, pg, `String(window.done.length)`, strconv.Itoa(len(targets)), "scripts settled")
+		return browsertest.Eval[[]string](pg, `window.got`)
+	}
+	for _, from := range []string{other + "index.html", browsertest.FileURL(dir, "index.html")} {
+		pg := b.NewPage(t)
+		pg.Navigate(from)
+		if got := include(pg); !slices.Equal(got, []string{"control"}) {
+			t.Errorf("a page at %s read %q from the preview (want only its own control)", from, got)
+		}
+	}
+
+	// The preview's own page reads its index as before.
+	pg := b.NewPage(t)
+	pg.Navigate(p.URL())
+	browsertest.Eval[bool](pg, probeJS+"true")
+	browsertest.Eval[bool](pg, `include('search/data/index.js'), true`)
+	poll(t, pg, `window.got.join(' ')`, "index", "the preview's own page including its index")
 }

@@ -67,6 +67,20 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Content-Security-Policy", "default-src 'self'")
 	h.Set("Referrer-Policy", "no-referrer")
+	// The drafts are for the preview's own pages only. A page on another
+	// origin may include any address as a script (no CORS applies to
+	// <script src>): the search index's pieces would then hand it every
+	// draft's text through a riskguideSearch of its own. CORP same-origin
+	// makes the browser drop such a response, also from another port on
+	// this machine (same site, other origin) and from a file:// page.
+	h.Set("Cross-Origin-Resource-Policy", "same-origin")
+	if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+		// A browser says where a request comes from; one from another
+		// site, or from a file:// page, is not answered at all.
+		http.Error(w, "riskguide serve answers only its own pages. Open "+
+			"the preview by typing its address in the browser.", http.StatusForbidden)
+		return
+	}
 
 	if !s.hosts.allow(r.Host) {
 		// A page on another site that has pointed a name of its own at

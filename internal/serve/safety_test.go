@@ -248,3 +248,42 @@ func TestHostNames(t *testing.T) {
 		}
 	}
 }
+
+// TestServeRefusesCrossSite: a request a browser marks as coming from
+// another site (or from a file:// page) gets 403 and none of the drafts;
+// the preview's own requests, a typed address and a page on another port
+// of this machine (same site: the browser's CORP check stops that one) are
+// answered, every response with CORP same-origin and nosniff.
+func TestServeRefusesCrossSite(t *testing.T) {
+	p := start(t, newSite(t))
+	for _, c := range []struct {
+		site string
+		want int
+	}{{"cross-site", http.StatusForbidden}, {"same-origin", http.StatusOK}, {"same-site", http.StatusOK}, {"none", http.StatusOK}, {"", http.StatusOK}} {
+		for _, target := range []string{"", "search/data/index.js", "_riskguide/reload.js"} {
+			req, err := http.NewRequest(http.MethodGet, p.URL()+target, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if c.site != "" {
+				req.Header.Set("Sec-Fetch-Site", c.site)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			body, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != c.want {
+				t.Errorf("/%s with Sec-Fetch-Site %q: status %d, want %d", target, c.site, resp.StatusCode, c.want)
+			}
+			if c.want != http.StatusOK && strings.Contains(string(body), "riskguideSearch") {
+				t.Errorf("/%s with Sec-Fetch-Site %q: answered %.80q", target, c.site, body)
+			}
+			if resp.Header.Get("Cross-Origin-Resource-Policy") != "same-origin" || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("/%s with Sec-Fetch-Site %q: CORP %q, nosniff %q", target, c.site,
+					resp.Header.Get("Cross-Origin-Resource-Policy"), resp.Header.Get("X-Content-Type-Options"))
+			}
+		}
+	}
+}

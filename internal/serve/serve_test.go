@@ -397,9 +397,10 @@ func TestHTTP(t *testing.T) {
 			t.Errorf("%s: Content-Type %q, want %q", c.path, got, c.ctype)
 		}
 		for k, want := range map[string]string{
-			"Cache-Control":           "no-store",
-			"X-Content-Type-Options":  "nosniff",
-			"Content-Security-Policy": "default-src 'self'",
+			"Cache-Control":                "no-store",
+			"X-Content-Type-Options":       "nosniff",
+			"Content-Security-Policy":      "default-src 'self'",
+			"Cross-Origin-Resource-Policy": "same-origin",
 		} {
 			if got := resp.Header.Get(k); got != want {
 				t.Errorf("%s: %s = %q, want %q", c.path, k, got, want)
