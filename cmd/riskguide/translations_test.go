@@ -16,7 +16,7 @@ func TestTranslationsCountsSheets(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := run(t, dir, "translations")
-	if r.code != 0 || !strings.HasPrefix(r.stdout, "fr: 4 missing, 0 stale, 8 done\n") || strings.Contains(r.stdout, "checklist") || strings.Contains(r.stdout, "template") {
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "fr: 4 missing, 0 partly translated, 0 stale, 8 done\n") || strings.Contains(r.stdout, "checklist") || strings.Contains(r.stdout, "template") {
 		t.Fatalf("translations: exit %d\n%s%s", r.code, r.stdout, r.stderr)
 	}
 	if r := run(t, dir, "translations", "--init", "de"); r.code != 0 {
@@ -42,12 +42,95 @@ func TestTranslationsCountsSheets(t *testing.T) {
 	}
 	write(t, site, strings.Replace(string(data), "languages: [en, fr]", "languages: [en, fr, de]", 1))
 	r = run(t, dir, "translations", "--lang", "de")
-	for _, want := range []string{"de: 12 missing, 0 stale, 0 done\n", "  missing  checklist desk-officer (checklists/desk-officer.yaml:1:1)\n", "  missing  template desk-record (content/protocols/desk-record.md:1:1)\n"} {
+	for _, want := range []string{"de: 12 missing, 0 partly translated, 0 stale, 0 done\n", "  missing  checklist desk-officer (checklists/desk-officer.yaml:1:1)\n", "  missing  template desk-record (content/protocols/desk-record.md:1:1)\n"} {
 		if !strings.Contains(r.stdout, want) {
 			t.Errorf("translations --lang de lacks %q:\n%s%s", want, r.stdout, r.stderr)
 		}
 	}
 	if r := run(t, dir, "check"); r.code != 0 {
 		t.Errorf("check with the starter files: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// bilingualCopy copies the bilingual example into a new folder.
+func bilingualCopy(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := os.CopyFS(dir, os.DirFS("../../docs/examples/bilingual")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// edit replaces old by new, once, in the file name under dir.
+func edit(t *testing.T, dir, name, old, new string) {
+	t.Helper()
+	full := filepath.Join(dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), old) {
+		t.Fatalf("%s has no %q", name, old)
+	}
+	write(t, full, strings.Replace(string(data), old, new, 1))
+}
+
+// TestCheckTranslationWarnings: a source corrected after its translation
+// was made, and texts not yet translated, are warnings for check (exit 0,
+// listed at file:line:col), and problems with --strict (exit 1).
+func TestCheckTranslationWarnings(t *testing.T) {
+	dir := bilingualCopy(t)
+	edit(t, dir, "content/expected-results/01-welcome.yaml", "Explain the next steps before the person leaves.", "Explain the next steps before the person goes.")
+	stale := `translations/fr/expected-results/01-welcome.yaml:20:18: warning: fr translation of recommendation "next-steps" is out of date`
+	missing := `content/pages/glossary.md:1:1: warning: fr translation of page "glossary" is missing`
+	r := run(t, dir, "check")
+	if r.code != 0 || !strings.Contains(r.stderr, stale) || !strings.Contains(r.stderr, missing) || !strings.Contains(r.stdout, "no problems, 5 translation warnings") {
+		t.Errorf("check: exit %d, want 0 with the stale and missing translations as warnings:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, dir, "check", "--strict")
+	if r.code != 1 || !strings.Contains(r.stderr, strings.Replace(stale, "warning: ", "", 1)) || !strings.Contains(r.stderr, "5 problems") {
+		t.Errorf("check --strict: exit %d, want 1 with the translations as problems:\n%s%s", r.code, r.stdout, r.stderr)
+	}
+}
+
+// TestPartlyTranslated: a recommendation whose guidance is not translated
+// yet shows its translated text and indicators, its guidance in English
+// with lang="en" under a notice that says part is untranslated, and
+// translations counts it as partly translated, pointing at the empty key.
+func TestPartlyTranslated(t *testing.T) {
+	dir := bilingualCopy(t)
+	edit(t, dir, "translations/fr/expected-results/01-welcome.yaml", `    guidance: |
+      Les signalements sont souvent faits dans une salle d'attente pleine.
+      Demander à la personne si elle préfère parler à l'écart, et l'y
+      conduire avant de poser la moindre question.
+`, "    guidance: |\n")
+	r := run(t, dir, "translations")
+	for _, want := range []string{
+		"fr: 4 missing, 1 partly translated, 0 stale, 7 done\n",
+		"  partly   recommendation private-space: partly translated: 2 of 3 fields (translations/fr/expected-results/01-welcome.yaml:10:5)\n",
+		"             translations/fr/expected-results/01-welcome.yaml:13:15: guidance not translated yet\n",
+	} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("translations lacks %q:\n%s%s", want, r.stdout, r.stderr)
+		}
+	}
+	if r := run(t, dir, "build"); r.code != 0 {
+		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "public/fr/recommendations/private-space/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	for _, want := range []string{
+		`<h1 class="rec-title">Proposer un espace à l&#39;écart à toute personne qui souhaite faire un signalement.</h1>`,
+		`<div class="prose" lang="en"><p>Reports are often given in a busy waiting room.`,
+		`<li>Une pièce à l&#39;écart est libre pendant les heures d&#39;ouverture.</li>`,
+		`Certaines parties de ce texte ne sont pas encore traduites`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the partly translated recommendation's page lacks %q", want)
+		}
 	}
 }

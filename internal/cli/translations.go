@@ -67,10 +67,6 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 	if only != "" && !slices.Contains(langs[1:], only) {
 		return usageError{fmt.Errorf("--lang %s: the site's other languages are %s", only, strings.Join(langs[1:], ", "))}
 	}
-	stale := map[string]site.Diagnostic{}
-	for _, d := range s.Stale() {
-		stale[d.Pos.String()] = d
-	}
 	for _, lang := range langs[1:] {
 		if only != "" && lang != only {
 			continue
@@ -82,15 +78,21 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 			key := site.UnitKey(u.Kind, u.ID)
 			st := states[key]
 			count[st]++
+			t := s.Translations[lang].Units[key]
 			switch st {
 			case site.TranslationMissing:
 				todo = append(todo, fmt.Sprintf("  missing  %s %s (%s)", site.UnitWord(u.Kind), u.ID, u.Pos))
 			case site.TranslationStale:
-				t := s.Translations[lang].Units[key]
 				todo = append(todo, fmt.Sprintf("  stale    %s: %s %s", t.HashPos, site.UnitWord(u.Kind), u.ID))
+			case site.TranslationPartial:
+				missing := t.Missing(u)
+				todo = append(todo, fmt.Sprintf("  partly   %s %s: partly translated: %d of %d fields (%s)", site.UnitWord(u.Kind), u.ID, len(u.Fields)-len(missing), len(u.Fields), t.Pos))
+				for _, f := range missing {
+					todo = append(todo, fmt.Sprintf("             %s: %s not translated yet", t.MissingPos(f), f))
+				}
 			}
 		}
-		fmt.Fprintf(w, "%s: %d missing, %d stale, %d done\n", lang, count[site.TranslationMissing], count[site.TranslationStale], count[site.TranslationDone])
+		fmt.Fprintf(w, "%s: %d missing, %d partly translated, %d stale, %d done\n", lang, count[site.TranslationMissing], count[site.TranslationPartial], count[site.TranslationStale], count[site.TranslationDone])
 		for _, line := range todo {
 			fmt.Fprintln(w, line)
 		}

@@ -99,9 +99,7 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 		fields[name] = func(v *yaml.Node) {
 			var t site.Text
 			d.text(&t)(v)
-			if strings.TrimSpace(t.Value) != "" {
-				u.Fields[name] = t
-			}
+			keep(u, name, t, d.pos(v))
 		}
 	}
 	for k, f := range extra {
@@ -135,6 +133,19 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 	}
 	tr.Units[key] = u
 	return u
+}
+
+// keep records the text t of u's field, or, when t is empty (a starter's key
+// not written under yet), where it is to be written.
+func keep(u *site.Translated, field string, t site.Text, at site.Pos) {
+	if strings.TrimSpace(t.Value) != "" {
+		u.Fields[field] = t
+		return
+	}
+	if u.Empty == nil {
+		u.Empty = map[string]site.Pos{}
+	}
+	u.Empty[field] = at
 }
 
 // translatedList reads an optional file holding one list, under key, of
@@ -172,9 +183,7 @@ func (l *loader) translatedRec(d *decoder, n *yaml.Node, tr *site.Translation) {
 			d.list(func(e *yaml.Node) {
 				var t site.Text
 				d.text(&t)(e)
-				if strings.TrimSpace(t.Value) != "" {
-					u.Fields[site.IndicatorName(count)] = t
-				}
+				keep(u, site.IndicatorName(count), t, d.pos(e))
 				count++
 			})(v)
 		}})
@@ -197,9 +206,7 @@ func (l *loader) translatedPage(name string, tr *site.Translation) {
 	if u == nil {
 		return
 	}
-	if strings.TrimSpace(body.Value) != "" {
-		u.Fields["body"] = body
-	}
+	keep(u, "body", body, body.Pos)
 }
 
 // translatedChecklist reads translations/<lang>/checklists/<role>.yaml: the
@@ -220,9 +227,7 @@ func (l *loader) translatedChecklist(name string, tr *site.Translation) {
 		return func(v *yaml.Node) {
 			var t site.Text
 			d.text(&t)(v)
-			if strings.TrimSpace(t.Value) != "" {
-				u.Fields[field] = t
-			}
+			keep(u, field, t, d.pos(v))
 		}
 	}
 	var nFields, nSections int
@@ -281,10 +286,12 @@ func (l *loader) translatedProtocol(name string, tr *site.Translation) {
 	u := &site.Translated{Pos: d.pos(root), Kind: "protocol", ID: fileStem(name), Fields: map[string]site.Text{}}
 	u = l.addUnit(d, root, tr, u, "translated template", func(string) bool { return src != nil }, []string{"title", "summary"},
 		map[string]fieldFunc{"id": nil})
-	if u == nil || strings.TrimSpace(body.Value) == "" {
+	if u == nil {
 		return
 	}
-	u.Fields["body"] = body
+	if keep(u, "body", body, body.Pos); strings.TrimSpace(body.Value) == "" {
+		return
+	}
 	l.rowsMarkers(body)
 	if got, want := countFields(body.Value), countFields(src.Body.Value); got != want {
 		l.diags.Add(body.Pos, "the translated template's fields: %d, the source's: %d; translate each [[field]], in the source's order, so that what is typed shows in every language", got, want)
