@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -132,5 +133,129 @@ func TestPartlyTranslated(t *testing.T) {
 		if !strings.Contains(page, want) {
 			t.Errorf("the partly translated recommendation's page lacks %q", want)
 		}
+	}
+}
+
+// TestTranslationsUpdate: after a page and a recommendation are added to
+// the source, translations --update fr writes exactly two starters (the
+// recommendation's in a file of its own, its result being translated),
+// changes no byte of any other file, and says what it wrote; the starters
+// load, count as missing, and once written under show on the French pages.
+// --init on the existing language does the same (nothing left to write)
+// without asking to add fr to languages.
+func TestTranslationsUpdate(t *testing.T) {
+	dir := bilingualCopy(t)
+	// Give the untranslated texts of the example a starter first, so that
+	// the update writes only for what is added below.
+	if r := run(t, dir, "translations", "--init", "fr"); r.code != 0 || strings.Contains(r.stdout, "add fr to languages") {
+		t.Fatalf("--init fr on the site's own French: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	write(t, filepath.Join(dir, "content/pages/contact.md"), "---\ntitle: Contact\n---\nWrite to the desk.\n")
+	edit(t, dir, "content/expected-results/01-welcome.yaml", "  - id: next-steps\n", `  - id: interpreter
+    text: Offer an interpreter to anyone who needs one.
+    roles: [desk-officer]
+    indicators:
+      - Interpreters can be reached by phone.
+  - id: next-steps
+`)
+	before := snapshot(t, dir)
+	r := run(t, dir, "translations", "--update", "fr")
+	if r.code != 0 {
+		t.Fatalf("--update fr: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	after := snapshot(t, dir)
+	var added []string
+	for name, data := range after {
+		old, ok := before[name]
+		switch {
+		case !ok:
+			if data != "folder" {
+				added = append(added, filepath.ToSlash(name))
+			}
+		case old != data:
+			t.Errorf("--update changed %s", name)
+		}
+	}
+	slices.Sort(added)
+	if want := []string{"translations/fr/pages/contact.md", "translations/fr/recommendations/interpreter.yaml"}; !slices.Equal(added, want) {
+		t.Errorf("--update wrote %v, want %v", added, want)
+	}
+	for _, want := range []string{"wrote translations/fr/recommendations/interpreter.yaml (recommendation interpreter)\n", "wrote translations/fr/pages/contact.md (page contact)\n", "wrote 2 starter files under translations/fr/\n"} {
+		if !strings.Contains(r.stdout, want) {
+			t.Errorf("--update says not %q:\n%s", want, r.stdout)
+		}
+	}
+	if strings.Contains(r.stdout, "add fr to languages") {
+		t.Errorf("--update asks to add fr, which is listed already:\n%s", r.stdout)
+	}
+	if r := run(t, dir, "translations", "--update", "fr"); r.code != 0 || !strings.Contains(r.stdout, "nothing written") {
+		t.Errorf("a second --update: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = run(t, dir, "translations")
+	if !strings.Contains(r.stdout, "  missing  recommendation interpreter (content/expected-results/01-welcome.yaml:") {
+		t.Errorf("the new recommendation's starter should count as missing:\n%s%s", r.stdout, r.stderr)
+	}
+	starter := after["translations/fr/recommendations/interpreter.yaml"]
+	starter = strings.Replace(starter, "text:\n", "text: Proposer un interprète à toute personne qui en a besoin.\n", 1)
+	starter = strings.Replace(starter, "  -\n", "  - On peut joindre un interprète par téléphone.\n", 1)
+	write(t, filepath.Join(dir, "translations/fr/recommendations/interpreter.yaml"), starter)
+	if r := run(t, dir, "build"); r.code != 0 {
+		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
+	}
+	page, err := os.ReadFile(filepath.Join(dir, "public/fr/recommendations/interpreter/index.html"))
+	if err != nil || !strings.Contains(string(page), "Proposer un interprète à toute personne qui en a besoin.") || !strings.Contains(string(page), "On peut joindre un interprète par téléphone.") {
+		t.Errorf("the French page of the new recommendation does not show its translation (%v)", err)
+	}
+}
+
+// TestTranslationsInitStaysInside: a language code that is a path, and a
+// translations folder that is a link to elsewhere, are refused: nothing is
+// written outside the site.
+func TestTranslationsInitStaysInside(t *testing.T) {
+	top := t.TempDir()
+	dir := filepath.Join(top, "a", "b", "site")
+	if err := os.CopyFS(dir, os.DirFS("../../docs/examples/bilingual")); err != nil {
+		t.Fatal(err)
+	}
+	r := run(t, dir, "translations", "--init", "../../../outside")
+	if r.code != 2 || !strings.Contains(r.stderr, `--init "../../../outside": not a language code`) {
+		t.Errorf("--init ../../../outside: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(top, "outside")); err == nil {
+		t.Error("--init wrote outside the site")
+	}
+	// A link out of the site: the site does not load (see docs/safety.md).
+	elsewhere := filepath.Join(top, "elsewhere")
+	if err := os.Mkdir(elsewhere, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(filepath.Join(dir, "translations"), filepath.Join(dir, "shared")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(elsewhere, filepath.Join(dir, "translations")); err != nil {
+		t.Fatal(err)
+	}
+	r = run(t, dir, "translations", "--init", "de")
+	if r.code != 1 {
+		t.Errorf("--init de through a link out of the site: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if entries, _ := os.ReadDir(elsewhere); len(entries) > 0 {
+		t.Errorf("--init wrote through the link: %v", entries)
+	}
+	// A link to a folder of the site: it loads, but starters are not
+	// written through it.
+	if err := os.Remove(filepath.Join(dir, "translations")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("shared", filepath.Join(dir, "translations")); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	r = run(t, dir, "translations", "--init", "de")
+	if r.code != 1 || !strings.Contains(r.stderr, "translations is a symbolic link") {
+		t.Errorf("--init de through a linked translations folder: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	if after := snapshot(t, dir); len(after) != len(before) {
+		t.Errorf("--init wrote through the link: %d files and folders, were %d", len(after), len(before))
 	}
 }

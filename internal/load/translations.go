@@ -29,7 +29,9 @@ func (d *decoder) languages(dst *[]string) fieldFunc {
 }
 
 // translations reads translations/<lang>/ for each language but the source:
-// site.yaml (title, tagline), expected-results/*.yaml and pages/*.md, each
+// site.yaml (title, tagline), expected-results/*.yaml, pages/*.md,
+// checklists, protocols, roles.yaml, sources.yaml, and one file per unit
+// in recommendations/, roles/ and sources/, each
 // text keyed by the id of the source text it translates. A translation of
 // an id the source does not have is a problem; a missing one is not (the
 // page shows the source text and says so).
@@ -54,10 +56,27 @@ func (l *loader) translations() {
 		for _, name := range l.dir(dir+"/protocols", ".md") {
 			l.translatedProtocol(name, tr)
 		}
-		l.translatedList(dir+"/roles.yaml", "roles", tr, "role", "translated role",
-			func(id string) bool { return l.s.Role(id) != nil }, []string{"name", "description"})
-		l.translatedList(dir+"/sources.yaml", "sources", tr, "source", "translated source",
-			func(id string) bool { return l.s.Source(id) != nil }, []string{"title"})
+		roleExists := func(id string) bool { return l.s.Role(id) != nil }
+		sourceExists := func(id string) bool { return l.s.Source(id) != nil }
+		l.translatedList(dir+"/roles.yaml", "roles", tr, "role", "translated role", roleExists, []string{"name", "description"})
+		l.translatedList(dir+"/sources.yaml", "sources", tr, "source", "translated source", sourceExists, []string{"title"})
+		// A text added to the source after its file was translated has a
+		// file of its own (see translations --update).
+		for _, name := range l.dir(dir+"/recommendations", ".yaml", ".yml") {
+			if d, root := l.yamlFile(name, true); root != nil {
+				l.translatedRec(d, root, tr)
+			}
+		}
+		for _, name := range l.dir(dir+"/roles", ".yaml", ".yml") {
+			if d, root := l.yamlFile(name, true); root != nil {
+				l.unit(d, root, tr, "role", "translated role", roleExists, []string{"name", "description"}, nil)
+			}
+		}
+		for _, name := range l.dir(dir+"/sources", ".yaml", ".yml") {
+			if d, root := l.yamlFile(name, true); root != nil {
+				l.unit(d, root, tr, "source", "translated source", sourceExists, []string{"title"}, nil)
+			}
+		}
 		l.s.Translations[lang] = tr
 	}
 }
