@@ -12,16 +12,19 @@ import (
 // languages decodes the languages: setting, a list of distinct BCP 47 tags.
 func (d *decoder) languages(dst *[]string) fieldFunc {
 	return func(v *yaml.Node) {
-		seen := map[string]bool{}
+		seen := map[string]string{}
 		d.list(func(e *yaml.Node) {
 			var tag string
 			d.language(&tag)(e)
+			// Compared without case: fr and FR are one language, and
+			// would be one folder on a disk that ignores case.
+			key := strings.ToLower(tag)
 			switch {
 			case tag == "":
-			case seen[tag]:
-				d.errorf(e, "language %q is listed twice", tag)
+			case seen[key] != "":
+				d.errorf(e, "language %q is listed twice (as %q before)", tag, seen[key])
 			default:
-				seen[tag] = true
+				seen[key] = tag
 				*dst = append(*dst, tag)
 			}
 		})(v)
