@@ -25,8 +25,8 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/language"
 	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
