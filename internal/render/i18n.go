@@ -181,6 +181,18 @@ func (m *Messages) Lookup(key string) string {
 	return key
 }
 
+// Forms returns the plural forms the strings have of key (see pluralForm),
+// by suffix: ".one", ".few"...; the page's scripts choose among them.
+func (m *Messages) Forms(key string) map[string]string {
+	out := map[string]string{}
+	for _, suffix := range pluralForms {
+		if s, ok := m.m[key+suffix]; ok {
+			out[suffix] = s
+		}
+	}
+	return out
+}
+
 // Format returns the string for key with fmt-style args applied. A key no
 // file has prints as itself, so that a page still renders; check reports a
 // layout of the site's that asks for one.
