@@ -19,7 +19,7 @@ import (
 )
 
 func translationsCommand(stdout io.Writer) *cobra.Command {
-	var source, lang, initLang, updateLang string
+	var source, lang, initLang, updateLang, exportLang, only, out, importFile string
 	cmd := &cobra.Command{
 		Use:   "translations",
 		Short: "List what each language has to translate: missing, out of date, done",
@@ -40,9 +40,17 @@ translation and no starter yet. A new recommendation of a result already
 translated, or a new role or source once roles.yaml or sources.yaml is
 written, gets a file of its own (recommendations/<id>.yaml, roles/<id>.yaml,
 sources/<id>.yaml). Existing files are never replaced nor changed; each
-file written is listed.`,
+file written is listed.
+
+With --export xx, write the texts of xx as XLIFF 1.2, the format of the
+tools translators work in (Trados, memoQ, OmegaT, Weblate): one unit per
+text, with its current translation and where it appears; --only missing or
+--only stale limits it to what needs work. With --import file.xlf, write
+the translations of such a file back into translations/xx/; a unit whose
+source text changed since the export, an unknown id or a broken inline code
+is refused at its line, and then nothing is written.`,
 		Args: noArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			src, err := build.FindSource(source)
 			if err != nil {
 				return err
@@ -50,6 +58,15 @@ file written is listed.`,
 			s, diags := build.Load(src)
 			if len(diags) > 0 {
 				return diags
+			}
+			if exportLang != "" {
+				return exportXLIFF(stdout, cmd.ErrOrStderr(), s, exportLang, only, out)
+			}
+			if importFile != "" {
+				if src.Dir == "" {
+					return usageError{errors.New("--import writes into a site folder: give --source or run it in one")}
+				}
+				return importXLIFF(stdout, src, s, importFile)
 			}
 			flag := "--init"
 			if updateLang != "" {
@@ -71,6 +88,10 @@ file written is listed.`,
 	cmd.Flags().StringVar(&lang, "lang", "", "only this language")
 	cmd.Flags().StringVar(&initLang, "init", "", "write starter files for this language under translations/")
 	cmd.Flags().StringVar(&updateLang, "update", "", "write starter files for the texts of this language that have none yet")
+	cmd.Flags().StringVar(&exportLang, "export", "", "write this language's texts to translate as XLIFF 1.2, for a translator's CAT tool")
+	cmd.Flags().StringVar(&only, "only", "all", "with --export: the texts missing, stale (out of date) or all")
+	cmd.Flags().StringVar(&out, "out", "", "with --export: the file to write (default: standard output)")
+	cmd.Flags().StringVar(&importFile, "import", "", "write the translations of this XLIFF file back into translations/")
 	return cmd
 }
 
@@ -169,21 +190,10 @@ func writeStarters(w io.Writer, dir string, s *site.Site, lang, flag string) err
 		fmt.Fprintf(w, "%s: every text has a translation or a starter already; nothing written\n", lang)
 		return nil
 	}
+	if err := writeNew(root, files); err != nil {
+		return err
+	}
 	for _, f := range files {
-		if err := root.MkdirAll(path.Dir(f.name), 0o755); err != nil {
-			return err
-		}
-		file, err := root.OpenFile(f.name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = file.Write(f.data)
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
 		fmt.Fprintf(w, "wrote %s (%s)\n", f.name, f.what)
 	}
 	fmt.Fprintf(w, "wrote %d starter %s under %s/", len(files), plural(len(files), "file", "files"), base)
@@ -201,8 +211,14 @@ func writeStarters(w io.Writer, dir string, s *site.Site, lang, flag string) err
 // own: recommendations/<id>.yaml, roles/<id>.yaml, sources/<id>.yaml. A
 // file that exists is never in the list (exists says).
 func starters(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool) []starter {
+	return startersFor(s, lang, tr, exists, nil)
+}
+
+// startersFor is starters for the units want says (all of them, and the
+// site's title, when want is nil).
+func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool, want func(kind, id string) bool) []starter {
 	has := func(kind, id string) bool {
-		return tr != nil && tr.Units[site.UnitKey(kind, id)] != nil
+		return (tr != nil && tr.Units[site.UnitKey(kind, id)] != nil) || (want != nil && !want(kind, id))
 	}
 	var out []starter
 	add := func(name, what string, data []byte) {
@@ -211,7 +227,7 @@ func starters(s *site.Site, lang string, tr *site.Translation, exists func(name 
 		}
 	}
 	base := "translations/" + lang
-	if !exists(base + "/site.yaml") {
+	if want == nil && !exists(base+"/site.yaml") {
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "# The site's title and tagline in %s. Source: content/site.yaml\n", lang)
 		comment(&b, "", s.Config.Title)
