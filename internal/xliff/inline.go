@@ -2,10 +2,12 @@
 // translators use (CAT tools: Trados, memoQ, OmegaT, Weblate), in XLIFF 1.2:
 // one trans-unit per text of a unit (a recommendation's text, its guidance,
 // each indicator), the Markdown's inline markup as inline codes that a
-// translator moves but cannot break: links and emphasis as <g>, fields
-// ([[...]]), code spans and autolinks as <x/>. Each code keeps its id, and
+// translator moves but cannot break: links and emphasis as a pair, fields
+// ([[...]]), code spans and autolinks as <ph>. Each code keeps its id, and
 // its Markdown is taken back from the source text on import, so that a link's
-// address or a field's label cannot be changed by mistake.
+// address or a field's label cannot be changed by mistake. Codes are written
+// as <bpt>/<ept> pairs and <ph>, holding their Markdown; <g> and <x/>, which
+// some tools write back, are read too.
 package xliff
 
 import (
@@ -173,7 +175,10 @@ func markdownOf(parts []part, codes []*code) string {
 	return b.String()
 }
 
-// xmlOf writes parts as the content of a <source> or <target>.
+// xmlOf writes parts as the content of a <source> or <target>: a pair of
+// codes as <bpt>/<ept> and a code alone as <ph>, each holding its Markdown,
+// so that a tool that shows codes as their native text (Translate Toolkit's
+// PO conversion does) still has the markup.
 func xmlOf(parts []part, codes []*code) string {
 	var b strings.Builder
 	for _, p := range parts {
@@ -183,10 +188,10 @@ func xmlOf(parts []part, codes []*code) string {
 		}
 		c := codes[p.id-1]
 		if !c.paired {
-			fmt.Fprintf(&b, `<x id="%d" ctype="%s"/>`, p.id, c.ctype)
+			fmt.Fprintf(&b, `<ph id="%d" ctype="%s">%s</ph>`, p.id, c.ctype, escape(c.native))
 			continue
 		}
-		fmt.Fprintf(&b, `<g id="%d" ctype="%s">%s</g>`, p.id, c.ctype, xmlOf(p.inner, codes))
+		fmt.Fprintf(&b, `<bpt id="%d" ctype="%s">%s</bpt>%s<ept id="%d">%s</ept>`, p.id, c.ctype, escape(c.open), xmlOf(p.inner, codes), p.id, escape(c.close))
 	}
 	return b.String()
 }

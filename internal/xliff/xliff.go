@@ -215,59 +215,94 @@ func Import(s *site.Site, name string, data []byte) (string, []Imported, site.Di
 }
 
 // decode turns the content of a <source> or <target> back into Markdown,
-// each inline code as src has it. In a target, every field and code span
+// each inline code as src has it (a pair as <bpt>/<ept> or <g>, a code
+// alone as <ph> or <x/>). In a target, every field, code span and address
 // of the source must be there once, and no code may be added or repeated.
 func decode(e *elem, src *segment, target bool) (string, error) {
 	used := make([]bool, len(src.codes))
-	var walk func(e *elem) ([]part, error)
-	walk = func(e *elem) ([]part, error) {
-		var out []part
+	code := func(ce *elem, paired bool) (int, error) {
+		id, err := strconv.Atoi(ce.attr("id"))
+		if err != nil || id < 1 || id > len(src.codes) || src.codes[id-1].paired != paired {
+			return 0, fmt.Errorf("inline code <%s id=%q> (line %d) is not one of the source's", ce.name, ce.attr("id"), ce.line)
+		}
+		if used[id-1] {
+			return 0, fmt.Errorf("inline code <%s id=%q> (line %d) is there twice; each of the source's is used once", ce.name, ce.attr("id"), ce.line)
+		}
+		used[id-1] = true
+		return id, nil
+	}
+	// frames are the pairs open (<bpt> read, its <ept> not yet), each
+	// with the parts inside it.
+	type frame struct {
+		id    int
+		parts []part
+	}
+	var walk func(e *elem, frames *[]frame) error
+	walk = func(e *elem, frames *[]frame) error {
+		top := func() *[]part { return &(*frames)[len(*frames)-1].parts }
 		for _, c := range e.children {
 			if t, ok := c.(string); ok {
-				out = append(out, part{text: t})
+				*top() = append(*top(), part{text: t})
 				continue
 			}
 			ce := c.(*elem)
 			switch ce.name {
 			case "mrk": // a tool's segment or comment mark: its text counts
-				inner, err := walk(ce)
-				if err != nil {
-					return nil, err
+				if err := walk(ce, frames); err != nil {
+					return err
 				}
-				out = append(out, inner...)
-				continue
-			case "g", "x":
+			case "ph", "x":
+				id, err := code(ce, false)
+				if err != nil {
+					return err
+				}
+				*top() = append(*top(), part{id: id})
+			case "g":
+				id, err := code(ce, true)
+				if err != nil {
+					return err
+				}
+				*frames = append(*frames, frame{id: id})
+				if err := walk(ce, frames); err != nil {
+					return err
+				}
+				f := (*frames)[len(*frames)-1]
+				*frames = (*frames)[:len(*frames)-1]
+				*top() = append(*top(), part{id: f.id, inner: f.parts})
+			case "bpt":
+				id, err := code(ce, true)
+				if err != nil {
+					return err
+				}
+				*frames = append(*frames, frame{id: id})
+			case "ept":
+				if len(*frames) < 2 || strconv.Itoa((*frames)[len(*frames)-1].id) != ce.attr("id") {
+					return fmt.Errorf("inline code <ept id=%q> (line %d) does not close the <bpt> before it: keep each pair of codes together, in order", ce.attr("id"), ce.line)
+				}
+				f := (*frames)[len(*frames)-1]
+				*frames = (*frames)[:len(*frames)-1]
+				*top() = append(*top(), part{id: f.id, inner: f.parts})
 			default:
-				return nil, fmt.Errorf("inline code <%s> (line %d) is not one of this file's: keep the source's <g> and <x/> codes", ce.name, ce.line)
+				return fmt.Errorf("inline code <%s> (line %d) is not one of this file's: keep the source's codes", ce.name, ce.line)
 			}
-			id, err := strconv.Atoi(ce.attr("id"))
-			if err != nil || id < 1 || id > len(src.codes) || src.codes[id-1].paired != (ce.name == "g") {
-				return nil, fmt.Errorf("inline code <%s id=%q> (line %d) is not one of the source's", ce.name, ce.attr("id"), ce.line)
-			}
-			if used[id-1] {
-				return nil, fmt.Errorf("inline code <%s id=%q> (line %d) is there twice; each of the source's is used once", ce.name, ce.attr("id"), ce.line)
-			}
-			used[id-1] = true
-			inner, err := walk(ce)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, part{id: id, inner: inner})
 		}
-		return out, nil
+		return nil
 	}
-	parts, err := walk(e)
-	if err != nil {
+	frames := []frame{{}}
+	if err := walk(e, &frames); err != nil {
 		return "", err
+	}
+	if len(frames) != 1 {
+		return "", fmt.Errorf("inline code <bpt id=\"%d\"> has no <ept>: keep each pair of codes together", frames[len(frames)-1].id)
 	}
 	if target {
 		for i, c := range src.codes {
 			if !used[i] && !c.paired {
-				return "", fmt.Errorf("inline code <x id=\"%d\"/> of the source (%s) is missing: a field, a piece of code or an address cannot be left out", i+1, c.native)
+				return "", fmt.Errorf("inline code <ph id=\"%d\"> of the source (%s) is missing: a field, a piece of code or an address cannot be left out", i+1, c.native)
 			}
 		}
 	}
-	return markdownOf(parts, src.codes), nil
+	return markdownOf(frames[0].parts, src.codes), nil
 }
 
 // elem is an XML element with its line, column and content.
