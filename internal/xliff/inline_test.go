@@ -11,7 +11,7 @@ func TestInlineRoundTrip(t *testing.T) {
 	for _, c := range []struct{ md, xml string }{
 		{"Plain text.", "Plain text."},
 		{"See [the guide](rec:train) and **this** or *that* or _this_.", `See <bpt id="1" ctype="link">[</bpt>the guide<ept id="1">](rec:train)</ept> and <bpt id="2" ctype="bold">**</bpt>this<ept id="2">**</ept> or <bpt id="3" ctype="italic">*</bpt>that<ept id="3">*</ept> or <bpt id="4" ctype="italic">_</bpt>this<ept id="4">_</ept>.`},
-		{"Name: [[Name]] and `code` at <https://example.org>.", `Name: <ph id="1" ctype="x-field">[[Name]]</ph> and <ph id="2" ctype="x-code">`+"`code`"+`</ph> at <ph id="3" ctype="x-autolink">&lt;https://example.org&gt;</ph>.`},
+		{"Name: [[Name]] and `code` at <https://example.org>.", `Name: <ph id="1" ctype="x-field">[[Name]]</ph> and <ph id="2" ctype="x-code">` + "`code`" + `</ph> at <ph id="3" ctype="x-autolink">&lt;https://example.org&gt;</ph>.`},
 		{"A [**bold** link](https://e.org/a_(b)) 3 * 4 [not a link] a < b & c", `A <bpt id="1" ctype="link">[</bpt><bpt id="2" ctype="bold">**</bpt>bold<ept id="2">**</ept> link<ept id="1">](https://e.org/a_(b)</ept>) 3 * 4 [not a link] a &lt; b &amp; c`},
 		{"Two lines\nand\n\n- a list *item*", "Two lines\nand\n\n- a list <bpt id=\"1\" ctype=\"italic\">*</bpt>item<ept id=\"1\">*</ept>"},
 		{`Escaped \*not\* emphasis`, `Escaped \*not\* emphasis`},
