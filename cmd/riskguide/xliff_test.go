@@ -172,3 +172,36 @@ func TestXLIFFTranslateToolkit(t *testing.T) {
 		}
 	}
 }
+
+// TestXLIFFStale: after a source correction, --export fr --only stale holds
+// the texts of the unit behind its source, each with its translation as a
+// target marked for review; once reviewed and imported, the unit records
+// the source's new hash and is no longer stale.
+func TestXLIFFStale(t *testing.T) {
+	dir := bilingualCopy(t)
+	edit(t, dir, "content/expected-results/01-welcome.yaml", "Explain the next steps before the person leaves.", "Explain the next steps before the person goes.")
+	xlf := filepath.Join(t.TempDir(), "fr.xlf")
+	if r := run(t, dir, "translations", "--export", "fr", "--only", "stale", "--out", xlf); r.code != 0 || !strings.Contains(r.stdout, "2 texts to translate") {
+		t.Fatalf("--export --only stale: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	data, err := os.ReadFile(xlf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<source>Explain the next steps before the person goes.</source>\n<target state=\"needs-review-translation\">Expliquer la suite avant que la personne ne reparte.</target>\n"
+	if !strings.Contains(string(data), want) || strings.Count(string(data), "<trans-unit ") != 2 {
+		t.Fatalf("the stale export lacks %q or has other units:\n%s", want, data)
+	}
+	reviewed := strings.Replace(string(data), `<target state="needs-review-translation">Expliquer la suite avant que la personne ne reparte.`, `<target state="translated">Expliquer la suite avant que la personne ne parte.`, 1)
+	write(t, xlf, reviewed)
+	if r := run(t, dir, "translations", "--import", xlf); r.code != 0 {
+		t.Fatalf("--import: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r := run(t, dir, "translations")
+	if !strings.Contains(r.stdout, " 0 stale, ") {
+		t.Errorf("the reviewed unit is still stale:\n%s%s", r.stdout, r.stderr)
+	}
+	if r := run(t, dir, "check", "--strict"); r.code != 1 || strings.Contains(r.stderr, "next-steps") {
+		t.Errorf("check --strict after the review: exit %d\n%s", r.code, r.stderr)
+	}
+}

@@ -351,7 +351,14 @@ func valueOf(m *yaml.Node, key string) *yaml.Node {
 func setNode(m *yaml.Node, key string, v *yaml.Node) {
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			v.HeadComment, v.LineComment = m.Content[i+1].HeadComment, m.Content[i+1].LineComment
+			old := m.Content[i+1]
+			v.HeadComment, v.LineComment = old.HeadComment, old.LineComment
+			// A text written as a block (key: |) stays one, as the
+			// translator (or the starter) wrote it.
+			if old.Style == yaml.LiteralStyle && v.Kind == yaml.ScalarNode {
+				v.Style = yaml.LiteralStyle
+				v.Value = strings.TrimRight(v.Value, "\n") + "\n"
+			}
 			m.Content[i+1] = v
 			return
 		}
