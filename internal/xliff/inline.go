@@ -231,7 +231,7 @@ func matchCodes(t, src *segment) []part {
 }
 
 func escape(s string) string {
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\r", "&#13;") // XML reads a bare CR as LF
 	return r.Replace(s)
 }
 

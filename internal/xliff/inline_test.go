@@ -57,3 +57,25 @@ func TestDecodeTarget(t *testing.T) {
 		}
 	}
 }
+
+// FuzzInline: whatever the Markdown, its codes give it back byte for byte,
+// and a target made of the source's own content decodes to the source.
+func FuzzInline(f *testing.F) {
+	for _, s := range []string{"See [the guide](rec:train), **now**: [[Name]].", "`a` <https://x.org> *b* _c_ \\*", "[[x|y]] [a [b] c](d)", "**a *b* c**"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, md string) {
+		s := parse(md)
+		if got := markdownOf(s.parts, s.codes); got != md {
+			t.Fatalf("round trip of %q: %q", md, got)
+		}
+		root, err := readTree([]byte("<target>" + xmlOf(s.parts, s.codes) + "</target>"))
+		if err != nil {
+			return // text that is not valid in XML (control characters)
+		}
+		got, err := decode(root, s, true)
+		if err != nil || got != md {
+			t.Fatalf("decoding the codes of %q: %q, %v", md, got, err)
+		}
+	})
+}

@@ -75,7 +75,7 @@ func Export(s *site.Site, lang, only string) ([]byte, int) {
 }
 
 func attr(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", "&#10;").Replace(s)
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", "&#10;", "\r", "&#13;").Replace(s)
 }
 
 // Where says where a text appears, for the translator: "recommendation
