@@ -106,9 +106,13 @@ func TestPartlyTranslated(t *testing.T) {
       Demander à la personne si elle préfère parler à l'écart, et l'y
       conduire avant de poser la moindre question.
 `, "    guidance: |\n")
+	// A page whose title is translated, not yet its body.
+	write(t, filepath.Join(dir, "translations/fr/pages/about.md"), "---\ntitle: À propos de cet exemple\nsource_hash: b3f352ed55b1\n---\n")
 	r := run(t, dir, "translations")
 	for _, want := range []string{
-		"fr: 4 missing, 1 partly translated, 0 stale, 7 done\n",
+		"fr: 4 missing, 2 partly translated, 0 stale, 6 done\n",
+		"  partly   page about: partly translated: 1 of 2 fields (translations/fr/pages/about.md:2:1)\n",
+		"             translations/fr/pages/about.md:5:1: body not translated yet\n",
 		"  partly   recommendation private-space: partly translated: 2 of 3 fields (translations/fr/expected-results/01-welcome.yaml:10:5)\n",
 		"             translations/fr/expected-results/01-welcome.yaml:13:15: guidance not translated yet\n",
 	} {
@@ -132,6 +136,15 @@ func TestPartlyTranslated(t *testing.T) {
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the partly translated recommendation's page lacks %q", want)
+		}
+	}
+	data, err = os.ReadFile(filepath.Join(dir, "public/fr/about/index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"<h1>À propos de cet exemple</h1>", `<div class="prose" lang="en">`, "This site is an example of a guidance site in two languages."} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("the partly translated page lacks %q", want)
 		}
 	}
 }

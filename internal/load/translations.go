@@ -157,6 +157,13 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 	return u
 }
 
+// bodyStart is where a Markdown file's body starts: the body keeps the
+// front matter's lines as blank ones (see SplitFrontMatter).
+func bodyStart(body site.Text) site.Pos {
+	n := len(body.Value) - len(strings.TrimLeft(body.Value, "\n"))
+	return site.Pos{File: body.Pos.File, Line: body.Pos.Line + n, Col: 1}
+}
+
 // keep records the text t of u's field, or, when t is empty (a starter's key
 // not written under yet), where it is to be written.
 func keep(u *site.Translated, field string, t site.Text, at site.Pos) {
@@ -228,7 +235,7 @@ func (l *loader) translatedPage(name string, tr *site.Translation) {
 	if u == nil {
 		return
 	}
-	keep(u, "body", body, body.Pos)
+	keep(u, "body", body, bodyStart(body))
 }
 
 // translatedChecklist reads translations/<lang>/checklists/<role>.yaml: the
@@ -311,7 +318,7 @@ func (l *loader) translatedProtocol(name string, tr *site.Translation) {
 	if u == nil {
 		return
 	}
-	if keep(u, "body", body, body.Pos); strings.TrimSpace(body.Value) == "" {
+	if keep(u, "body", body, bodyStart(body)); strings.TrimSpace(body.Value) == "" {
 		return
 	}
 	l.rowsMarkers(body)

@@ -92,7 +92,7 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 		}
 		key = "translation.stale"
 	}
-	if state == site.TranslationPartial && (kind == "result" || kind == "rec") {
+	if state == site.TranslationPartial && (kind == "result" || kind == "rec" || kind == "page") {
 		// These show each text translated so far (see site.Translate);
 		// the other kinds, wholly in the source language, say so.
 		key = "translation.partial"

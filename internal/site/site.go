@@ -277,5 +277,13 @@ type Page struct {
 	Title  string
 	Weight int
 	Body   Text
-	Lang   string // the source language when shown untranslated (see Role.Lang)
+	// Lang is the source language when the title is shown untranslated
+	// (see Role.Lang); FieldLang, the same for the title and the body (see
+	// LangOf), as a page translated in part shows its translated text.
+	Lang      string
+	FieldLang map[string]string
 }
+
+// LangOf is the lang attribute of the page's text named field (title,
+// body): the source language when it is shown untranslated.
+func (p *Page) LangOf(field string) string { return p.FieldLang[field] }

@@ -386,7 +386,9 @@ func (s *Site) Translate(lang string) {
 		}
 	}
 	for _, p := range s.Pages {
-		if t := use("page", p.ID, &p.Lang, false); t != nil {
+		p.FieldLang = fieldLangs(units[UnitKey("page", p.ID)], tr.Units[UnitKey("page", p.ID)], view.Source)
+		p.Lang = p.FieldLang["title"]
+		if t := use("page", p.ID, &p.Lang, true); t != nil {
 			setString(&p.Title, t, "title")
 			setText(&p.Body, t, "body")
 		}
