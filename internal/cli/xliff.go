@@ -68,7 +68,12 @@ func importXLIFF(w io.Writer, src build.Source, s *site.Site, file string) error
 	}
 	byUnit := map[string][]xliff.Imported{}
 	var order []string
+	var siteItems []xliff.Imported // the site's title and tagline
 	for _, it := range items {
+		if it.Kind == "site" {
+			siteItems = append(siteItems, it)
+			continue
+		}
 		key := site.UnitKey(it.Kind, it.ID)
 		if _, ok := byUnit[key]; !ok {
 			order = append(order, key)
@@ -154,6 +159,32 @@ func importXLIFF(w io.Writer, src build.Source, s *site.Site, file string) error
 		if current {
 			setScalar(node, "source_hash", u.Hash)
 		}
+	}
+	if len(siteItems) > 0 {
+		name := base + "/site.yaml"
+		data, err := root.ReadFile(name)
+		if errors.Is(err, os.ErrNotExist) {
+			data, err = []byte("# The site's title and tagline in "+lang+". Source: content/site.yaml\n{}\n"), nil
+		}
+		if err != nil {
+			return err
+		}
+		f, err := readTransFile(name, data)
+		if err != nil {
+			return err
+		}
+		if len(f.doc.Content) == 0 || f.doc.Content[0].Kind != yaml.MappingNode {
+			return fmt.Errorf("%s: not a mapping of title and tagline", name)
+		}
+		for _, it := range siteItems {
+			setScalar(f.doc.Content[0], it.Field, it.Text)
+			count++
+		}
+		f.doc.Content[0].Style = 0 // {} no more
+		if _, ok := edited[name]; !ok {
+			fileOrder = append(fileOrder, name)
+		}
+		edited[name] = f
 	}
 	for _, name := range fileOrder {
 		data, err := edited[name].bytes()

@@ -35,7 +35,7 @@ func Export(s *site.Site, lang, only string) ([]byte, int) {
 	fmt.Fprintf(&b, `<file original="%s" source-language="%s" target-language="%s" datatype="x-markdown">`+"\n", attr(s.Config.Title), attr(s.Config.Language), attr(lang))
 	b.WriteString(`<header><tool tool-id="riskguide" tool-name="riskguide"/></header>` + "\n<body>\n")
 	n := 0
-	for _, u := range s.Units() {
+	for _, u := range append([]site.Unit{siteUnit(s)}, s.Units()...) {
 		key := site.UnitKey(u.Kind, u.ID)
 		state := states[key]
 		var t *site.Translated
@@ -48,6 +48,10 @@ func Export(s *site.Site, lang, only string) ([]byte, int) {
 			if t != nil && state != site.TranslationMissing {
 				target, has = t.Fields[f.Name]
 			}
+			if u.Kind == "site" && tr != nil {
+				target.Value = map[string]string{"title": tr.Title, "tagline": tr.Tagline}[f.Name]
+				has = target.Value != ""
+			}
 			switch {
 			case only == OnlyMissing && has:
 				continue
@@ -55,7 +59,11 @@ func Export(s *site.Site, lang, only string) ([]byte, int) {
 				continue
 			}
 			src := parse(strings.TrimSpace(f.Value))
-			fmt.Fprintf(&b, `<trans-unit id="%s" resname="%s" extradata="source_hash=%s" xml:space="preserve">`+"\n", attr(key+":"+f.Name), attr(key+":"+f.Name), u.Hash)
+			extra := ""
+			if u.Hash != "" {
+				extra = ` extradata="source_hash=` + u.Hash + `"`
+			}
+			fmt.Fprintf(&b, `<trans-unit id="%s" resname="%s"%s xml:space="preserve">`+"\n", attr(key+":"+f.Name), attr(key+":"+f.Name), extra)
 			fmt.Fprintf(&b, "<source>%s</source>\n", xmlOf(src.parts, src.codes))
 			if has {
 				st := "translated"
@@ -78,11 +86,25 @@ func attr(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "\n", "&#10;", "\r", "&#13;").Replace(s)
 }
 
+// siteUnit is the site's title and tagline as a unit ("site:site"), with
+// no hash: translations/<lang>/site.yaml records none.
+func siteUnit(s *site.Site) site.Unit {
+	u := site.Unit{Kind: "site", ID: "site"}
+	for _, f := range [][2]string{{"title", s.Config.Title}, {"tagline", s.Config.Tagline}} {
+		if strings.TrimSpace(f[1]) != "" {
+			u.Fields = append(u.Fields, site.Field{Name: f[0], Value: f[1]})
+		}
+	}
+	return u
+}
+
 // Where says where a text appears, for the translator: "recommendation
 // 2.3, guidance", "checklist “Call handler”, item 2.4".
 func Where(s *site.Site, u site.Unit, field string) string {
 	name := site.UnitWord(u.Kind) + " " + u.ID
 	switch u.Kind {
+	case "site":
+		name = "the site"
 	case "result":
 		if r := s.Result(u.ID); r != nil {
 			name = fmt.Sprintf("%s %d", site.UnitWord(u.Kind), r.Number)
@@ -148,7 +170,7 @@ func Import(s *site.Site, name string, data []byte) (string, []Imported, site.Di
 		return "", nil, diags
 	}
 	units := map[string]site.Unit{}
-	for _, u := range s.Units() {
+	for _, u := range append([]site.Unit{siteUnit(s)}, s.Units()...) {
 		units[site.UnitKey(u.Kind, u.ID)] = u
 	}
 	lang := ""
