@@ -120,6 +120,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 		"public/fr/glossary/index.html":                 `<p>FR <strong>Front desk</strong> (see <a href="../recommendations/private-space/index.html">the first recommendation</a>)`,
 		"public/fr/recommendations/same-day/index.html": `<h1 class="rec-title">FR Record every report on the day it is made.</h1>`,
 		"public/fr/results/records/index.html":          `FR Reports are recorded completely`,
+		"public/fr/index.html":                          `<p class="tagline">FR Taking a report at a police station front desk</p>`,
 		"public/fr/checklists/supervisor/index.html":    `FR Supervisor`,
 	} {
 		data, err := os.ReadFile(filepath.Join(dir, page))
