@@ -120,6 +120,10 @@ func TestPartlyTranslated(t *testing.T) {
 			t.Errorf("translations lacks %q:\n%s%s", want, r.stdout, r.stderr)
 		}
 	}
+	r = run(t, dir, "check")
+	if want := `translations/fr/expected-results/01-welcome.yaml:13:15: warning: fr translation of recommendation "private-space" is partly done (2 of 3 texts): guidance is not translated yet`; r.code != 0 || !strings.Contains(r.stderr, want) {
+		t.Errorf("check: exit %d, want 0 and the warning %q:\n%s", r.code, want, r.stderr)
+	}
 	if r := run(t, dir, "build"); r.code != 0 {
 		t.Fatalf("build: exit %d\n%s", r.code, r.stderr)
 	}
