@@ -352,6 +352,25 @@
     setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
   }
 
+  // countKey returns the key of the form that the string key takes for the
+  // count n in the page's language (key.one, key.few, key.many...), when
+  // texts has that form, else key itself, the form of every other number.
+  // The browser's Intl.PluralRules names the form: CLDR's rules, the same
+  // the build uses (golang.org/x/text), so that a Polish or Czech page says
+  // its counts as its pages do.
+  var pluralRules = null;
+  io.countKey = function (texts, key, n) {
+    if (!pluralRules) {
+      try {
+        pluralRules = new Intl.PluralRules(document.documentElement.lang || 'en');
+      } catch (e) {
+        pluralRules = new Intl.PluralRules('en');
+      }
+    }
+    var form = key + '.' + pluralRules.select(n);
+    return Object.prototype.hasOwnProperty.call(texts, form) ? form : key;
+  };
+
   useScale(DEFAULT_SCALE);
   window.riskguide = window.riskguide || {};
   window.riskguide.assessmentIO = io;

@@ -28,9 +28,11 @@
   each(document.querySelectorAll('#sa-messages [data-msg]'), function (s) {
     texts[s.getAttribute('data-msg')] = s.textContent;
   });
-  // msg returns the string for key with %s and %d filled in order.
+  // msg returns the string for key with %s and %d filled in order; when
+  // the first is a count, in the form that count takes (io.countKey).
   function msg(key) {
     var args = Array.prototype.slice.call(arguments, 1), i = 0;
+    if (typeof args[0] === 'number') { key = io.countKey(texts, key, args[0]); }
     var s = own(texts, key) ? texts[key] : key;
     return s.replace(/%[sd]/g, function (m) { return i < args.length ? String(args[i++]) : m; });
   }

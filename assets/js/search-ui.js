@@ -17,7 +17,17 @@
     return n === undefined ? s : s.replace('%d', String(n));
   }
 
-  function countText(n) { return n === 1 ? msg('count.one') : msg('count.many', n); }
+  // countText says how many results: in the form the count takes in the
+  // page's language, by the browser's CLDR rules (count.one, count.few...),
+  // where the strings have it, else count.many.
+  var pluralRules = null;
+  function countText(n) {
+    if (!pluralRules) {
+      try { pluralRules = new Intl.PluralRules(document.documentElement.lang || 'en'); } catch (e) { pluralRules = new Intl.PluralRules('en'); }
+    }
+    var m = engine.manifest(), key = 'count.' + pluralRules.select(n);
+    return msg(m && m.msg && m.msg[key] ? key : 'count.many', n);
+  }
 
   // resultURL turns an address from the site root into one for this page;
   // absolute, so it works wherever the page is.

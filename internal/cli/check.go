@@ -22,12 +22,18 @@ import (
 func checkCommand(stdout, stderr io.Writer) *cobra.Command {
 	var source, address string
 	var crawlOpts crawl.Options
+	var strict bool
 	cmd := &cobra.Command{
 		Use:   "check",
 		Short: "Check the content, build it aside and check every link; or check a deployed site",
 		Long: `Check the content: every file, key and cross-reference. Then build the site
 into a temporary folder and check every internal link and anchor. Problems are
 listed as file:line:col: message; the exit code is 1 if there are any.
+
+On a site in several languages, a text not translated yet, translated in
+part, or translated from an older version of its source is a warning: it is
+listed, and the exit code stays 0, so that a correction to the source is not
+held up until every language catches up. With --strict they are problems.
 
 With --url, check a site deployed on a web server instead: fetch its home page
 and every page, stylesheet, script and image it links to under that address,
@@ -68,17 +74,30 @@ was checked (see docs/safety.md).`,
 			if err != nil {
 				return err
 			}
-			// A translation behind its source still builds (its pages say
-			// so), but it is a problem for the translator to fix.
-			diags = append(diags, res.Site.Stale()...)
+			// A translation missing or behind its source still builds (its
+			// pages say so): work for the translator, a problem only for a
+			// site that wants every language current (--strict).
+			warnings := append(res.Site.Untranslated(), res.Site.Stale()...).Sort()
+			if strict {
+				diags = append(diags, warnings...)
+				warnings = nil
+			}
+			for _, w := range warnings {
+				fmt.Fprintf(stderr, "%s: warning: %s\n", w.Pos, w.Message)
+			}
 			if len(diags) > 0 {
 				return diags
+			}
+			if n := len(warnings); n > 0 {
+				fmt.Fprintf(stdout, "checked %s: no problems, %d translation %s (%d pages)\n", src.Name, n, plural(n, "warning", "warnings"), res.Pages)
+				return nil
 			}
 			fmt.Fprintf(stdout, "checked %s: no problems (%d pages)\n", src.Name, res.Pages)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&source, "source", "", "site folder (default: current folder if it has content/, else the built-in site)")
+	cmd.Flags().BoolVar(&strict, "strict", false, "make missing, partly translated and out-of-date translations problems, not warnings")
 	cmd.Flags().StringVar(&address, "url", "", "address of a deployed site to check over HTTP, such as https://intranet/guidance/ipv/")
 	cmd.Flags().DurationVar(&crawlOpts.Timeout, "timeout", 10*time.Minute, "with --url: stop the check after this long, and say what was not checked")
 	cmd.Flags().DurationVar(&crawlOpts.RequestTimeout, "request-timeout", 30*time.Second, "with --url: give up on one file after this long")

@@ -8,18 +8,18 @@ import (
 	"io/fs"
 	"os"
 	"path"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/language"
 
 	"github.com/riskguide/riskguide/internal/build"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
 func translationsCommand(stdout io.Writer) *cobra.Command {
-	var source, lang, initLang string
+	var source, lang, initLang, updateLang, exportLang, only, out, importFile string
 	cmd := &cobra.Command{
 		Use:   "translations",
 		Short: "List what each language has to translate: missing, out of date, done",
@@ -31,10 +31,26 @@ one, the latter at file:line.
 
 With --init xx, write starter files for a new language under
 translations/xx/: one file per source file, each text with the hash of its
-source and the source text as a comment, ready to be translated. Existing
-files are never replaced. Then add xx to languages: in content/site.yaml.`,
+source and the source text as a comment, ready to be translated. Then add
+xx to languages: in content/site.yaml.
+
+With --update xx (or --init on a language that has started), write starter
+files only for the texts added to the source since: those with no
+translation and no starter yet. A new recommendation of a result already
+translated, or a new role or source once roles.yaml or sources.yaml is
+written, gets a file of its own (recommendations/<id>.yaml, roles/<id>.yaml,
+sources/<id>.yaml). Existing files are never replaced nor changed; each
+file written is listed.
+
+With --export xx, write the texts of xx as XLIFF 1.2, the format of the
+tools translators work in (Trados, memoQ, OmegaT, Weblate): one unit per
+text, with its current translation and where it appears; --only missing or
+--only stale limits it to what needs work. With --import file.xlf, write
+the translations of such a file back into translations/xx/; a unit whose
+source text changed since the export, an unknown id or a broken inline code
+is refused at its line, and then nothing is written.`,
 		Args: noArgs,
-		RunE: func(*cobra.Command, []string) error {
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			src, err := build.FindSource(source)
 			if err != nil {
 				return err
@@ -43,11 +59,27 @@ files are never replaced. Then add xx to languages: in content/site.yaml.`,
 			if len(diags) > 0 {
 				return diags
 			}
+			if exportLang != "" {
+				return exportXLIFF(stdout, cmd.ErrOrStderr(), s, exportLang, only, out)
+			}
+			if importFile != "" {
+				if src.Dir == "" {
+					return usageError{errors.New("--import writes into a site folder: give --source or run it in one")}
+				}
+				return importXLIFF(stdout, src, s, importFile)
+			}
+			flag := "--init"
+			if updateLang != "" {
+				if initLang != "" {
+					return usageError{errors.New("--init and --update cannot be used together")}
+				}
+				initLang, flag = updateLang, "--update"
+			}
 			if initLang != "" {
 				if src.Dir == "" {
-					return usageError{errors.New("--init writes into a site folder: give --source or run it in one")}
+					return usageError{fmt.Errorf("%s writes into a site folder: give --source or run it in one", flag)}
 				}
-				return initTranslation(stdout, src.Dir, s, initLang)
+				return writeStarters(stdout, src.Dir, s, initLang, flag)
 			}
 			return listTranslations(stdout, s, lang)
 		},
@@ -55,6 +87,11 @@ files are never replaced. Then add xx to languages: in content/site.yaml.`,
 	cmd.Flags().StringVar(&source, "source", "", "site folder (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().StringVar(&lang, "lang", "", "only this language")
 	cmd.Flags().StringVar(&initLang, "init", "", "write starter files for this language under translations/")
+	cmd.Flags().StringVar(&updateLang, "update", "", "write starter files for the texts of this language that have none yet")
+	cmd.Flags().StringVar(&exportLang, "export", "", "write this language's texts to translate as XLIFF 1.2, for a translator's CAT tool")
+	cmd.Flags().StringVar(&only, "only", "all", "with --export: the texts missing, stale (out of date) or all")
+	cmd.Flags().StringVar(&out, "out", "", "with --export: the file to write (default: standard output)")
+	cmd.Flags().StringVar(&importFile, "import", "", "write the translations of this XLIFF file back into translations/")
 	return cmd
 }
 
@@ -67,10 +104,6 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 	if only != "" && !slices.Contains(langs[1:], only) {
 		return usageError{fmt.Errorf("--lang %s: the site's other languages are %s", only, strings.Join(langs[1:], ", "))}
 	}
-	stale := map[string]site.Diagnostic{}
-	for _, d := range s.Stale() {
-		stale[d.Pos.String()] = d
-	}
 	for _, lang := range langs[1:] {
 		if only != "" && lang != only {
 			continue
@@ -82,15 +115,21 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 			key := site.UnitKey(u.Kind, u.ID)
 			st := states[key]
 			count[st]++
+			t := s.Translations[lang].Units[key]
 			switch st {
 			case site.TranslationMissing:
 				todo = append(todo, fmt.Sprintf("  missing  %s %s (%s)", site.UnitWord(u.Kind), u.ID, u.Pos))
 			case site.TranslationStale:
-				t := s.Translations[lang].Units[key]
 				todo = append(todo, fmt.Sprintf("  stale    %s: %s %s", t.HashPos, site.UnitWord(u.Kind), u.ID))
+			case site.TranslationPartial:
+				missing := t.Missing(u)
+				todo = append(todo, fmt.Sprintf("  partly   %s %s: partly translated: %d of %d fields (%s)", site.UnitWord(u.Kind), u.ID, len(u.Fields)-len(missing), len(u.Fields), t.Pos))
+				for _, f := range missing {
+					todo = append(todo, fmt.Sprintf("             %s: %s not translated yet", t.MissingPos(f), f))
+				}
 			}
 		}
-		fmt.Fprintf(w, "%s: %d missing, %d stale, %d done\n", lang, count[site.TranslationMissing], count[site.TranslationStale], count[site.TranslationDone])
+		fmt.Fprintf(w, "%s: %d missing, %d partly translated, %d stale, %d done\n", lang, count[site.TranslationMissing], count[site.TranslationPartial], count[site.TranslationStale], count[site.TranslationDone])
 		for _, line := range todo {
 			fmt.Fprintln(w, line)
 		}
@@ -98,81 +137,201 @@ func listTranslations(w io.Writer, s *site.Site, only string) error {
 	return nil
 }
 
-// initTranslation writes the starter files of a new language. It refuses to
-// start if the language's folder has any of them already, so that no
-// translator's work is replaced.
-func initTranslation(w io.Writer, dir string, s *site.Site, lang string) error {
-	if lang == s.Config.Language {
-		return usageError{fmt.Errorf("--init %s: that is the source language", lang)}
+// starter is one file of starters to write.
+type starter struct {
+	name string // slash-separated, under the site folder
+	data []byte
+	what string // what it holds, for the report: "page glossary"
+}
+
+// writeStarters writes starter files for the texts of language lang that
+// have no translation at all yet, each in a new file: a translator's files
+// are never replaced nor changed. For a language not yet listed in
+// languages: (a new one), its folder must not exist yet. Every write goes
+// through an os.Root on the site folder, and translations/ and its
+// language folder must not be symbolic links, so that nothing is written
+// outside the site, whatever the language code or the folder holds.
+func writeStarters(w io.Writer, dir string, s *site.Site, lang, flag string) error {
+	// A language code names a folder: only a BCP 47 tag may be one.
+	if _, err := language.Parse(lang); err != nil || strings.ContainsAny(lang, `/\.`) {
+		return usageError{fmt.Errorf("%s %q: not a language code (BCP 47) such as fr, pl or pt-BR", flag, lang)}
 	}
-	files := map[string][]byte{}
-	var order []string
-	add := func(name string, data []byte) {
-		files[name] = data
-		order = append(order, name)
+	listed := false
+	for _, l := range s.Config.Languages {
+		if strings.EqualFold(l, lang) {
+			lang, listed = l, true // the site's spelling of it
+		}
+	}
+	if strings.EqualFold(lang, s.Config.Language) {
+		return usageError{fmt.Errorf("%s %s: that is the source language", flag, lang)}
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	base := "translations/" + lang
+	for _, name := range []string{"translations", base} {
+		if fi, err := root.Lstat(name); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("%s is a symbolic link: starter files are written only into the site's own folder", name)
+		}
+	}
+	var tr *site.Translation
+	if listed {
+		tr = s.Translations[lang]
+	} else if _, err := root.Lstat(base); err == nil {
+		return fmt.Errorf("%s exists, but %s is not in languages: in content/site.yaml; add it there, then run translations --update %s", base, lang, lang)
+	}
+	files := starters(s, lang, tr, func(name string) bool {
+		_, err := root.Lstat(name)
+		return err == nil
+	})
+	if len(files) == 0 {
+		fmt.Fprintf(w, "%s: every text has a translation or a starter already; nothing written\n", lang)
+		return nil
+	}
+	if err := writeNew(root, files); err != nil {
+		return err
+	}
+	for _, f := range files {
+		fmt.Fprintf(w, "wrote %s (%s)\n", f.name, f.what)
+	}
+	fmt.Fprintf(w, "wrote %d starter %s under %s/", len(files), plural(len(files), "file", "files"), base)
+	if !listed {
+		fmt.Fprintf(w, "; add %s to languages: in content/site.yaml", lang)
+	}
+	fmt.Fprintln(w)
+	return nil
+}
+
+// starters returns the starter files for the units of s that tr (nil for a
+// new language) has no translation of. A unit whose file has a translation
+// already (a new recommendation of a translated result, a new role or
+// source once roles.yaml or sources.yaml is written) gets a file of its
+// own: recommendations/<id>.yaml, roles/<id>.yaml, sources/<id>.yaml. A
+// file that exists is never in the list (exists says).
+func starters(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool) []starter {
+	return startersFor(s, lang, tr, exists, nil)
+}
+
+// startersFor is starters for the units want says (all of them, and the
+// site's title, when want is nil).
+func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool, want func(kind, id string) bool) []starter {
+	has := func(kind, id string) bool {
+		return (tr != nil && tr.Units[site.UnitKey(kind, id)] != nil) || (want != nil && !want(kind, id))
+	}
+	var out []starter
+	add := func(name, what string, data []byte) {
+		if !exists(name) {
+			out = append(out, starter{name, data, what})
+		}
 	}
 	base := "translations/" + lang
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "# The site's title and tagline in %s. Source: content/site.yaml\n", lang)
-	comment(&b, "", s.Config.Title)
-	b.WriteString("title:\n")
-	if s.Config.Tagline != "" {
-		comment(&b, "", s.Config.Tagline)
-		b.WriteString("tagline:\n")
+	if want == nil && !exists(base+"/site.yaml") {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "# The site's title and tagline in %s. Source: content/site.yaml\n", lang)
+		comment(&b, "", s.Config.Title)
+		b.WriteString("title:\n")
+		if s.Config.Tagline != "" {
+			comment(&b, "", s.Config.Tagline)
+			b.WriteString("tagline:\n")
+		}
+		t := s.Config.Terms
+		b.WriteString("# The words the interface uses for the site's concepts, as they read in\n# the middle of a sentence, in the source language:\n# terms:\n")
+		for _, id := range site.TermIDs {
+			term, _ := t.ByID(id)
+			fmt.Fprintf(&b, "#   %s: {singular: %s, plural: %s}\n", id, term.Singular, term.Plural)
+		}
+		add(base+"/site.yaml", "site title and tagline", b.Bytes())
 	}
-	t := s.Config.Terms
-	b.WriteString("# The words the interface uses for the site's concepts, as they read in\n# the middle of a sentence, in the source language:\n# terms:\n")
-	for _, id := range site.TermIDs {
-		term, _ := t.ByID(id)
-		fmt.Fprintf(&b, "#   %s: {singular: %s, plural: %s}\n", id, term.Singular, term.Plural)
-	}
-	add(base+"/site.yaml", b.Bytes())
+	const howTo = "# Write each text after its key; the source text is above it. A text of\n# several lines (after \"|\") goes on the lines below its key, each indented\n# two spaces more than the key. Leave source_hash as it is: it says which\n# version of the source this translates.\n"
 	for _, r := range s.Results {
-		b = bytes.Buffer{}
-		fmt.Fprintf(&b, "# Translation into %s of %s.\n# Write each text after its key; the source text is above it. A text of\n# several lines (after \"|\") goes on the lines below its key, each indented\n# two spaces more than the key. Leave source_hash as it is: it says which\n# version of the source this translates.\n", lang, r.Pos.File)
-		fmt.Fprintf(&b, "id: %s\nsource_hash: %s\n", r.ID, r.SourceHash())
-		field(&b, "", "title", r.Title)
-		field(&b, "", "statement", r.Statement)
-		field(&b, "", "summary", r.Summary.Value)
-		b.WriteString("recommendations:\n")
-		for _, rec := range r.Recommendations {
-			fmt.Fprintf(&b, "  - id: %s\n    source_hash: %s\n", rec.ID, rec.SourceHash())
-			field(&b, "    ", "text", rec.Text)
-			field(&b, "    ", "guidance", rec.Guidance.Value)
-			if len(rec.Indicators) > 0 {
-				b.WriteString("    indicators:\n")
-				for _, ind := range rec.Indicators {
-					comment(&b, "      ", ind)
-					b.WriteString("      -\n")
+		name := base + "/expected-results/" + path.Base(r.Pos.File)
+		if !has("result", r.ID) && !exists(name) {
+			var b bytes.Buffer
+			fmt.Fprintf(&b, "# Translation into %s of %s.\n%s", lang, r.Pos.File, howTo)
+			fmt.Fprintf(&b, "id: %s\nsource_hash: %s\n", r.ID, r.SourceHash())
+			field(&b, "", "title", r.Title)
+			field(&b, "", "statement", r.Statement)
+			field(&b, "", "summary", r.Summary.Value)
+			b.WriteString("recommendations:\n")
+			for _, rec := range r.Recommendations {
+				if !has("rec", rec.ID) {
+					recStarter(&b, "  ", rec)
 				}
 			}
+			add(name, "expected result "+r.ID, b.Bytes())
+			continue
 		}
-		add(base+"/expected-results/"+path.Base(r.Pos.File), b.Bytes())
+		for _, rec := range r.Recommendations {
+			if has("rec", rec.ID) {
+				continue
+			}
+			var b bytes.Buffer
+			fmt.Fprintf(&b, "# Translation into %s of recommendation %s (%s), added to the source\n# after its expected result was translated.\n%s", lang, rec.ID, r.Pos.File, howTo)
+			recStarter(&b, "", rec)
+			add(base+"/recommendations/"+rec.ID+".yaml", "recommendation "+rec.ID, b.Bytes())
+		}
 	}
-	b = bytes.Buffer{}
-	fmt.Fprintf(&b, "# Translation into %s of content/roles.yaml.\nroles:\n", lang)
+	listStarter := func(file, key, kind, what string, ids []string, write func(b *bytes.Buffer, indent string, i int)) {
+		var todo []int
+		for i, id := range ids {
+			if !has(kind, id) {
+				todo = append(todo, i)
+			}
+		}
+		if len(todo) == 0 {
+			return
+		}
+		if !exists(base + "/" + file) {
+			var b bytes.Buffer
+			fmt.Fprintf(&b, "# Translation into %s of content/%s.\n%s:\n", lang, file, key)
+			for _, i := range todo {
+				write(&b, "  ", i)
+			}
+			add(base+"/"+file, what, b.Bytes())
+			return
+		}
+		for _, i := range todo {
+			var b bytes.Buffer
+			fmt.Fprintf(&b, "# Translation into %s of %s %s (content/%s), added to the source\n# after %s was translated.\n", lang, site.UnitWord(kind), ids[i], file, file)
+			write(&b, "", i)
+			add(base+"/"+key+"/"+ids[i]+".yaml", site.UnitWord(kind)+" "+ids[i], b.Bytes())
+		}
+	}
+	var roleIDs, sourceIDs []string
 	for _, r := range s.Roles {
-		fmt.Fprintf(&b, "  - id: %s\n    source_hash: %s\n", r.ID, r.SourceHash())
-		field(&b, "    ", "name", r.Name)
-		field(&b, "    ", "description", r.Description.Value)
+		roleIDs = append(roleIDs, r.ID)
 	}
-	add(base+"/roles.yaml", b.Bytes())
-	b = bytes.Buffer{}
-	fmt.Fprintf(&b, "# Translation into %s of content/sources.yaml: the titles of the sources.\nsources:\n", lang)
 	for _, src := range s.Sources {
-		fmt.Fprintf(&b, "  - id: %s\n    source_hash: %s\n", src.ID, src.SourceHash())
-		field(&b, "    ", "title", src.Title)
+		sourceIDs = append(sourceIDs, src.ID)
 	}
-	add(base+"/sources.yaml", b.Bytes())
+	listStarter("roles.yaml", "roles", "role", "roles", roleIDs, func(b *bytes.Buffer, indent string, i int) {
+		r := s.Roles[i]
+		in := item(b, indent, r.ID, r.SourceHash())
+		field(b, in, "name", r.Name)
+		field(b, in, "description", r.Description.Value)
+	})
+	listStarter("sources.yaml", "sources", "source", "titles of the sources", sourceIDs, func(b *bytes.Buffer, indent string, i int) {
+		src := s.Sources[i]
+		in := item(b, indent, src.ID, src.SourceHash())
+		field(b, in, "title", src.Title)
+	})
 	for _, p := range s.Pages {
-		b = bytes.Buffer{}
+		if has("page", p.ID) {
+			continue
+		}
+		var b bytes.Buffer
 		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title here and the\n# translated Markdown below the closing line.\n", lang, p.Pos.File)
 		field(&b, "", "title", p.Title)
 		fmt.Fprintf(&b, "source_hash: %s\n---\n", p.SourceHash())
-		add(base+"/pages/"+p.ID+".md", b.Bytes())
+		add(base+"/pages/"+p.ID+".md", "page "+p.ID, b.Bytes())
 	}
 	for _, c := range s.Checklists {
-		b = bytes.Buffer{}
+		if has("checklist", c.Role.ID) {
+			continue
+		}
+		var b bytes.Buffer
 		fmt.Fprintf(&b, "# Translation into %s of %s. Write each text after its key or\n# dash; the source text is above it. Keep every field, section and item,\n# in the source's order: the browser keeps ticks and entries by place.\n", lang, c.Pos.File)
 		fmt.Fprintf(&b, "source_hash: %s\n", c.SourceHash())
 		field(&b, "", "title", c.Title)
@@ -193,40 +352,47 @@ func initTranslation(w io.Writer, dir string, s *site.Site, lang string) error {
 				b.WriteString("      -\n")
 			}
 		}
-		add(base+"/checklists/"+path.Base(c.Pos.File), b.Bytes())
+		add(base+"/checklists/"+path.Base(c.Pos.File), "checklist "+c.Role.ID, b.Bytes())
 	}
 	for _, p := range s.Protocols {
-		b = bytes.Buffer{}
+		if has("protocol", p.ID) {
+			continue
+		}
+		var b bytes.Buffer
 		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title and summary here\n# and the translated template below the closing line, with each\n# [[field]] of the source, in the same order.\n", lang, p.Pos.File)
 		field(&b, "", "title", p.Title)
 		field(&b, "", "summary", p.Summary)
 		fmt.Fprintf(&b, "source_hash: %s\n---\n", p.SourceHash())
-		add(base+"/protocols/"+p.ID+".md", b.Bytes())
+		add(base+"/protocols/"+p.ID+".md", "template "+p.ID, b.Bytes())
 	}
-	for _, name := range order {
-		if _, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name))); !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("%s exists already: --init writes only into a new language's folder", name)
+	return out
+}
+
+// item starts one element of a list of translated units: its id and hash.
+// Without indent, it is a file's mapping of its own. It returns the indent
+// of the element's other keys.
+func item(b *bytes.Buffer, indent, id, hash string) string {
+	if indent == "" {
+		fmt.Fprintf(b, "id: %s\nsource_hash: %s\n", id, hash)
+		return ""
+	}
+	fmt.Fprintf(b, "%s- id: %s\n%s  source_hash: %s\n", indent, id, indent, hash)
+	return indent + "  "
+}
+
+// recStarter writes a recommendation's starter: in a result's list (indent
+// "  ") or as a file of its own (indent "").
+func recStarter(b *bytes.Buffer, indent string, rec *site.Recommendation) {
+	in := item(b, indent, rec.ID, rec.SourceHash())
+	field(b, in, "text", rec.Text)
+	field(b, in, "guidance", rec.Guidance.Value)
+	if len(rec.Indicators) > 0 {
+		b.WriteString(in + "indicators:\n")
+		for _, ind := range rec.Indicators {
+			comment(b, in+"  ", ind)
+			b.WriteString(in + "  -\n")
 		}
 	}
-	for _, name := range order {
-		full := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
-		f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = f.Write(files[name])
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(w, "wrote %d starter files under %s/; add %s to languages: in content/site.yaml\n", len(order), base, lang)
-	return nil
 }
 
 // field writes a key left empty for the translator, its source text above

@@ -63,7 +63,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	tb.importFile(path)
 	tb.waitFor("the preview", `document.getElementById('sa-dialog').open`)
 	body := tb.eval(`document.getElementById('sa-dialog-body').textContent`)
-	for _, want := range []string{"1 answers change", "0 answers are added", "0 answers you have now are not in the file", "1 answers stay the same"} {
+	for _, want := range []string{"1 answer changes", "0 answers are added", "0 answers you have now are not in the file", "1 answer stays the same"} {
 		if !strings.Contains(body, want) {
 			t.Errorf("preview %q lacks %q", body, want)
 		}

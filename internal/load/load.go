@@ -27,6 +27,7 @@ import (
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/text/language"
 
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
@@ -202,7 +203,9 @@ func (d *decoder) language(dst *string) fieldFunc {
 		if s == "" {
 			return
 		}
-		if !languageTag.MatchString(s) {
+		// The tag names a folder of the output too: the pattern keeps
+		// to letters, digits and hyphens, the parser to real BCP 47.
+		if _, err := language.Parse(s); err != nil || !languageTag.MatchString(s) {
 			d.errorf(v, "language %q is not a BCP 47 tag such as en, fr or pt-BR", s)
 			return
 		}
@@ -591,6 +594,10 @@ func (l *loader) pages() {
 			l.diags.Add(p.Pos, "page %q would replace the site's own %s/ folder: rename the file", p.ID, p.ID)
 			continue
 		}
+		if lang := l.languageNamed(p.ID); lang != "" {
+			l.diags.Add(p.Pos, "page %q would replace the %s pages' folder %s/ (languages: in content/site.yaml): rename the file", p.ID, lang, lang)
+			continue
+		}
 		if d.mapping(root, "page front matter", map[string]fieldFunc{
 			"title":  d.str(&p.Title, true),
 			"weight": d.integer(&p.Weight),
@@ -599,6 +606,18 @@ func (l *loader) pages() {
 		}
 	}
 	sort.SliceStable(l.s.Pages, func(i, j int) bool { return l.s.Pages[i].Weight < l.s.Pages[j].Weight })
+}
+
+// languageNamed returns the language of the site, other than the source
+// (whose pages are at the root), whose folder would be named slug, compared
+// without case (one folder on a disk that ignores case), or "".
+func (l *loader) languageNamed(slug string) string {
+	for _, lang := range l.s.Config.Languages {
+		if lang != l.s.Config.Language && strings.EqualFold(lang, slug) {
+			return lang
+		}
+	}
+	return ""
 }
 
 // slug checks that a file name can serve as an id in URLs.

@@ -12,16 +12,19 @@ import (
 // languages decodes the languages: setting, a list of distinct BCP 47 tags.
 func (d *decoder) languages(dst *[]string) fieldFunc {
 	return func(v *yaml.Node) {
-		seen := map[string]bool{}
+		seen := map[string]string{}
 		d.list(func(e *yaml.Node) {
 			var tag string
 			d.language(&tag)(e)
+			// Compared without case: fr and FR are one language, and
+			// would be one folder on a disk that ignores case.
+			key := strings.ToLower(tag)
 			switch {
 			case tag == "":
-			case seen[tag]:
-				d.errorf(e, "language %q is listed twice", tag)
+			case seen[key] != "":
+				d.errorf(e, "language %q is listed twice (as %q before)", tag, seen[key])
 			default:
-				seen[tag] = true
+				seen[key] = tag
 				*dst = append(*dst, tag)
 			}
 		})(v)
@@ -29,7 +32,9 @@ func (d *decoder) languages(dst *[]string) fieldFunc {
 }
 
 // translations reads translations/<lang>/ for each language but the source:
-// site.yaml (title, tagline), expected-results/*.yaml and pages/*.md, each
+// site.yaml (title, tagline), expected-results/*.yaml, pages/*.md,
+// checklists, protocols, roles.yaml, sources.yaml, and one file per unit
+// in recommendations/, roles/ and sources/, each
 // text keyed by the id of the source text it translates. A translation of
 // an id the source does not have is a problem; a missing one is not (the
 // page shows the source text and says so).
@@ -54,10 +59,27 @@ func (l *loader) translations() {
 		for _, name := range l.dir(dir+"/protocols", ".md") {
 			l.translatedProtocol(name, tr)
 		}
-		l.translatedList(dir+"/roles.yaml", "roles", tr, "role", "translated role",
-			func(id string) bool { return l.s.Role(id) != nil }, []string{"name", "description"})
-		l.translatedList(dir+"/sources.yaml", "sources", tr, "source", "translated source",
-			func(id string) bool { return l.s.Source(id) != nil }, []string{"title"})
+		roleExists := func(id string) bool { return l.s.Role(id) != nil }
+		sourceExists := func(id string) bool { return l.s.Source(id) != nil }
+		l.translatedList(dir+"/roles.yaml", "roles", tr, "role", "translated role", roleExists, []string{"name", "description"})
+		l.translatedList(dir+"/sources.yaml", "sources", tr, "source", "translated source", sourceExists, []string{"title"})
+		// A text added to the source after its file was translated has a
+		// file of its own (see translations --update).
+		for _, name := range l.dir(dir+"/recommendations", ".yaml", ".yml") {
+			if d, root := l.yamlFile(name, true); root != nil {
+				l.translatedRec(d, root, tr)
+			}
+		}
+		for _, name := range l.dir(dir+"/roles", ".yaml", ".yml") {
+			if d, root := l.yamlFile(name, true); root != nil {
+				l.unit(d, root, tr, "role", "translated role", roleExists, []string{"name", "description"}, nil)
+			}
+		}
+		for _, name := range l.dir(dir+"/sources", ".yaml", ".yml") {
+			if d, root := l.yamlFile(name, true); root != nil {
+				l.unit(d, root, tr, "source", "translated source", sourceExists, []string{"title"}, nil)
+			}
+		}
 		l.s.Translations[lang] = tr
 	}
 }
@@ -99,9 +121,7 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 		fields[name] = func(v *yaml.Node) {
 			var t site.Text
 			d.text(&t)(v)
-			if strings.TrimSpace(t.Value) != "" {
-				u.Fields[name] = t
-			}
+			keep(u, name, t, d.pos(v))
 		}
 	}
 	for k, f := range extra {
@@ -135,6 +155,26 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 	}
 	tr.Units[key] = u
 	return u
+}
+
+// bodyStart is where a Markdown file's body starts: the body keeps the
+// front matter's lines as blank ones (see SplitFrontMatter).
+func bodyStart(body site.Text) site.Pos {
+	n := len(body.Value) - len(strings.TrimLeft(body.Value, "\n"))
+	return site.Pos{File: body.Pos.File, Line: body.Pos.Line + n, Col: 1}
+}
+
+// keep records the text t of u's field, or, when t is empty (a starter's key
+// not written under yet), where it is to be written.
+func keep(u *site.Translated, field string, t site.Text, at site.Pos) {
+	if strings.TrimSpace(t.Value) != "" {
+		u.Fields[field] = t
+		return
+	}
+	if u.Empty == nil {
+		u.Empty = map[string]site.Pos{}
+	}
+	u.Empty[field] = at
 }
 
 // translatedList reads an optional file holding one list, under key, of
@@ -172,9 +212,7 @@ func (l *loader) translatedRec(d *decoder, n *yaml.Node, tr *site.Translation) {
 			d.list(func(e *yaml.Node) {
 				var t site.Text
 				d.text(&t)(e)
-				if strings.TrimSpace(t.Value) != "" {
-					u.Fields[site.IndicatorName(count)] = t
-				}
+				keep(u, site.IndicatorName(count), t, d.pos(e))
 				count++
 			})(v)
 		}})
@@ -197,9 +235,7 @@ func (l *loader) translatedPage(name string, tr *site.Translation) {
 	if u == nil {
 		return
 	}
-	if strings.TrimSpace(body.Value) != "" {
-		u.Fields["body"] = body
-	}
+	keep(u, "body", body, bodyStart(body))
 }
 
 // translatedChecklist reads translations/<lang>/checklists/<role>.yaml: the
@@ -220,9 +256,7 @@ func (l *loader) translatedChecklist(name string, tr *site.Translation) {
 		return func(v *yaml.Node) {
 			var t site.Text
 			d.text(&t)(v)
-			if strings.TrimSpace(t.Value) != "" {
-				u.Fields[field] = t
-			}
+			keep(u, field, t, d.pos(v))
 		}
 	}
 	var nFields, nSections int
@@ -281,10 +315,12 @@ func (l *loader) translatedProtocol(name string, tr *site.Translation) {
 	u := &site.Translated{Pos: d.pos(root), Kind: "protocol", ID: fileStem(name), Fields: map[string]site.Text{}}
 	u = l.addUnit(d, root, tr, u, "translated template", func(string) bool { return src != nil }, []string{"title", "summary"},
 		map[string]fieldFunc{"id": nil})
-	if u == nil || strings.TrimSpace(body.Value) == "" {
+	if u == nil {
 		return
 	}
-	u.Fields["body"] = body
+	if keep(u, "body", body, bodyStart(body)); strings.TrimSpace(body.Value) == "" {
+		return
+	}
 	l.rowsMarkers(body)
 	if got, want := countFields(body.Value), countFields(src.Body.Value); got != want {
 		l.diags.Add(body.Pos, "the translated template's fields: %d, the source's: %d; translate each [[field]], in the source's order, so that what is typed shows in every language", got, want)

@@ -50,3 +50,29 @@ recommendations:
 		t.Errorf("languages not starting with the source language: %v", diags)
 	}
 }
+
+// TestLanguageCodes: language codes are BCP 47 tags, unique whatever their
+// case (fr and FR would be one folder on a disk that ignores case), and a
+// page named like one of the site's languages, whose folder it would
+// replace, is a problem at its file.
+func TestLanguageCodes(t *testing.T) {
+	for _, tc := range []struct{ languages, want string }{
+		{"[en, fr, FR]", `content/site.yaml:2:21: language "FR" is listed twice (as "fr" before)`},
+		{"[en, fr, xx-abcdefghi]", `content/site.yaml:2:21: language "xx-abcdefghi" is not a BCP 47 tag such as en, fr or pt-BR`},
+		{"[en, fr-x-]", `content/site.yaml:2:17: language "fr-x-" is not a BCP 47 tag such as en, fr or pt-BR`},
+	} {
+		fsys := minimal()
+		fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: Test guidance\nlanguages: " + tc.languages + "\n")}
+		_, diags := Load(fsys)
+		if len(diags) != 1 || diags[0].String() != tc.want {
+			t.Errorf("languages: %s: problems %v, want %s", tc.languages, diags, tc.want)
+		}
+	}
+	fsys := minimal()
+	fsys["content/site.yaml"] = &fstest.MapFile{Data: []byte("title: Test guidance\nlanguages: [en, FR]\n")}
+	fsys["content/pages/fr.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Français\n---\nTexte.\n")}
+	_, diags := Load(fsys)
+	if want := `content/pages/fr.md:1:1: page "fr" would replace the FR pages' folder FR/ (languages: in content/site.yaml): rename the file`; len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("a page named like a language: %v, want %s", diags, want)
+	}
+}

@@ -106,6 +106,14 @@ func (r *renderer) assessmentPage(b *Base) any {
 	}
 	for _, k := range assessmentScriptKeys {
 		p.Messages = append(p.Messages, Message{Key: k, Text: r.i18n.Lookup("assessment.js." + k)})
+		// A count's forms go with it, for the scripts to choose by the
+		// page's language (assessment-io.js, countKey).
+		forms := r.i18n.Forms("assessment.js." + k)
+		for _, suffix := range pluralForms {
+			if s, ok := forms[suffix]; ok {
+				p.Messages = append(p.Messages, Message{Key: k + suffix, Text: s})
+			}
+		}
 	}
 	return p
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	yaml "go.yaml.in/yaml/v3"
+	"golang.org/x/text/feature/plural"
+	"golang.org/x/text/language"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -179,6 +181,18 @@ func (m *Messages) Lookup(key string) string {
 	return key
 }
 
+// Forms returns the plural forms the strings have of key (see pluralForm),
+// by suffix: ".one", ".few"...; the page's scripts choose among them.
+func (m *Messages) Forms(key string) map[string]string {
+	out := map[string]string{}
+	for _, suffix := range pluralForms {
+		if s, ok := m.m[key+suffix]; ok {
+			out[suffix] = s
+		}
+	}
+	return out
+}
+
 // Format returns the string for key with fmt-style args applied. A key no
 // file has is an error: the template that asked for it stops, and the build
 // and check report it at the layout's line instead of showing a raw key.
@@ -215,35 +229,38 @@ func (m *Messages) Date(iso string) string {
 }
 
 // A string that says a count may have a variant per plural form of its
-// language, under the key with .one, .few or .many added; the string under
-// the key itself is the form of every other number. pluralForm names the
-// form a number takes, after the Unicode CLDR plural rules of the built-in
-// languages (integers only).
+// language, under the key with .zero, .one, .two, .few or .many added; the
+// string under the key itself is the form of every other number. pluralForm
+// names the form a whole number takes in language lang, after the Unicode
+// CLDR plural rules as golang.org/x/text carries them, so that any language
+// CLDR knows (Czech, Lithuanian, Slovenian...) gets its own forms; the page's
+// scripts use the browser's Intl.PluralRules, the same rules.
 func pluralForm(lang string, n int) string {
-	primary, _, _ := strings.Cut(lang, "-")
-	switch primary {
-	case "fr": // 0 and 1 take the singular
-		if n == 0 || n == 1 {
-			return "one"
-		}
-	case "pl":
-		switch {
-		case n == 1:
-			return "one"
-		case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-			return "few"
-		}
+	tag, err := language.Parse(lang)
+	if err != nil {
+		tag = language.English
+	}
+	if n < 0 {
+		n = -n // the rules are those of the number's absolute value
+	}
+	switch plural.Cardinal.MatchPlural(tag, n, 0, 0, 0, 0) {
+	case plural.Zero:
+		return "zero"
+	case plural.One:
+		return "one"
+	case plural.Two:
+		return "two"
+	case plural.Few:
+		return "few"
+	case plural.Many:
 		return "many"
-	default:
-		if n == 1 {
-			return "one"
-		}
 	}
 	return "other"
 }
 
-// pluralForms are the suffixes of a count's variants.
-var pluralForms = []string{".one", ".few", ".many"}
+// pluralForms are the suffixes of a count's variants: CLDR's plural
+// categories but "other", which is the key itself.
+var pluralForms = []string{".zero", ".one", ".two", ".few", ".many"}
 
 func firstInt(args []any) (int, bool) {
 	if len(args) == 0 {

@@ -92,6 +92,11 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 		}
 		key = "translation.stale"
 	}
+	if state == site.TranslationPartial && (kind == "result" || kind == "rec" || kind == "page") {
+		// These show each text translated so far (see site.Translate);
+		// the other kinds, wholly in the source language, say so.
+		key = "translation.partial"
+	}
 	n.Text = b.r.i18n.Lookup(key)
 	return n, nil
 }

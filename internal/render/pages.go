@@ -491,7 +491,7 @@ type FreePage struct {
 func (r *renderer) freePage(b *Base, p *site.Page) any {
 	b.Title = p.Title
 	body := b.Markdown(p.Body)
-	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body, p.Lang)}}
+	return &FreePage{Base: b, Page: p, Body: body, Aside: &Aside{Contents: headingsIn(body, p.LangOf("body"))}}
 }
 
 // protocolBody renders a template for a page of several, its ids prefixed.

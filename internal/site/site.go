@@ -163,8 +163,16 @@ type ExpectedResult struct {
 	Statement       string
 	Summary         Text // Markdown
 	Recommendations []*Recommendation
-	Lang            string // the source language when shown untranslated (see Role.Lang)
+	// Lang is the source language when the title is shown untranslated
+	// (see Role.Lang); FieldLang, the same for each text by name (see
+	// LangOf), as a partly translated result shows some texts translated.
+	Lang      string
+	FieldLang map[string]string
 }
+
+// LangOf is the lang attribute of the result's text named field (title,
+// statement, summary): the source language when it is shown untranslated.
+func (r *ExpectedResult) LangOf(field string) string { return r.FieldLang[field] }
 
 // Recommendation is one recommendation of an expected result.
 type Recommendation struct {
@@ -178,8 +186,19 @@ type Recommendation struct {
 	Guidance   Text // Markdown
 	Indicators []string
 	Evidence   []Evidence
-	Lang       string // the source language when shown untranslated (see Role.Lang)
+	// Lang is the source language when the text is shown untranslated (see
+	// Role.Lang); FieldLang, the same for each text by name (see LangOf).
+	Lang      string
+	FieldLang map[string]string
 }
+
+// LangOf is the lang attribute of the recommendation's text named field
+// (text, guidance, indicator.N): the source language when it is shown
+// untranslated.
+func (r *Recommendation) LangOf(field string) string { return r.FieldLang[field] }
+
+// IndicatorLang is LangOf the Nth indicator, counted from 0.
+func (r *Recommendation) IndicatorLang(i int) string { return r.FieldLang[IndicatorName(i)] }
 
 // Ref is an id that refers to another entity, with where it was written.
 type Ref struct {
@@ -258,5 +277,13 @@ type Page struct {
 	Title  string
 	Weight int
 	Body   Text
-	Lang   string // the source language when shown untranslated (see Role.Lang)
+	// Lang is the source language when the title is shown untranslated
+	// (see Role.Lang); FieldLang, the same for the title and the body (see
+	// LangOf), as a page translated in part shows its translated text.
+	Lang      string
+	FieldLang map[string]string
 }
+
+// LangOf is the lang attribute of the page's text named field (title,
+// body): the source language when it is shown untranslated.
+func (p *Page) LangOf(field string) string { return p.FieldLang[field] }

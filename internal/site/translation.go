@@ -29,6 +29,9 @@ type Translated struct {
 	// Fields are the translated texts by source field name (title,
 	// statement, summary, text, guidance, body).
 	Fields map[string]Text
+	// Empty are the positions of the keys written but left empty (a
+	// starter's), by field name: where a missing text is to be written.
+	Empty map[string]Pos
 }
 
 // Translation is everything translated into one language.
@@ -51,6 +54,9 @@ const (
 	TranslationDone    = "done"
 	TranslationStale   = "stale"
 	TranslationMissing = "missing"
+	// TranslationPartial is a unit whose translation has some of its
+	// source's texts but not all, made from the current source.
+	TranslationPartial = "partial"
 )
 
 // LanguageView is what the pages of one language need to know about the
@@ -211,9 +217,10 @@ func fields(kv ...string) []Field {
 	return out
 }
 
-// States returns the state of every unit in language lang by UnitKey. A
-// unit is translated only when every text its source has is: one half
-// translated is shown wholly in the source language, never mixed.
+// States returns the state of every unit in language lang by UnitKey: missing
+// when no text of it is translated, stale when its translation was made from
+// an older source, partial when some of its texts are not translated yet,
+// done otherwise.
 func (s *Site) States(lang string) map[string]string {
 	tr := s.Translations[lang]
 	out := map[string]string{}
@@ -224,10 +231,12 @@ func (s *Site) States(lang string) map[string]string {
 			t = tr.Units[key]
 		}
 		switch {
-		case t == nil || !t.complete(u):
+		case t == nil || len(t.Fields) == 0:
 			out[key] = TranslationMissing
 		case t.SourceHash != u.Hash:
 			out[key] = TranslationStale
+		case len(t.Missing(u)) > 0:
+			out[key] = TranslationPartial
 		default:
 			out[key] = TranslationDone
 		}
@@ -235,13 +244,53 @@ func (s *Site) States(lang string) map[string]string {
 	return out
 }
 
-func (t *Translated) complete(u Unit) bool {
+// Missing names the texts of the source unit u that t does not translate,
+// in the source's order.
+func (t *Translated) Missing(u Unit) []string {
+	var out []string
 	for _, f := range u.Fields {
 		if _, ok := t.Fields[f.Name]; !ok {
-			return false
+			out = append(out, f.Name)
 		}
 	}
-	return true
+	return out
+}
+
+// MissingPos is where the translation of field is to be written: its
+// empty key, or else the unit in the translation file.
+func (t *Translated) MissingPos(field string) Pos {
+	if p, ok := t.Empty[field]; ok {
+		return p
+	}
+	return t.Pos
+}
+
+// Untranslated lists, as warnings for the translator, every unit of every
+// language not translated yet (at the source text) and every text missing
+// from a partly translated unit (where it is to be written).
+func (s *Site) Untranslated() Diagnostics {
+	var ds Diagnostics
+	for _, lang := range s.Config.Languages {
+		if lang == s.Config.Language {
+			continue
+		}
+		tr := s.Translations[lang]
+		states := s.States(lang)
+		for _, u := range s.Units() {
+			key := UnitKey(u.Kind, u.ID)
+			switch states[key] {
+			case TranslationMissing:
+				ds.Add(u.Pos, "%s translation of %s %q is missing", lang, UnitWord(u.Kind), u.ID)
+			case TranslationPartial:
+				t := tr.Units[key]
+				missing := t.Missing(u)
+				for _, f := range missing {
+					ds.Add(t.MissingPos(f), "%s translation of %s %q is partly done (%d of %d texts): %s is not translated yet", lang, UnitWord(u.Kind), u.ID, len(u.Fields)-len(missing), len(u.Fields), f)
+				}
+			}
+		}
+	}
+	return ds
 }
 
 // Stale lists every translation whose source text has changed since it was
@@ -301,21 +350,33 @@ func (s *Site) Translate(lang string) {
 	view.State = state
 	// use returns the translation of a unit, or nil when it is missing;
 	// the unit is then shown in the source language, and says so (Lang).
-	use := func(kind, id string, lang *string) *Translated {
-		if state[UnitKey(kind, id)] == TranslationMissing {
+	// A unit partly translated is shown wholly in the source language too,
+	// unless perField: then each text untranslated is (see fieldLangs).
+	units := map[string]Unit{}
+	for _, u := range s.Units() {
+		units[UnitKey(u.Kind, u.ID)] = u
+	}
+	use := func(kind, id string, lang *string, perField bool) *Translated {
+		st := state[UnitKey(kind, id)]
+		t := tr.Units[UnitKey(kind, id)]
+		if st == TranslationMissing || (!perField && t != nil && len(t.Missing(units[UnitKey(kind, id)])) > 0) {
 			*lang = view.Source
 			return nil
 		}
-		return tr.Units[UnitKey(kind, id)]
+		return t
 	}
 	for _, r := range s.Results {
-		if t := use("result", r.ID, &r.Lang); t != nil {
+		r.FieldLang = fieldLangs(units[UnitKey("result", r.ID)], tr.Units[UnitKey("result", r.ID)], view.Source)
+		r.Lang = r.FieldLang["title"]
+		if t := use("result", r.ID, &r.Lang, true); t != nil {
 			setString(&r.Title, t, "title")
 			setString(&r.Statement, t, "statement")
 			setText(&r.Summary, t, "summary")
 		}
 		for _, rec := range r.Recommendations {
-			if t := use("rec", rec.ID, &rec.Lang); t != nil {
+			rec.FieldLang = fieldLangs(units[UnitKey("rec", rec.ID)], tr.Units[UnitKey("rec", rec.ID)], view.Source)
+			rec.Lang = rec.FieldLang["text"]
+			if t := use("rec", rec.ID, &rec.Lang, true); t != nil {
 				setString(&rec.Text, t, "text")
 				setText(&rec.Guidance, t, "guidance")
 				for i := range rec.Indicators {
@@ -325,24 +386,26 @@ func (s *Site) Translate(lang string) {
 		}
 	}
 	for _, p := range s.Pages {
-		if t := use("page", p.ID, &p.Lang); t != nil {
+		p.FieldLang = fieldLangs(units[UnitKey("page", p.ID)], tr.Units[UnitKey("page", p.ID)], view.Source)
+		p.Lang = p.FieldLang["title"]
+		if t := use("page", p.ID, &p.Lang, true); t != nil {
 			setString(&p.Title, t, "title")
 			setText(&p.Body, t, "body")
 		}
 	}
 	for _, r := range s.Roles {
-		if t := use("role", r.ID, &r.Lang); t != nil {
+		if t := use("role", r.ID, &r.Lang, false); t != nil {
 			setString(&r.Name, t, "name")
 			setText(&r.Description, t, "description")
 		}
 	}
 	for _, src := range s.Sources {
-		if t := use("source", src.ID, &src.Lang); t != nil {
+		if t := use("source", src.ID, &src.Lang, false); t != nil {
 			setString(&src.Title, t, "title")
 		}
 	}
 	for _, c := range s.Checklists {
-		if t := use("checklist", c.Role.ID, &c.Lang); t != nil {
+		if t := use("checklist", c.Role.ID, &c.Lang, false); t != nil {
 			setString(&c.Title, t, "title")
 			setText(&c.Intro, t, "intro")
 			for i := range c.Fields {
@@ -362,13 +425,27 @@ func (s *Site) Translate(lang string) {
 		}
 	}
 	for _, p := range s.Protocols {
-		if t := use("protocol", p.ID, &p.Lang); t != nil {
+		if t := use("protocol", p.ID, &p.Lang, false); t != nil {
 			p.SourceBody = p.Body
 			setString(&p.Title, t, "title")
 			setString(&p.Summary, t, "summary")
 			setText(&p.Body, t, "body")
 		}
 	}
+}
+
+// fieldLangs maps each text of the source unit u that t leaves
+// untranslated (all of them when t is nil) to the source language.
+func fieldLangs(u Unit, t *Translated, source string) map[string]string {
+	out := map[string]string{}
+	for _, f := range u.Fields {
+		if t == nil {
+			out[f.Name] = source
+		} else if _, ok := t.Fields[f.Name]; !ok {
+			out[f.Name] = source
+		}
+	}
+	return out
 }
 
 func setString(dst *string, t *Translated, field string) {
