@@ -19,7 +19,7 @@ import (
 
 func reportCommand(stdout, stderr io.Writer) *cobra.Command {
 	var out, source, date string
-	var skip, force bool
+	var skip, force, drafts bool
 	cmd := &cobra.Command{
 		Use:   "report FILE...",
 		Short: "Combine self-assessment exports into a comparative report",
@@ -34,6 +34,13 @@ Exports are grouped by organisation: the latest assessment of each is
 compared with the others, and each organisation has a page with its scores
 from period to period and its evidence, gaps and actions. A file holding an
 assessment already given (the same assessment id) is named and left out.
+
+Only final (signed-off) assessments are reported on; drafts given are named
+and left out. With --drafts they are reported on too, and marked as drafts
+wherever they appear.
+
+--out is replaced whole, so it may not be a folder that holds one of the
+files given.
 
 The report says the day it was generated: --date YYYY-MM-DD, else the day of
 SOURCE_DATE_EPOCH when that is set (for reproducible output), else today.
@@ -69,7 +76,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				}
 				inputs = append(inputs, report.Input{Name: name, Data: data})
 			}
-			r, bad := report.Build(s, inputs)
+			r, bad := report.Build(s, inputs, report.Options{Drafts: drafts})
 			bad = append(unreadable, bad...)
 			sort.SliceStable(bad, func(i, j int) bool { return bad[i].File < bad[j].File })
 			for _, b := range bad {
@@ -83,11 +90,21 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				return fmt.Errorf("%d of %d %s not valid; nothing written (use --skip-invalid to report the others)",
 					len(bad), len(args), plural(len(args), "file is", "files are"))
 			}
-			if len(r.Forces) == 0 {
-				return fmt.Errorf("no valid export to report on")
-			}
 			for _, d := range r.Duplicates {
 				fmt.Fprintf(stderr, "warning: %s\n", d)
+			}
+			for _, f := range r.DraftsLeftOut {
+				fmt.Fprintf(stderr, "left out %s: %s is a draft, not signed off (add --drafts to report on drafts)\n",
+					report.Printable(f.File), report.Printable(f.Name))
+			}
+			if len(r.Forces) == 0 {
+				if n := len(r.DraftsLeftOut); n > 0 {
+					return fmt.Errorf("no final assessment to report on: %d %s left out; add --drafts to report on drafts", n, plural(n, "draft", "drafts"))
+				}
+				return fmt.Errorf("no valid export to report on")
+			}
+			if err := outHoldsNoInput(out, args); err != nil {
+				return err
 			}
 			r.Generated = generated
 			files, err := r.Files()
@@ -108,6 +125,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 	cmd.Flags().StringVar(&source, "source", "", "site folder with the guidance (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().BoolVar(&skip, "skip-invalid", false, "report on the valid files and skip the others")
 	cmd.Flags().BoolVar(&force, "force", false, "replace an --out folder that riskguide did not write")
+	cmd.Flags().BoolVar(&drafts, "drafts", false, "report on drafts too, marked as drafts (default: final assessments only)")
 	cmd.Flags().StringVar(&date, "date", "", "the day the report says it was generated, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
 	return cmd
 }
@@ -140,6 +158,33 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 		return err
 	}
 	return o.Commit()
+}
+
+// outHoldsNoInput refuses an --out folder that holds one of the files
+// given: the report replaces the folder whole, and would delete its own
+// inputs. Links are resolved on both sides.
+func outHoldsNoInput(out string, inputs []string) error {
+	dir, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		return nil // no folder yet, so it holds nothing; CheckOutput says the rest
+	}
+	if dir, err = filepath.Abs(dir); err != nil {
+		return nil
+	}
+	for _, in := range inputs {
+		p, err := filepath.EvalSymlinks(in)
+		if err != nil {
+			continue
+		}
+		if p, err = filepath.Abs(p); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(dir, p); err == nil && filepath.IsLocal(rel) {
+			return fmt.Errorf("refusing to write the report into %s: it holds %s, one of the files to report on, and the folder is replaced whole. Move the file out of it, or choose another folder for --out",
+				report.Printable(out), report.Printable(in))
+		}
+	}
+	return nil
 }
 
 // generatedOn is the day the report names: the flag, else the day of

@@ -120,7 +120,7 @@ func TestDeclaredScale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, bad := report.Build(s, []report.Input{{Name: "nord.json", Data: data}, {Name: "north.json", Data: north}})
+	r, bad := report.Build(s, []report.Input{{Name: "nord.json", Data: data}, {Name: "north.json", Data: north}}, report.Options{Drafts: true})
 	if len(bad) != 1 || bad[0].File != "north.json" || !strings.Contains(bad[0].Error(), "another scale") {
 		t.Errorf("an export on the built-in scale was not refused with a reason: %v", bad)
 	}

@@ -20,6 +20,14 @@ type Input struct {
 	Data []byte
 }
 
+// Options are the choices of a report.
+type Options struct {
+	// Drafts includes assessments not yet signed off. Without it only
+	// final assessments are reported on, and the drafts given are listed in
+	// DraftsLeftOut.
+	Drafts bool
+}
+
 // Report is the self-assessments of several organisations, over one or
 // more periods each, set against one guidance.
 type Report struct {
@@ -53,6 +61,11 @@ type Report struct {
 	// Duplicates are files that held an assessment already given in
 	// another file; only one of them is reported.
 	Duplicates []Duplicate
+	// Drafts is true when drafts are reported on (Options.Drafts); each is
+	// then marked as one wherever it is named.
+	Drafts bool
+	// DraftsLeftOut are the drafts given when Options.Drafts is false.
+	DraftsLeftOut []*Force
 }
 
 // Force is one valid export: one organisation's assessment of one period.
@@ -154,7 +167,7 @@ type Duplicate struct {
 }
 
 func (d Duplicate) String() string {
-	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", d.Dropped, d.ID, d.Kept, d.Kept, d.Reason)
+	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", Printable(d.Dropped), d.ID, Printable(d.Kept), Printable(d.Kept), d.Reason)
 }
 
 // CoverageGroup is one legal instrument with a row per cited article.
@@ -228,14 +241,15 @@ type Invalid struct {
 	Err  error
 }
 
-func (i Invalid) Error() string { return i.File + ": " + i.Err.Error() }
+func (i Invalid) Error() string { return Printable(i.File) + ": " + i.Err.Error() }
 
 // Build parses every input and sets the valid ones against the guidance s.
 // It returns the report of the valid inputs and the invalid ones. Of
 // several files with the same assessment id, the one changed last is kept
-// (the first given, if they changed at the same time).
-func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
-	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale}
+// (the first given, if they changed at the same time). Drafts are left out
+// unless o.Drafts is set.
+func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
+	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale, Drafts: o.Drafts}
 	if len(r.Scale.Levels) == 0 {
 		r.Scale = site.DefaultScale()
 	}
@@ -243,7 +257,7 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 	var forces []*Force
 	byID := map[string]int{}
 	for _, in := range inputs {
-		e, err := Parse(in.Data)
+		e, err := Read(in.Name, in.Data)
 		if err != nil {
 			bad = append(bad, Invalid{File: in.Name, Err: err})
 			continue
@@ -251,7 +265,7 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 		if want := r.Scale.String(); e.Guidance.Scale != want {
 			bad = append(bad, Invalid{File: in.Name, Err: &Error{Msg: fmt.Sprintf(
 				"was assessed on another scale (%s) than this guidance's (%s); its answers cannot be scored on this one, so it is left out. Report on it with the guidance it was made against",
-				e.Guidance.Scale, want)}})
+				Printable(e.Guidance.Scale), want)}})
 			continue
 		}
 		f := &Force{File: in.Name, Export: e, Name: forceName(e, in.Name), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
@@ -272,6 +286,17 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 			}
 			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: old.File, Dropped: f.File, Reason: reason})
 		}
+	}
+	if !o.Drafts {
+		finals := forces[:0:0]
+		for _, f := range forces {
+			if f.Export.Assessment.Final {
+				finals = append(finals, f)
+			} else {
+				r.DraftsLeftOut = append(r.DraftsLeftOut, f)
+			}
+		}
+		forces = finals
 	}
 	r.group(forces)
 
@@ -350,10 +375,18 @@ func (r *Report) group(forces []*Force) {
 		}
 		o.Assessments = append(o.Assessments, f)
 	}
+	lower := make(map[*Organisation]string, len(r.Organisations))
+	for _, o := range r.Organisations {
+		lower[o] = strings.ToLower(o.Name)
+	}
 	sort.SliceStable(r.Organisations, func(i, j int) bool {
-		return strings.ToLower(r.Organisations[i].Name) < strings.ToLower(r.Organisations[j].Name)
+		return lower[r.Organisations[i]] < lower[r.Organisations[j]]
 	})
+	// Names that share a slug are numbered from 2; next remembers each
+	// slug's next number, so that naming n organisations of one slug takes
+	// n steps rather than n²/2.
 	pages := map[string]bool{}
+	next := map[string]int{}
 	for _, o := range r.Organisations {
 		sort.SliceStable(o.Assessments, func(i, j int) bool {
 			a, b := o.Assessments[i].Export.Assessment, o.Assessments[j].Export.Assessment
@@ -370,7 +403,9 @@ func (r *Report) group(forces []*Force) {
 		r.Forces = append(r.Forces, o.Assessments...)
 		base := "org-" + slug(o.Name)
 		o.Page = base + ".html"
-		for n := 2; pages[o.Page]; n++ {
+		for pages[o.Page] {
+			n := max(next[base], 2)
+			next[base] = n + 1
 			o.Page = fmt.Sprintf("%s-%d.html", base, n)
 		}
 		pages[o.Page] = true
@@ -535,59 +570,28 @@ func (r *Report) scores(recs []*site.Recommendation, columns []*Force) ScoreRow 
 //go:embed report.html org.html report.css
 var files embed.FS
 
-var funcs = template.FuncMap{
-	"when": when,
-	"statusClass": func(s string) string {
-		if s == "" {
-			return "st-none"
-		}
-		return "st-" + s
-	},
-	"add":   func(a, b int) int { return a + b },
-	"bar":   func(s Score) string { return fmt.Sprintf("%.1f", s.Value*100) },
-	"barY":  func(i int) int { return 14 + i*34 },
-	"textY": func(i int) int { return 14 + i*34 + 18 },
-	"chartHeight": func(n int) int {
-		return 14 + n*34 + 30
-	},
-	"statuses": func() []string { return Statuses },
-	"short": func(s string, n int) string {
-		r := []rune(s)
-		if len(r) <= n {
-			return s
-		}
-		return strings.TrimSpace(string(r[:n-1])) + "…"
-	},
-	"label": func(s string) string { return StatusLabels[s] },
-	// w is the report's word for a concept, as site.Terms.Placeholder
-	// names it ("Recommendations"); each report binds its own terms.
-	"w":        func(string) string { return "" },
-	"maxScore": func() int { return 4 },
-	"points": func(s string) string {
-		if p, ok := Points[s]; ok {
-			return fmt.Sprint(p)
-		}
-		return "–"
-	},
-}
-
-var (
-	page    = template.Must(template.New("report.html").Funcs(funcs).ParseFS(files, "report.html"))
-	orgPage = template.Must(template.Must(page.Clone()).New("org.html").ParseFS(files, "org.html"))
-)
-
-// Files renders the report: index.html, a page per organisation
-// (org-<slug>.html), their stylesheet report.css, and report.csv.
-func (r *Report) Files() (map[string][]byte, error) {
-	page, err := page.Clone()
-	if err != nil {
-		return nil, err
-	}
-	orgPage, err := orgPage.Clone()
-	if err != nil {
-		return nil, err
-	}
-	own := template.FuncMap{
+// funcs are the templates' helpers, bound to one report: its scale, its
+// words and its language. The templates are parsed once with the helpers
+// of no report (only their names matter then) and each report binds its
+// own on a clone (Files).
+func (r *Report) funcs() template.FuncMap {
+	return template.FuncMap{
+		"when":  when,
+		"add":   func(a, b int) int { return a + b },
+		"barY":  func(i int) int { return 14 + i*34 },
+		"textY": func(i int) int { return 14 + i*34 + 18 },
+		"chartHeight": func(n int) int {
+			return 14 + n*34 + 30
+		},
+		"short": func(s string, n int) string {
+			r := []rune(s)
+			if len(r) <= n {
+				return s
+			}
+			return strings.TrimSpace(string(r[:n-1])) + "…"
+		},
+		// w is the report's word for a concept, as site.Terms.Placeholder
+		// names it ("Recommendations").
 		"w":           r.word,
 		"statusClass": r.statusClass,
 		"label":       r.label,
@@ -604,11 +608,49 @@ func (r *Report) Files() (map[string][]byte, error) {
 			}
 			return "–"
 		},
-		"maxScore": r.Scale.Max,
-		"bar":      func(s Score) string { return fmt.Sprintf("%.1f", s.Value*400/float64(max(r.Scale.Max(), 1))) },
+		"maxScore": func() int { return r.Scale.Max() },
+		// The chart is 400 units wide from 0 to the scale's maximum.
+		"bar":   func(s Score) string { return fmt.Sprintf("%.1f", s.Value*400/float64(max(r.Scale.Max(), 1))) },
+		"ticks": r.ticks,
 	}
-	page.Funcs(own)
-	orgPage.Funcs(own)
+}
+
+// Tick is a mark on the chart's axis: its x and its score.
+type Tick struct {
+	X     int
+	Score int
+}
+
+// ticks are the chart's axis marks: each whole score from 0 to the
+// scale's maximum, at most ten steps.
+func (r *Report) ticks() []Tick {
+	hi := max(r.Scale.Max(), 1)
+	step := (hi + 9) / 10
+	var out []Tick
+	for v := 0; v <= hi; v += step {
+		out = append(out, Tick{X: 300 + v*400/hi, Score: v})
+	}
+	return out
+}
+
+var (
+	page    = template.Must(template.New("report.html").Funcs((*Report)(nil).funcs()).ParseFS(files, "report.html"))
+	orgPage = template.Must(template.Must(page.Clone()).New("org.html").ParseFS(files, "org.html"))
+)
+
+// Files renders the report: index.html, a page per organisation
+// (org-<slug>.html), their stylesheet report.css, and report.csv.
+func (r *Report) Files() (map[string][]byte, error) {
+	page, err := page.Clone()
+	if err != nil {
+		return nil, err
+	}
+	orgPage, err := orgPage.Clone()
+	if err != nil {
+		return nil, err
+	}
+	page.Funcs(r.funcs())
+	orgPage.Funcs(r.funcs())
 	var html bytes.Buffer
 	if err := page.Execute(&html, r); err != nil {
 		return nil, err
@@ -647,7 +689,7 @@ func (r *Report) CSV() []byte {
 		}
 		b.WriteString("\r\n")
 	}
-	row("File", "Organisation", "Unit", "Period", "Assessment", "Guidance version", r.word("Expected_result"), r.word("Recommendation"), "Id",
+	row("File", "Organisation", "Unit", "Period", "Assessment", "State", "Approved by", "Approver role", "Approved on", "Guidance version", r.word("Expected_result"), r.word("Recommendation"), "Id",
 		"Status", "Status code", "Score", "Evidence held", "Gaps and actions", "Owner", "Target date", "Last changed", "Note")
 	answer := func(f *Force, result, label, id, note string, a Answer) {
 		e := f.Export
@@ -655,7 +697,12 @@ func (r *Report) CSV() []byte {
 		if p, ok := r.points(a.Status); ok {
 			score = fmt.Sprint(p)
 		}
-		row(f.File, e.Assessment.Organisation, e.Assessment.Unit, e.Assessment.Period, e.Assessment.Name, e.Guidance.Version,
+		state := "Draft"
+		if e.Assessment.Final {
+			state = "Final"
+		}
+		row(f.File, e.Assessment.Organisation, e.Assessment.Unit, e.Assessment.Period, e.Assessment.Name,
+			state, e.Assessment.ApprovedBy, e.Assessment.ApproverRole, e.Assessment.ApprovedOn, e.Guidance.Version,
 			result, label, id, r.label(a.Status), a.Status, score, a.Evidence, a.Gaps, a.Owner, a.TargetDate, a.Updated, note)
 	}
 	for _, f := range r.Forces {

@@ -43,7 +43,7 @@ func inputs(t *testing.T, names ...string) []Input {
 var goldenInputs = []string{"north.json", "south.json", "east.json", "north-2025.json", "north-copy.json"}
 
 func TestGolden(t *testing.T) {
-	r, bad := Build(defaultSite(t), inputs(t, goldenInputs...))
+	r, bad := Build(defaultSite(t), inputs(t, goldenInputs...), Options{Drafts: true})
 	if len(bad) > 0 {
 		t.Fatalf("invalid: %v", bad)
 	}
@@ -87,7 +87,7 @@ func TestGolden(t *testing.T) {
 }
 
 func TestReportContent(t *testing.T) {
-	r, bad := Build(defaultSite(t), inputs(t, "north.json", "south.json", "east.json", "bad-version.json", "not-json.json"))
+	r, bad := Build(defaultSite(t), inputs(t, "north.json", "south.json", "east.json", "bad-version.json", "not-json.json"), Options{Drafts: true})
 	if len(bad) != 2 || bad[0].File != "bad-version.json" || bad[1].File != "not-json.json" {
 		t.Fatalf("invalid = %v", bad)
 	}
@@ -117,7 +117,7 @@ func TestReportContent(t *testing.T) {
 	}
 	html := string(files["index.html"])
 	for _, want := range []string{
-		`<th scope="col">North Police<span class="period">2026 (Public protection)</span></th>`,
+		`<th scope="col">North Police<span class="period">2026 (Public protection) <span class="draft">(draft)</span></span></th>`,
 		`<td class="st-evaluated">In place and evaluated (4)</td>`,
 		`<td class="st-none">Not answered</td>`,
 		`<td class="file">old-recommendation</td>`,
@@ -146,7 +146,7 @@ func TestReportContent(t *testing.T) {
 // same file under another name: the force counts once, by its latest
 // year, its trend is shown, and the duplicate is named and left out.
 func TestAcrossYears(t *testing.T) {
-	r, bad := Build(defaultSite(t), inputs(t, goldenInputs...))
+	r, bad := Build(defaultSite(t), inputs(t, goldenInputs...), Options{Drafts: true})
 	if len(bad) > 0 {
 		t.Fatalf("invalid: %v", bad)
 	}
