@@ -30,7 +30,7 @@ func TestFinalsPreferredOverDrafts(t *testing.T) {
 		t.Fatal(err)
 	}
 	html := string(files["index.html"])
-	for _, want := range []string{"<strong>Drafts left out.</strong>", `(<span class="file">north.json</span>)`, "compared on their latest final assessment"} {
+	for _, want := range []string{"<strong>Drafts left out.</strong>", `(<span class="file">north.<wbr>json</span>)`, "compared on their latest final assessment"} {
 		if !strings.Contains(html, want) {
 			t.Errorf("index.html lacks %s", want)
 		}
@@ -167,5 +167,32 @@ func BenchmarkOrgPageNames(b *testing.B) {
 				r.group(forces)
 			}
 		})
+	}
+}
+
+// TestPrintCSSQuotesNames: an organisation's name goes into report.css as
+// a CSS string that it cannot end, whatever it holds.
+func TestPrintCSSQuotesNames(t *testing.T) {
+	for in, want := range map[string]string{
+		`North Police`:            `"North Police"`,
+		`Nord "2026" \ } @page{x`: `"Nord \"2026\" \\ } @page{x"`,
+		"two\nlines\x1b":          `"two\a lines\1b "`,
+	} {
+		if got := cssString(in); got != want {
+			t.Errorf("cssString(%q) = %s, want %s", in, got, want)
+		}
+	}
+	r := &Report{Title: "Guidance", Generated: "2026-05-01"}
+	r.group(orgForces(2, func(i int) string { return fmt.Sprintf("Force %d", i) }))
+	css := string(r.printCSS())
+	for _, want := range []string{
+		`@top-left { content: "Self-assessment report · Guidance · 2026-05-01";`,
+		`content: "Page " counter(page) " of " counter(pages);`,
+		"body.org-2 { page: org-2; }",
+		`@page org-2 {` + "\n" + `  @top-left { content: "Force 1 · Self-assessment report · Guidance · 2026-05-01";`,
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("report.css lacks %s:\n%s", want, css)
+		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -138,8 +139,11 @@ type RecAnswer struct {
 // same organisation field), in period order, with the change of its scores
 // from period to period.
 type Organisation struct {
-	Name        string
-	Page        string // its page, org-<slug>.html
+	Name string
+	Page string // its page, org-<slug>.html
+	// Index is its place in the report, from 1, which names its printed
+	// pages in report.css (org-<index>).
+	Index       int
 	Assessments []*Force
 	Latest      *Force
 	// Trend has a row per expected result and one for all
@@ -387,7 +391,8 @@ func (r *Report) group(forces []*Force) {
 	// n steps rather than n²/2.
 	pages := map[string]bool{}
 	next := map[string]int{}
-	for _, o := range r.Organisations {
+	for i, o := range r.Organisations {
+		o.Index = i + 1
 		sort.SliceStable(o.Assessments, func(i, j int) bool {
 			a, b := o.Assessments[i].Export.Assessment, o.Assessments[j].Export.Assessment
 			if a.Period != b.Period {
@@ -610,9 +615,68 @@ func (r *Report) funcs() template.FuncMap {
 		},
 		"maxScore": func() int { return r.Scale.Max() },
 		// The chart is 400 units wide from 0 to the scale's maximum.
-		"bar":   func(s Score) string { return fmt.Sprintf("%.1f", s.Value*400/float64(max(r.Scale.Max(), 1))) },
-		"ticks": r.ticks,
+		"bar":       func(s Score) string { return fmt.Sprintf("%.1f", s.Value*400/float64(max(r.Scale.Max(), 1))) },
+		"ticks":     r.ticks,
+		"breakable": breakable,
 	}
+}
+
+// breakable writes a file name with a chance to wrap after each / \ _ and
+// . in it, so that a long path wraps between its parts rather than in the
+// middle of a word (hyphens and spaces are chances already).
+func breakable(s string) template.HTML {
+	var b strings.Builder
+	start := 0
+	for i, c := range s {
+		if strings.ContainsRune(`/\_.`, c) {
+			b.WriteString(template.HTMLEscapeString(s[start : i+1]))
+			b.WriteString("<wbr>")
+			start = i + 1
+		}
+	}
+	b.WriteString(template.HTMLEscapeString(s[start:]))
+	return template.HTML(b.String())
+}
+
+// printCSS is the part of report.css that names the report on paper: a
+// running head on every page (the organisation's name on its own pages)
+// and "Page x of y" at the foot. The head is each page's text, so it is
+// written here, as CSS strings, one named page per organisation.
+func (r *Report) printCSS() []byte {
+	var b strings.Builder
+	margin := `font-size: 8pt; font-family: system-ui, "Liberation Sans", Arial, sans-serif; color: #333;`
+	foot := `"Page " counter(page) " of " counter(pages)`
+	head := "Self-assessment report · " + r.Title
+	if r.Generated != "" {
+		head += " · " + r.Generated
+	}
+	fmt.Fprintf(&b, "\n/* Written by riskguide report for this report's pages. */\n@page {\n  @top-left { content: %s; %s }\n  @bottom-right { content: %s; %s }\n}\n", cssString(head), margin, foot, margin)
+	for i, o := range r.Organisations {
+		fmt.Fprintf(&b, "body.org-%d { page: org-%d; }\n@page org-%d {\n  @top-left { content: %s; %s }\n  @bottom-right { content: %s; %s }\n}\n",
+			i+1, i+1, i+1, cssString(o.Name+" · "+head), margin, foot, margin)
+	}
+	return []byte(b.String())
+}
+
+// cssString quotes s as a CSS string: quotes and backslashes escaped, and
+// every character that is not printable as a hexadecimal escape, so that a
+// name cannot end the string or the rule.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		case c < 0x20 || c == 0x7f || !unicode.IsPrint(c) && c != ' ':
+			fmt.Fprintf(&b, "\\%x ", c)
+		default:
+			b.WriteRune(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }
 
 // Tick is a mark on the chart's axis: its x and its score.
@@ -659,6 +723,7 @@ func (r *Report) Files() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	css = append(css, r.printCSS()...)
 	out := map[string][]byte{"index.html": html.Bytes(), "report.css": css, "report.csv": r.CSV()}
 	for _, o := range r.Organisations {
 		var b bytes.Buffer

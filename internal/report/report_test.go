@@ -196,7 +196,7 @@ func TestAcrossYears(t *testing.T) {
 	for _, want := range []string{
 		`<a href="org-north-police.html">North Police</a>`,
 		`<h2 id="coverage">Coverage by legal instrument</h2>`,
-		`<span class="file">north-copy.json</span>: the same assessment as <span class="file">north.json</span>`,
+		`<span class="file">north-copy.<wbr>json</span>: the same assessment as <span class="file">north.<wbr>json</span>`,
 		`2026-03-01 09:00 UTC`,
 		`Final: C. Chief (Chief Constable), 2025-04-02`,
 	} {
