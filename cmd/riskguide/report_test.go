@@ -94,7 +94,7 @@ func TestReportYearsAndDuplicates(t *testing.T) {
 		if errA != nil || errB != nil || string(a) != string(b) {
 			t.Errorf("%s differs between SOURCE_DATE_EPOCH and --date of the same day (%v, %v)", f, errA, errB)
 		}
-		if f == "index.html" && !strings.Contains(string(a), "Generated on 2026-05-01.") {
+		if f == "index.html" && !strings.Contains(string(a), "Generated on 1 May 2026.") {
 			t.Error("index.html does not say when it was generated")
 		}
 	}

@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,7 +20,7 @@ import (
 )
 
 func reportCommand(stdout, stderr io.Writer) *cobra.Command {
-	var out, source, date string
+	var out, source, date, lang string
 	var skip, force, drafts bool
 	cmd := &cobra.Command{
 		Use:   "report FILE...",
@@ -41,6 +43,11 @@ wherever they appear.
 
 --out is replaced whole, so it may not be a folder that holds one of the
 files given.
+
+The report is written in the site's language, or in --lang, one of the
+site's languages: its headings, status labels, dates and CSV headings come
+from the site's interface strings (layouts/i18n), and the guidance's texts
+from its translations.
 
 The report says the day it was generated: --date YYYY-MM-DD, else the day of
 SOURCE_DATE_EPOCH when that is set (for reproducible output), else today.
@@ -66,6 +73,19 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if len(diags) > 0 {
 				return diags
 			}
+			if lang == "" {
+				lang = s.Config.Language
+			}
+			if !slices.Contains(s.Config.Languages, lang) && lang != s.Config.Language {
+				return usageError{fmt.Errorf("--lang %s: the site is not in that language; its languages are %s", report.Printable(lang), strings.Join(append([]string{s.Config.Language}, otherLanguages(s.Config.Languages, s.Config.Language)...), ", "))}
+			}
+			if lang != s.Config.Language {
+				s.Translate(lang)
+			}
+			msgs, err := render.SiteMessages(build.Theme(src), s)
+			if err != nil {
+				return err
+			}
 			var inputs []report.Input
 			var unreadable []report.Invalid
 			for _, name := range args {
@@ -76,7 +96,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				}
 				inputs = append(inputs, report.Input{Name: name, Data: data})
 			}
-			r, bad := report.Build(s, inputs, report.Options{Drafts: drafts})
+			r, bad := report.Build(s, inputs, report.Options{Drafts: drafts, Strings: msgs, Lang: lang})
 			bad = append(unreadable, bad...)
 			sort.SliceStable(bad, func(i, j int) bool { return bad[i].File < bad[j].File })
 			for _, b := range bad {
@@ -125,6 +145,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 	cmd.Flags().StringVar(&source, "source", "", "site folder with the guidance (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().BoolVar(&skip, "skip-invalid", false, "report on the valid files and skip the others")
 	cmd.Flags().BoolVar(&force, "force", false, "replace an --out folder that riskguide did not write")
+	cmd.Flags().StringVar(&lang, "lang", "", "the language of the report, one of the site's languages (default: the site's language)")
 	cmd.Flags().BoolVar(&drafts, "drafts", false, "report on drafts too, marked as drafts (default: final assessments only)")
 	cmd.Flags().StringVar(&date, "date", "", "the day the report says it was generated, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
 	return cmd
@@ -158,6 +179,17 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 		return err
 	}
 	return o.Commit()
+}
+
+// otherLanguages are the languages of list but lang, in order.
+func otherLanguages(list []string, lang string) []string {
+	var out []string
+	for _, l := range list {
+		if l != lang {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // outHoldsNoInput refuses an --out folder that holds one of the files

@@ -9,8 +9,22 @@ import (
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
+	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/render"
 	"github.com/riskguide/riskguide/internal/report"
+	"github.com/riskguide/riskguide/internal/site"
 )
+
+// reportOptions are the options of a report, drafts included, of site s
+// (read from src) in its language.
+func reportOptions(t *testing.T, src build.Source, s *site.Site) report.Options {
+	t.Helper()
+	msgs, err := render.SiteMessages(build.Theme(src), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return report.Options{Drafts: true, Strings: msgs, Lang: s.Config.Language}
+}
 
 // TestReportPagesPrint prints the pages riskguide report writes, in
 // Chromium, and reads them back with pdftotext: every page carries the
@@ -43,7 +57,7 @@ func TestReportPagesPrint(t *testing.T) {
 		o = strings.Replace(o, `"id": "a-long-2026"`, fmt.Sprintf(`"id": "a-long-%d"`, i), 1)
 		inputs = append(inputs, report.Input{Name: strings.Replace(file, ".json", fmt.Sprintf("-%c.json", 'b'+i), 1), Data: []byte(o)})
 	}
-	r, bad := report.Build(s.Site, inputs, report.Options{Drafts: true})
+	r, bad := report.Build(s.Site, inputs, reportOptions(t, build.DefaultSource(), s.Site))
 	if len(bad) > 0 {
 		t.Fatal(bad)
 	}
@@ -64,7 +78,7 @@ func TestReportPagesPrint(t *testing.T) {
 			longOrg = o
 		}
 	}
-	head := "Self-assessment report · " + s.Site.Config.Title + " · 2026-05-01"
+	head := "Self-assessment report · " + s.Site.Config.Title + " · 1 May 2026"
 	for _, c := range []struct {
 		page, head string
 		most       int

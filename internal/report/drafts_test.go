@@ -11,7 +11,7 @@ import (
 // left out; with Drafts, the 2026 draft is compared and marked as a draft.
 func TestFinalsPreferredOverDrafts(t *testing.T) {
 	s := defaultSite(t)
-	r, bad := Build(s, inputs(t, "north.json", "north-2025.json", "south.json"), Options{})
+	r, bad := Build(s, inputs(t, "north.json", "north-2025.json", "south.json"), opts(t, s, false))
 	if len(bad) > 0 {
 		t.Fatal(bad)
 	}
@@ -39,7 +39,7 @@ func TestFinalsPreferredOverDrafts(t *testing.T) {
 		t.Error("a report of finals marks something as a draft")
 	}
 
-	r, _ = Build(s, inputs(t, "north.json", "north-2025.json"), Options{Drafts: true})
+	r, _ = Build(s, inputs(t, "north.json", "north-2025.json"), opts(t, s, true))
 	if len(r.Columns) != 1 || r.Columns[0].File != "north.json" || len(r.DraftsLeftOut) != 0 {
 		t.Fatalf("with drafts, columns: %+v", r.Columns)
 	}
@@ -182,14 +182,15 @@ func TestPrintCSSQuotesNames(t *testing.T) {
 			t.Errorf("cssString(%q) = %s, want %s", in, got, want)
 		}
 	}
-	r := &Report{Title: "Guidance", Generated: "2026-05-01"}
+	s := defaultSite(t)
+	r := &Report{Title: "Guidance", Generated: "2026-05-01", strings: opts(t, s, false).Strings}
 	r.group(orgForces(2, func(i int) string { return fmt.Sprintf("Force %d", i) }))
 	css := string(r.printCSS())
 	for _, want := range []string{
-		`@top-left { content: "Self-assessment report · Guidance · 2026-05-01";`,
+		`@top-left { content: "Self-assessment report · Guidance · 1 May 2026";`,
 		`content: "Page " counter(page) " of " counter(pages);`,
 		"body.org-2 { page: org-2; }",
-		`@page org-2 {` + "\n" + `  @top-left { content: "Force 1 · Self-assessment report · Guidance · 2026-05-01";`,
+		`@page org-2 {` + "\n" + `  @top-left { content: "Force 1 · Self-assessment report · Guidance · 1 May 2026";`,
 	} {
 		if !strings.Contains(css, want) {
 			t.Errorf("report.css lacks %s:\n%s", want, css)

@@ -57,16 +57,6 @@ var (
 	Points = site.AssessmentFormat.Points
 )
 
-// StatusLabels are the statuses as the report names them.
-var StatusLabels = map[string]string{
-	"not-started":    "Not started",
-	"planned":        "Planned",
-	"partly":         "Partly in place",
-	"in-place":       "In place",
-	"evaluated":      "In place and evaluated",
-	"not-applicable": "Not applicable",
-}
-
 // ScaleLevels reads a scale as exports record it: the score of each level
 // by id, -1 for a level without one. ok is false for text that is not a
 // scale.

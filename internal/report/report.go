@@ -21,8 +21,24 @@ type Input struct {
 	Data []byte
 }
 
+// Strings are the interface strings a report is written in, with the
+// site's terms written in: render.Messages of the report's language.
+type Strings interface {
+	// Lookup returns the string for key, or key itself when none has it.
+	Lookup(key string) string
+	// Format returns the string for key, in the plural form of its first
+	// argument when that is a count, with the arguments filled in.
+	Format(key string, args ...any) (string, error)
+	// Date writes a YYYY-MM-DD date as the language does.
+	Date(iso string) string
+}
+
 // Options are the choices of a report.
 type Options struct {
+	// Strings are the interface strings of the report's language, Lang
+	// (a BCP 47 tag, for the pages' lang).
+	Strings Strings
+	Lang    string
 	// Drafts includes assessments not yet signed off. Without it only
 	// final assessments are reported on, and the drafts given are listed in
 	// DraftsLeftOut.
@@ -67,6 +83,10 @@ type Report struct {
 	Drafts bool
 	// DraftsLeftOut are the drafts given when Options.Drafts is false.
 	DraftsLeftOut []*Force
+	// Lang is the language the report is written in, and strings its
+	// words.
+	Lang    string
+	strings Strings
 }
 
 // Force is one valid export: one organisation's assessment of one period.
@@ -167,11 +187,17 @@ type TrendRow struct {
 // assessment (the same assessment id).
 type Duplicate struct {
 	ID, Kept, Dropped string
-	Reason            string
+	// Reason is why Kept was kept: "later" (it changed later) or
+	// "first" (it was given first).
+	Reason string
 }
 
 func (d Duplicate) String() string {
-	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", Printable(d.Dropped), d.ID, Printable(d.Kept), Printable(d.Kept), d.Reason)
+	reason := "it changed later"
+	if d.Reason == "first" {
+		reason = "it was given first"
+	}
+	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", Printable(d.Dropped), d.ID, Printable(d.Kept), Printable(d.Kept), reason)
 }
 
 // CoverageGroup is one legal instrument with a row per cited article.
@@ -253,7 +279,10 @@ func (i Invalid) Error() string { return Printable(i.File) + ": " + i.Err.Error(
 // (the first given, if they changed at the same time). Drafts are left out
 // unless o.Drafts is set.
 func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
-	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale, Drafts: o.Drafts}
+	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale, Drafts: o.Drafts, Lang: o.Lang, strings: o.Strings}
+	if r.Lang == "" {
+		r.Lang = s.Config.Language
+	}
 	if len(r.Scale.Levels) == 0 {
 		r.Scale = site.DefaultScale()
 	}
@@ -282,11 +311,11 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 		old := forces[i]
 		if later(e.Assessment.Updated, old.Export.Assessment.Updated) {
 			forces[i] = f
-			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: f.File, Dropped: old.File, Reason: "it changed later"})
+			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: f.File, Dropped: old.File, Reason: "later"})
 		} else {
-			reason := "it changed later"
+			reason := "later"
 			if !later(old.Export.Assessment.Updated, e.Assessment.Updated) {
-				reason = "it was given first"
+				reason = "first"
 			}
 			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: old.File, Dropped: f.File, Reason: reason})
 		}
@@ -340,7 +369,7 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 		for _, res := range s.Results {
 			o.Trend = append(o.Trend, r.trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments))
 		}
-		o.Trend = append(o.Trend, r.trendRow("All "+r.Terms.Recommendation.Plural, true, all, o.Assessments))
+		o.Trend = append(o.Trend, r.trendRow(r.tr("report.all"), true, all, o.Assessments))
 		for _, rec := range all {
 			o.Recs = append(o.Recs, r.recRow(rec, o.Assessments))
 		}
@@ -465,11 +494,11 @@ func (r *Report) trendRow(label string, total bool, recs []*site.Recommendation,
 		d := (math.Round(valid[n-1].Value*10) - math.Round(valid[n-2].Value*10)) / 10
 		switch {
 		case d > 0:
-			t.Change = fmt.Sprintf("up %.1f", d)
+			t.Change = r.tr("report.change.up", d)
 		case d < 0:
-			t.Change = fmt.Sprintf("down %.1f", -d)
+			t.Change = r.tr("report.change.down", -d)
 		default:
-			t.Change = "no change"
+			t.Change = r.tr("report.change.none")
 		}
 	}
 	return t
@@ -489,7 +518,7 @@ func forceName(e *Export, file string) string {
 func (r *Report) cell(a Answer) Cell {
 	c := Cell{Status: a.Status, Label: r.label(a.Status)}
 	if c.Label == "" {
-		c.Label = "Not answered"
+		c.Label = r.tr("assessment.js.summary.unanswered")
 	}
 	c.Points, c.Scored = r.points(a.Status)
 	return c
@@ -500,7 +529,10 @@ func (r *Report) label(status string) string {
 	if lv := r.Scale.Level(status); lv != nil && lv.Label != "" {
 		return lv.Label
 	}
-	return StatusLabels[status]
+	if status == "" {
+		return ""
+	}
+	return r.tr("assessment.status." + status)
 }
 
 // points is the score of a status, and whether it has one.
@@ -524,9 +556,12 @@ func (r *Report) statusClass(status string) string {
 	return "st-" + status
 }
 
-// ScaleText says how each level scores, for a declared scale: "Pass 1,
-// Fail 0".
+// ScaleText says how each level scores: "0 for not started, 1 planned,
+// ...", or for a declared scale "Pass 1, Fail 0".
 func (r *Report) ScaleText() string {
+	if !r.Scale.Declared {
+		return r.tr("report.scoring.default")
+	}
 	var parts []string
 	for _, lv := range r.Scale.Levels {
 		if lv.Scored {
@@ -597,7 +632,17 @@ func (r *Report) funcs() template.FuncMap {
 		},
 		// w is the report's word for a concept, as site.Terms.Placeholder
 		// names it ("Recommendations").
-		"w":           r.word,
+		"t":    r.tOrError,
+		"th":   r.th,
+		"date": func(iso string) string { return r.strings.Date(iso) },
+		"lang": func() string { return r.Lang },
+		"file": func(name string) template.HTML {
+			return `<span class="file">` + breakable(name) + `</span>`
+		},
+		"code": func(s string) template.HTML {
+			return template.HTML("<code>" + template.HTMLEscapeString(s) + "</code>")
+		},
+		"csvLink":     func() template.HTML { return `<a href="report.csv">report.csv</a>` },
 		"statusClass": r.statusClass,
 		"label":       r.label,
 		"statuses": func() []string {
@@ -645,10 +690,10 @@ func breakable(s string) template.HTML {
 func (r *Report) printCSS() []byte {
 	var b strings.Builder
 	margin := `font-size: 8pt; font-family: system-ui, "Liberation Sans", Arial, sans-serif; color: #333;`
-	foot := `"Page " counter(page) " of " counter(pages)`
-	head := "Self-assessment report · " + r.Title
+	foot := cssString(r.tr("report.page")+" ") + " counter(page) " + cssString(" "+r.tr("report.page.of")+" ") + " counter(pages)"
+	head := r.tr("report.title") + " · " + r.Title
 	if r.Generated != "" {
-		head += " · " + r.Generated
+		head += " · " + r.strings.Date(r.Generated)
 	}
 	fmt.Fprintf(&b, "\n/* Written by riskguide report for this report's pages. */\n@page {\n  @top-left { content: %s; %s }\n  @bottom-right { content: %s; %s }\n}\n", cssString(head), margin, foot, margin)
 	for i, o := range r.Organisations {
@@ -754,17 +799,24 @@ func (r *Report) CSV() []byte {
 		}
 		b.WriteString("\r\n")
 	}
-	row("File", "Organisation", "Unit", "Period", "Assessment", "State", "Approved by", "Approver role", "Approved on", "Guidance version", r.word("Expected_result"), r.word("Recommendation"), "Id",
-		"Status", "Status code", "Score", "Evidence held", "Gaps and actions", "Owner", "Target date", "Last changed", "Note")
+	var head []string
+	for _, k := range []string{"report.col.file", "assessment.js.csv.organisation", "assessment.js.csv.unit", "assessment.js.csv.period",
+		"report.col.assessment", "report.col.state", "report.col.approvedby", "report.col.approverrole", "report.col.approvedon",
+		"report.col.guidanceversion", "assessment.js.csv.result", "assessment.js.csv.rec", "assessment.js.csv.id",
+		"assessment.js.csv.status", "assessment.js.csv.status.value", "assessment.js.csv.points", "assessment.js.csv.evidence",
+		"assessment.js.csv.gaps", "assessment.js.csv.owner", "assessment.js.csv.target", "assessment.js.csv.updated", "assessment.js.csv.note"} {
+		head = append(head, r.tr(k))
+	}
+	row(head...)
 	answer := func(f *Force, result, label, id, note string, a Answer) {
 		e := f.Export
 		score := ""
 		if p, ok := r.points(a.Status); ok {
 			score = fmt.Sprint(p)
 		}
-		state := "Draft"
+		state := r.tr("report.csv.draft")
 		if e.Assessment.Final {
-			state = "Final"
+			state = r.tr("report.csv.final")
 		}
 		row(f.File, e.Assessment.Organisation, e.Assessment.Unit, e.Assessment.Period, e.Assessment.Name,
 			state, e.Assessment.ApprovedBy, e.Assessment.ApproverRole, e.Assessment.ApprovedOn, e.Guidance.Version,
@@ -778,18 +830,47 @@ func (r *Report) CSV() []byte {
 		}
 	}
 	for _, u := range r.Unknown {
-		answer(u.Force, "", "", u.ID, "not in this guidance", u.Answer)
+		answer(u.Force, "", "", u.ID, r.tr("report.csv.unknown"), u.Answer)
 	}
 	return b.Bytes()
 }
 
-// word is the report's word for a concept, named as a placeholder of the
-// interface strings is ("Recommendation", "expected_results").
-func (r *Report) word(name string) string {
-	if w, ok := r.Terms.Placeholder(name); ok {
-		return w
+// tr is the interface string key with args filled in. The report's own
+// keys are checked by the tests in every language, so a missing one shows
+// as its key rather than failing a report.
+func (r *Report) tr(key string, args ...any) string {
+	if r.strings == nil {
+		return key
 	}
-	return name
+	s, _ := r.strings.Format(key, args...)
+	return s
+}
+
+// tOrError is tr for the templates, where a key no file has fails the
+// page: a layout asking for a string that does not exist is a bug.
+func (r *Report) tOrError(key string, args ...any) (string, error) {
+	if r.strings == nil || r.strings.Lookup(key) == key {
+		return "", fmt.Errorf("report: no interface string %q", key)
+	}
+	return r.tr(key, args...), nil
+}
+
+// th is tOrError for a string whose arguments are markup (template.HTML,
+// written as it is) or text (escaped): the string itself is escaped
+// before they are filled in.
+func (r *Report) th(key string, args ...any) (template.HTML, error) {
+	if r.strings == nil || r.strings.Lookup(key) == key {
+		return "", fmt.Errorf("report: no interface string %q", key)
+	}
+	vals := make([]any, len(args))
+	for i, a := range args {
+		if h, ok := a.(template.HTML); ok {
+			vals[i] = string(h)
+		} else {
+			vals[i] = template.HTMLEscapeString(fmt.Sprint(a))
+		}
+	}
+	return template.HTML(fmt.Sprintf(template.HTMLEscapeString(r.strings.Lookup(key)), vals...)), nil
 }
 
 func csvCell(s string) string {
