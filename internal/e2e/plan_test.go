@@ -122,6 +122,14 @@ func TestActionPlan(t *testing.T) {
 			t.Errorf("the printed plan shows %q", unwanted)
 		}
 	}
+
+	// Signed off, the plan says so, with who approved it and when.
+	tb.Do(evalVoid(`document.body.classList.remove('sa-print-plan')`))
+	signOff(tb)
+	tb.waitFor("the final plan", `/^Final: signed off/.test(document.querySelector('#sa-plan-out .sa-plan-meta').textContent)`)
+	if got, want := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-meta').textContent`), "Final: signed off, C. Chief, 2026-04-01 · Printed "+today; got != want {
+		t.Errorf("final plan's state %q, want %q", got, want)
+	}
 }
 
 // TestActionPlanPrintsWholeRows prints a plan of long actions: each row
