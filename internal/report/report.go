@@ -494,9 +494,9 @@ func (r *Report) trendRow(label string, total bool, recs []*site.Recommendation,
 		d := (math.Round(valid[n-1].Value*10) - math.Round(valid[n-2].Value*10)) / 10
 		switch {
 		case d > 0:
-			t.Change = r.tr("report.change.up", d)
+			t.Change = r.tr("report.change.up", r.num(Score{Value: d, N: 1}))
 		case d < 0:
-			t.Change = r.tr("report.change.down", -d)
+			t.Change = r.tr("report.change.down", r.num(Score{Value: -d, N: 1}))
 		default:
 			t.Change = r.tr("report.change.none")
 		}
@@ -633,6 +633,7 @@ func (r *Report) funcs() template.FuncMap {
 		// w is the report's word for a concept, as site.Terms.Placeholder
 		// names it ("Recommendations").
 		"t":    r.tOrError,
+		"num":  r.num,
 		"th":   r.th,
 		"date": func(iso string) string { return r.strings.Date(iso) },
 		"lang": func() string { return r.Lang },
@@ -833,6 +834,16 @@ func (r *Report) CSV() []byte {
 		answer(u.Force, "", "", u.ID, r.tr("report.csv.unknown"), u.Answer)
 	}
 	return b.Bytes()
+}
+
+// num writes a score with one decimal as the report's language writes
+// numbers (report.decimal: "2.5", "2,5"), or a dash when there is none.
+func (r *Report) num(s Score) string {
+	v := s.String()
+	if sep := r.tr("report.decimal"); s.Valid() && sep != "report.decimal" {
+		v = strings.Replace(v, ".", sep, 1)
+	}
+	return v
 }
 
 // tr is the interface string key with args filled in. The report's own
