@@ -49,6 +49,7 @@ type Options struct {
 // more periods each, set against one guidance.
 type Report struct {
 	Title       string // the guidance's title
+	TitleLang   string // its language, when it is left untranslated
 	Version     string // the guidance's version
 	Fingerprint string
 	// Terms are the guidance's words for its concepts, which the report's
@@ -176,6 +177,7 @@ type Organisation struct {
 // TrendRow is one line of an organisation's scores over its periods.
 type TrendRow struct {
 	Label  string
+	Lang   string // the language of Label when it is not the report's
 	Total  bool
 	Scores []Score
 	// Change is the difference between the last two periods with a
@@ -279,7 +281,7 @@ func (i Invalid) Error() string { return Printable(i.File) + ": " + i.Err.Error(
 // (the first given, if they changed at the same time). Drafts are left out
 // unless o.Drafts is set.
 func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
-	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale, Drafts: o.Drafts, Lang: o.Lang, strings: o.Strings}
+	r := &Report{Title: s.Config.Title, TitleLang: s.Config.TitleLang, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale, Drafts: o.Drafts, Lang: o.Lang, strings: o.Strings}
 	if r.Lang == "" {
 		r.Lang = s.Config.Language
 	}
@@ -367,7 +369,9 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 	}
 	for _, o := range r.Organisations {
 		for _, res := range s.Results {
-			o.Trend = append(o.Trend, r.trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments))
+			row := r.trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments)
+			row.Lang = res.Lang
+			o.Trend = append(o.Trend, row)
 		}
 		o.Trend = append(o.Trend, r.trendRow(r.tr("report.all"), true, all, o.Assessments))
 		for _, rec := range all {
@@ -632,8 +636,16 @@ func (r *Report) funcs() template.FuncMap {
 		},
 		// w is the report's word for a concept, as site.Terms.Placeholder
 		// names it ("Recommendations").
-		"t":    r.tOrError,
-		"num":  r.num,
+		"t":   r.tOrError,
+		"num": r.num,
+		// inLang marks a text of the guidance left in the source
+		// language (its Lang, see site.Role.Lang) with that language.
+		"inLang": func(lang, text string) template.HTML {
+			if lang == "" || lang == r.Lang {
+				return template.HTML(template.HTMLEscapeString(text))
+			}
+			return template.HTML(`<span lang="` + template.HTMLEscapeString(lang) + `">` + template.HTMLEscapeString(text) + `</span>`)
+		},
 		"th":   r.th,
 		"date": func(iso string) string { return r.strings.Date(iso) },
 		"lang": func() string { return r.Lang },
