@@ -1,9 +1,13 @@
 // assessment-plan.js lists the action plan of an assessment: every
 // recommendation not yet fully in place (not started, planned, partly in
 // place, or without a status but with gaps, an owner or a date), with its
-// gaps and actions, owner and target date. It sorts by recommendation,
+// gaps and actions, owner and target date, and every recommendation not
+// answered at all, as "Not answered": a plan that left them out would read
+// as if nothing remained to do for them. It sorts by recommendation,
 // owner, target date or status, marks target dates already past as
-// overdue (in words, not only in colour), and writes the same rows as CSV.
+// overdue (in words, not only in colour), says whether the assessment is a
+// draft or final and the day it is printed, and writes the same rows as
+// CSV.
 (function () {
   'use strict';
   var R = window.riskguide || {};
@@ -21,15 +25,24 @@
     model.results.forEach(function (res) {
       res.recs.forEach(function (r) {
         var a = io.own(rec.answers, r.id) ? rec.answers[r.id] : null;
-        if (!a || !(open(a.status) || (a.status === '' && io.hasContent(a)))) { return; }
+        var unanswered = !a || (a.status === '' && !io.hasContent(a));
+        if (unanswered) {
+          a = { status: '', evidence: '', gaps: '', owner: '', targetDate: '', updated: '' };
+        } else if (!(open(a.status) || a.status === '')) {
+          return;
+        }
         out.push({
-          order: out.length, result: res, rec: r, answer: a,
+          order: out.length, result: res, rec: r, answer: a, unanswered: unanswered,
           overdue: a.targetDate !== '' && a.targetDate < today
         });
       });
     });
     return out;
   }
+
+  // LONG_ROW is about the characters of recommendation and actions that
+  // fill three quarters of a printed A4 page in the plan's narrow columns.
+  var LONG_ROW = 1500;
 
   function byOrder(x, y) { return x.order - y.order; }
 
@@ -67,12 +80,39 @@
     return list.sort((SORTS[by] || SORTS.result)(document.documentElement.lang || 'en'));
   }
 
+  // state says whether the assessment is final, and by whom it was signed
+  // off, or a draft.
+  function state(model, rec) {
+    var msg = model.msg;
+    if (!rec.final) { return msg('report.state.draft'); }
+    return msg('report.state.final') + [rec.approvedBy, rec.approvedOn].filter(function (v) { return v; }).map(function (v) { return ', ' + v; }).join('');
+  }
+
+  // meta is the line above the plan: its state, and the day, which is
+  // written again just before printing so that paper carries the day it
+  // was printed.
+  function meta(model, rec, today) {
+    return el('p', { 'class': 'sa-plan-meta' }, state(model, rec) + ' · ' + model.msg('printed', today));
+  }
+
+  var printing = null;
+  window.addEventListener('beforeprint', function () {
+    if (!printing) { return; }
+    var old = printing.box.querySelector('.sa-plan-meta');
+    if (old) { old.replaceWith(meta(printing.model, printing.rec, view.isoDate(new Date()))); }
+  });
+
   function render(model, rec, by, today, box) {
     var msg = model.msg;
     var list = sorted(model, rec, by, today);
-    var overdue = list.filter(function (x) { return x.overdue; }).length;
-    var noOwner = list.filter(function (x) { return x.answer.owner.trim() === ''; }).length;
-    var out = [el('p', { 'class': 'sa-plan-counts' }, msg('plan.counts', list.length, overdue, noOwner))];
+    var actions = list.filter(function (x) { return !x.unanswered; });
+    var overdue = actions.filter(function (x) { return x.overdue; }).length;
+    var noOwner = actions.filter(function (x) { return x.answer.owner.trim() === ''; }).length;
+    var counts = msg('plan.counts', actions.length, overdue, noOwner);
+    var unanswered = list.length - actions.length;
+    if (unanswered > 0) { counts += ' ' + msg('plan.unanswered', unanswered); }
+    printing = { model: model, rec: rec, box: box };
+    var out = [meta(model, rec, today), el('p', { 'class': 'sa-plan-counts' }, counts)];
     if (list.length === 0) {
       box.replaceChildren.apply(box, out);
       return list;
@@ -87,7 +127,12 @@
     var body = tbl.appendChild(el('tbody'));
     list.forEach(function (x) {
       var a = x.answer;
-      var tr = body.appendChild(el('tr', { 'data-rec': x.rec.id, 'class': x.overdue ? 'sa-plan-overdue' : '' }));
+      var cls = [x.overdue ? 'sa-plan-overdue' : x.unanswered ? 'sa-plan-unanswered' : ''];
+      // Printed, a row is kept whole on one page; one too long for that
+      // would leave the page before it nearly empty and then break anyway,
+      // so it is let break from the start (see LONG_ROW).
+      if (x.rec.text.length + a.gaps.length > LONG_ROW) { cls.push('sa-plan-long'); }
+      var tr = body.appendChild(el('tr', { 'data-rec': x.rec.id, 'class': cls.join(' ').trim() }));
       var th = tr.appendChild(el('th', { scope: 'row' }));
       th.appendChild(el('span', { 'class': 'num' }, x.rec.label));
       th.appendChild(document.createTextNode(' ' + x.rec.text));
@@ -114,7 +159,7 @@
     sorted(model, rec, by, today).forEach(function (x) {
       var a = x.answer;
       lines.push([rec.organisation, x.result.number + ' ' + x.result.title, x.rec.label, x.rec.id, x.rec.text,
-        a.status ? model.statusLabel(a.status) : '', a.status, a.gaps, a.owner, a.targetDate,
+        a.status ? model.statusLabel(a.status) : x.unanswered ? msg('summary.unanswered') : '', a.status, a.gaps, a.owner, a.targetDate,
         x.overdue ? msg('plan.overdue') : '', a.updated]);
     });
     return '\ufeff' + lines.map(function (l) { return l.map(io.cell).join(','); }).join('\r\n') + '\r\n';

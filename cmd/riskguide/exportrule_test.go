@@ -27,7 +27,7 @@ func TestReportFollowsTheExportRule(t *testing.T) {
 	for _, e := range entries {
 		name := e.Name()
 		out := t.TempDir()
-		r := run(t, out, "report", "--out", "report", filepath.Join(dir, name))
+		r := run(t, out, "report", "--drafts", "--out", "report", filepath.Join(dir, name))
 		_, statErr := os.Stat(filepath.Join(out, "report", "index.html"))
 		otherScale := false
 		if data, err := os.ReadFile(filepath.Join(dir, name)); err == nil {

@@ -204,7 +204,7 @@ func TestReportRefusesSiteFolder(t *testing.T) {
 		t.Fatalf("build: %+v", r)
 	}
 	before := snapshot(t, dir)
-	refused(t, run(t, dir, "report", "--out", "www", filepath.Join(ex, "north.json")), "holds a riskguide site, not a report")
+	refused(t, run(t, dir, "report", "--drafts", "--out", "www", filepath.Join(ex, "north.json")), "holds a riskguide site, not a report")
 	sameTree(t, dir, before)
 }
 
@@ -213,15 +213,15 @@ func TestReportRefusesFolderOfOtherFiles(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "report/index.html"), "my own page")
 	before := snapshot(t, dir)
-	refused(t, run(t, dir, "report", filepath.Join(ex, "north.json")), "was not written by riskguide", "--force")
-	refused(t, run(t, dir, "report", "--out", ".", filepath.Join(ex, "north.json")), "is the current folder")
+	refused(t, run(t, dir, "report", "--drafts", filepath.Join(ex, "north.json")), "was not written by riskguide", "--force")
+	refused(t, run(t, dir, "report", "--drafts", "--out", ".", filepath.Join(ex, "north.json")), "is the current folder")
 	sameTree(t, dir, before)
 }
 
 func TestReportDoesNotFollowSymlinkedCSV(t *testing.T) {
 	ex := exportsDir(t)
 	dir := t.TempDir()
-	if r := run(t, dir, "report", filepath.Join(ex, "north.json")); r.code != 0 {
+	if r := run(t, dir, "report", "--drafts", filepath.Join(ex, "north.json")); r.code != 0 {
 		t.Fatalf("first report: %+v", r)
 	}
 	// Someone replaces report.csv with a link to a file of theirs.
@@ -231,7 +231,7 @@ func TestReportDoesNotFollowSymlinkedCSV(t *testing.T) {
 	if err := os.Symlink(filepath.Join(dir, "precious.txt"), csv); err != nil {
 		t.Fatal(err)
 	}
-	if r := run(t, dir, "report", filepath.Join(ex, "north.json")); r.code != 0 {
+	if r := run(t, dir, "report", "--drafts", filepath.Join(ex, "north.json")); r.code != 0 {
 		t.Fatalf("second report: %+v", r)
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "precious.txt")); string(data) != "mine" {

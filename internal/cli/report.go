@@ -5,8 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -18,8 +20,8 @@ import (
 )
 
 func reportCommand(stdout, stderr io.Writer) *cobra.Command {
-	var out, source, date string
-	var skip, force bool
+	var out, source, date, lang string
+	var skip, force, drafts bool
 	cmd := &cobra.Command{
 		Use:   "report FILE...",
 		Short: "Combine self-assessment exports into a comparative report",
@@ -34,6 +36,18 @@ Exports are grouped by organisation: the latest assessment of each is
 compared with the others, and each organisation has a page with its scores
 from period to period and its evidence, gaps and actions. A file holding an
 assessment already given (the same assessment id) is named and left out.
+
+Only final (signed-off) assessments are reported on; drafts given are named
+and left out. With --drafts they are reported on too, and marked as drafts
+wherever they appear.
+
+--out is replaced whole, so it may not be a folder that holds one of the
+files given.
+
+The report is written in the site's language, or in --lang, one of the
+site's languages: its headings, status labels, dates and CSV headings come
+from the site's interface strings (layouts/i18n), and the guidance's texts
+from its translations.
 
 The report says the day it was generated: --date YYYY-MM-DD, else the day of
 SOURCE_DATE_EPOCH when that is set (for reproducible output), else today.
@@ -59,6 +73,19 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if len(diags) > 0 {
 				return diags
 			}
+			if lang == "" {
+				lang = s.Config.Language
+			}
+			if !slices.Contains(s.Config.Languages, lang) && lang != s.Config.Language {
+				return usageError{fmt.Errorf("--lang %s: the site is not in that language; its languages are %s", report.Printable(lang), strings.Join(append([]string{s.Config.Language}, otherLanguages(s.Config.Languages, s.Config.Language)...), ", "))}
+			}
+			if lang != s.Config.Language {
+				s.Translate(lang)
+			}
+			msgs, err := render.SiteMessages(build.Theme(src), s)
+			if err != nil {
+				return err
+			}
 			var inputs []report.Input
 			var unreadable []report.Invalid
 			for _, name := range args {
@@ -69,7 +96,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				}
 				inputs = append(inputs, report.Input{Name: name, Data: data})
 			}
-			r, bad := report.Build(s, inputs)
+			r, bad := report.Build(s, inputs, report.Options{Drafts: drafts, Strings: msgs, Lang: lang})
 			bad = append(unreadable, bad...)
 			sort.SliceStable(bad, func(i, j int) bool { return bad[i].File < bad[j].File })
 			for _, b := range bad {
@@ -83,11 +110,21 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				return fmt.Errorf("%d of %d %s not valid; nothing written (use --skip-invalid to report the others)",
 					len(bad), len(args), plural(len(args), "file is", "files are"))
 			}
-			if len(r.Forces) == 0 {
-				return fmt.Errorf("no valid export to report on")
-			}
 			for _, d := range r.Duplicates {
 				fmt.Fprintf(stderr, "warning: %s\n", d)
+			}
+			for _, f := range r.DraftsLeftOut {
+				fmt.Fprintf(stderr, "left out %s: %s is a draft, not signed off (add --drafts to report on drafts)\n",
+					report.Printable(f.File), report.Printable(f.Name))
+			}
+			if len(r.Forces) == 0 {
+				if n := len(r.DraftsLeftOut); n > 0 {
+					return fmt.Errorf("no final assessment to report on: %d %s left out; add --drafts to report on drafts", n, plural(n, "draft", "drafts"))
+				}
+				return fmt.Errorf("no valid export to report on")
+			}
+			if err := outHoldsNoInput(out, args); err != nil {
+				return err
 			}
 			r.Generated = generated
 			files, err := r.Files()
@@ -108,6 +145,8 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 	cmd.Flags().StringVar(&source, "source", "", "site folder with the guidance (default: current folder if it has content/, else the built-in site)")
 	cmd.Flags().BoolVar(&skip, "skip-invalid", false, "report on the valid files and skip the others")
 	cmd.Flags().BoolVar(&force, "force", false, "replace an --out folder that riskguide did not write")
+	cmd.Flags().StringVar(&lang, "lang", "", "the language of the report, one of the site's languages (default: the site's language)")
+	cmd.Flags().BoolVar(&drafts, "drafts", false, "report on drafts too, marked as drafts (default: final assessments only)")
 	cmd.Flags().StringVar(&date, "date", "", "the day the report says it was generated, YYYY-MM-DD (default: SOURCE_DATE_EPOCH, else today)")
 	return cmd
 }
@@ -140,6 +179,44 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 		return err
 	}
 	return o.Commit()
+}
+
+// otherLanguages are the languages of list but lang, in order.
+func otherLanguages(list []string, lang string) []string {
+	var out []string
+	for _, l := range list {
+		if l != lang {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// outHoldsNoInput refuses an --out folder that holds one of the files
+// given: the report replaces the folder whole, and would delete its own
+// inputs. Links are resolved on both sides.
+func outHoldsNoInput(out string, inputs []string) error {
+	dir, err := filepath.EvalSymlinks(out)
+	if err != nil {
+		return nil // no folder yet, so it holds nothing; CheckOutput says the rest
+	}
+	if dir, err = filepath.Abs(dir); err != nil {
+		return nil
+	}
+	for _, in := range inputs {
+		p, err := filepath.EvalSymlinks(in)
+		if err != nil {
+			continue
+		}
+		if p, err = filepath.Abs(p); err != nil {
+			continue
+		}
+		if rel, err := filepath.Rel(dir, p); err == nil && filepath.IsLocal(rel) {
+			return fmt.Errorf("refusing to write the report into %s: it holds %s, one of the files to report on, and the folder is replaced whole. Move the file out of it, or choose another folder for --out",
+				report.Printable(out), report.Printable(in))
+		}
+	}
+	return nil
 }
 
 // generatedOn is the day the report names: the flag, else the day of

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -46,12 +47,18 @@ func TestActionPlan(t *testing.T) {
 		}
 		return strings.Join(s, " ")
 	}
-	tb.waitFor("the plan", `document.querySelectorAll('#sa-plan-out tbody tr').length === 4`)
+	// ids[6] onwards are not answered: in the plan as such, after the
+	// others when sorted by owner or date, with no status when by status.
+	var rest []int
+	for i := 6; i < len(ids); i++ {
+		rest = append(rest, i)
+	}
+	tb.waitFor("the plan", `document.querySelectorAll('#sa-plan-out tbody tr').length === `+fmt.Sprint(4+len(rest)))
 	for _, c := range []struct{ by, want string }{
-		{"result", j(1, 2, 3, 4)},
-		{"owner", j(2, 4, 1, 3)},  // Amy, Amy, Zed, then no owner
-		{"date", j(1, 3, 2, 4)},   // past, soon, later, then no date
-		{"status", j(4, 3, 1, 2)}, // no status, not started, planned, partly
+		{"result", j(append([]int{1, 2, 3, 4}, rest...)...)},
+		{"owner", j(append([]int{2, 4, 1, 3}, rest...)...)},          // Amy, Amy, Zed, then no owner
+		{"date", j(append([]int{1, 3, 2, 4}, rest...)...)},           // past, soon, later, then no date
+		{"status", j(append(append([]int{4}, rest...), 3, 1, 2)...)}, // no status, not started, planned, partly
 	} {
 		if got := order(c.by); got != c.want {
 			t.Errorf("sorted by %s: %s, want %s", c.by, got, c.want)
@@ -61,8 +68,15 @@ func TestActionPlan(t *testing.T) {
 	if overdue != ids[1]+":"+past+" Overdue" {
 		t.Errorf("overdue rows: %q", overdue)
 	}
-	if got := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-counts').textContent`); got != "4 actions, 1 overdue, 1 without an owner." {
-		t.Errorf("plan counts %q", got)
+	if got, want := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-counts').textContent`), fmt.Sprintf("4 actions, 1 overdue, 1 without an owner. %d not answered.", len(rest)); got != want {
+		t.Errorf("plan counts %q, want %q", got, want)
+	}
+	if got := tb.eval(`document.querySelector('#sa-plan-out tr[data-rec="` + ids[6] + `"] .sa-badge').textContent`); got != "Not answered" {
+		t.Errorf("an unanswered recommendation shows %q", got)
+	}
+	today := time.Now().Format("2006-01-02")
+	if got, want := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-meta').textContent`), "Draft: not signed off · Printed "+today; got != want {
+		t.Errorf("plan state and date %q, want %q", got, want)
 	}
 	if href := tb.eval(`document.querySelector('#sa-plan .hint a').getAttribute('href')`); href != "../protocols/action-plan/index.html" {
 		t.Errorf("the plan links to the template at %q", href)
@@ -80,7 +94,7 @@ func TestActionPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(recs) != 5 || recs[0][8] != "Owner" || recs[0][10] != "Overdue" {
+	if len(recs) != 5+len(rest) || recs[0][8] != "Owner" || recs[0][10] != "Overdue" {
 		t.Fatalf("plan CSV:\n%s", data)
 	}
 	if recs[1][3] != ids[1] || recs[1][10] != "Overdue" || recs[1][9] != past || recs[4][3] != ids[4] {
@@ -95,7 +109,10 @@ func TestActionPlan(t *testing.T) {
 	pdf := tb.PDF()
 	browsertest.KeepPDF(t, "action-plan.pdf", pdf)
 	text := browsertest.PDFText(t, pdf)
-	for _, want := range []string{"Action plan", "Write the policy.", "Overdue", "Zed", "Page 1 of"} {
+	if recs[5][3] != ids[rest[0]] || recs[5][5] != "Not answered" || recs[5][6] != "" {
+		t.Errorf("an unanswered recommendation in the plan CSV: %q", recs[5])
+	}
+	for _, want := range []string{"Action plan", "Write the policy.", "Overdue", "Zed", "Page 1 of", "Not answered", "Draft: not signed off · Printed " + today} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the printed plan lacks %q", want)
 		}
@@ -104,5 +121,72 @@ func TestActionPlan(t *testing.T) {
 		if strings.Contains(text, unwanted) {
 			t.Errorf("the printed plan shows %q", unwanted)
 		}
+	}
+
+	// Signed off, the plan says so, with who approved it and when.
+	tb.Do(evalVoid(`document.body.classList.remove('sa-print-plan')`))
+	signOff(tb)
+	tb.waitFor("the final plan", `/^Final: signed off/.test(document.querySelector('#sa-plan-out .sa-plan-meta').textContent)`)
+	if got, want := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-meta').textContent`), "Final: signed off, C. Chief, 2026-04-01 · Printed "+today; got != want {
+		t.Errorf("final plan's state %q, want %q", got, want)
+	}
+}
+
+// TestActionPlanPrintsWholeRows prints a plan of long actions: each row
+// that fits on a page is printed whole on one page, and the first page is
+// filled rather than left nearly empty before a row longer than a page,
+// which starts on it and runs on.
+func TestActionPlanPrintsWholeRows(t *testing.T) {
+	tb := openTab(t, defaultSite(t).Dir)
+	ids := tb.recIDs()
+	tb.setField("#sa-organisation", "Police Service Nord")
+	sentence := "Agree with the health and social care partners who holds which record, train every shift on the new referral route and audit forty cases after three months. "
+	for i, id := range ids {
+		tb.click("#sa-" + id + "-planned")
+		// Rows of different heights: from two lines to about twenty.
+		n := 1 + (i*5)%9
+		if i == 3 {
+			n = 40
+		}
+		gaps := strings.Repeat(sentence, n) + fmt.Sprintf("Ref%02d.", i+1)
+		tb.setField("#sa-"+id+"-gaps", gaps)
+		tb.setField("#sa-"+id+"-owner", fmt.Sprintf("Lead%02d", i+1))
+	}
+	tb.waitFor("the plan", `document.querySelectorAll('#sa-plan-out tbody tr').length === `+fmt.Sprint(len(ids))+
+		` && !document.querySelector('#sa-plan-out .sa-plan-unanswered') && document.getElementById('sa-plan-out').textContent.indexOf('Lead`+fmt.Sprintf("%02d", len(ids))+`') >= 0`)
+	tb.Do(evalVoid(`document.body.classList.add('sa-print-plan')`))
+	pdf := tb.PDF()
+	browsertest.KeepPDF(t, "action-plan-long.pdf", pdf)
+	pages := strings.Split(strings.TrimRight(browsertest.PDFText(t, pdf), "\f\n"), "\f")
+	if len(pages) < 3 {
+		t.Fatalf("the plan of %d long actions printed on %d pages", len(ids), len(pages))
+	}
+	pageOf := func(s string) int {
+		for i, p := range pages {
+			if strings.Contains(space.ReplaceAllString(p, " "), s) {
+				return i
+			}
+		}
+		return -1
+	}
+	for i := range ids {
+		owner, end := pageOf(fmt.Sprintf("Lead%02d", i+1)), pageOf(fmt.Sprintf("Ref%02d.", i+1))
+		if i == 3 {
+			if owner != 0 || end <= owner {
+				t.Errorf("the row longer than a page starts on page %d and ends on page %d; want it to start on page 1 and run on", owner+1, end+1)
+			}
+			continue
+		}
+		if owner < 0 || owner != end {
+			t.Errorf("row %d is split: its owner on page %d, the end of its actions on page %d", i+1, owner+1, end+1)
+		}
+	}
+	// The first page holds the heading, the counts and rows down to its
+	// foot: at least half a page of actions.
+	if n := strings.Count(pages[0], "\n"); n < 30 {
+		t.Errorf("page 1 holds %d lines:\n%s", n, pages[0])
+	}
+	if !strings.Contains(pages[0], "Draft: not signed off · Printed ") {
+		t.Errorf("page 1 does not say the plan's state and the day it was printed:\n%s", pages[0])
 	}
 }

@@ -85,10 +85,16 @@ func TestDeclaredScale(t *testing.T) {
 	if !strings.Contains(badge, "sa-st-in-place") {
 		t.Errorf("the Pass badge has classes %q, want its colour family", badge)
 	}
-	// The action plan lists what failed, not what passed or does not apply.
-	tb.waitFor("the plan", `document.querySelectorAll('#sa-plan-out tbody tr').length === 1`)
-	if got := tb.eval(`document.querySelector('#sa-plan-out tbody tr').getAttribute('data-rec')`); got != ids[1] {
+	// The action plan lists what failed (and what is not answered yet),
+	// not what passed or does not apply.
+	tb.waitFor("the plan", `document.querySelectorAll('#sa-plan-out tbody tr:not(.sa-plan-unanswered)').length === 1`)
+	if got := tb.eval(`document.querySelector('#sa-plan-out tbody tr:not(.sa-plan-unanswered)').getAttribute('data-rec')`); got != ids[1] {
 		t.Errorf("plan lists %s, want %s", got, ids[1])
+	}
+	for _, id := range []string{ids[0], ids[2]} {
+		if tb.evalBool(`document.querySelector('#sa-plan-out tr[data-rec="` + id + `"]') !== null`) {
+			t.Errorf("the plan lists %s, which passed or does not apply", id)
+		}
 	}
 
 	// The CSV names the levels and scores them on the scale.
@@ -120,7 +126,7 @@ func TestDeclaredScale(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, bad := report.Build(s, []report.Input{{Name: "nord.json", Data: data}, {Name: "north.json", Data: north}})
+	r, bad := report.Build(s, []report.Input{{Name: "nord.json", Data: data}, {Name: "north.json", Data: north}}, reportOptions(t, src, s))
 	if len(bad) != 1 || bad[0].File != "north.json" || !strings.Contains(bad[0].Error(), "another scale") {
 		t.Errorf("an export on the built-in scale was not refused with a reason: %v", bad)
 	}

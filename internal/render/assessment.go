@@ -81,6 +81,7 @@ var assessmentScriptKeys = []string{
 	"err.csv.status", "err.csv.date",
 	"coverage.none",
 	"err.scale", "import.error.scale",
+	"plan.unanswered",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {

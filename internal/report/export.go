@@ -57,16 +57,6 @@ var (
 	Points = site.AssessmentFormat.Points
 )
 
-// StatusLabels are the statuses as the report names them.
-var StatusLabels = map[string]string{
-	"not-started":    "Not started",
-	"planned":        "Planned",
-	"partly":         "Partly in place",
-	"in-place":       "In place",
-	"evaluated":      "In place and evaluated",
-	"not-applicable": "Not applicable",
-}
-
 // ScaleLevels reads a scale as exports record it: the score of each level
 // by id, -1 for a level without one. ok is false for text that is not a
 // scale.
@@ -145,7 +135,8 @@ func (e *Error) Error() string {
 	if e.Path == "" {
 		return e.Msg
 	}
-	return e.Path + " " + e.Msg
+	// The path holds the file's own keys.
+	return Printable(e.Path) + " " + e.Msg
 }
 
 var (
@@ -484,60 +475,76 @@ func utf16Len(s string) int {
 	return n
 }
 
-// Marshal writes an export the way the page writes it: fixed key order,
-// answers sorted by id, empty answers left out, two-space indents and a
-// final newline.
+// The export as the page writes it, key by key in the format's order.
+type (
+	wireExport struct {
+		Format     string                `json:"format"`
+		Version    int                   `json:"version"`
+		Guidance   wireGuidance          `json:"guidance"`
+		Assessment wireAssessment        `json:"assessment"`
+		Answers    map[string]wireAnswer `json:"answers"`
+	}
+	wireGuidance struct {
+		Title       string `json:"title"`
+		Version     string `json:"version"`
+		Fingerprint string `json:"fingerprint"`
+		Scale       string `json:"scale"`
+	}
+	wireAssessment struct {
+		ID           string `json:"id"`
+		Name         string `json:"name"`
+		Organisation string `json:"organisation"`
+		Unit         string `json:"unit"`
+		Period       string `json:"period"`
+		CompletedBy  string `json:"completedBy"`
+		Created      string `json:"created"`
+		Updated      string `json:"updated"`
+		Final        bool   `json:"final"`
+		ApprovedBy   string `json:"approvedBy"`
+		ApproverRole string `json:"approverRole"`
+		ApprovedOn   string `json:"approvedOn"`
+	}
+	wireAnswer struct {
+		Status     string `json:"status"`
+		Evidence   string `json:"evidence"`
+		Gaps       string `json:"gaps"`
+		Owner      string `json:"owner"`
+		TargetDate string `json:"targetDate"`
+		Updated    string `json:"updated"`
+	}
+)
+
+// Marshal writes an export the way the page writes it (JSON.stringify with
+// two-space indents): fixed key order, answers sorted by id, empty answers
+// left out, and a final newline. HTML characters are written as they are,
+// as the page writes them.
 func Marshal(e *Export) []byte {
-	var b bytes.Buffer
-	str := func(s string) string {
-		var sb bytes.Buffer
-		enc := json.NewEncoder(&sb)
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(s)
-		return strings.TrimSuffix(sb.String(), "\n")
-	}
-	obj := func(indent string, pairs [][2]string) string {
-		if len(pairs) == 0 {
-			return "{}"
-		}
-		var sb strings.Builder
-		sb.WriteString("{")
-		for i, p := range pairs {
-			if i > 0 {
-				sb.WriteString(",")
-			}
-			sb.WriteString("\n" + indent + "  " + str(p[0]) + ": " + p[1])
-		}
-		sb.WriteString("\n" + indent + "}")
-		return sb.String()
-	}
 	g := e.Guidance
 	if g.Scale == "" {
 		g.Scale = DefaultScale
 	}
 	a := e.Assessment
-	var answers [][2]string
-	for _, k := range sortedKeys(e.Answers) {
-		x := e.Answers[k]
-		if x.Empty() {
-			continue
-		}
-		answers = append(answers, [2]string{k, obj("    ", [][2]string{
-			{"status", str(x.Status)}, {"evidence", str(x.Evidence)}, {"gaps", str(x.Gaps)},
-			{"owner", str(x.Owner)}, {"targetDate", str(x.TargetDate)}, {"updated", str(x.Updated)},
-		})})
+	w := wireExport{
+		Format:   Format,
+		Version:  Version,
+		Guidance: wireGuidance{Title: g.Title, Version: g.Version, Fingerprint: g.Fingerprint, Scale: g.Scale},
+		Assessment: wireAssessment{ID: a.ID, Name: a.Name, Organisation: a.Organisation, Unit: a.Unit, Period: a.Period,
+			CompletedBy: a.CompletedBy, Created: a.Created, Updated: a.Updated, Final: a.Final,
+			ApprovedBy: a.ApprovedBy, ApproverRole: a.ApproverRole, ApprovedOn: a.ApprovedOn},
+		Answers: map[string]wireAnswer{},
 	}
-	b.WriteString(obj("", [][2]string{
-		{"format", str(Format)},
-		{"version", fmt.Sprint(Version)},
-		{"guidance", obj("  ", [][2]string{{"title", str(g.Title)}, {"version", str(g.Version)}, {"fingerprint", str(g.Fingerprint)}, {"scale", str(g.Scale)}})},
-		{"assessment", obj("  ", [][2]string{
-			{"id", str(a.ID)}, {"name", str(a.Name)}, {"organisation", str(a.Organisation)}, {"unit", str(a.Unit)},
-			{"period", str(a.Period)}, {"completedBy", str(a.CompletedBy)}, {"created", str(a.Created)}, {"updated", str(a.Updated)},
-			{"final", fmt.Sprint(a.Final)}, {"approvedBy", str(a.ApprovedBy)}, {"approverRole", str(a.ApproverRole)}, {"approvedOn", str(a.ApprovedOn)},
-		})},
-		{"answers", obj("  ", answers)},
-	}))
-	b.WriteString("\n")
+	for k, x := range e.Answers {
+		if !x.Empty() {
+			w.Answers[k] = wireAnswer{x.Status, x.Evidence, x.Gaps, x.Owner, x.TargetDate, x.Updated}
+		}
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(w); err != nil {
+		// Strings, a bool and an int always encode.
+		panic(err)
+	}
 	return b.Bytes()
 }

@@ -45,7 +45,7 @@ func TestExportsInDifferentLanguages(t *testing.T) {
 	}
 	fr := export("fr/self-assessment/index.html", "a-fr", "Commissariat Centre", "private-space", "in-place")
 	en := export("self-assessment/index.html", "a-en", "Central Station", "same-day", "planned")
-	r, bad := Build(res.Site, []Input{fr, en})
+	r, bad := Build(res.Site, []Input{fr, en}, opts(t, res.Site, true))
 	if len(bad) > 0 {
 		t.Fatalf("exports refused: %v", bad)
 	}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -20,10 +21,35 @@ type Input struct {
 	Data []byte
 }
 
+// Strings are the interface strings a report is written in, with the
+// site's terms written in: render.Messages of the report's language.
+type Strings interface {
+	// Lookup returns the string for key, or key itself when none has it.
+	Lookup(key string) string
+	// Format returns the string for key, in the plural form of its first
+	// argument when that is a count, with the arguments filled in.
+	Format(key string, args ...any) (string, error)
+	// Date writes a YYYY-MM-DD date as the language does.
+	Date(iso string) string
+}
+
+// Options are the choices of a report.
+type Options struct {
+	// Strings are the interface strings of the report's language, Lang
+	// (a BCP 47 tag, for the pages' lang).
+	Strings Strings
+	Lang    string
+	// Drafts includes assessments not yet signed off. Without it only
+	// final assessments are reported on, and the drafts given are listed in
+	// DraftsLeftOut.
+	Drafts bool
+}
+
 // Report is the self-assessments of several organisations, over one or
 // more periods each, set against one guidance.
 type Report struct {
 	Title       string // the guidance's title
+	TitleLang   string // its language, when it is left untranslated
 	Version     string // the guidance's version
 	Fingerprint string
 	// Terms are the guidance's words for its concepts, which the report's
@@ -53,6 +79,15 @@ type Report struct {
 	// Duplicates are files that held an assessment already given in
 	// another file; only one of them is reported.
 	Duplicates []Duplicate
+	// Drafts is true when drafts are reported on (Options.Drafts); each is
+	// then marked as one wherever it is named.
+	Drafts bool
+	// DraftsLeftOut are the drafts given when Options.Drafts is false.
+	DraftsLeftOut []*Force
+	// Lang is the language the report is written in, and strings its
+	// words.
+	Lang    string
+	strings Strings
 }
 
 // Force is one valid export: one organisation's assessment of one period.
@@ -125,8 +160,11 @@ type RecAnswer struct {
 // same organisation field), in period order, with the change of its scores
 // from period to period.
 type Organisation struct {
-	Name        string
-	Page        string // its page, org-<slug>.html
+	Name string
+	Page string // its page, org-<slug>.html
+	// Index is its place in the report, from 1, which names its printed
+	// pages in report.css (org-<index>).
+	Index       int
 	Assessments []*Force
 	Latest      *Force
 	// Trend has a row per expected result and one for all
@@ -139,6 +177,7 @@ type Organisation struct {
 // TrendRow is one line of an organisation's scores over its periods.
 type TrendRow struct {
 	Label  string
+	Lang   string // the language of Label when it is not the report's
 	Total  bool
 	Scores []Score
 	// Change is the difference between the last two periods with a
@@ -150,11 +189,17 @@ type TrendRow struct {
 // assessment (the same assessment id).
 type Duplicate struct {
 	ID, Kept, Dropped string
-	Reason            string
+	// Reason is why Kept was kept: "later" (it changed later) or
+	// "first" (it was given first).
+	Reason string
 }
 
 func (d Duplicate) String() string {
-	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", d.Dropped, d.ID, d.Kept, d.Kept, d.Reason)
+	reason := "it changed later"
+	if d.Reason == "first" {
+		reason = "it was given first"
+	}
+	return fmt.Sprintf("%s: the same assessment (id %s) as %s; only %s is reported (%s)", Printable(d.Dropped), d.ID, Printable(d.Kept), Printable(d.Kept), reason)
 }
 
 // CoverageGroup is one legal instrument with a row per cited article.
@@ -228,14 +273,18 @@ type Invalid struct {
 	Err  error
 }
 
-func (i Invalid) Error() string { return i.File + ": " + i.Err.Error() }
+func (i Invalid) Error() string { return Printable(i.File) + ": " + i.Err.Error() }
 
 // Build parses every input and sets the valid ones against the guidance s.
 // It returns the report of the valid inputs and the invalid ones. Of
 // several files with the same assessment id, the one changed last is kept
-// (the first given, if they changed at the same time).
-func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
-	r := &Report{Title: s.Config.Title, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale}
+// (the first given, if they changed at the same time). Drafts are left out
+// unless o.Drafts is set.
+func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
+	r := &Report{Title: s.Config.Title, TitleLang: s.Config.TitleLang, Version: s.Config.Version, Fingerprint: s.Fingerprint(), Terms: s.Config.Terms, Scale: s.Scale, Drafts: o.Drafts, Lang: o.Lang, strings: o.Strings}
+	if r.Lang == "" {
+		r.Lang = s.Config.Language
+	}
 	if len(r.Scale.Levels) == 0 {
 		r.Scale = site.DefaultScale()
 	}
@@ -243,7 +292,7 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 	var forces []*Force
 	byID := map[string]int{}
 	for _, in := range inputs {
-		e, err := Parse(in.Data)
+		e, err := Read(in.Name, in.Data)
 		if err != nil {
 			bad = append(bad, Invalid{File: in.Name, Err: err})
 			continue
@@ -251,7 +300,7 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 		if want := r.Scale.String(); e.Guidance.Scale != want {
 			bad = append(bad, Invalid{File: in.Name, Err: &Error{Msg: fmt.Sprintf(
 				"was assessed on another scale (%s) than this guidance's (%s); its answers cannot be scored on this one, so it is left out. Report on it with the guidance it was made against",
-				e.Guidance.Scale, want)}})
+				Printable(e.Guidance.Scale), want)}})
 			continue
 		}
 		f := &Force{File: in.Name, Export: e, Name: forceName(e, in.Name), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
@@ -264,14 +313,25 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 		old := forces[i]
 		if later(e.Assessment.Updated, old.Export.Assessment.Updated) {
 			forces[i] = f
-			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: f.File, Dropped: old.File, Reason: "it changed later"})
+			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: f.File, Dropped: old.File, Reason: "later"})
 		} else {
-			reason := "it changed later"
+			reason := "later"
 			if !later(old.Export.Assessment.Updated, e.Assessment.Updated) {
-				reason = "it was given first"
+				reason = "first"
 			}
 			r.Duplicates = append(r.Duplicates, Duplicate{ID: e.Assessment.ID, Kept: old.File, Dropped: f.File, Reason: reason})
 		}
+	}
+	if !o.Drafts {
+		finals := forces[:0:0]
+		for _, f := range forces {
+			if f.Export.Assessment.Final {
+				finals = append(finals, f)
+			} else {
+				r.DraftsLeftOut = append(r.DraftsLeftOut, f)
+			}
+		}
+		forces = finals
 	}
 	r.group(forces)
 
@@ -309,9 +369,11 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 	}
 	for _, o := range r.Organisations {
 		for _, res := range s.Results {
-			o.Trend = append(o.Trend, r.trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments))
+			row := r.trendRow(fmt.Sprintf("%d. %s", res.Number, res.Title), false, res.Recommendations, o.Assessments)
+			row.Lang = res.Lang
+			o.Trend = append(o.Trend, row)
 		}
-		o.Trend = append(o.Trend, r.trendRow("All "+r.Terms.Recommendation.Plural, true, all, o.Assessments))
+		o.Trend = append(o.Trend, r.trendRow(r.tr("report.all"), true, all, o.Assessments))
 		for _, rec := range all {
 			o.Recs = append(o.Recs, r.recRow(rec, o.Assessments))
 		}
@@ -350,11 +412,20 @@ func (r *Report) group(forces []*Force) {
 		}
 		o.Assessments = append(o.Assessments, f)
 	}
-	sort.SliceStable(r.Organisations, func(i, j int) bool {
-		return strings.ToLower(r.Organisations[i].Name) < strings.ToLower(r.Organisations[j].Name)
-	})
-	pages := map[string]bool{}
+	lower := make(map[*Organisation]string, len(r.Organisations))
 	for _, o := range r.Organisations {
+		lower[o] = strings.ToLower(o.Name)
+	}
+	sort.SliceStable(r.Organisations, func(i, j int) bool {
+		return lower[r.Organisations[i]] < lower[r.Organisations[j]]
+	})
+	// Names that share a slug are numbered from 2; next remembers each
+	// slug's next number, so that naming n organisations of one slug takes
+	// n steps rather than n²/2.
+	pages := map[string]bool{}
+	next := map[string]int{}
+	for i, o := range r.Organisations {
+		o.Index = i + 1
 		sort.SliceStable(o.Assessments, func(i, j int) bool {
 			a, b := o.Assessments[i].Export.Assessment, o.Assessments[j].Export.Assessment
 			if a.Period != b.Period {
@@ -370,7 +441,9 @@ func (r *Report) group(forces []*Force) {
 		r.Forces = append(r.Forces, o.Assessments...)
 		base := "org-" + slug(o.Name)
 		o.Page = base + ".html"
-		for n := 2; pages[o.Page]; n++ {
+		for pages[o.Page] {
+			n := max(next[base], 2)
+			next[base] = n + 1
 			o.Page = fmt.Sprintf("%s-%d.html", base, n)
 		}
 		pages[o.Page] = true
@@ -425,11 +498,11 @@ func (r *Report) trendRow(label string, total bool, recs []*site.Recommendation,
 		d := (math.Round(valid[n-1].Value*10) - math.Round(valid[n-2].Value*10)) / 10
 		switch {
 		case d > 0:
-			t.Change = fmt.Sprintf("up %.1f", d)
+			t.Change = r.tr("report.change.up", r.num(Score{Value: d, N: 1}))
 		case d < 0:
-			t.Change = fmt.Sprintf("down %.1f", -d)
+			t.Change = r.tr("report.change.down", r.num(Score{Value: -d, N: 1}))
 		default:
-			t.Change = "no change"
+			t.Change = r.tr("report.change.none")
 		}
 	}
 	return t
@@ -449,7 +522,7 @@ func forceName(e *Export, file string) string {
 func (r *Report) cell(a Answer) Cell {
 	c := Cell{Status: a.Status, Label: r.label(a.Status)}
 	if c.Label == "" {
-		c.Label = "Not answered"
+		c.Label = r.tr("assessment.js.summary.unanswered")
 	}
 	c.Points, c.Scored = r.points(a.Status)
 	return c
@@ -460,7 +533,10 @@ func (r *Report) label(status string) string {
 	if lv := r.Scale.Level(status); lv != nil && lv.Label != "" {
 		return lv.Label
 	}
-	return StatusLabels[status]
+	if status == "" {
+		return ""
+	}
+	return r.tr("assessment.status." + status)
 }
 
 // points is the score of a status, and whether it has one.
@@ -484,9 +560,12 @@ func (r *Report) statusClass(status string) string {
 	return "st-" + status
 }
 
-// ScaleText says how each level scores, for a declared scale: "Pass 1,
-// Fail 0".
+// ScaleText says how each level scores: "0 for not started, 1 planned,
+// ...", or for a declared scale "Pass 1, Fail 0".
 func (r *Report) ScaleText() string {
+	if !r.Scale.Declared {
+		return r.tr("report.scoring.default")
+	}
 	var parts []string
 	for _, lv := range r.Scale.Levels {
 		if lv.Scored {
@@ -535,60 +614,48 @@ func (r *Report) scores(recs []*site.Recommendation, columns []*Force) ScoreRow 
 //go:embed report.html org.html report.css
 var files embed.FS
 
-var funcs = template.FuncMap{
-	"when": when,
-	"statusClass": func(s string) string {
-		if s == "" {
-			return "st-none"
-		}
-		return "st-" + s
-	},
-	"add":   func(a, b int) int { return a + b },
-	"bar":   func(s Score) string { return fmt.Sprintf("%.1f", s.Value*100) },
-	"barY":  func(i int) int { return 14 + i*34 },
-	"textY": func(i int) int { return 14 + i*34 + 18 },
-	"chartHeight": func(n int) int {
-		return 14 + n*34 + 30
-	},
-	"statuses": func() []string { return Statuses },
-	"short": func(s string, n int) string {
-		r := []rune(s)
-		if len(r) <= n {
-			return s
-		}
-		return strings.TrimSpace(string(r[:n-1])) + "…"
-	},
-	"label": func(s string) string { return StatusLabels[s] },
-	// w is the report's word for a concept, as site.Terms.Placeholder
-	// names it ("Recommendations"); each report binds its own terms.
-	"w":        func(string) string { return "" },
-	"maxScore": func() int { return 4 },
-	"points": func(s string) string {
-		if p, ok := Points[s]; ok {
-			return fmt.Sprint(p)
-		}
-		return "–"
-	},
-}
-
-var (
-	page    = template.Must(template.New("report.html").Funcs(funcs).ParseFS(files, "report.html"))
-	orgPage = template.Must(template.Must(page.Clone()).New("org.html").ParseFS(files, "org.html"))
-)
-
-// Files renders the report: index.html, a page per organisation
-// (org-<slug>.html), their stylesheet report.css, and report.csv.
-func (r *Report) Files() (map[string][]byte, error) {
-	page, err := page.Clone()
-	if err != nil {
-		return nil, err
-	}
-	orgPage, err := orgPage.Clone()
-	if err != nil {
-		return nil, err
-	}
-	own := template.FuncMap{
-		"w":           r.word,
+// funcs are the templates' helpers, bound to one report: its scale, its
+// words and its language. The templates are parsed once with the helpers
+// of no report (only their names matter then) and each report binds its
+// own on a clone (Files).
+func (r *Report) funcs() template.FuncMap {
+	return template.FuncMap{
+		"when":  when,
+		"add":   func(a, b int) int { return a + b },
+		"barY":  func(i int) int { return 14 + i*34 },
+		"textY": func(i int) int { return 14 + i*34 + 18 },
+		"chartHeight": func(n int) int {
+			return 14 + n*34 + 30
+		},
+		"short": func(s string, n int) string {
+			r := []rune(s)
+			if len(r) <= n {
+				return s
+			}
+			return strings.TrimSpace(string(r[:n-1])) + "…"
+		},
+		// w is the report's word for a concept, as site.Terms.Placeholder
+		// names it ("Recommendations").
+		"t":   r.tOrError,
+		"num": r.num,
+		// inLang marks a text of the guidance left in the source
+		// language (its Lang, see site.Role.Lang) with that language.
+		"inLang": func(lang, text string) template.HTML {
+			if lang == "" || lang == r.Lang {
+				return template.HTML(template.HTMLEscapeString(text))
+			}
+			return template.HTML(`<span lang="` + template.HTMLEscapeString(lang) + `">` + template.HTMLEscapeString(text) + `</span>`)
+		},
+		"th":   r.th,
+		"date": func(iso string) string { return r.strings.Date(iso) },
+		"lang": func() string { return r.Lang },
+		"file": func(name string) template.HTML {
+			return `<span class="file">` + breakable(name) + `</span>`
+		},
+		"code": func(s string) template.HTML {
+			return template.HTML("<code>" + template.HTMLEscapeString(s) + "</code>")
+		},
+		"csvLink":     func() template.HTML { return `<a href="report.csv">report.csv</a>` },
 		"statusClass": r.statusClass,
 		"label":       r.label,
 		"statuses": func() []string {
@@ -604,11 +671,108 @@ func (r *Report) Files() (map[string][]byte, error) {
 			}
 			return "–"
 		},
-		"maxScore": r.Scale.Max,
-		"bar":      func(s Score) string { return fmt.Sprintf("%.1f", s.Value*400/float64(max(r.Scale.Max(), 1))) },
+		"maxScore": func() int { return r.Scale.Max() },
+		// The chart is 400 units wide from 0 to the scale's maximum.
+		"bar":       func(s Score) string { return fmt.Sprintf("%.1f", s.Value*400/float64(max(r.Scale.Max(), 1))) },
+		"ticks":     r.ticks,
+		"breakable": breakable,
 	}
-	page.Funcs(own)
-	orgPage.Funcs(own)
+}
+
+// breakable writes a file name with a chance to wrap after each / \ _ and
+// . in it, so that a long path wraps between its parts rather than in the
+// middle of a word (hyphens and spaces are chances already).
+func breakable(s string) template.HTML {
+	var b strings.Builder
+	start := 0
+	for i, c := range s {
+		if strings.ContainsRune(`/\_.`, c) {
+			b.WriteString(template.HTMLEscapeString(s[start : i+1]))
+			b.WriteString("<wbr>")
+			start = i + 1
+		}
+	}
+	b.WriteString(template.HTMLEscapeString(s[start:]))
+	return template.HTML(b.String())
+}
+
+// printCSS is the part of report.css that names the report on paper: a
+// running head on every page (the organisation's name on its own pages)
+// and "Page x of y" at the foot. The head is each page's text, so it is
+// written here, as CSS strings, one named page per organisation.
+func (r *Report) printCSS() []byte {
+	var b strings.Builder
+	margin := `font-size: 8pt; font-family: system-ui, "Liberation Sans", Arial, sans-serif; color: #333;`
+	foot := cssString(r.tr("report.page")+" ") + " counter(page) " + cssString(" "+r.tr("report.page.of")+" ") + " counter(pages)"
+	head := r.tr("report.title") + " · " + r.Title
+	if r.Generated != "" {
+		head += " · " + r.strings.Date(r.Generated)
+	}
+	fmt.Fprintf(&b, "\n/* Written by riskguide report for this report's pages. */\n@page {\n  @top-left { content: %s; %s }\n  @bottom-right { content: %s; %s }\n}\n", cssString(head), margin, foot, margin)
+	for i, o := range r.Organisations {
+		fmt.Fprintf(&b, "body.org-%d { page: org-%d; }\n@page org-%d {\n  @top-left { content: %s; %s }\n  @bottom-right { content: %s; %s }\n}\n",
+			i+1, i+1, i+1, cssString(o.Name+" · "+head), margin, foot, margin)
+	}
+	return []byte(b.String())
+}
+
+// cssString quotes s as a CSS string: quotes and backslashes escaped, and
+// every character that is not printable as a hexadecimal escape, so that a
+// name cannot end the string or the rule.
+func cssString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, c := range s {
+		switch {
+		case c == '"' || c == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(c)
+		case c < 0x20 || c == 0x7f || !unicode.IsPrint(c) && c != ' ':
+			fmt.Fprintf(&b, "\\%x ", c)
+		default:
+			b.WriteRune(c)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// Tick is a mark on the chart's axis: its x and its score.
+type Tick struct {
+	X     int
+	Score int
+}
+
+// ticks are the chart's axis marks: each whole score from 0 to the
+// scale's maximum, at most ten steps.
+func (r *Report) ticks() []Tick {
+	hi := max(r.Scale.Max(), 1)
+	step := (hi + 9) / 10
+	var out []Tick
+	for v := 0; v <= hi; v += step {
+		out = append(out, Tick{X: 300 + v*400/hi, Score: v})
+	}
+	return out
+}
+
+var (
+	page    = template.Must(template.New("report.html").Funcs((*Report)(nil).funcs()).ParseFS(files, "report.html"))
+	orgPage = template.Must(template.Must(page.Clone()).New("org.html").ParseFS(files, "org.html"))
+)
+
+// Files renders the report: index.html, a page per organisation
+// (org-<slug>.html), their stylesheet report.css, and report.csv.
+func (r *Report) Files() (map[string][]byte, error) {
+	page, err := page.Clone()
+	if err != nil {
+		return nil, err
+	}
+	orgPage, err := orgPage.Clone()
+	if err != nil {
+		return nil, err
+	}
+	page.Funcs(r.funcs())
+	orgPage.Funcs(r.funcs())
 	var html bytes.Buffer
 	if err := page.Execute(&html, r); err != nil {
 		return nil, err
@@ -617,6 +781,7 @@ func (r *Report) Files() (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	css = append(css, r.printCSS()...)
 	out := map[string][]byte{"index.html": html.Bytes(), "report.css": css, "report.csv": r.CSV()}
 	for _, o := range r.Organisations {
 		var b bytes.Buffer
@@ -647,15 +812,27 @@ func (r *Report) CSV() []byte {
 		}
 		b.WriteString("\r\n")
 	}
-	row("File", "Organisation", "Unit", "Period", "Assessment", "Guidance version", r.word("Expected_result"), r.word("Recommendation"), "Id",
-		"Status", "Status code", "Score", "Evidence held", "Gaps and actions", "Owner", "Target date", "Last changed", "Note")
+	var head []string
+	for _, k := range []string{"report.col.file", "assessment.js.csv.organisation", "assessment.js.csv.unit", "assessment.js.csv.period",
+		"report.col.assessment", "report.col.state", "report.col.approvedby", "report.col.approverrole", "report.col.approvedon",
+		"report.col.guidanceversion", "assessment.js.csv.result", "assessment.js.csv.rec", "assessment.js.csv.id",
+		"assessment.js.csv.status", "assessment.js.csv.status.value", "assessment.js.csv.points", "assessment.js.csv.evidence",
+		"assessment.js.csv.gaps", "assessment.js.csv.owner", "assessment.js.csv.target", "assessment.js.csv.updated", "assessment.js.csv.note"} {
+		head = append(head, r.tr(k))
+	}
+	row(head...)
 	answer := func(f *Force, result, label, id, note string, a Answer) {
 		e := f.Export
 		score := ""
 		if p, ok := r.points(a.Status); ok {
 			score = fmt.Sprint(p)
 		}
-		row(f.File, e.Assessment.Organisation, e.Assessment.Unit, e.Assessment.Period, e.Assessment.Name, e.Guidance.Version,
+		state := r.tr("report.csv.draft")
+		if e.Assessment.Final {
+			state = r.tr("report.csv.final")
+		}
+		row(f.File, e.Assessment.Organisation, e.Assessment.Unit, e.Assessment.Period, e.Assessment.Name,
+			state, e.Assessment.ApprovedBy, e.Assessment.ApproverRole, e.Assessment.ApprovedOn, e.Guidance.Version,
 			result, label, id, r.label(a.Status), a.Status, score, a.Evidence, a.Gaps, a.Owner, a.TargetDate, a.Updated, note)
 	}
 	for _, f := range r.Forces {
@@ -666,18 +843,57 @@ func (r *Report) CSV() []byte {
 		}
 	}
 	for _, u := range r.Unknown {
-		answer(u.Force, "", "", u.ID, "not in this guidance", u.Answer)
+		answer(u.Force, "", "", u.ID, r.tr("report.csv.unknown"), u.Answer)
 	}
 	return b.Bytes()
 }
 
-// word is the report's word for a concept, named as a placeholder of the
-// interface strings is ("Recommendation", "expected_results").
-func (r *Report) word(name string) string {
-	if w, ok := r.Terms.Placeholder(name); ok {
-		return w
+// num writes a score with one decimal as the report's language writes
+// numbers (report.decimal: "2.5", "2,5"), or a dash when there is none.
+func (r *Report) num(s Score) string {
+	v := s.String()
+	if sep := r.tr("report.decimal"); s.Valid() && sep != "report.decimal" {
+		v = strings.Replace(v, ".", sep, 1)
 	}
-	return name
+	return v
+}
+
+// tr is the interface string key with args filled in. The report's own
+// keys are checked by the tests in every language, so a missing one shows
+// as its key rather than failing a report.
+func (r *Report) tr(key string, args ...any) string {
+	if r.strings == nil {
+		return key
+	}
+	s, _ := r.strings.Format(key, args...)
+	return s
+}
+
+// tOrError is tr for the templates, where a key no file has fails the
+// page: a layout asking for a string that does not exist is a bug.
+func (r *Report) tOrError(key string, args ...any) (string, error) {
+	if r.strings == nil || r.strings.Lookup(key) == key {
+		return "", fmt.Errorf("report: no interface string %q", key)
+	}
+	return r.tr(key, args...), nil
+}
+
+// th is tOrError for a string whose arguments are markup (template.HTML,
+// written as it is) or text (escaped): the string itself is escaped
+// before they are filled in.
+func (r *Report) th(key string, args ...any) (template.HTML, error) {
+	if r.strings == nil || r.strings.Lookup(key) == key {
+		return "", fmt.Errorf("report: no interface string %q", key)
+	}
+	vals := make([]any, len(args))
+	for i, a := range args {
+		if h, ok := a.(template.HTML); ok {
+			vals[i] = string(h)
+		} else {
+			vals[i] = template.HTMLEscapeString(fmt.Sprint(a))
+		}
+	}
+	return template.HTML(fmt.Sprintf(template.HTMLEscapeString(r.strings.Lookup(key)), vals...)), nil
 }
 
 func csvCell(s string) string {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/render"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -22,6 +23,17 @@ func defaultSite(t *testing.T) *site.Site {
 		t.Fatal(diags)
 	}
 	return s
+}
+
+// opts are the options of a report of site s in its language, with drafts
+// or without.
+func opts(t *testing.T, s *site.Site, drafts bool) Options {
+	t.Helper()
+	msgs, err := render.SiteMessages(build.Theme(build.DefaultSource()), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{Drafts: drafts, Strings: msgs, Lang: s.Config.Language}
 }
 
 func inputs(t *testing.T, names ...string) []Input {
@@ -43,7 +55,8 @@ func inputs(t *testing.T, names ...string) []Input {
 var goldenInputs = []string{"north.json", "south.json", "east.json", "north-2025.json", "north-copy.json"}
 
 func TestGolden(t *testing.T) {
-	r, bad := Build(defaultSite(t), inputs(t, goldenInputs...))
+	s := defaultSite(t)
+	r, bad := Build(s, inputs(t, goldenInputs...), opts(t, s, true))
 	if len(bad) > 0 {
 		t.Fatalf("invalid: %v", bad)
 	}
@@ -87,7 +100,8 @@ func TestGolden(t *testing.T) {
 }
 
 func TestReportContent(t *testing.T) {
-	r, bad := Build(defaultSite(t), inputs(t, "north.json", "south.json", "east.json", "bad-version.json", "not-json.json"))
+	s := defaultSite(t)
+	r, bad := Build(s, inputs(t, "north.json", "south.json", "east.json", "bad-version.json", "not-json.json"), opts(t, s, true))
 	if len(bad) != 2 || bad[0].File != "bad-version.json" || bad[1].File != "not-json.json" {
 		t.Fatalf("invalid = %v", bad)
 	}
@@ -117,7 +131,7 @@ func TestReportContent(t *testing.T) {
 	}
 	html := string(files["index.html"])
 	for _, want := range []string{
-		`<th scope="col">North Police<span class="period">2026 (Public protection)</span></th>`,
+		`<th scope="col">North Police<span class="period">2026 (Public protection) <span class="draft">(draft)</span></span></th>`,
 		`<td class="st-evaluated">In place and evaluated (4)</td>`,
 		`<td class="st-none">Not answered</td>`,
 		`<td class="file">old-recommendation</td>`,
@@ -146,7 +160,8 @@ func TestReportContent(t *testing.T) {
 // same file under another name: the force counts once, by its latest
 // year, its trend is shown, and the duplicate is named and left out.
 func TestAcrossYears(t *testing.T) {
-	r, bad := Build(defaultSite(t), inputs(t, goldenInputs...))
+	s := defaultSite(t)
+	r, bad := Build(s, inputs(t, goldenInputs...), opts(t, s, true))
 	if len(bad) > 0 {
 		t.Fatalf("invalid: %v", bad)
 	}
@@ -196,7 +211,7 @@ func TestAcrossYears(t *testing.T) {
 	for _, want := range []string{
 		`<a href="org-north-police.html">North Police</a>`,
 		`<h2 id="coverage">Coverage by legal instrument</h2>`,
-		`<span class="file">north-copy.json</span>: the same assessment as <span class="file">north.json</span>`,
+		`<span class="file">north-copy.<wbr>json</span>: the same assessment as <span class="file">north.<wbr>json</span>`,
 		`2026-03-01 09:00 UTC`,
 		`Final: C. Chief (Chief Constable), 2025-04-02`,
 	} {

@@ -33,7 +33,7 @@ func TestReportUsesTheSiteTerms(t *testing.T) {
   recommendation: {singular: requirement, plural: requirements}
   expected_result: {singular: chapter, plural: chapters}
 `)
-	r, bad := Build(s, inputs(t, "north.json", "north-2025.json", "south.json"))
+	r, bad := Build(s, inputs(t, "north.json", "north-2025.json", "south.json"), opts(t, s, true))
 	if len(bad) > 0 {
 		t.Fatal(bad)
 	}
