@@ -402,3 +402,124 @@ func TestReferralTriggersAgree(t *testing.T) {
 		}
 	}
 }
+
+// caseField matches a checklist header field that holds a reference to one
+// case, call or incident: what the browser would keep of a real case.
+var caseField = regexp.MustCompile(`(?i)\b(case|incident|call|report|victim|person)\b.*\breference\b|\breference\b.*\b(case|incident)\b`)
+
+// TestChecklistsWithCaseFieldsWarn holds every checklist that asks for a
+// case, call or incident reference to the warning the case templates carry:
+// never type real case details; print it blank; use the force's case
+// system; start again before each new case.
+func TestChecklistsWithCaseFieldsWarn(t *testing.T) {
+	s := loadDefault(t)
+	withCase := 0
+	for _, c := range s.Checklists {
+		if !slices.ContainsFunc(c.Fields, func(f site.ChecklistField) bool { return caseField.MatchString(f.Label) }) {
+			continue
+		}
+		withCase++
+		for _, want := range []string{"Never type real case details into this page", "fill it in by hand", "your force's case system", "Before each new case"} {
+			if !strings.Contains(c.Intro.Value, want) {
+				t.Errorf("%s: the %s checklist asks for a case reference but its intro does not say %q", c.Pos, c.Role.ID, want)
+			}
+		}
+	}
+	if withCase < 4 {
+		t.Errorf("%d checklists with a case field found, want at least 4: the pattern is missing them", withCase)
+	}
+}
+
+// victimLocation finds where a text speaks of a victim's whereabouts or of
+// how to reach them.
+var victimLocation = regexp.MustCompile(`(?i)\b(address|refuge|contact details|location)\b`)
+
+// perpetratorSideExclusion is the sentence that keeps a victim's whereabouts
+// from the parties that work with the perpetrator.
+const perpetratorSideExclusion = "never shared with a perpetrator programme or any other party that works with the perpetrator"
+
+// TestVictimLocationNeverToPerpetratorSide checks every template that
+// arranges sharing between agencies, one of which works with the
+// perpetrator (a perpetrator programme), and speaks of the victim's
+// address, refuge or contact details: it must carry the exclusion.
+func TestVictimLocationNeverToPerpetratorSide(t *testing.T) {
+	s := loadDefault(t)
+	checked := 0
+	for _, p := range s.Protocols {
+		body := strings.ToLower(p.Body.Value)
+		if !strings.Contains(body, "shar") || !strings.Contains(body, "perpetrator programme") || !victimLocation.MatchString(body) {
+			continue
+		}
+		checked++
+		if !strings.Contains(p.Body.Value, perpetratorSideExclusion) {
+			t.Errorf("%s: %q shares information with a perpetrator programme and speaks of the victim's location, without saying it is %s", p.Pos, p.ID, perpetratorSideExclusion)
+		}
+		// No row of a table of shared information lists the victim's
+		// whereabouts together with everyone's identity details.
+		for _, line := range strings.Split(p.Body.Value, "\n") {
+			if strings.HasPrefix(line, "| Names") && victimLocation.MatchString(line) {
+				t.Errorf("%s: %q lists the victim's location with the names shared with every party: %s", p.Pos, p.ID, line)
+			}
+		}
+	}
+	if checked < 2 {
+		t.Errorf("%d sharing templates checked, want at least the information-sharing agreement and the meeting's terms of reference", checked)
+	}
+}
+
+// glossaryTerms are the terms of the trade, or names that differ from
+// country to country, that the glossary explains: the phrase as it appears
+// in a text, and the glossary entry that explains it.
+var glossaryTerms = map[string]string{
+	"silent call":           "Silent call",
+	"relay service":         "Relay service",
+	"front counter":         "Front counter",
+	"collar":                "Collar number",
+	"children's services":   "Children's services",
+	"warning marker":        "Warning marker",
+	"marked address":        "Warning marker",
+	"strangulation":         "Non-fatal strangulation",
+	"pre-trial release":     "Pre-trial release conditions",
+	"release conditions":    "Pre-trial release conditions",
+	"barring":               "Emergency barring order",
+	"protection order":      "Protection order",
+	"coercive control":      "Coercive control",
+	"stalking":              "Stalking",
+	"safety plan":           "Safety plan",
+	"multi-agency":          "Multi-agency risk meeting",
+	"disclosure scheme":     "Disclosure scheme",
+	"perpetrator programme": "Perpetrator programme",
+	"disaggregation":        "Disaggregation",
+	"impact assessment":     "Data protection impact assessment",
+	"case review":           "Case review",
+	"victim advocate":       "Victim advocate",
+	"third sector":          "Third sector",
+	"supervisor":            "Supervisor",
+}
+
+// TestChecklistTermsInGlossary checks that every term of the trade a
+// checklist uses has its glossary entry, so that an officer who meets a
+// word they do not know on a checklist can look it up.
+func TestChecklistTermsInGlossary(t *testing.T) {
+	files := contentFiles(t)
+	glossary := files["content/pages/glossary.md"]
+	used := 0
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		if !strings.HasPrefix(path, "checklists/") {
+			continue
+		}
+		text := strings.ToLower(files[path])
+		for _, phrase := range slices.Sorted(maps.Keys(glossaryTerms)) {
+			if !strings.Contains(text, phrase) {
+				continue
+			}
+			used++
+			if entry := glossaryTerms[phrase]; !strings.Contains(glossary, "\n### "+entry+"\n") {
+				t.Errorf("%s uses %q, but the glossary has no entry %q", path, phrase, entry)
+			}
+		}
+	}
+	if used < 15 {
+		t.Errorf("%d uses of glossary terms found in the checklists, want at least 15: the list is out of date", used)
+	}
+}
