@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/crawl"
 	"github.com/riskguide/riskguide/internal/linkcheck"
 )
@@ -56,6 +57,11 @@ and report missing files, wrong content types and missing security headers
 			// A translation behind its source still builds (its pages say
 			// so), but it is a problem for the translator to fix.
 			diags = append(diags, res.Site.Stale()...)
+			// Warnings do not change the exit code: the site is fine to
+			// build, but not yet to publish as it is.
+			for _, w := range check.Warnings(res.Site) {
+				fmt.Fprintln(stderr, w)
+			}
 			if len(diags) > 0 {
 				return diags
 			}
