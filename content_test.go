@@ -109,6 +109,23 @@ func TestRecommendationsVerbatim(t *testing.T) {
 		lines[strings.TrimSpace(l)] = true
 	}
 	s := loadDefault(t)
+	if s.Config.Quotes.ID != "eige-2019-guide" {
+		t.Errorf("site.yaml quotes %q, want eige-2019-guide, so that pages mark the quotations and name the guide", s.Config.Quotes.ID)
+	}
+	corrected := 0
+	for _, rec := range s.AllRecommendations() {
+		if strings.Contains(string(seed), rec.Text+".") {
+			corrected++
+			if !strings.Contains(rec.Note, "\""+rec.Text[strings.LastIndex(rec.Text, " ")+1:]+".\"") {
+				t.Errorf("%s: %q corrects the guide's doubled full stop, but its note %q does not show the original", rec.Pos, rec.ID, rec.Note)
+			}
+		} else if rec.Note != "" {
+			t.Errorf("%s: %q has a note, %q, but quotes the guide unchanged", rec.Pos, rec.ID, rec.Note)
+		}
+	}
+	if corrected != 1 {
+		t.Errorf("%d recommendations correct the guide, want the one with the doubled full stop", corrected)
+	}
 	for _, res := range s.Results {
 		if !lines[res.Statement] {
 			t.Errorf("%s: statement of %q is not verbatim: %q", res.Pos, res.ID, res.Statement)
@@ -354,6 +371,9 @@ func TestEditionAndPublisher(t *testing.T) {
 		if src.URL == "" && !strings.Contains(src.Title, "ISBN") && !strings.Contains(src.Title, "CETS No.") {
 			t.Errorf("%s: source %q has neither an address nor an identifier", src.Pos, src.ID)
 		}
+	}
+	if !strings.Contains(c.Disclaimer, "not published or endorsed by EIGE") || !strings.Contains(s.Page("about").Body.Value, "not published or endorsed by EIGE") {
+		t.Errorf("the disclaimer %q (shown on the home page and the print edition) and the about page must both say the site is not published or endorsed by EIGE", c.Disclaimer)
 	}
 	about := s.Page("about").Body.Value
 	for _, want := range []string{"reporting..", c.Publisher, "## Editorial conventions"} {
