@@ -1,6 +1,7 @@
 package render
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -67,5 +68,44 @@ func TestFrenchStringsSpaced(t *testing.T) {
 	}
 	if spaced < 20 {
 		t.Errorf("only %d French strings have a narrow no-break space; the rules were not applied", spaced)
+	}
+}
+
+// countedNoun finds a number followed by the word it counts, and the word
+// before the number: "opisują %d oczekiwanych", "z %d zaleceń".
+var countedNoun = regexp.MustCompile(`(\p{L}+)?\s*%d\s+\p{Ll}`)
+
+// TestPolishCountsNatural holds the built-in Polish strings of the pages
+// to natural counts: no "(liczba: %d)" workaround, and a sentence whose
+// first number counts a noun has the forms Polish needs for 1 and for 2-4
+// (.one, .few; the key itself is the form for 5 and up), unless the number
+// follows a word that fixes the noun's case whatever the number (z, niż).
+// The page scripts' strings are checked with the scripts' plural rules.
+func TestPolishCountsNatural(t *testing.T) {
+	msgs, err := LoadMessages(riskguide.Default, "pl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	counted := 0
+	for k, v := range msgs.WithPrefix("") {
+		if strings.HasPrefix(k, "assessment.js.") || strings.HasPrefix(k, "js.") || strings.HasSuffix(k, ".one") || strings.HasSuffix(k, ".few") || strings.HasSuffix(k, ".many") {
+			continue
+		}
+		if strings.Contains(strings.ToLower(v), "liczba: %d") {
+			t.Errorf("pl %s = %q: write the count as Polish says it, not \"liczba: %%d\"", k, v)
+		}
+		m := countedNoun.FindStringSubmatch(v)
+		if m == nil || m[1] == "z" || m[1] == "niż" {
+			continue
+		}
+		counted++
+		for _, form := range []string{".one", ".few"} {
+			if _, ok := msgs.m[k+form]; !ok {
+				t.Errorf("pl %s = %q counts a noun but has no %s form", k, v, form)
+			}
+		}
+	}
+	if counted == 0 {
+		t.Error("no Polish sentence counts a noun: the check found nothing to check")
 	}
 }
