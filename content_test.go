@@ -428,7 +428,7 @@ func TestCaseTemplatesWarn(t *testing.T) {
 // point to it.
 func TestWordingForEveryForce(t *testing.T) {
 	pronoun := regexp.MustCompile(`(?i)\b(she|her|hers|herself|he|him|his|himself)\b`)
-	local := regexp.MustCompile(`(?i)\b(sergeants?|constables?|inspectors?|bail|serious case reviews?|domestic homicide reviews?)\b`)
+	local := regexp.MustCompile(`(?i)\b(sergeants?|constables?|inspectors?|bail|serious case reviews?|domestic homicide reviews?|safeguarding|research summar(?:y|ies))\b`)
 	files := contentFiles(t)
 	for _, path := range slices.Sorted(maps.Keys(files)) {
 		text := files[path]
