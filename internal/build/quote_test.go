@@ -1,6 +1,7 @@
 package build
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -45,4 +46,40 @@ func TestQuotedTextsMarked(t *testing.T) {
 		{".quote-from", 0, "", "", ""},
 		{"h1.rec-title", 1, "Train every officer.", "", ""},
 	})
+}
+
+// TestUntranslatedDisclaimerAndNoteLang: on the French pages of the
+// bilingual example, the disclaimer and the editorial note, which have no
+// translation, are marked as English (lang="en"); on the English pages
+// they carry no lang of their own.
+func TestUntranslatedDisclaimerAndNoteLang(t *testing.T) {
+	dir := copyBilingual(t)
+	cfg := filepath.Join(dir, "content/site.yaml")
+	data, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data = append(data, "\nquotes: desk-notes\ndisclaimer: An example, endorsed by no one.\n"...)
+	if err := os.WriteFile(cfg, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res := filepath.Join(dir, "content/expected-results/01-welcome.yaml")
+	rd, err := os.ReadFile(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.SplitAfter(string(rd), "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "  - id: private-space") {
+			lines[i] = l + "    note: A word corrected.\n"
+		}
+	}
+	if err := os.WriteFile(res, []byte(strings.Join(lines, "")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := buildDir(t, dir)
+	checkPage(t, out, "fr/index.html", []expect{{"p.disclaimer", 1, "endorsed by no one", "lang", "en"}})
+	checkPage(t, out, "fr/recommendations/private-space/index.html", []expect{{".quote-note", 1, "A word corrected.", "lang", "en"}})
+	checkPage(t, out, "index.html", []expect{{"p.disclaimer", 1, "endorsed by no one", "lang", ""}})
+	checkPage(t, out, "recommendations/private-space/index.html", []expect{{".quote-note", 1, "A word corrected.", "lang", ""}})
 }

@@ -304,3 +304,13 @@ func (b *Base) QuoteLine(note, href string) *QuoteLine {
 	}
 	return &QuoteLine{Base: b, Source: q, Href: href, Note: note}
 }
+
+// SourceLangIfTranslated is the source language's tag on a page of another
+// language, and "" on the source language's own pages: the lang of a text
+// that has no translation yet (a disclaimer, an editorial note).
+func (b *Base) SourceLangIfTranslated() string {
+	if v := b.Site.Languages; v != nil && v.Source != "" && v.Source != b.Site.Config.Language {
+		return v.Source
+	}
+	return ""
+}
