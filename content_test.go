@@ -198,11 +198,11 @@ var verifiedArticles = map[string][]string{
 // verifiedStatements records each statement of law made in the content
 // without an article number, with where it was checked: the phrase as the
 // content writes it, and the source read. Add one only after reading the
-// source yourself. Not verified, and so not stated: that Denmark is not
-// bound by the Victims' Rights Directive (its recital on Protocol No 22 was
-// not found in a stored text), the number of the Law Enforcement
-// Directive's article on special categories of data (10) and on logging
-// (25), both UNVERIFIED in REFERENCES.md.
+// source yourself. Not verified, and so not stated: whether Directive (EU)
+// 2024/1385 binds Denmark and Ireland, and the numbers of the Law
+// Enforcement Directive's articles on special categories of data (10) and
+// on logging (25), both UNVERIFIED in REFERENCES.md (their rules are
+// described without a number).
 var verifiedStatements = []struct{ Phrase, Where string }{
 	{"not every EU Member State has ratified it",
 		"list of ratifications of CETS No. 210 to 2024 (38 states and the EU; Bulgaria, Czechia, Hungary, Lithuania and Slovakia not among them), https://wikimili.com/en/Istanbul_Convention; Bulgaria and Slovakia not ratifying, https://www.stopvaw.org/europe_bulgaria_and_slovakia_reject_treaty_on_violence_against_women"},
@@ -210,6 +210,8 @@ var verifiedStatements = []struct{ Phrase, Where string }{
 		"the Convention's articles bind 'Parties' (\"Parties shall take the necessary legislative or other measures ...\"): English text, Dutch Treaty Series, https://zoek.officielebekendmakingen.nl/trb-2012-233.html (REFERENCES.md C1), and the Polish text per article (C3)"},
 	{"Denmark takes no part in some EU measures on justice and home affairs",
 		"European e-Justice Portal, European payment order: the regulation applies in every Member State except Denmark, https://webgate.ec.europa.eu/e-justice/353/LT/european_payment_order; a justice proposal 'not applicable in Denmark', http://www.wordscope.be/duits/nederlands/letzteren+mitgliedstaaten+zustimmen.html"},
+	{"the Victims' Rights Directive, for one, binds every Member State except Denmark",
+		"European Commission, report on the implementation of Directive 2012/29/EU, COM(2020) 188 final, section 1.1: 'The Directive is binding on all Member States with the exception of Denmark', https://commission.europa.eu/document/download/24cca014-8df4-4aaf-9603-bdfb64e7ed70_en"},
 	{"Ireland takes part only in those it chooses",
 		"the same proposal applies to the United Kingdom and Ireland only if they decide to take part, http://www.wordscope.be/duits/nederlands/letzteren+mitgliedstaaten+zustimmen.html"},
 	{"Commission Implementing Decision (EU) 2018/1523",
