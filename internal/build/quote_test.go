@@ -37,6 +37,10 @@ func TestQuotedTextsMarked(t *testing.T) {
 		{"article.print-rec p.quote-from .quote-note", 1, "One full stop corrected.", "", ""},
 	})
 	checkPage(t, out, "index.html", []expect{{"p.disclaimer", 1, "Not endorsed by the Council.", "", ""}})
+	checkPage(t, out, "results/training/index.html", []expect{
+		{"blockquote.quoted.statement[cite='https://example.org/convention'] p", 1, "Officers understand the dynamics.", "", ""},
+		{"p.quote-from cite", 1, "A convention", "", ""},
+	})
 
 	// The same site without quotes: marks nothing.
 	plain := filepath.Join(t.TempDir(), "public")
