@@ -588,3 +588,59 @@ func TestChecklistTermsInGlossary(t *testing.T) {
 		t.Errorf("%d uses of glossary terms found in the checklists, want at least 15: the list is out of date", used)
 	}
 }
+
+// sentences splits a text into sentences, joining the lines of YAML and
+// Markdown so that a sentence wrapped over several lines is one.
+func sentences(text string) []string {
+	flat := strings.Join(strings.Fields(text), " ")
+	return regexp.MustCompile(`[.!?](\s|$)`).Split(flat, -1)
+}
+
+// TestSafetyRulesFollowedLiterally reads every text as an officer would,
+// literally, one sentence at a time:
+//
+//   - a call-back "only if safe" always says what to do when it is not:
+//     check earlier calls, markers and location, and send officers;
+//   - a rule against using someone as an interpreter always excludes the
+//     relatives and friends who may side with the perpetrator;
+//   - gathering medical records always depends on consent or a legal power.
+func TestSafetyRulesFollowedLiterally(t *testing.T) {
+	files := contentFiles(t)
+	callBack := regexp.MustCompile(`(?i)call back only if`)
+	interpreter := regexp.MustCompile(`(?i)\binterpret`)
+	never := regexp.MustCompile(`(?i)\bnever\b`)
+	found := map[string]int{}
+	for _, path := range slices.Sorted(maps.Keys(files)) {
+		ss := sentences(files[path])
+		for i, s := range ss {
+			low := strings.ToLower(s)
+			if callBack.MatchString(s) {
+				found["call-back"]++
+				next := low
+				if i+1 < len(ss) {
+					next += " " + strings.ToLower(ss[i+1])
+				}
+				if !strings.Contains(next, "send officers") {
+					t.Errorf("%s: %q: says to call back only if safe, but not to send officers when it is not", path, s)
+				}
+			}
+			if interpreter.MatchString(s) && never.MatchString(s) {
+				found["interpreter"]++
+				if !strings.Contains(low, "relative") || !strings.Contains(low, "friend") {
+					t.Errorf("%s: %q: an interpreter rule that does not exclude relatives and friends", path, s)
+				}
+			}
+			if strings.Contains(low, "medical records") && strings.Contains(low, "gather") {
+				found["medical"]++
+				if !strings.Contains(low, "consent") || !strings.Contains(low, "court order") {
+					t.Errorf("%s: %q: medical records gathered without the victim's consent or a court order named as the condition", path, s)
+				}
+			}
+		}
+	}
+	for _, rule := range []string{"call-back", "interpreter", "medical"} {
+		if found[rule] == 0 {
+			t.Errorf("no sentence found for the %s rule: the check is looking for the wrong words", rule)
+		}
+	}
+}
