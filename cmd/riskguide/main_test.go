@@ -2,10 +2,12 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -190,5 +192,37 @@ func TestMisuse(t *testing.T) {
 		if r.stderr == "" {
 			t.Errorf("%v: no message", args)
 		}
+	}
+}
+
+// TestCheckWarnsOfPlaceholderPublisher runs check on a fresh copy of the
+// built-in site, whose publisher is the bracketed placeholder: a warning
+// at the publisher's file:line:col, and exit 0, since the site builds. Once
+// a name is written, the warning goes.
+func TestCheckWarnsOfPlaceholderPublisher(t *testing.T) {
+	dir := t.TempDir()
+	run(t, dir, "new", ".")
+	r := run(t, dir, "check")
+	if r.code != 0 {
+		t.Fatalf("check of a new site: exit %d, want 0:\n%s", r.code, r.stderr)
+	}
+	site, err := os.ReadFile(filepath.Join(dir, "content/site.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(site), "\n")
+	line := slices.IndexFunc(lines, func(l string) bool { return strings.HasPrefix(l, "publisher:") })
+	if line < 0 {
+		t.Fatal("the new site's site.yaml has no publisher line")
+	}
+	col := strings.Index(lines[line], `"[`) + 1
+	want := fmt.Sprintf(`content/site.yaml:%d:%d: warning: publisher "[Name of the force`, line+1, col)
+	if !strings.Contains(r.stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+	}
+	lines[line] = "publisher: Example Police Service"
+	write(t, filepath.Join(dir, "content/site.yaml"), strings.Join(lines, "\n"))
+	if r := run(t, dir, "check"); r.code != 0 || strings.Contains(r.stderr, "warning") {
+		t.Errorf("check with a real publisher: exit %d, stderr:\n%s", r.code, r.stderr)
 	}
 }

@@ -47,6 +47,9 @@ func Check(s *site.Site, loadProblems site.Diagnostics, texts *markdown.Texts) s
 		}
 	}
 	c := &checker{s: s, broken: broken, read: texts}
+	if q := s.Config.Quotes; q.ID != "" && s.Source(q.ID) == nil && !c.broken["source"] {
+		c.diags.Add(q.Pos, "quotes: unknown source %q: add it to content/sources.yaml", q.ID)
+	}
 	for _, r := range s.Roles {
 		c.markdown(r.Description)
 	}
@@ -317,4 +320,16 @@ func clip(s string) string {
 		return s[:i] + "..."
 	}
 	return s
+}
+
+// Warnings lists what is worth fixing before a site is published but does
+// not stop it from building: a publisher still written as a placeholder in
+// square brackets, as the built-in site ships it, which every page footer,
+// the print edition and the printed self-assessment would show.
+func Warnings(s *site.Site) site.Diagnostics {
+	var ws site.Diagnostics
+	if p := strings.TrimSpace(s.Config.Publisher); strings.HasPrefix(p, "[") && strings.HasSuffix(p, "]") {
+		ws.Add(s.Config.PublisherPos, "warning: publisher %q is a placeholder: write the name of the organisation that publishes this copy (it is printed at the foot of every page, in the print edition and in printed self-assessments)", p)
+	}
+	return ws.Sort()
 }

@@ -55,6 +55,8 @@ func TestReferences(t *testing.T) {
 			`content/roles.yaml:4:33: unknown cross-reference target "protocol:none": no protocol template with id "none"`},
 		{"unknown page and source", map[string]string{"content/pages/about.md": "---\ntitle: About\n---\n[a](page:nope) [b](source:nope) [c](role:nope)\n"},
 			`content/pages/about.md:4:20: unknown cross-reference target "source:nope": no source with id "nope"`},
+		{"quotes an unknown source", map[string]string{"content/site.yaml": "title: T\nquotes: gide\n"},
+			`content/site.yaml:2:9: quotes: unknown source "gide": add it to content/sources.yaml`},
 		{"external image", map[string]string{"content/pages/about.md": "---\ntitle: About\n---\n![logo](https://cdn.example.org/logo.png)\n"},
 			`content/pages/about.md:4:9: image "https://cdn.example.org/logo.png" would be loaded from outside the site: copy it into assets/ and link it relatively`},
 	}
@@ -167,5 +169,27 @@ func TestRawHTMLBlockedByCSP(t *testing.T) {
 	s, diags = load.Load(siteFS(map[string]string{"content/pages/about.md": page}))
 	if diags = append(diags, Check(s, diags, nil)...); len(diags) > 0 {
 		t.Errorf("raw HTML reported although raw_html is off:\n%v", diags)
+	}
+}
+
+// TestPlaceholderPublisherWarning: a publisher in square brackets is a
+// placeholder, warned of at its position; a name is not.
+func TestPlaceholderPublisherWarning(t *testing.T) {
+	for _, tc := range []struct{ yaml, want string }{
+		{"title: T\npublisher: \"[Name of the force]\"\n", `content/site.yaml:2:12: warning: publisher "[Name of the force]" is a placeholder`},
+		{"title: T\npublisher: North Police\n", ""},
+		{"title: T\n", ""},
+	} {
+		s, diags := load.Load(siteFS(map[string]string{"content/site.yaml": tc.yaml}))
+		if len(diags) > 0 {
+			t.Fatal(diags)
+		}
+		ws := Warnings(s)
+		switch {
+		case tc.want == "" && len(ws) > 0:
+			t.Errorf("%q: unexpected warnings %v", tc.yaml, ws)
+		case tc.want != "" && (len(ws) != 1 || !strings.HasPrefix(ws[0].String(), tc.want)):
+			t.Errorf("%q: warnings %v, want one starting %q", tc.yaml, ws, tc.want)
+		}
 	}
 }

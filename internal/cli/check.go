@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/crawl"
 	"github.com/riskguide/riskguide/internal/linkcheck"
 )
@@ -84,6 +85,11 @@ was checked (see docs/safety.md).`,
 			}
 			for _, w := range warnings {
 				fmt.Fprintf(stderr, "%s: warning: %s\n", w.Pos, w.Message)
+			}
+			// Other warnings do not change the exit code either: the site
+			// is fine to build, but not yet to publish as it is.
+			for _, w := range check.Warnings(res.Site) {
+				fmt.Fprintln(stderr, w)
 			}
 			if len(diags) > 0 {
 				return diags

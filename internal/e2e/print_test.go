@@ -13,7 +13,7 @@ import (
 
 // chromeText is text that belongs to the screen only: the skip link, the
 // footer's links and the toolbar's buttons. None of it may be printed.
-var chromeText = []string{"Skip to content", "Print the whole guidance", "Clear all ticks", "Clear all fields"}
+var chromeText = []string{"Skip to content", "Print the whole guidance", "Start again: clear all ticks", "Clear all fields"}
 
 // printHidden is every part of the page that must not print, with what it
 // is; under print media each must take no space.

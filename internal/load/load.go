@@ -136,10 +136,15 @@ func (l *loader) config() {
 	c.Pos = d.pos(root)
 	var accent site.Text
 	d.mapping(root, "site.yaml", map[string]fieldFunc{
-		"title":       d.str(&c.Title, true),
-		"tagline":     d.str(&c.Tagline, false),
-		"language":    d.language(&c.Language),
-		"publisher":   d.str(&c.Publisher, false),
+		"title":    d.str(&c.Title, true),
+		"tagline":  d.str(&c.Tagline, false),
+		"language": d.language(&c.Language),
+		"publisher": func(v *yaml.Node) {
+			c.PublisherPos = d.pos(v)
+			d.str(&c.Publisher, false)(v)
+		},
+		"disclaimer":  d.str(&c.Disclaimer, false),
+		"quotes":      d.id(&c.Quotes.ID, &c.Quotes.Pos),
 		"logo":        l.logo(d, &c.Logo),
 		"version":     d.str(&c.Version, false),
 		"published":   d.date(&c.Published),
@@ -422,6 +427,7 @@ func (l *loader) recommendation(d *decoder, n *yaml.Node, res *site.ExpectedResu
 		"roles":      d.refs(&rec.Roles),
 		"guidance":   d.text(&rec.Guidance),
 		"indicators": d.strs(&rec.Indicators),
+		"note":       d.str(&rec.Note, false),
 		"evidence": d.list(func(e *yaml.Node) {
 			var ev site.Evidence
 			if d.mapping(e, "evidence", map[string]fieldFunc{

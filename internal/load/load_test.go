@@ -98,7 +98,7 @@ func TestDiagnostics(t *testing.T) {
 		want string
 	}{
 		{"unknown key", "content/site.yaml", "title: T\ncolour: red\n",
-			`content/site.yaml:2:1: unknown key "colour" in site.yaml (allowed: accent, language, languages, logo, paper, pretty_urls, published, publisher, quick_exit, raw_html, review_by, tagline, terms, title, version)`},
+			`content/site.yaml:2:1: unknown key "colour" in site.yaml (allowed: accent, disclaimer, language, languages, logo, paper, pretty_urls, published, publisher, quick_exit, quotes, raw_html, review_by, tagline, terms, title, version)`},
 		{"quick exit without url", "content/site.yaml", "title: T\nquick_exit:\n  label: Leave\n",
 			`content/site.yaml:3:3: quick_exit is missing required key "url"`},
 		{"quick exit unknown key", "content/site.yaml", "title: T\nquick_exit:\n  url: https://example.org/\n  colour: red\n",

@@ -253,3 +253,64 @@ func tickKey(role, text string, n int) string {
 	}
 	return key
 }
+
+// QuoteSource names the source a site quotes its expected results and
+// recommendations from, for the "From:" line under each quotation.
+type QuoteSource struct {
+	Title string
+	// Cite is the address of the source, for the cite attribute of
+	// <blockquote>: its own URL, else its entry on the Sources page.
+	Cite string
+	// URL is its entry on the Sources page.
+	URL  string
+	Lang string // the source language's, when Title is untranslated
+}
+
+// Quote is the source of the quoted texts (site.yaml quotes:), or nil when
+// the site does not name one: then nothing is marked as quoted.
+func (b *Base) Quote() *QuoteSource {
+	id := b.Site.Config.Quotes.ID
+	src := b.Site.Source(id)
+	if src == nil {
+		return nil
+	}
+	q := &QuoteSource{Title: src.Title, Cite: src.URL, URL: b.Rel(TargetPath(b.Site, "source", id)), Lang: src.Lang}
+	if q.Cite == "" {
+		q.Cite = q.URL
+	}
+	return q
+}
+
+// QuoteLine is what the "quote-from" partial shows under a quotation: the
+// page, the source, where to link it, and the editorial note on the
+// quoted text, if any.
+type QuoteLine struct {
+	*Base
+	Source *QuoteSource
+	Href   string // the source's entry: on the Sources page, or in the same page
+	Note   string
+}
+
+// QuoteLine prepares the line under a quotation; nil when the site names
+// no source for its quotations. href, when not empty, replaces the link to
+// the Sources page (the print edition links its own list).
+func (b *Base) QuoteLine(note, href string) *QuoteLine {
+	q := b.Quote()
+	if q == nil {
+		return nil
+	}
+	if href == "" {
+		href = q.URL
+	}
+	return &QuoteLine{Base: b, Source: q, Href: href, Note: note}
+}
+
+// SourceLangIfTranslated is the source language's tag on a page of another
+// language, and "" on the source language's own pages: the lang of a text
+// that has no translation yet (a disclaimer, an editorial note).
+func (b *Base) SourceLangIfTranslated() string {
+	if v := b.Site.Languages; v != nil && v.Source != "" && v.Source != b.Site.Config.Language {
+		return v.Source
+	}
+	return ""
+}

@@ -93,6 +93,7 @@ func SiteMessages(theme fs.FS, s *site.Site) (*Messages, error) {
 	}
 	msgs.UseTerms(msgs.languageTerms(s.Config.Terms))
 	msgs.UseScale(s.Scale)
+	msgs.useTypography()
 	return msgs, nil
 }
 

@@ -59,12 +59,20 @@ type Config struct {
 	TitleLang, TaglineLang string
 	Language               string
 	Publisher              string
-	Logo                   string // path inside the source tree
-	Version                string
-	Published              string // YYYY-MM-DD
-	ReviewBy               string // YYYY-MM-DD
-	PrettyURLs             bool
-	RawHTML                bool
+	PublisherPos           Pos // where publisher: was written, for the placeholder warning
+	// Disclaimer is a line the home page and the print edition show under
+	// the title, such as who does not endorse this copy; empty for none.
+	Disclaimer string
+	// Quotes is the source that the statements of the expected results and
+	// the texts of the recommendations are quoted from; when set, pages
+	// mark those texts as quotations and name the source.
+	Quotes     Ref
+	Logo       string // path inside the source tree
+	Version    string
+	Published  string // YYYY-MM-DD
+	ReviewBy   string // YYYY-MM-DD
+	PrettyURLs bool
+	RawHTML    bool
 	// Accent is the site colour as #rrggbb; empty means the default theme.
 	Accent Text
 	// Paper is the sheet size printed pages ask for: PaperA4 (the default)
@@ -186,6 +194,9 @@ type Recommendation struct {
 	Guidance   Text // Markdown
 	Indicators []string
 	Evidence   []Evidence
+	// Note is an editorial note on the quoted Text, such as a correction
+	// of the original, shown under the quotation; empty for none.
+	Note string
 	// Lang is the source language when the text is shown untranslated (see
 	// Role.Lang); FieldLang, the same for each text by name (see LangOf).
 	Lang      string
