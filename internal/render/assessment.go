@@ -81,6 +81,11 @@ var assessmentScriptKeys = []string{
 	"err.csv.status", "err.csv.date",
 	"coverage.none",
 	"err.scale", "import.error.scale",
+	"entry.error", "entry.date", "entry.year", "unreadable.id", "unreadable.download", "unreadable.repair",
+	"repair.title", "repair.keeps", "repair.drops", "repair.download.first", "repair.ok", "repair.impossible", "repaired",
+	"save.invalid", "save.unreadable", "save.final", "save.newer", "next.title",
+	"import.final.intro", "import.asnew.draft", "import.asnew.final", "import.new.final",
+	"compare.results.caption", "compare.points", "compare.csv.status", "compare.csv.score",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {

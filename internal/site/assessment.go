@@ -42,6 +42,12 @@ type ExportFormat struct {
 		ID      int `json:"id"`
 		Answers int `json:"answers"`
 	} `json:"limits"`
+	// EntryYears are the first and last year of a date typed on the page
+	// (a target date, the date of approval): a year outside them is taken
+	// for a typing mistake and refused at entry. Files are read by the
+	// wider rule of the format (years 0000 to 9999), so that nothing
+	// exported before is refused.
+	EntryYears [2]int `json:"entryYears"`
 	// AssessmentKeys and AnswerKeys are the fields of an assessment and
 	// of an answer, all required; SignOffKeys are the assessment's fields
 	// added in version 2, required from that version on.
