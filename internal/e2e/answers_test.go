@@ -382,6 +382,14 @@ func TestCompareStartsOnTwo(t *testing.T) {
 	if !strings.HasPrefix(text, "\ufeff") || !strings.Contains(text, `"`+rec2+`","`) || !strings.Contains(text, `"Planned","In place","1","3","'+2","Moved up"`) || !strings.Contains(text, `"2.0","3.0","'+1.0"`) {
 		t.Errorf("the comparison's CSV:\n%s", text)
 	}
+	// Printed, the comparison is all the page shows.
+	tb.Do(evalVoid(`document.body.classList.add('sa-print-compare')`))
+	tb.EmulateMedia("print")
+	if got := tb.eval(`getComputedStyle(document.getElementById('sa-compare')).display + ' ' + getComputedStyle(document.getElementById('sa-form')).display`); got != "block none" {
+		t.Errorf("printing the comparison shows the comparison and the form as %q", got)
+	}
+	tb.EmulateMedia("screen")
+	tb.Do(evalVoid(`document.body.classList.remove('sa-print-compare')`))
 	// Evidence with an address in brackets keeps the address's own
 	// brackets and drops the sentence's.
 	tb.typeInto("#sa-"+rec1+"-evidence", " See (https://host.example/a_(b)).")
