@@ -236,6 +236,16 @@
     }
   }
 
+  // check reads a text the page is about to keep or export as a file
+  // would be read: its size in UTF-8 bytes, then parse. It gives the same
+  // {guidance, record} or {problem} as parseBytes, so that the page keeps
+  // nothing that riskguide report would refuse.
+  function check(s) {
+    var n = new TextEncoder().encode(s).length;
+    if (n > LIMITS.bytes) { return { problem: new Problem('import.error.size', [size(n)]) }; }
+    return parse(s);
+  }
+
   // parseBytes reads an exported file's bytes: decodeBytes, then parse.
   function parseBytes(bytes) {
     var d = decodeBytes(bytes);
@@ -452,6 +462,7 @@
     TEXT_FIELDS: TEXT_FIELDS,
     own: own,
     parse: parse,
+    check: check,
     decodeBytes: decodeBytes,
     parseBytes: parseBytes,
     size: size,

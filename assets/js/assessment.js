@@ -120,7 +120,7 @@
   // kept (its revision), which belongs to the record it was read as.
   function copyRecord(rec) {
     var c = {};
-    Object.keys(rec).forEach(function (k) { if (k !== 'kept' && k !== 'unsaved') { c[k] = rec[k]; } });
+    Object.keys(rec).forEach(function (k) { if (k !== 'kept' && k !== 'keptFinal' && k !== 'unsaved') { c[k] = rec[k]; } });
     c.answers = Object.create(null);
     Object.keys(rec.answers).forEach(function (id) {
       var a = {};
@@ -155,6 +155,7 @@
       return null;
     }
     r.record.kept = t;
+    r.record.keptFinal = r.record.final;
     return r.record;
   }
 
@@ -225,11 +226,15 @@
   //   - what is kept cannot be read: it is left as it is.
   function persist(rec) {
     var textOut = io.toJSON(model.guidance, rec);
-    var check = io.parse(textOut);
+    var check = io.check(textOut);
     if (check.problem) { return { key: 'save.invalid', args: [msg.apply(null, [check.problem.key].concat(check.problem.args))] }; }
     var kept = store.get(KEY + rec.id);
     var base = rec.kept === undefined ? null : rec.kept;
-    if (kept !== null) {
+    // The text this record was read as is known to be readable, and
+    // whether it was final (keptFinal): it need not be read again.
+    if (kept !== null && kept === base && rec.keptFinal !== undefined) {
+      if (rec.keptFinal) { return { key: 'save.final', args: [rec.name] }; }
+    } else if (kept !== null) {
       var was = io.parse(kept);
       // An unreadable text is replaced only by its repair, made from
       // exactly that text (rec.kept) at the user's request.
@@ -241,6 +246,7 @@
     if (store.set(KEY + rec.id, textOut)) {
       delete rec.unsaved;
       rec.kept = textOut;
+      rec.keptFinal = rec.final;
     } else {
       rec.unsaved = true;
     }
@@ -864,7 +870,7 @@
   // refused here, naming the rule.
   function preview(fileName, r) {
     if (!r.problem) {
-      var back = io.parse(io.toJSON(model.guidance, r.record));
+      var back = io.check(io.toJSON(model.guidance, r.record));
       if (back.problem) { r = back; }
     }
     if (r.problem) {
