@@ -15,6 +15,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/riskguide/riskguide/internal/browsertest"
 	"github.com/riskguide/riskguide/internal/report"
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -81,6 +82,7 @@ func TestDateRefusedAtEntry(t *testing.T) {
 	if got := tb.eval(`document.querySelector('` + field + `').getAttribute('aria-invalid') + ' ' + document.querySelector('` + field + `').getAttribute('aria-describedby')`); got != "true sa-"+rec1+"-target-error" {
 		t.Errorf("the field is not tied to its message: %q", got)
 	}
+	browsertest.FailOnAxe(t, "a date refused at entry", tb.Axe())
 	if s := tb.storage(); strings.Contains(s, "20277") || strings.Contains(s, "-06-3\\\"") {
 		t.Fatalf("the mistyped date was kept: %s", s)
 	}
@@ -136,6 +138,7 @@ func TestUnreadableRecordListed(t *testing.T) {
 	tb.Do(evalVoid(`localStorage.setItem(` + jsString(key) + `, ` + jsString(broken) + `)`))
 	tb.Reload()
 	tb.waitFor("the unreadable record listed", `!document.getElementById('sa-unreadable').hidden`)
+	browsertest.FailOnAxe(t, "an unreadable record listed", tb.Axe())
 	item := `#sa-unreadable [data-id="` + id + `"]`
 	if got := tb.eval(`document.querySelector('` + item + `').textContent`); !strings.Contains(got, "Imported") || !strings.Contains(got, "answers."+rec2+".targetDate") {
 		t.Errorf("the listing does not name the record and what is wrong: %q", got)
