@@ -27,6 +27,11 @@ type AssessmentPage struct {
 	Messages []Message
 }
 
+// Limits are the export format's limits (site.AssessmentFormat), which the
+// form's fields carry as maxlength so that nothing typed is longer than
+// the page, an import and riskguide report accept.
+func (p *AssessmentPage) Limits() site.ExportLimits { return site.AssessmentFormat.Limits }
+
 // StatusOption is one step of the scale as shown.
 type StatusOption struct {
 	Value       string

@@ -35,13 +35,7 @@ type ExportFormat struct {
 	Points map[string]int `json:"points"`
 	// Limits of an export. Lengths count UTF-16 code units, as the
 	// browser does.
-	Limits struct {
-		Bytes   int `json:"bytes"`
-		Text    int `json:"text"`
-		Name    int `json:"name"`
-		ID      int `json:"id"`
-		Answers int `json:"answers"`
-	} `json:"limits"`
+	Limits ExportLimits `json:"limits"`
 	// EntryYears are the first and last year of a date typed on the page
 	// (a target date, the date of approval): a year outside them is taken
 	// for a typing mistake and refused at entry. Files are read by the
@@ -54,6 +48,17 @@ type ExportFormat struct {
 	AssessmentKeys []string `json:"assessmentKeys"`
 	SignOffKeys    []string `json:"signOffKeys"`
 	AnswerKeys     []string `json:"answerKeys"`
+}
+
+// ExportLimits are the limits of an export: its size in bytes, the length
+// of a text, a name and an id (in UTF-16 code units, as the browser
+// counts), and the number of answers.
+type ExportLimits struct {
+	Bytes   int `json:"bytes"`
+	Text    int `json:"text"`
+	Name    int `json:"name"`
+	ID      int `json:"id"`
+	Answers int `json:"answers"`
 }
 
 // AssessmentFormat is the export format.
