@@ -136,6 +136,10 @@ func TestUnreadableRecordListed(t *testing.T) {
 	}
 	key := tb.storeKey(id)
 	tb.Do(evalVoid(`localStorage.setItem(` + jsString(key) + `, ` + jsString(broken) + `)`))
+	// A second one was cut short: not JSON at all.
+	const cut = "a-cut"
+	cutText := broken[:len(broken)/2]
+	tb.Do(evalVoid(`localStorage.setItem(` + jsString(tb.storeKey(cut)) + `, ` + jsString(cutText) + `)`))
 	tb.Reload()
 	tb.waitFor("the unreadable record listed", `!document.getElementById('sa-unreadable').hidden`)
 	browsertest.FailOnAxe(t, "an unreadable record listed", tb.Axe())
@@ -147,6 +151,15 @@ func TestUnreadableRecordListed(t *testing.T) {
 	if name, data := tb.downloadFrom(item + ` [data-unreadable="download"]`); string(data) != broken {
 		t.Errorf("%s is not the kept text as it is:\n%s", name, data)
 	}
+	// What is not JSON cannot be repaired: the page says so and leaves it.
+	tb.click(`#sa-unreadable [data-id="` + cut + `"] [data-unreadable="repair"]`)
+	tb.waitFor("the refusal to repair", `!document.getElementById('sa-error').hidden`)
+	if got := tb.errorText(); !strings.Contains(got, "cannot be repaired") || !strings.Contains(got, "Download it as it is") {
+		t.Errorf("repairing a text cut short says %q", got)
+	}
+	if tb.kept(cut) != cutText || tb.evalBool(`document.getElementById('sa-dialog').open`) {
+		t.Error("a text that cannot be repaired was changed or offered for repair")
+	}
 
 	tb.click(item + ` [data-unreadable="repair"]`)
 	tb.waitFor("the repair dialog", `document.getElementById('sa-dialog').open`)
@@ -155,8 +168,11 @@ func TestUnreadableRecordListed(t *testing.T) {
 		t.Errorf("the repair does not say what it keeps and drops: %q", body)
 	}
 	tb.dialog("", "repair")
-	if !tb.evalBool(`document.getElementById('sa-unreadable').hidden`) {
+	if tb.evalBool(`document.querySelector('#sa-unreadable [data-id="` + id + `"]') !== null`) {
 		t.Error("the repaired record is still listed as unreadable")
+	}
+	if tb.kept(cut) != cutText || tb.evalBool(`document.querySelector('#sa-unreadable [data-id="` + cut + `"]') === null`) {
+		t.Error("the record cut short is no longer listed as it is")
 	}
 	e, err := report.Parse([]byte(tb.kept(id)))
 	if err != nil {
