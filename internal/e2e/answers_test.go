@@ -171,7 +171,7 @@ func TestUnreadableRecordListed(t *testing.T) {
 	if tb.evalBool(`document.querySelector('#sa-unreadable [data-id="` + id + `"]') !== null`) {
 		t.Error("the repaired record is still listed as unreadable")
 	}
-	if tb.kept(cut) != cutText || tb.evalBool(`document.querySelector('#sa-unreadable [data-id="` + cut + `"]') === null`) {
+	if tb.kept(cut) != cutText || tb.evalBool(`document.querySelector('#sa-unreadable [data-id="`+cut+`"]') === null`) {
 		t.Error("the record cut short is no longer listed as it is")
 	}
 	e, err := report.Parse([]byte(tb.kept(id)))
