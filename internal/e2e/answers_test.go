@@ -371,6 +371,25 @@ func TestImportKeepsWhatTheFileSays(t *testing.T) {
 			t.Errorf("%s kept as %+v", id, e.Assessment)
 		}
 	}
+
+	// A CSV brought into a fresh browser takes the place of the empty
+	// assessment the page shows, under the name the preview gave.
+	_, csv := one.download("export-csv")
+	csvPath := filepath.Join(t.TempDir(), "north.csv")
+	os.WriteFile(csvPath, csv, 0o644)
+	three := openTab(t, dir)
+	three.importFile(csvPath)
+	three.waitFor("the preview", `document.getElementById('sa-dialog').open`)
+	if got := three.eval(`document.querySelector('#sa-dialog-body .sa-import-asnew').textContent`); !strings.Contains(got, "“My assessment”") {
+		t.Errorf("the CSV preview names %q", got)
+	}
+	three.dialog("", "new")
+	if got := three.eval(`Array.prototype.map.call(document.querySelectorAll('#sa-current option'), function (o) { return o.textContent; }).join('|')`); got != "My assessment" {
+		t.Errorf("after the CSV import the list holds %q", got)
+	}
+	if three.value("#sa-organisation") != "Police Service Nord" || !three.checked("#sa-"+rec1+"-in-place") {
+		t.Error("the CSV's answers were not imported")
+	}
 }
 
 // TestCompareStartsOnTwo: the comparison starts on two different
