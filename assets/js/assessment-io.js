@@ -133,6 +133,20 @@
       (m[8] === 'Z' || (+m[9] <= 23 && +m[10] <= 59));
   }
 
+  // entryDate checks a date typed on the page (a target date, the date of
+  // approval) before it is kept: null when it may be kept ("" clears the
+  // field), else a Problem. Besides a real calendar day, its year must lie
+  // within ENTRY_YEARS, so that a digit too many (20277) is caught where
+  // it is typed rather than kept as a date no one meant.
+  var ENTRY_YEARS = F.entryYears;
+  function entryDate(s) {
+    if (s === '') { return null; }
+    if (!validDate(s)) { return new Problem('entry.date'); }
+    var y = +s.slice(0, 4);
+    if (y < ENTRY_YEARS[0] || y > ENTRY_YEARS[1]) { return new Problem('entry.year', [ENTRY_YEARS[0], ENTRY_YEARS[1]]); }
+    return null;
+  }
+
   function time(v, path) {
     text(v, path, 40);
     if (!validTime(v)) { throw new Problem('err.time', [path]); }
@@ -222,6 +236,16 @@
     }
   }
 
+  // check reads a text the page is about to keep or export as a file
+  // would be read: its size in UTF-8 bytes, then parse. It gives the same
+  // {guidance, record} or {problem} as parseBytes, so that the page keeps
+  // nothing that riskguide report would refuse.
+  function check(s) {
+    var n = new TextEncoder().encode(s).length;
+    if (n > LIMITS.bytes) { return { problem: new Problem('import.error.size', [size(n)]) }; }
+    return parse(s);
+  }
+
   // parseBytes reads an exported file's bytes: decodeBytes, then parse.
   function parseBytes(bytes) {
     var d = decodeBytes(bytes);
@@ -249,6 +273,64 @@
       if (e instanceof Problem) { return { problem: e }; }
       throw e;
     }
+  }
+
+  // repair reads what it can of a kept text that parse refuses: the JSON
+  // value is taken apart field by field, every field that passes the rule
+  // is kept, and every one that does not is listed in dropped (its path and
+  // the start of its value). It gives {record, dropped} for the id given,
+  // or {problem} when the text is not JSON at all. A final assessment that
+  // lost anything comes back as a draft: what is kept is no longer what was
+  // signed off.
+  function repair(s, recID, nowTime) {
+    var v;
+    try {
+      v = JSON.parse(s.charCodeAt(0) === 0xfeff ? s.slice(1) : s);
+    } catch (e) {
+      return { problem: new Problem('import.error.json', [String(e && e.message || e)]) };
+    }
+    var dropped = [];
+    function drop(path, value) {
+      var shown = typeof value === 'string' ? value : JSON.stringify(value);
+      shown = shown === undefined ? '' : shown;
+      dropped.push({ path: path, value: shown.length > 60 ? shown.slice(0, 59) + '…' : shown });
+    }
+    function str(obj, k, path, max, ok) {
+      if (!own(obj, k)) { return ''; }
+      var x = obj[k];
+      if (typeof x === 'string' && x.length <= max && (!ok || ok(x))) { return x; }
+      drop(path, x);
+      return '';
+    }
+    var a = isObject(v) && isObject(v.assessment) ? v.assessment : {};
+    var rec = { id: recID, answers: Object.create(null) };
+    rec.name = str(a, 'name', 'assessment.name', LIMITS.name, function (x) { return !BLANK.test(x); });
+    ['organisation', 'unit', 'period', 'completedBy', 'approvedBy', 'approverRole'].forEach(function (k) {
+      rec[k] = str(a, k, 'assessment.' + k, LIMITS.text);
+    });
+    rec.approvedOn = str(a, 'approvedOn', 'assessment.approvedOn', LIMITS.id, validDate);
+    rec.created = str(a, 'created', 'assessment.created', 40, validTime) || nowTime;
+    rec.updated = str(a, 'updated', 'assessment.updated', 40, validTime) || nowTime;
+    var levels = isObject(v) && isObject(v.guidance) && scaleLevels(v.guidance.scale) || scaleLevels(DEFAULT_SCALE);
+    var answers = isObject(v) && isObject(v.answers) ? v.answers : {};
+    var ids = Object.keys(answers).sort();
+    ids.forEach(function (k, n) {
+      var path = 'answers.' + k;
+      var x = answers[k];
+      if (k.length > LIMITS.id || !ID.test(k) || !isObject(x) || n >= LIMITS.answers) { drop(path, x); return; }
+      var ans = {
+        status: str(x, 'status', path + '.status', LIMITS.id, function (st) {
+          return st === '' || (levels.ids.indexOf(st) >= 0 && STATUSES.indexOf(st) >= 0);
+        }),
+        targetDate: str(x, 'targetDate', path + '.targetDate', LIMITS.id, function (d) { return entryDate(d) === null; })
+      };
+      ['evidence', 'gaps', 'owner'].forEach(function (f) { ans[f] = str(x, f, path + '.' + f, LIMITS.text); });
+      ans.updated = str(x, 'updated', path + '.updated', 40, validTime) || rec.updated;
+      if (hasContent(ans)) { rec.answers[k] = ans; }
+    });
+    rec.final = a.final === true && dropped.length === 0 && rec.approvedBy !== '' && rec.approvedOn !== '';
+    if (a.final === true && !rec.final) { drop('assessment.final', true); }
+    return { record: rec, dropped: dropped };
   }
 
   // hasContent reports whether an answer says anything; empty answers are
@@ -332,9 +414,14 @@
     return d.getFullYear() + '-' + pad2(d.getMonth() + 1) + '-' + pad2(d.getDate());
   }
 
-  // fileName is the name an export is saved under: what, whose, and when.
-  function fileName(name, ext, d) {
-    return 'self-assessment-' + slug(name) + '-' + localDate(d || new Date()) + '.' + ext;
+  // fileName is the name an export is saved under: what, whose, in which
+  // state (draft or final) and when, to the second, so that a draft and a
+  // final exported on the same day, or two drafts a minute apart, never
+  // take each other's name.
+  function fileName(name, ext, d, final) {
+    var t = d || new Date();
+    return 'self-assessment-' + slug(name) + '-' + (final ? 'final' : 'draft') + '-' + localDate(t) + '-' +
+      pad2(t.getHours()) + pad2(t.getMinutes()) + pad2(t.getSeconds()) + '.' + ext;
   }
 
   // download hands text to the browser as a file. It needs no storage and
@@ -389,9 +476,12 @@
     ANSWER_KEYS: ANSWER_KEYS,
     ASSESSMENT_KEYS: ASSESSMENT_KEYS,
     validDate: validDate,
+    entryDate: entryDate,
+    repair: repair,
     TEXT_FIELDS: TEXT_FIELDS,
     own: own,
     parse: parse,
+    check: check,
     decodeBytes: decodeBytes,
     parseBytes: parseBytes,
     size: size,

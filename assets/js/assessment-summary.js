@@ -123,45 +123,111 @@
     return sum;
   }
 
-  // compare lists, recommendation by recommendation, how the status moved
-  // from one assessment to another.
-  function compare(model, from, to, out) {
-    var msg = model.msg;
+  function pointsOf(status) { return io.own(io.POINTS, status) ? io.POINTS[status] : null; }
+
+  // signed writes a change of score with its sign: +2, −1, 0 (one
+  // decimal for averages), or "" when either side has no score.
+  function signed(a, b, decimals) {
+    if (a === null || b === null) { return ''; }
+    var d = b - a;
+    var t = Math.abs(d).toFixed(decimals);
+    return +t === 0 ? (0).toFixed(decimals) : (d > 0 ? '+' : '\u2212') + t;
+  }
+
+  // comparison works out, recommendation by recommendation and expected
+  // result by expected result, how one assessment moved to another: the
+  // figures the table on the page and the CSV both show.
+  function comparison(model, from, to) {
     var counts = { up: 0, down: 0, 'new': 0, same: 0, gone: 0, changed: 0 };
-    var rows = [];
+    var recs = [];
     model.results.forEach(function (res) {
       res.recs.forEach(function (r) {
         var a = statusOf(from, r.id), b = statusOf(to, r.id);
         if (a === '' && b === '') { return; }
-        var change;
-        if (a === '') { change = 'new'; } else if (b === '') { change = 'gone'; } else {
-          var pa = io.own(io.POINTS, a) ? io.POINTS[a] : null, pb = io.own(io.POINTS, b) ? io.POINTS[b] : null;
-          if (a === b || pa === null || pb === null) { change = a === b ? 'same' : 'changed'; } else { change = pb > pa ? 'up' : pb < pa ? 'down' : 'same'; }
+        var pa = pointsOf(a), pb = pointsOf(b), change;
+        if (a === '') { change = 'new'; } else if (b === '') { change = 'gone'; } else if (a === b) { change = 'same'; } else if (pa === null || pb === null) { change = 'changed'; } else {
+          change = pb > pa ? 'up' : pb < pa ? 'down' : 'same';
         }
         counts[change]++;
-        rows.push([r, a, b, change]);
+        recs.push({ res: res, rec: r, from: a, to: b, fromPoints: pa, toPoints: pb, change: change, delta: signed(pa, pb, 0) });
       });
     });
+    var sumFrom = summarise(model, from), sumTo = summarise(model, to);
+    var results = sumFrom.rows.concat([sumFrom.overall]).map(function (row, i) {
+      var other = i < sumTo.rows.length ? sumTo.rows[i] : sumTo.overall;
+      return { label: row.label, total: i === sumFrom.rows.length, from: row.tally.score, to: other.tally.score, delta: signed(row.tally.score, other.tally.score, 1) };
+    });
+    return { counts: counts, recs: recs, results: results };
+  }
+
+  function scoreOrNone(score, msg) { return score === null ? msg('summary.score.none') : score.toFixed(1); }
+
+  // compare shows how one assessment moved to another: the score of each
+  // expected result and overall, then each recommendation's status on both
+  // sides (as badges) with its change of score.
+  function compare(model, from, to, out) {
+    var msg = model.msg;
+    var c = comparison(model, from, to);
+
+    var byResult = el('table', { 'class': 'sa-table sa-compare-results' });
+    byResult.appendChild(el('caption', {}, msg('compare.results.caption', from.name, to.name)));
+    var rh = el('tr');
+    [msg('summary.result'), from.name, to.name, msg('compare.points')].forEach(function (h) { rh.appendChild(el('th', { scope: 'col' }, h)); });
+    byResult.appendChild(el('thead')).appendChild(rh);
+    var rbody = byResult.appendChild(el('tbody'));
+    c.results.forEach(function (row) {
+      var tr = el('tr', row.total ? { 'class': 'sa-total' } : {});
+      tr.appendChild(el('th', { scope: 'row' }, row.label));
+      tr.appendChild(el('td', {}, scoreOrNone(row.from, msg)));
+      tr.appendChild(el('td', {}, scoreOrNone(row.to, msg)));
+      tr.appendChild(el('td', { 'class': 'sa-compare-delta' }, row.delta));
+      rbody.appendChild(tr);
+    });
+
     var tbl = el('table', { 'class': 'sa-table sa-compare-table' });
     tbl.appendChild(el('caption', {}, msg('compare.caption', from.name, to.name)));
     var head = el('tr');
-    [msg('compare.rec'), from.name, to.name, msg('compare.change')].forEach(function (h) { head.appendChild(el('th', { scope: 'col' }, h)); });
+    [msg('compare.rec'), from.name, to.name, msg('compare.points'), msg('compare.change')].forEach(function (h) { head.appendChild(el('th', { scope: 'col' }, h)); });
     tbl.appendChild(el('thead')).appendChild(head);
     var body = tbl.appendChild(el('tbody'));
-    rows.forEach(function (row) {
-      var tr = el('tr', { 'class': 'sa-change-' + row[3] });
+    c.recs.forEach(function (row) {
+      var tr = el('tr', { 'class': 'sa-change-' + row.change, 'data-rec': row.rec.id });
       var th = el('th', { scope: 'row' });
-      th.appendChild(el('span', { 'class': 'num' }, row[0].label));
-      th.appendChild(document.createTextNode(' ' + shorten(row[0].text, 90)));
+      th.appendChild(el('span', { 'class': 'num' }, row.rec.label));
+      th.appendChild(document.createTextNode(' ' + shorten(row.rec.text, 90)));
       tr.appendChild(th);
-      tr.appendChild(el('td', {}, row[1] ? model.statusLabel(row[1]) : msg('compare.none')));
-      tr.appendChild(el('td', {}, row[2] ? model.statusLabel(row[2]) : msg('compare.none')));
-      tr.appendChild(el('td', {}, msg('compare.' + row[3])));
+      [row.from, row.to].forEach(function (st) {
+        tr.appendChild(el('td')).appendChild(st ? badge(st, model.statusLabel(st)) : badge('', msg('compare.none')));
+      });
+      tr.appendChild(el('td', { 'class': 'sa-compare-delta' }, row.delta));
+      tr.appendChild(el('td', {}, msg('compare.' + row.change)));
       body.appendChild(tr);
     });
-    out.replaceChildren(el('p', {}, msg('compare.counts', counts.up, counts.down, counts['new'], counts.same)), tbl);
+    var counts = c.counts;
+    out.replaceChildren(el('p', {}, msg('compare.counts', counts.up, counts.down, counts['new'], counts.same)), byResult, tbl);
     return counts;
   }
 
-  window.riskguide.assessmentSummary = { tally: tally, summarise: summarise, render: render, compare: compare };
+  // compareCSV writes the comparison for a spreadsheet, in the page's CSV
+  // form (assessment-io.js): a row per recommendation answered on either
+  // side, then one per expected result and overall with their scores.
+  function compareCSV(model, from, to) {
+    var msg = model.msg;
+    var c = comparison(model, from, to);
+    var rows = [[msg('csv.result'), msg('csv.rec'), msg('csv.id'), msg('csv.text'),
+      msg('compare.csv.status', from.name), msg('compare.csv.status', to.name),
+      msg('compare.csv.score', from.name), msg('compare.csv.score', to.name), msg('compare.points'), msg('compare.change')]];
+    c.recs.forEach(function (row) {
+      rows.push([row.res.number + ' ' + row.res.title, row.rec.label, row.rec.id, row.rec.text,
+        row.from ? model.statusLabel(row.from) : '', row.to ? model.statusLabel(row.to) : '',
+        row.fromPoints === null ? '' : String(row.fromPoints), row.toPoints === null ? '' : String(row.toPoints),
+        row.delta, msg('compare.' + row.change)]);
+    });
+    c.results.forEach(function (row) {
+      rows.push([row.label, '', '', '', '', '', row.from === null ? '' : row.from.toFixed(1), row.to === null ? '' : row.to.toFixed(1), row.delta, '']);
+    });
+    return '\ufeff' + rows.map(function (r) { return r.map(io.cell).join(','); }).join('\r\n') + '\r\n';
+  }
+
+  window.riskguide.assessmentSummary = { tally: tally, summarise: summarise, render: render, compare: compare, compareCSV: compareCSV };
 })();

@@ -37,15 +37,37 @@
   }
 
   // URL finds web addresses in free text. What ends a sentence is not part
-  // of the address.
+  // of the address (see trim).
   var URL_RE = /\bhttps?:\/\/[^\s<>"']+/gi;
-  var TRAILING = /[.,;:!?)\]}]+$/;
+  var CLOSERS = { ')': '(', ']': '[', '}': '{' };
+
+  function count(s, c) { return s.split(c).length - 1; }
+
+  // trim takes off what ends the sentence around an address, as GitHub's
+  // and Markdown's autolinks do: trailing punctuation, and a closing
+  // bracket only when it has no opening one in the address, so that
+  // "(https://host/a_(b))." links https://host/a_(b).
+  function trim(m) {
+    var u = m;
+    for (;;) {
+      var last = u.charAt(u.length - 1);
+      if (/[.,;:!?'"*_~]/.test(last)) {
+        u = u.slice(0, -1);
+      } else if (own(CLOSERS, last) && count(u, CLOSERS[last]) < count(u, last)) {
+        u = u.slice(0, -1);
+      } else {
+        return u;
+      }
+    }
+  }
+
+  function own(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
   // addresses lists the http and https addresses in a text, in order.
   function addresses(s) {
     var out = [];
     (String(s).match(URL_RE) || []).forEach(function (m) {
-      var u = m.replace(TRAILING, '');
+      var u = trim(m);
       if (safe(u)) { out.push(u); }
     });
     return out;
@@ -67,7 +89,7 @@
   function linked(parent, s) {
     var text = String(s), at = 0;
     text.replace(URL_RE, function (m, offset) {
-      var u = m.replace(TRAILING, '');
+      var u = trim(m);
       if (!safe(u)) { return m; }
       if (offset > at) { parent.appendChild(document.createTextNode(text.slice(at, offset))); }
       parent.appendChild(el('a', { href: u, rel: 'noopener noreferrer' }, u));

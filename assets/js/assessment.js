@@ -8,7 +8,12 @@
 // a file hold the same thing and are read by the same strict parser. An
 // answer for a recommendation the guidance no longer has stays in the
 // record, is listed as retired, and is exported. A kept value that cannot
-// be read is left alone, never overwritten.
+// be read is listed with its reason, to download as it is or to repair;
+// it is never overwritten unasked.
+//
+// One writer: persist is the only function that writes an assessment, and
+// it refuses (see there) to overwrite a newer revision kept by another tab,
+// to change a final assessment, or to keep a text the reader would refuse.
 (function () {
   'use strict';
   var R = window.riskguide || {};
@@ -113,9 +118,11 @@
     };
   }
 
+  // copyRecord copies an assessment's fields and answers; not where it is
+  // kept (its revision), which belongs to the record it was read as.
   function copyRecord(rec) {
     var c = {};
-    Object.keys(rec).forEach(function (k) { c[k] = rec[k]; });
+    Object.keys(rec).forEach(function (k) { if (k !== 'kept' && k !== 'keptFinal' && k !== 'unsaved') { c[k] = rec[k]; } });
     c.answers = Object.create(null);
     Object.keys(rec.answers).forEach(function (id) {
       var a = {};
@@ -125,16 +132,32 @@
     return c;
   }
 
+  // problemOf is why a kept text cannot be read as the assessment kept
+  // under id on this page, or null when it can.
+  function problemOf(id, t, r) {
+    if (r.problem) { return r.problem; }
+    if (r.record.id !== id) { return { key: 'unreadable.id', args: [r.record.id] }; }
+    if (r.guidance.scale !== io.SCALE) { return { key: 'import.error.scale', args: [r.guidance.scale, io.SCALE] }; }
+    return null;
+  }
+
   // readRecord returns the kept assessment, or null when there is none or
-  // it cannot be read; an unreadable one is noted and left as it is.
+  // it cannot be read; an unreadable one is noted and left as it is. The
+  // record remembers the text it was read from (kept): that text is its
+  // revision, which persist checks before it writes.
   function readRecord(id) {
     var t = store.get(KEY + id);
     if (t === null) { return null; }
     var r = io.parse(t);
-    if (r.problem || r.record.id !== id || r.guidance.scale !== io.SCALE) {
-      if (state.unreadable.indexOf(id) < 0) { state.unreadable.push(id); }
+    var problem = problemOf(id, t, r);
+    if (problem) {
+      if (!state.unreadable.some(function (u) { return u.id === id; })) {
+        state.unreadable.push({ id: id, problem: problem });
+      }
       return null;
     }
+    r.record.kept = t;
+    r.record.keptFinal = r.record.final;
     return r.record;
   }
 
@@ -159,6 +182,7 @@
     kept.forEach(function (id) { if (order.indexOf(id) < 0) { order.push(id); } });
     var records = {};
     state.order = [];
+    state.unreadable = [];
     order.forEach(function (id) {
       var rec = readRecord(id);
       if (rec) { records[id] = rec; state.order.push(id); }
@@ -188,43 +212,88 @@
     store.set(INDEX, JSON.stringify({ current: state.current, order: kept }));
   }
 
-  // persist keeps a record. If the browser refuses, store.js shows the
-  // warning and the record stays in memory, where export still finds it.
-  // A kept value the page cannot read (written by a newer version, say) is
-  // never overwritten: the record stays in memory, and the page says so.
+  // persist keeps a record: the one writer of assessments. It returns null
+  // when the record is kept (or, when the browser refuses to keep
+  // anything, held in memory, where export still finds it: store.js shows
+  // the warning), else the reason it was refused, a message key with its
+  // arguments, having written nothing:
+  //   - the text would not be read back by io.parse (a value the reader
+  //     refuses, more answers than the format's limit): never kept;
+  //   - what is kept is not the revision this record was read as (rec.kept;
+  //     none for a new record): another tab wrote since, and its record
+  //     is not overwritten;
+  //   - what is kept is final: a signed-off assessment stays as it was
+  //     signed; only "Delete" removes it, and "Start the next review"
+  //     carries its answers into a new record.
+  //   - what is kept cannot be read: it is left as it is.
   function persist(rec) {
-    if (store.get(KEY + rec.id) !== null && readRecord(rec.id) === null) {
-      fail(msg('unreadable', state.unreadable.length));
-      rec.unsaved = true;
-      return;
+    var textOut = io.toJSON(model.guidance, rec);
+    var check = io.check(textOut);
+    if (check.problem) { return { key: 'save.invalid', args: [msg.apply(null, [check.problem.key].concat(check.problem.args))] }; }
+    var kept = store.get(KEY + rec.id);
+    var base = rec.kept === undefined ? null : rec.kept;
+    // The text this record was read as is known to be readable, and
+    // whether it was final (keptFinal): it need not be read again.
+    if (kept !== null && kept === base && rec.keptFinal !== undefined) {
+      if (rec.keptFinal) { return { key: 'save.final', args: [rec.name] }; }
+    } else if (kept !== null) {
+      var was = io.parse(kept);
+      // An unreadable text is replaced only by its repair, made from
+      // exactly that text (rec.kept) at the user's request.
+      var unreadable = problemOf(rec.id, kept, was);
+      if (unreadable && kept !== base) { return { key: 'save.unreadable', args: [rec.name] }; }
+      if (!unreadable && was.record.final) { return { key: 'save.final', args: [was.record.name] }; }
     }
-    if (store.set(KEY + rec.id, io.toJSON(model.guidance, rec))) { delete rec.unsaved; }
+    if (kept !== base) { return { key: 'save.newer', args: [rec.name] }; }
+    if (store.set(KEY + rec.id, textOut)) {
+      delete rec.unsaved;
+      rec.kept = textOut;
+      rec.keptFinal = rec.final;
+    } else {
+      rec.unsaved = true;
+    }
     writeIndex();
+    return null;
+  }
+
+  // refused tells why a write was refused and shows what is kept now.
+  function refused(why) {
+    load();
+    showList();
+    fill(current());
+    showUnreadable();
+    fail(msg.apply(null, [why.key].concat(why.args)));
   }
 
   function current() { return state.records[state.current]; }
 
   // change applies an edit to the current assessment and keeps it at once.
   // It starts from the kept copy, so that an edit made meanwhile in another
-  // tab is kept too.
+  // tab is kept too. It returns false when the edit was refused (the
+  // assessment is final, here or in another tab).
   function change(edit) {
     var rec = current();
-    // A final assessment is signed off as it is: nothing changes it.
-    if (rec.final) { return rec; }
     if (store.working() && !rec.unsaved) {
       var kept = readRecord(rec.id);
       if (kept) { rec = kept; }
     }
+    // A final assessment is signed off as it is: nothing changes it.
+    if (rec.final) {
+      if (!current().final) { refused({ key: 'save.final', args: [rec.name] }); }
+      return false;
+    }
     edit(rec);
     rec.updated = now();
+    var why = persist(rec);
+    if (why) { refused(why); return false; }
     state.records[rec.id] = rec;
-    persist(rec);
-    return rec;
+    return true;
   }
 
   // ---- The form ------------------------------------------------------
   function fill(rec) {
     var active = document.activeElement;
+    clearFieldErrors();
     each(form.querySelectorAll('[data-meta]'), function (input) {
       if (input !== active) { input.value = rec[input.getAttribute('data-meta')] || ''; }
     });
@@ -260,7 +329,7 @@
     $('sa-plan').hidden = false;
   }
   planSort.addEventListener('change', showPlan);
-  window.addEventListener('afterprint', function () { document.body.classList.remove('sa-print-plan'); });
+  window.addEventListener('afterprint', function () { document.body.classList.remove('sa-print-plan', 'sa-print-compare'); });
 
   // showFinal makes the form read-only for a final assessment and says who
   // signed it off.
@@ -294,7 +363,15 @@
     if (t.type !== 'radio' && e.type === 'change') { return; }
     var meta = t.getAttribute('data-meta');
     var field = t.getAttribute('data-answer');
-    var value = t.value.slice(0, field === 'targetDate' ? 10 : io.LIMITS.text);
+    if (!meta && !field) { return; }
+    var value = t.value.slice(0, io.LIMITS.text);
+    // A date is checked where it is typed; one the format would refuse
+    // (or a year no one means) is shown beside the field and not kept.
+    if (t.type === 'date') {
+      var problem = t.validity && t.validity.badInput ? { key: 'entry.date', args: [] } : io.entryDate(value);
+      showFieldError(t, problem);
+      if (problem) { return; }
+    }
     if (meta) {
       change(function (rec) { rec[meta] = value; });
     } else if (field) {
@@ -321,6 +398,39 @@
   form.addEventListener('change', onEdit);
   // The form is never sent anywhere.
   form.addEventListener('submit', function (e) { e.preventDefault(); });
+
+  // showFieldError puts a message beside a field, above it as GOV.UK's
+  // date inputs do, tied to it by aria-describedby and aria-invalid, or
+  // takes it away (problem null).
+  function showFieldError(input, problem) {
+    var id = input.id + '-error';
+    var box = $(id);
+    var wrap = input.closest('.field') || input.parentNode;
+    if (!problem) {
+      if (box) { box.remove(); }
+      input.removeAttribute('aria-invalid');
+      input.removeAttribute('aria-describedby');
+      wrap.classList.remove('sa-field-error');
+      return;
+    }
+    if (!box) {
+      box = el('p', { id: id, 'class': 'sa-error-message' });
+      input.parentNode.insertBefore(box, input);
+    }
+    box.replaceChildren(el('span', { 'class': 'visually-hidden' }, msg('entry.error') + ' '),
+      document.createTextNode(msg.apply(null, [problem.key].concat(problem.args))));
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', id);
+    wrap.classList.add('sa-field-error');
+  }
+
+  // clearFieldErrors takes away the messages beside fields that now show
+  // what is kept: all but the one being typed in, which keeps its value.
+  function clearFieldErrors() {
+    each(form.querySelectorAll('[aria-invalid="true"]'), function (input) {
+      if (input !== document.activeElement) { showFieldError(input, null); }
+    });
+  }
 
   function el(name, attrs, textIn) {
     var e = document.createElement(name);
@@ -423,13 +533,15 @@
   }
 
   // showList fills the lists of assessments. The compare choices a user
-  // made stay as they were while both still exist; a comparison already on
-  // screen is cleared whenever what it compared may have changed.
+  // made stay as they were while both still exist and differ; otherwise
+  // the comparison starts from the assessment before the one shown to the
+  // one shown. A comparison already on screen is cleared whenever what it
+  // compared may have changed.
   function showList() {
     options(select, state.current);
     var others = state.order.filter(function (id) { return id !== state.current; });
     var from = compareFrom.value, to = compareTo.value;
-    var keep = from && to && own(state.records, from) && own(state.records, to);
+    var keep = from && to && from !== to && own(state.records, from) && own(state.records, to);
     options(compareFrom, keep ? from : others[others.length - 1] || state.current);
     options(compareTo, keep ? to : state.current);
     clearComparison();
@@ -446,7 +558,10 @@
 
   select.addEventListener('change', function () { switchTo(select.value); });
 
-  function clearComparison() { $('sa-compare-out').replaceChildren(); }
+  function clearComparison() {
+    $('sa-compare-out').replaceChildren();
+    each(document.querySelectorAll('[data-sa-action="export-compare"], [data-sa-action="print-compare"]'), function (b) { b.disabled = true; });
+  }
   compareFrom.addEventListener('change', clearComparison);
   compareTo.addEventListener('change', clearComparison);
 
@@ -507,40 +622,70 @@
       function (choice, name) { if (choice === 'ok' && name !== '') { done(name); } });
   }
 
+  // uniqueName is name, or name with a number after it when another
+  // assessment has that name already, so that the list never shows two
+  // alike.
+  function uniqueName(name) {
+    function used(n) { return state.order.some(function (id) { return state.records[id].name === n; }); }
+    if (!used(name)) { return name; }
+    for (var i = 2; ; i++) {
+      var n = name.slice(0, io.LIMITS.name - 6) + ' ' + i;
+      if (!used(n)) { return n; }
+    }
+  }
+
+  // nextPeriod proposes the period after one: every year in it one on
+  // ("2026" gives "2027", "2026/27" gives "2027/28"), or "" when it names
+  // no year.
+  function nextPeriod(p) {
+    if (!/\b\d{4}\b/.test(p)) { return ''; }
+    return p.replace(/\b(\d{4})(?:([\/\u2013-])(\d{2}))?\b/g, function (m, y, sep, yy) {
+      return String(+y + 1) + (sep ? sep + String((+yy + 1) % 100 + 100).slice(1) : '');
+    });
+  }
+
+  // add keeps a new record and shows it; false when it was refused.
+  function add(rec) {
+    var why = persist(rec);
+    if (why) { refused(why); return false; }
+    state.records[rec.id] = rec;
+    state.order.push(rec.id);
+    switchTo(rec.id);
+    return true;
+  }
+
+  // draftFrom is a new draft with the answers of rec (each with the time it
+  // last changed) and without its sign-off: nobody approved the copy.
+  function draftFrom(rec, name) {
+    var c = copyRecord(rec);
+    var t = now();
+    c.id = newID();
+    c.name = uniqueName(name.slice(0, io.LIMITS.name));
+    c.created = t;
+    c.updated = t;
+    c.final = false;
+    c.approvedBy = c.approverRole = c.approvedOn = '';
+    return c;
+  }
+
   var actions = {
     'new': function () {
-      askName(msg('new.title'), msg('default.name') + ' ' + (state.order.length + 1), function (name) {
-        var rec = newRecord(name);
-        state.records[rec.id] = rec;
-        state.order.push(rec.id);
-        state.current = rec.id;
-        persist(rec);
-        switchTo(rec.id);
-        say(msg('created', name));
+      askName(msg('new.title'), uniqueName(msg('default.name') + ' ' + (state.order.length + 1)), function (name) {
+        var rec = newRecord(uniqueName(name));
+        if (add(rec)) { say(msg('created', rec.name)); }
       });
     },
     rename: function () {
       askName(msg('rename.title'), current().name, function (name) {
-        change(function (rec) { rec.name = name; });
+        if (!change(function (rec) { rec.name = name; })) { return; }
         showList();
         showDates(current());
         say(msg('renamed', name));
       });
     },
     duplicate: function () {
-      var rec = copyRecord(current());
-      var t = now();
-      delete rec.unsaved;
-      rec.id = newID();
-      rec.name = msg('copy.name', rec.name).slice(0, io.LIMITS.name);
-      rec.created = t;
-      rec.updated = t;
-      state.records[rec.id] = rec;
-      state.order.push(rec.id);
-      state.current = rec.id;
-      persist(rec);
-      switchTo(rec.id);
-      say(msg('duplicated', rec.name));
+      var rec = draftFrom(current(), msg('copy.name', current().name));
+      if (add(rec)) { say(msg('duplicated', rec.name)); }
     },
     'delete': function () {
       var rec = current();
@@ -568,31 +713,24 @@
         buttons: [{ label: msg('final.ok'), value: 'final', primary: true }, { label: msg('cancel'), value: null }]
       }, function (choice) {
         if (choice !== 'final') { return; }
-        change(function (r) { r.final = true; });
+        if (!change(function (r) { r.final = true; })) { return; }
         fill(current());
         say(msg('final.done', current().name));
       });
     },
     // next starts the next review from the assessment shown: its answers,
     // each with the time it last changed, carried into a new draft without
-    // the sign-off.
+    // the sign-off, for the next period, under a name the user confirms.
     next: function () {
       var from = current();
-      var rec = copyRecord(from);
-      var t = now();
-      delete rec.unsaved;
-      rec.id = newID();
-      rec.name = msg('next.name', from.name).slice(0, io.LIMITS.name);
-      rec.created = t;
-      rec.updated = t;
-      rec.final = false;
-      rec.approvedBy = rec.approverRole = rec.approvedOn = '';
-      state.records[rec.id] = rec;
-      state.order.push(rec.id);
-      state.current = rec.id;
-      persist(rec);
-      switchTo(rec.id);
-      say(msg('next.done', rec.name, from.name));
+      var period = nextPeriod(from.period);
+      var name = period && from.period && from.name.indexOf(from.period) >= 0 ? from.name.split(from.period).join(period) :
+        period ? from.name + ' ' + period : msg('next.name', from.name);
+      askName(msg('next.title'), uniqueName(name.slice(0, io.LIMITS.name)), function (chosen) {
+        var rec = draftFrom(from, chosen);
+        if (period) { rec.period = period; }
+        if (add(rec)) { say(msg('next.done', rec.name, from.name)); }
+      });
     },
     'export-json': function () {
       exportAs('json', 'application/json', io.toJSON(model.guidance, current()));
@@ -611,13 +749,29 @@
     compare: function () {
       var from = compareFrom.value, to = compareTo.value;
       var out = $('sa-compare-out');
-      if (from === to) { out.replaceChildren(el('p', {}, msg('compare.same.assessment'))); return; }
+      if (from === to) { clearComparison(); out.replaceChildren(el('p', {}, msg('compare.same.assessment'))); return; }
       summary.compare(model, state.records[from], state.records[to], out);
+      each(document.querySelectorAll('[data-sa-action="export-compare"], [data-sa-action="print-compare"]'), function (b) { b.disabled = false; });
+    },
+    'export-compare': function () {
+      var from = state.records[compareFrom.value], to = state.records[compareTo.value];
+      if (!from || !to || from === to) { return; }
+      var name = 'comparison-' + io.fileName(from.name + ' ' + to.name, 'csv').replace(/^self-assessment-/, '').replace(/-(draft|final)-/, '-');
+      try {
+        io.download(summary.compareCSV(model, from, to), name, 'text/csv;charset=utf-8');
+        say(msg('exported', name));
+      } catch (e) {
+        fail(msg('export.failed', String(e && e.message || e)));
+      }
+    },
+    'print-compare': function () {
+      document.body.classList.add('sa-print-compare');
+      window.print();
     }
   };
 
   function exportAs(ext, type, textOut, kind) {
-    var name = io.fileName(current().name, ext);
+    var name = io.fileName(current().name, ext, new Date(), current().final);
     if (kind) { name = name.replace(/^self-assessment-/, kind + '-'); }
     try {
       io.download(textOut, name, type);
@@ -638,6 +792,8 @@
     var file = importInput.files && importInput.files[0];
     importInput.value = '';
     if (!file) { return; }
+    // A new try starts clean: the message about an earlier file goes.
+    say('');
     if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', io.size(file.size)))); return; }
     var reader = new FileReader();
     reader.onload = function () { preview(file.name, readFile(file.name, reader.result)); };
@@ -684,14 +840,47 @@
     return p;
   }
 
+  // blank reports whether a record holds nothing a user typed: the
+  // assessment a fresh page starts with, which an import may take the
+  // place of.
+  function blank(rec) {
+    return !!rec.unsaved && !Object.keys(rec.answers).some(function (id) { return io.hasContent(rec.answers[id]); }) &&
+      ['organisation', 'unit', 'period', 'completedBy', 'approvedBy', 'approverRole', 'approvedOn'].every(function (k) { return !rec[k]; });
+  }
+
+  // importedName is the name an import is added under: its own, unless an
+  // assessment has it already; then marked as imported, once (a file of
+  // "North (imported)" does not become "North (imported) (imported)"),
+  // and numbered when that is taken too.
+  function importedName(name, id) {
+    var others = state.order.filter(function (x) { return x !== id && !blank(state.records[x]); });
+    function used(n) { return others.some(function (x) { return state.records[x].name === n; }); }
+    if (!used(name)) { return name; }
+    var parts = (own(texts, 'imported.name') ? texts['imported.name'] : '%s').split('%s');
+    var marked = parts.length === 2 && name.length > parts[0].length + parts[1].length &&
+      name.slice(0, parts[0].length) === parts[0] && name.slice(name.length - parts[1].length) === parts[1];
+    var n = marked ? name : msg('imported.name', name).slice(0, io.LIMITS.name);
+    for (var i = 2; used(n); i++) { n = (marked ? name : msg('imported.name', name)).slice(0, io.LIMITS.name - 6) + ' ' + i; }
+    return n;
+  }
+
   // preview shows what an imported file holds, r being what readFile made
-  // of it, and asks what to do.
+  // of it, and asks what to do. Whatever the file's kind (JSON, CSV, ...),
+  // the record it gives must pass the same rule as a file and as what is
+  // kept (io.parse), with the same limits as riskguide report, before
+  // anything is offered: a file that would make an unreadable record is
+  // refused here, naming the rule.
   function preview(fileName, r) {
+    if (!r.problem) {
+      var back = io.check(io.toJSON(model.guidance, r.record));
+      if (back.problem) { r = back; }
+    }
     if (r.problem) {
       fail(msg('import.error', msg.apply(null, [r.problem.key].concat(r.problem.args))));
       return;
     }
     var rec = r.record, g = r.guidance;
+    var fromSheet = g === model.guidance;
     var count = Object.keys(rec.answers).filter(function (id) { return io.hasContent(rec.answers[id]); }).length;
     var body = [];
     var facts = el('dl', { 'class': 'facts' });
@@ -707,10 +896,25 @@
     if (retired) { body.push(el('p', {}, msg('import.retired', retired))); }
 
     var existing = own(state.records, rec.id) && !state.records[rec.id].unsaved ? state.records[rec.id] : null;
+    // A fresh page's empty assessment is taken over by the import, id and
+    // all; any other assessment with the id stays, and a new one is made.
+    var placeholder = own(state.records, rec.id) && blank(state.records[rec.id]) ? state.records[rec.id] : null;
+    // What "Import as new" makes, named before it is made. A copy of a
+    // final assessment made from a spreadsheet is a draft: the sheet holds
+    // answers, not the sign-off.
+    var asNew = copyRecord(rec);
+    if (!placeholder && taken(rec.id)) {
+      asNew.id = newID();
+      if (existing && existing.final && fromSheet) {
+        asNew.final = false;
+        asNew.approvedBy = asNew.approverRole = asNew.approvedOn = '';
+      }
+    }
+    asNew.name = importedName(rec.name, placeholder ? rec.id : null);
     var buttons;
     if (existing) {
       var d = diff(existing, rec);
-      body.push(el('p', {}, msg('import.replace.intro', existing.name)));
+      body.push(el('p', {}, msg(existing.final ? 'import.final.intro' : 'import.replace.intro', existing.name)));
       if (d.changed + d.added + d.removed === 0 && io.toJSON(model.guidance, existing) === io.toJSON(model.guidance, rec)) {
         body.push(el('p', {}, msg('import.nothing')));
       }
@@ -719,41 +923,128 @@
         list.appendChild(el('li', { 'class': 'sa-count-' + p[0] }, msg('import.' + p[0], p[1])));
       });
       body.push(list);
+      body.push(el('p', { 'class': 'sa-import-asnew' }, msg(asNew.final ? 'import.asnew.final' : 'import.asnew.draft', asNew.name)));
       buttons = [{ label: msg('import.replace'), value: 'replace' }, { label: msg('import.asnew'), value: 'new', primary: true }, { label: msg('cancel'), value: null }];
       // A final assessment stays as it was signed off.
       if (existing.final) { buttons.shift(); }
     } else {
-      body.push(el('p', {}, msg('import.new', rec.name, count)));
+      body.push(el('p', { 'class': 'sa-import-asnew' }, msg('import.new', asNew.name, count)));
+      if (asNew.final) { body.push(el('p', {}, msg('import.new.final', asNew.approvedBy, asNew.approvedOn))); }
       buttons = [{ label: msg('import.asnew'), value: 'new', primary: true }, { label: msg('cancel'), value: null }];
     }
     ask({ title: msg('import.title'), body: body, buttons: buttons, focus: buttons.length - 1 }, function (choice) {
       if (choice === null) { say(msg('import.cancelled')); return; }
-      // A clash with any kept value, readable or not, gets a new id: only
-      // "replace", offered for a readable assessment, may overwrite one.
-      if (choice !== 'replace' && taken(rec.id)) {
-        rec.id = newID();
-        rec.name = msg('imported.name', rec.name).slice(0, io.LIMITS.name);
-        // A copy made from a spreadsheet of a final assessment is a draft.
-        if (r.guidance === model.guidance) {
-          rec.final = false;
-          rec.approvedBy = rec.approverRole = rec.approvedOn = '';
-        }
-      }
-      if (!own(state.records, rec.id)) { state.order.push(rec.id); }
-      state.records[rec.id] = rec;
-      state.current = rec.id;
-      persist(rec);
-      switchTo(rec.id);
-      say(msg('imported', rec.name));
+      var out = choice === 'replace' ? rec : asNew;
+      // Replace writes over the revision the preview was made from, and
+      // only that one: if another tab changed or signed it off since,
+      // persist refuses.
+      out.kept = choice === 'replace' ? existing.kept : undefined;
+      // The empty assessment a fresh page shows goes: the import is what
+      // the user wanted to work on.
+      state.order.filter(function (x) { return blank(state.records[x]); }).forEach(function (x) {
+        delete state.records[x];
+        state.order = state.order.filter(function (y) { return y !== x; });
+      });
+      var why = persist(out);
+      if (why) { refused(why); return; }
+      if (!own(state.records, out.id)) { state.order.push(out.id); }
+      state.records[out.id] = out;
+      switchTo(out.id);
+      say(msg('imported', out.name));
+    });
+  }
+
+  // ---- Kept assessments that cannot be read ---------------------------
+  // Each is listed with why it cannot be read, to download as it is (for
+  // another tool, or a newer riskguide) or to repair: every field that
+  // passes the rule is kept and the rest is listed before anything
+  // changes. Nothing is hidden or overwritten unasked.
+  function showUnreadable() {
+    var box = $('sa-unreadable');
+    box.replaceChildren();
+    box.hidden = state.unreadable.length === 0;
+    if (box.hidden) { return; }
+    box.appendChild(el('p', {}, msg('unreadable', state.unreadable.length)));
+    var list = box.appendChild(el('ul', { 'class': 'plain' }));
+    state.unreadable.forEach(function (u) {
+      var raw = store.get(KEY + u.id);
+      if (raw === null) { return; }
+      var li = list.appendChild(el('li', { 'class': 'sa-unreadable-item', 'data-id': u.id }));
+      li.appendChild(el('strong', {}, keptName(raw) || u.id));
+      li.appendChild(el('span', {}, ' (' + io.size(raw.length) + '): ' + msg.apply(null, [u.problem.key].concat(u.problem.args))));
+      var row = li.appendChild(el('div', { 'class': 'sa-row' }));
+      var get = row.appendChild(el('button', { type: 'button', 'data-unreadable': 'download' }, msg('unreadable.download')));
+      get.addEventListener('click', function () { downloadKept(u.id); });
+      var fix = row.appendChild(el('button', { type: 'button', 'data-unreadable': 'repair' }, msg('unreadable.repair')));
+      fix.addEventListener('click', function () { repairKept(u.id); });
+    });
+  }
+
+  // keptName is the name in a kept text, when it has one to show.
+  function keptName(raw) {
+    try {
+      var v = JSON.parse(raw);
+      var n = v && v.assessment && v.assessment.name;
+      return typeof n === 'string' ? n.slice(0, io.LIMITS.name) : '';
+    } catch (e) {
+      return '';
+    }
+  }
+
+  function downloadKept(id) {
+    var raw = store.get(KEY + id);
+    if (raw === null) { return; }
+    var name = 'unreadable-self-assessment-' + id + '.json';
+    try {
+      io.download(raw, name, 'application/json');
+      say(msg('exported', name));
+    } catch (e) {
+      fail(msg('export.failed', String(e && e.message || e)));
+    }
+  }
+
+  function repairKept(id) {
+    var raw = store.get(KEY + id);
+    if (raw === null) { return; }
+    var r = io.repair(raw, id, now());
+    if (r.problem) { fail(msg('repair.impossible', msg.apply(null, [r.problem.key].concat(r.problem.args)))); return; }
+    var rec = r.record;
+    if (rec.name === '') { rec.name = msg('default.name'); }
+    var n = Object.keys(rec.answers).length;
+    var body = [el('p', {}, msg('repair.keeps', rec.name, n))];
+    if (r.dropped.length) {
+      body.push(el('p', {}, msg('repair.drops', r.dropped.length)));
+      var ul = el('ul', { 'class': 'sa-repair-dropped' });
+      r.dropped.slice(0, 50).forEach(function (d) { ul.appendChild(el('li', {}, d.path + (d.value ? ': ' + d.value : ''))); });
+      if (r.dropped.length > 50) { ul.appendChild(el('li', {}, '…')); }
+      body.push(ul);
+      body.push(el('p', {}, msg('repair.download.first')));
+    }
+    ask({
+      title: msg('repair.title'), body: body, focus: 2,
+      buttons: [{ label: msg('repair.ok'), value: 'repair', primary: true }, { label: msg('unreadable.download'), value: 'download' }, { label: msg('cancel'), value: null }]
+    }, function (choice) {
+      if (choice === 'download') { downloadKept(id); return; }
+      if (choice !== 'repair') { return; }
+      rec.kept = raw;
+      var why = persist(rec);
+      if (why) { refused(why); return; }
+      load();
+      switchTo(id);
+      showUnreadable();
+      say(msg('repaired', rec.name, n, r.dropped.length));
     });
   }
 
   // ---- Other tabs -----------------------------------------------------
-  // Another tab of this site saved: show what it kept.
-  window.addEventListener('storage', function () {
+  // Another tab of this site saved: show what it kept. Any write this tab
+  // makes later is checked against what is kept then (persist).
+  window.addEventListener('storage', function (e) {
+    if (e.key !== null && e.storageArea !== window.localStorage) { return; }
     load();
     showList();
     fill(current());
+    showUnreadable();
   });
 
   // ---- Start ----------------------------------------------------------
@@ -762,7 +1053,5 @@
   $('sa-summary').hidden = false;
   showList();
   fill(current());
-  if (state.unreadable.length) {
-    fail(msg('unreadable', state.unreadable.length));
-  }
+  showUnreadable();
 })();

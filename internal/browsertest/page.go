@@ -76,6 +76,27 @@ func (b *Browser) NewPage(t testing.TB) *Page {
 	return p
 }
 
+// Sibling opens another tab in p's browser context, closed when the test
+// ends: the two share localStorage as two tabs of one browser profile do,
+// and each hears the storage events of the other.
+func (p *Page) Sibling(t testing.TB) *Page {
+	t.Helper()
+	q := &Page{t: t, pending: map[network.RequestID]string{}}
+	// Without WithNewBrowserContext, chromedp opens the tab in the
+	// parent's browser context.
+	q.ctx, q.cancel = chromedp.NewContext(p.ctx, chromedp.WithListener(q.record))
+	t.Cleanup(q.cancel)
+	if err := chromedp.Do(q.ctx); err != nil {
+		t.Fatalf("opening a second tab: %v", err)
+	}
+	q.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument,
+			page.AddScriptToEvaluateOnNewDocumentParams{Source: cspRecorder})
+		return err
+	}))
+	return q
+}
+
 // record runs in the tab's event loop: it must be quick and send nothing.
 func (p *Page) record(ev any) {
 	p.mu.Lock()

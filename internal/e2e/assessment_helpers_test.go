@@ -134,13 +134,19 @@ func (tb *tab) dialog(name, choice string) {
 // download presses an export button and returns the file it saved.
 func (tb *tab) download(action string) (name string, data []byte) {
 	tb.t.Helper()
+	return tb.downloadFrom(`[data-sa-action="` + action + `"]`)
+}
+
+// downloadFrom presses the button sel and returns the file it saved.
+func (tb *tab) downloadFrom(sel string) (name string, data []byte) {
+	tb.t.Helper()
 	// Chromium overwrites a file of the same name, so start from an empty
 	// folder.
 	entries, _ := os.ReadDir(tb.downloads)
 	for _, e := range entries {
 		os.Remove(filepath.Join(tb.downloads, e.Name()))
 	}
-	tb.click(`[data-sa-action="` + action + `"]`)
+	tb.click(sel)
 	deadline := browsertest.Deadline(tb.t)
 	for time.Now().Before(deadline) {
 		entries, _ := os.ReadDir(tb.downloads)
@@ -155,7 +161,7 @@ func (tb *tab) download(action string) (name string, data []byte) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	tb.t.Fatalf("%s: no file was downloaded", action)
+	tb.t.Fatalf("%s: no file was downloaded", sel)
 	return "", nil
 }
 

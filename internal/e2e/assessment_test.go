@@ -133,7 +133,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 	tb := openTab(t, dir)
 	fill(tb)
 	name, data := tb.download("export-json")
-	if !regexp.MustCompile(`^self-assessment-my-assessment-\d{4}-\d{2}-\d{2}\.json$`).MatchString(name) {
+	if !regexp.MustCompile(`^self-assessment-my-assessment-draft-\d{4}-\d{2}-\d{2}-\d{6}\.json$`).MatchString(name) {
 		t.Errorf("export file name %q", name)
 	}
 	e, err := report.Parse(data)
@@ -426,7 +426,7 @@ func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
 	key := tb.eval(`document.querySelector('meta[name="riskguide-store"]').getAttribute('content')`) + ":assessment:" + id
 	tb.Do(evalVoid(`localStorage.setItem(` + jsString(key) + `, ` + jsString(newer) + `)`))
 	tb.Reload()
-	tb.waitFor("the unreadable warning", `!document.getElementById('sa-error').hidden`)
+	tb.waitFor("the unreadable record listed", `!document.getElementById('sa-unreadable').hidden`)
 
 	path := filepath.Join(t.TempDir(), "import.json")
 	if err := os.WriteFile(path, exportText(t, id, "Imported org", "imported", nil), 0o644); err != nil {

@@ -76,9 +76,18 @@ func TestFinalIsReadOnly(t *testing.T) {
 	}
 
 	// The next review starts from it, answers carried over, as a draft.
+	// It proposes the next period and a plain name for it.
 	tb.click(`[data-sa-action="next"]`)
-	if got := tb.eval(`document.querySelector('#sa-current option:checked').textContent`); got != "My assessment (next review)" {
+	tb.waitFor("the next review's name", `document.getElementById('sa-dialog').open`)
+	if got := tb.value("#sa-dialog-input"); got != "My assessment 2027" {
+		t.Errorf("the next review is proposed as %q", got)
+	}
+	tb.dialog("", "ok")
+	if got := tb.eval(`document.querySelector('#sa-current option:checked').textContent`); got != "My assessment 2027" {
 		t.Errorf("the next review is called %q", got)
+	}
+	if got := tb.value("#sa-period"); got != "2027" {
+		t.Errorf("the next review's period is %q", got)
 	}
 	if !tb.checked("#sa-"+rec1+"-in-place") || tb.value("#sa-organisation") != "Police Service Nord" {
 		t.Error("the answers were not carried over")

@@ -27,6 +27,11 @@ type AssessmentPage struct {
 	Messages []Message
 }
 
+// Limits are the export format's limits (site.AssessmentFormat), which the
+// form's fields carry as maxlength so that nothing typed is longer than
+// the page, an import and riskguide report accept.
+func (p *AssessmentPage) Limits() site.ExportLimits { return site.AssessmentFormat.Limits }
+
 // StatusOption is one step of the scale as shown.
 type StatusOption struct {
 	Value       string
@@ -82,6 +87,11 @@ var assessmentScriptKeys = []string{
 	"coverage.none",
 	"err.scale", "import.error.scale",
 	"plan.unanswered",
+	"entry.error", "entry.date", "entry.year", "unreadable.id", "unreadable.download", "unreadable.repair",
+	"repair.title", "repair.keeps", "repair.drops", "repair.download.first", "repair.ok", "repair.impossible", "repaired",
+	"save.invalid", "save.unreadable", "save.final", "save.newer", "next.title",
+	"import.final.intro", "import.asnew.draft", "import.asnew.final", "import.new.final",
+	"compare.results.caption", "compare.points", "compare.csv.status", "compare.csv.score",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {

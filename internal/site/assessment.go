@@ -35,19 +35,30 @@ type ExportFormat struct {
 	Points map[string]int `json:"points"`
 	// Limits of an export. Lengths count UTF-16 code units, as the
 	// browser does.
-	Limits struct {
-		Bytes   int `json:"bytes"`
-		Text    int `json:"text"`
-		Name    int `json:"name"`
-		ID      int `json:"id"`
-		Answers int `json:"answers"`
-	} `json:"limits"`
+	Limits ExportLimits `json:"limits"`
+	// EntryYears are the first and last year of a date typed on the page
+	// (a target date, the date of approval): a year outside them is taken
+	// for a typing mistake and refused at entry. Files are read by the
+	// wider rule of the format (years 0000 to 9999), so that nothing
+	// exported before is refused.
+	EntryYears [2]int `json:"entryYears"`
 	// AssessmentKeys and AnswerKeys are the fields of an assessment and
 	// of an answer, all required; SignOffKeys are the assessment's fields
 	// added in version 2, required from that version on.
 	AssessmentKeys []string `json:"assessmentKeys"`
 	SignOffKeys    []string `json:"signOffKeys"`
 	AnswerKeys     []string `json:"answerKeys"`
+}
+
+// ExportLimits are the limits of an export: its size in bytes, the length
+// of a text, a name and an id (in UTF-16 code units, as the browser
+// counts), and the number of answers.
+type ExportLimits struct {
+	Bytes   int `json:"bytes"`
+	Text    int `json:"text"`
+	Name    int `json:"name"`
+	ID      int `json:"id"`
+	Answers int `json:"answers"`
 }
 
 // AssessmentFormat is the export format.

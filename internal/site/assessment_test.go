@@ -13,7 +13,7 @@ func TestAssessmentFormat(t *testing.T) {
 	f := AssessmentFormat
 	if f.Format != "riskguide-self-assessment" || f.Version != 3 || len(f.Reads) != 3 || f.DefaultScale == "" || f.MaxScaleLevels == 0 || len(f.SignOffKeys) != 4 || len(f.Statuses) != 6 ||
 		f.Limits.Bytes == 0 || f.Limits.Text == 0 || f.Limits.Name == 0 || f.Limits.ID == 0 || f.Limits.Answers == 0 ||
-		len(f.AssessmentKeys) == 0 || len(f.AnswerKeys) == 0 {
+		len(f.AssessmentKeys) == 0 || len(f.AnswerKeys) == 0 || f.EntryYears[0] < 1 || f.EntryYears[1] <= f.EntryYears[0] || f.EntryYears[1] > 9999 {
 		t.Fatalf("incomplete format: %+v", f)
 	}
 	for s := range f.Points {
@@ -31,7 +31,7 @@ func TestAssessmentFormat(t *testing.T) {
 	if err := json.Unmarshal(js[i+len(prefix):len(js)-2], &got); err != nil {
 		t.Fatal(err)
 	}
-	if !slices.Equal(got.Statuses, f.Statuses) || got.Format != f.Format || got.Limits != f.Limits {
+	if !slices.Equal(got.Statuses, f.Statuses) || got.Format != f.Format || got.Limits != f.Limits || got.EntryYears != f.EntryYears {
 		t.Errorf("the script holds %+v", got)
 	}
 }
