@@ -81,6 +81,10 @@ var assessmentScriptKeys = []string{
 	"err.csv.status", "err.csv.date",
 	"coverage.none",
 	"err.scale", "import.error.scale",
+	// Spreadsheets' files: CSV dialects and workbooks (assessment-csv.js, assessment-xlsx.js).
+	"sheet.read", "sheet.dates", "sheet.sep.comma", "sheet.sep.semicolon", "sheet.sep.tab", "sheet.read.xlsx",
+	"err.sheet.save", "err.sheet.encoding", "err.sheet.date", "err.sheet.ambiguous", "err.sheet.monthfirst",
+	"err.sheet.long", "err.sheet.id", "err.sheet.dup", "err.sheet.status", "err.xlsx.read", "err.xlsx.sheet",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {

@@ -26,6 +26,7 @@ import (
 
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/workbook"
 )
 
 // Options configure a render.
@@ -411,6 +412,14 @@ func (r *renderer) readAssets() error {
 		r.assetFiles = append(r.assetFiles, outFile{p, data})
 	}
 	r.assetFiles = append(r.assetFiles, outFile{"assets/js/assessment-format.js", site.AssessmentFormatScript()})
+	// The blank workbook, offered beside the self-assessment page and, as
+	// a script, filled in by it to export (internal/workbook).
+	blank, err := r.blankWorkbook()
+	if err != nil {
+		return err
+	}
+	r.assetFiles = append(r.assetFiles, outFile{"assets/js/assessment-workbook.js", workbook.Script(blank)},
+		outFile{BlankWorkbookPath, blank})
 	theme := "/* The site's colours, from content/site.yaml. */\n"
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
