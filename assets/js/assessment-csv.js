@@ -211,13 +211,15 @@
     Object.keys(base).forEach(function (k) { rec[k] = base[k]; });
     rec.answers = Object.create(null);
     var seen = {};
+    // A workbook's rows carry their own numbers (empty rows are skipped).
+    var lines = body.map(function (v, i) { return v.line || i + firstRow; });
     var values = body.map(function (v) { return v.map(unquote); });
     var when = dates(values.map(function (v) { return v[col.target].trim(); }), dayFirst);
     if (when.key) {
-      return refuse(when.key, [when.at + firstRow, heading('target'), values[when.at][col.target].trim()]);
+      return refuse(when.key, [lines[when.at], heading('target'), values[when.at][col.target].trim()]);
     }
     for (var r = 0; r < values.length; r++) {
-      var line = r + firstRow, v = values[r];
+      var line = lines[r], v = values[r];
       for (var c = 0; c < v.length; c++) {
         if (v[c].length > io.LIMITS.text) { return refuse('err.sheet.long', [line, heading(columns[c]), io.LIMITS.text]); }
       }
@@ -253,5 +255,16 @@
     return { guidance: model.guidance, record: rec, notes: notes };
   }
 
-  R.assessmentCSV = { parse: parse, parseBytes: parseBytes, decode: decode, rows: rows, table: table, dates: dates };
+  // The export's separator: the one the reader's spreadsheet expects. Excel
+  // separates by semicolon where the locale writes decimals with a comma.
+  var sepChoice = document.getElementById('sa-csv-sep');
+  if (sepChoice) {
+    var lang = (navigator.languages && navigator.languages[0]) || navigator.language;
+    var decimalComma = false;
+    try { decimalComma = (1.5).toLocaleString(lang).indexOf(',') >= 0; } catch (e) { decimalComma = false; }
+    sepChoice.value = decimalComma ? ';' : ',';
+  }
+  function exportSeparator() { return sepChoice && sepChoice.value === ';' ? ';' : ','; }
+
+  R.assessmentCSV = { exportSeparator: exportSeparator,  parse: parse, parseBytes: parseBytes, decode: decode, rows: rows, table: table, dates: dates };
 })();

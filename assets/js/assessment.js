@@ -604,7 +604,14 @@
       window.print();
     },
     'export-csv': function () {
-      exportAs('csv', 'text/csv;charset=utf-8', io.toCSV(model, current(), msg));
+      exportAs('csv', 'text/csv;charset=utf-8', io.toCSV(model, current(), msg, R.assessmentCSV ? R.assessmentCSV.exportSeparator() : ','));
+    },
+    'export-xlsx': function () {
+      R.assessmentXLSX.toWorkbook(model, current()).then(function (blob) {
+        exportAs('xlsx', blob.type, blob);
+      }, function (e) {
+        fail(msg('export.failed', String(e && e.message || e)));
+      });
     },
     compare: function () {
       var from = compareFrom.value, to = compareTo.value;

@@ -1,0 +1,104 @@
+package e2e
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// spreadsheetFile is a file of testdata/spreadsheets, as spreadsheets in
+// various locales save the page's CSV (written by testdata/spreadsheets/gen.py).
+func spreadsheetFile(name string) string {
+	p, _ := filepath.Abs(filepath.Join("testdata", "spreadsheets", name))
+	return p
+}
+
+// importAccept imports a file, waits for the preview and returns its text,
+// then accepts it: replacing the assessment shown when the preview offers
+// that, else as a new one.
+func (tb *tab) importAccept(path string) string {
+	tb.t.Helper()
+	tb.Do(evalVoid(`document.getElementById('sa-error').hidden = true`))
+	tb.importFile(path)
+	tb.waitFor("the preview of "+filepath.Base(path), `document.getElementById('sa-dialog').open || !document.getElementById('sa-error').hidden`)
+	if !tb.evalBool(`document.getElementById('sa-dialog').open`) {
+		tb.t.Fatalf("%s was refused: %s", filepath.Base(path), tb.eval(`document.getElementById('sa-error').textContent`))
+	}
+	body := tb.eval(`document.getElementById('sa-dialog-body').textContent`)
+	choice := "new"
+	if tb.evalBool(`!!document.querySelector('#sa-dialog-buttons button[data-choice="replace"]')`) {
+		choice = "replace"
+	}
+	tb.dialog("", choice)
+	return body
+}
+
+// TestCSVDialects imports CSV files as Excel and LibreOffice save them in
+// EU locales: each is read, the preview says how, and the answers, with
+// their accented letters and dates, are those of the file.
+func TestCSVDialects(t *testing.T) {
+	tb := openTab(t, defaultSite(t).Dir)
+	cases := []struct {
+		file  string
+		notes []string
+		date1 string
+		date2 string
+	}{
+		{"excel-de-semicolon-windows-1252.csv", []string{"Read as Windows-1252 text, values separated by semicolons.", "Target dates read as dd.mm.yyyy."}, "2027-06-30", "2027-09-01"},
+		{"excel-unicode-text-utf16le.txt", []string{"Read as UTF-16 text, values separated by tabs.", "Target dates read as YYYY-MM-DD."}, "2027-06-30", "2027-09-01"},
+		{"utf16be-semicolon.csv", []string{"Read as UTF-16 text, values separated by semicolons."}, "2027-06-30", ""},
+		{"excel-uk-utf8-bom-ddmmyyyy.csv", []string{"Read as UTF-8 text, values separated by commas.", "Target dates read as dd/mm/yyyy."}, "2027-06-30", "2027-09-01"},
+		// Semicolons come from a day-first locale: 03/04 is 3 April.
+		{"excel-fr-semicolon-utf8-ddmmyyyy.csv", []string{"values separated by semicolons", "Target dates read as dd/mm/yyyy."}, "2027-04-03", "2027-09-01"},
+	}
+	for _, c := range cases {
+		body := tb.importAccept(spreadsheetFile(c.file))
+		for _, n := range c.notes {
+			if !strings.Contains(body, n) {
+				t.Errorf("%s: the preview %q does not say %q", c.file, body, n)
+			}
+		}
+		if got := tb.value("#sa-" + rec1 + "-evidence"); got != "Schulungsanalyse geprüft – 12 € pro Person" {
+			t.Errorf("%s: evidence %q", c.file, got)
+		}
+		if got := tb.value("#sa-" + rec2 + "-owner"); got != "Hr. Groß" {
+			t.Errorf("%s: owner %q", c.file, got)
+		}
+		if got := tb.value("#sa-organisation"); got != "Polizei Süd" {
+			t.Errorf("%s: organisation %q", c.file, got)
+		}
+		if !tb.checked("#sa-"+rec1+"-in-place") || !tb.checked("#sa-"+rec2+"-planned") {
+			t.Errorf("%s: the statuses were not read", c.file)
+		}
+		if got := tb.value("#sa-" + rec1 + "-target"); got != c.date1 {
+			t.Errorf("%s: first target date %q, want %q", c.file, got, c.date1)
+		}
+		if got := tb.value("#sa-" + rec2 + "-target"); got != c.date2 {
+			t.Errorf("%s: second target date %q, want %q", c.file, got, c.date2)
+		}
+	}
+
+	// Dates that cannot be read for sure are refused, naming row and
+	// column and saying how to save the file; nothing changes.
+	kept := tb.storage()
+	for _, c := range []struct{ file, want string }{
+		{"refused-ambiguous-dates.csv", "row 2, column “Target date”: the date “03/04/2027” could be day first or month first"},
+		{"refused-month-first.csv", "row 2, column “Target date”: the date “06/30/2027” is written month first"},
+	} {
+		tb.Do(evalVoid(`document.getElementById('sa-error').hidden = true`))
+		tb.importFile(spreadsheetFile(c.file))
+		tb.waitFor(c.file+" refused", `!document.getElementById('sa-error').hidden`)
+		msg := tb.eval(`document.getElementById('sa-error').textContent`)
+		for _, want := range []string{c.want, "nothing was changed", "CSV UTF-8"} {
+			if !strings.Contains(msg, want) {
+				t.Errorf("%s: message %q lacks %q", c.file, msg, want)
+			}
+		}
+		if tb.evalBool(`document.getElementById('sa-dialog').open`) {
+			t.Errorf("%s: a preview opened", c.file)
+		}
+		if tb.storage() != kept {
+			t.Errorf("%s changed what the browser keeps", c.file)
+		}
+	}
+}
