@@ -243,7 +243,7 @@ func Build(s *site.Site, inputs []Input) (*Report, []Invalid) {
 	var forces []*Force
 	byID := map[string]int{}
 	for _, in := range inputs {
-		e, err := Parse(in.Data)
+		e, err := ParseInput(in.Name, in.Data)
 		if err != nil {
 			bad = append(bad, Invalid{File: in.Name, Err: err})
 			continue
