@@ -259,9 +259,9 @@
   // separates by semicolon where the locale writes decimals with a comma.
   var sepChoice = document.getElementById('sa-csv-sep');
   if (sepChoice) {
-    var lang = (navigator.languages && navigator.languages[0]) || navigator.language;
-    var decimalComma = false;
-    try { decimalComma = (1.5).toLocaleString(lang).indexOf(',') >= 0; } catch (e) { decimalComma = false; }
+    // The browser's own locale: the nearest the page can see to the
+    // regional settings the spreadsheet follows.
+    var decimalComma = (1.5).toLocaleString().indexOf(',') >= 0;
     sepChoice.value = decimalComma ? ';' : ',';
   }
   function exportSeparator() { return sepChoice && sepChoice.value === ';' ? ';' : ','; }

@@ -1,9 +1,16 @@
 package e2e
 
 import (
+	"bytes"
+	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/chromedp"
 )
 
 // spreadsheetFile is a file of testdata/spreadsheets, as spreadsheets in
@@ -100,5 +107,42 @@ func TestCSVDialects(t *testing.T) {
 		if tb.storage() != kept {
 			t.Errorf("%s changed what the browser keeps", c.file)
 		}
+	}
+}
+
+// TestCSVExportForLocale: in a browser whose locale writes decimals with a
+// comma (German), the CSV export is separated by semicolons, as Excel there
+// opens it, with a byte order mark; it imports back unchanged, and the
+// comma export stays one choice away.
+func TestCSVExportForLocale(t *testing.T) {
+	tb := openTab(t, "")
+	tb.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "de_DE"})
+		return err
+	}))
+	tb.Navigate(pageURL(defaultSite(t).Dir))
+	if got := tb.value("#sa-csv-sep"); got != ";" {
+		t.Fatalf("in a German locale the separator offered is %q", got)
+	}
+	fill(tb)
+	_, before := tb.download("export-json")
+	_, data := tb.download("export-csv")
+	if !bytes.HasPrefix(data, []byte("\xef\xbb\xbf\"Organisation\";\"Unit\";")) {
+		t.Errorf("the German export starts %q", data[:min(len(data), 40)])
+	}
+	path := filepath.Join(t.TempDir(), "semicolons.csv")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	body := tb.importAccept(path)
+	if !strings.Contains(body, "values separated by semicolons") || !strings.Contains(body, "0 answers change") {
+		t.Errorf("re-importing the semicolon export: %q", body)
+	}
+	if _, after := tb.download("export-json"); !bytes.Equal(before, after) {
+		t.Errorf("the semicolon export did not import back unchanged")
+	}
+	tb.Do(setSelect("#sa-csv-sep", ","))
+	if _, data := tb.download("export-csv"); !bytes.HasPrefix(data, []byte("\xef\xbb\xbf\"Organisation\",\"Unit\",")) {
+		t.Errorf("the comma export starts %q", data[:min(len(data), 40)])
 	}
 }
