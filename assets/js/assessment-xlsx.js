@@ -69,10 +69,24 @@
       var data = b.subarray(start, start + size);
       if (method === 0) { return Promise.resolve(data); }
       if (method !== 8) { return Promise.reject(new Problem('err.xlsx.read', ['zip method ' + method])); }
-      return stream(data, new DecompressionStream('deflate-raw')).then(function (out) {
-        if (out.length > full) { throw new Problem('err.xlsx.read', ['size']); }
-        return out;
-      });
+      // Read chunk by chunk, and stop at the size the zip declares: an
+      // entry that inflates beyond it is refused before it fills memory.
+      var reader = new Blob([data]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+      var chunks = [], got = 0;
+      function more() {
+        return reader.read().then(function (r) {
+          if (r.done) {
+            var out = new Uint8Array(got), at = 0;
+            chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+            return out;
+          }
+          got += r.value.length;
+          if (got > full) { reader.cancel(); throw new Problem('err.xlsx.read', ['size']); }
+          chunks.push(r.value);
+          return more();
+        });
+      }
+      return more();
     };
   }
 

@@ -184,6 +184,65 @@ func TestWorkbookImport(t *testing.T) {
 	}
 }
 
+// TestWorkbookRefused: a workbook with an id this guidance lacks, or a date
+// that reads two ways, and a zip that is no workbook, are refused with the
+// row and column and change nothing.
+func TestWorkbookRefused(t *testing.T) {
+	s := defaultSite(t)
+	dir := t.TempDir()
+	blank := filepath.Join(s.Dir, "self-assessment", "self-assessment-blank.xlsx")
+	edit := func(name string, cells map[string]string) string {
+		path := filepath.Join(dir, name)
+		fillBlank(t, blank, path)
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for c, v := range cells {
+			if err := f.SetCellValue("Assessment", c, v); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := f.Save(); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		return path
+	}
+	notBook := filepath.Join(dir, "not-a-workbook.xlsx")
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("hello.txt")
+	w.Write([]byte("hello"))
+	zw.Close()
+	if err := os.WriteFile(notBook, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tb := openTab(t, s.Dir)
+	fill(tb)
+	kept := tb.storage()
+	for _, c := range []struct{ path, want string }{
+		{edit("unknown.xlsx", map[string]string{"C3": "no-such-rec"}), "row 3, column “Id”: “no-such-rec” is not a recommendation"},
+		{edit("ambiguous.xlsx", map[string]string{"I3": "03/04/2027"}), "row 3, column “Target date”: the date “03/04/2027” could be day first or month first"},
+		{edit("status.xlsx", map[string]string{"E4": "Done"}), "row 4, column “Status”: “Done” is not one of the statuses"},
+		{notBook, "it is not a workbook that can be read"},
+	} {
+		tb.Do(evalVoid(`document.getElementById('sa-error').hidden = true`))
+		tb.importFile(c.path)
+		tb.waitFor(filepath.Base(c.path)+" refused", `!document.getElementById('sa-error').hidden`)
+		msg := tb.eval(`document.getElementById('sa-error').textContent`)
+		if !strings.Contains(msg, c.want) || !strings.Contains(msg, "nothing was changed") {
+			t.Errorf("%s: message %q, want %q", filepath.Base(c.path), msg, c.want)
+		}
+		if tb.evalBool(`document.getElementById('sa-dialog').open`) {
+			t.Errorf("%s: a preview opened", filepath.Base(c.path))
+		}
+		if tb.storage() != kept {
+			t.Errorf("%s changed what the browser keeps", filepath.Base(c.path))
+		}
+	}
+}
+
 // TestWorkbookRoundTrip exports the assessment shown as a workbook from the
 // page: it is a zip that LibreOffice opens and converts back to the same
 // answers, and it imports again without a change.
