@@ -26,7 +26,6 @@ import (
 
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
-	"github.com/riskguide/riskguide/internal/workbook"
 )
 
 // Options configure a render.
@@ -94,7 +93,11 @@ func (r *renderer) render(out Output) error {
 			return err
 		}
 	}
-	return r.pages(out)
+	err := r.pages(out)
+	if werr := r.writeWorkbook(out); err == nil {
+		err = werr
+	}
+	return err
 }
 
 type renderer struct {
@@ -118,6 +121,9 @@ type renderer struct {
 	// which links to them carry (see Base.Asset).
 	assetFiles []outFile
 	versions   map[string]string
+	// workbook delivers the blank workbook, written beside the pages
+	// (see startWorkbook).
+	workbook chan workbookResult
 }
 
 // outFile is a file to emit.
@@ -412,14 +418,6 @@ func (r *renderer) readAssets() error {
 		r.assetFiles = append(r.assetFiles, outFile{p, data})
 	}
 	r.assetFiles = append(r.assetFiles, outFile{"assets/js/assessment-format.js", site.AssessmentFormatScript()})
-	// The blank workbook, offered beside the self-assessment page and, as
-	// a script, filled in by it to export (internal/workbook).
-	blank, err := r.blankWorkbook()
-	if err != nil {
-		return err
-	}
-	r.assetFiles = append(r.assetFiles, outFile{"assets/js/assessment-workbook.js", workbook.Script(blank)},
-		outFile{BlankWorkbookPath, blank})
 	theme := "/* The site's colours, from content/site.yaml. */\n"
 	if a := r.s.Config.Accent.Value; a != "" {
 		theme += ":root { --accent: " + strings.ToLower(a) + "; }\n"
@@ -443,6 +441,7 @@ func (r *renderer) readAssets() error {
 		sum := sha256.Sum256(f.data)
 		r.versions[strings.TrimPrefix(f.path, "assets/")] = hex.EncodeToString(sum[:5])
 	}
+	r.startWorkbook()
 	return nil
 }
 

@@ -29,6 +29,11 @@ const (
 	Scale        = "Scale"
 )
 
+// LayoutVersion changes whenever Write would give other bytes for the same
+// Blank (a change of layout, or of excelize), so that a hash of a Blank and
+// it names the workbook's bytes.
+const LayoutVersion = "1 excelize v2.11.1"
+
 // Columns of the Assessment sheet, by the keys of their headings (the
 // page's message keys csv.<key>).
 var Columns = []string{"result", "rec", "id", "text", "status", "evidence", "gaps", "owner", "target", "updated", "note"}
@@ -100,8 +105,7 @@ func Write(b Blank) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// Target dates are text, so that a spreadsheet keeps YYYY-MM-DD as
-	// typed instead of turning it into a date in the user's locale.
+	// Target dates and details are text (number format "@").
 	text, err := f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}})
 	if err != nil {
 		return nil, err
@@ -143,31 +147,11 @@ func Write(b Blank) ([]byte, error) {
 		err = f.SetColWidth(Instructions, "A", "A", 100)
 	}
 
-	// Assessment.
-	for i, h := range b.Headings {
-		set(Assessment, cell(i+1, 1), h)
-	}
-	style(Assessment, "A1", cell(len(Columns), 1), bold)
-	for i, r := range b.Rows {
-		set(Assessment, cell(1, i+2), r.Result)
-		set(Assessment, cell(2, i+2), r.Number)
-		set(Assessment, cell(3, i+2), r.ID)
-		set(Assessment, cell(4, i+2), r.Text)
-	}
+	// Assessment, written as a stream: a site may have thousands of
+	// recommendations, and cell by cell excelize takes time that grows
+	// faster than their number. The drop-down list is added first, so that
+	// the stream writes it with the sheet.
 	last := len(b.Rows) + 1
-	if last > 1 {
-		style(Assessment, "A2", cell(len(Columns), last), wrap)
-		style(Assessment, cell(9, 2), cell(9, last), text)
-	}
-	for i, width := range []float64{24, 6, 22, 60, 20, 40, 40, 18, 12, 18, 18} {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err == nil {
-			err = f.SetColWidth(Assessment, col, col, width)
-		}
-	}
-	if err == nil {
-		err = f.SetPanes(Assessment, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
-	}
 	if err == nil && len(b.Levels) > 0 {
 		// The status is chosen from the Scale sheet's names; the list
 		// reaches beyond the recommendations so that rows added for
@@ -176,6 +160,9 @@ func Write(b Blank) ([]byte, error) {
 		dv.Sqref = "E2:E" + strconv.Itoa(last+1000)
 		dv.SetSqrefDropList("'" + Scale + "'!$A$2:$A$" + strconv.Itoa(len(b.Levels)+1))
 		err = f.AddDataValidation(Assessment, dv)
+	}
+	if err == nil {
+		err = writeAssessment(f, b, bold, wrap, text)
 	}
 
 	// Details.
@@ -219,7 +206,6 @@ func Write(b Blank) ([]byte, error) {
 		err = f.SetColWidth(Scale, "A", "B", 28)
 	}
 	if err == nil {
-		f.SetActiveSheet(0)
 		err = f.SetDocProps(&excelize.DocProperties{Title: b.Title, Subject: b.Version, Creator: "riskguide",
 			Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"})
 	}
@@ -231,6 +217,47 @@ func Write(b Blank) ([]byte, error) {
 		return nil, fmt.Errorf("writing the blank workbook: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// writeAssessment streams the Assessment sheet: headings, then a row per
+// recommendation.
+func writeAssessment(f *excelize.File, b Blank, bold, wrap, text int) error {
+	sw, err := f.NewStreamWriter(Assessment)
+	if err != nil {
+		return err
+	}
+	for i, width := range []float64{24, 6, 22, 60, 20, 40, 40, 18, 12, 18, 18} {
+		if err := sw.SetColWidth(i+1, i+1, width); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	head := make([]any, len(b.Headings))
+	for i, h := range b.Headings {
+		head[i] = excelize.Cell{StyleID: bold, Value: h}
+	}
+	if err := sw.SetRow("A1", head); err != nil {
+		return err
+	}
+	for i, r := range b.Rows {
+		row := make([]any, len(Columns))
+		for c := range row {
+			row[c] = excelize.Cell{StyleID: wrap}
+		}
+		row[0] = excelize.Cell{StyleID: wrap, Value: r.Result}
+		row[1] = excelize.Cell{StyleID: wrap, Value: r.Number}
+		row[2] = excelize.Cell{StyleID: wrap, Value: r.ID}
+		row[3] = excelize.Cell{StyleID: wrap, Value: r.Text}
+		// Target dates are text, so that a spreadsheet keeps YYYY-MM-DD
+		// as typed instead of turning it into a date in its locale.
+		row[8] = excelize.Cell{StyleID: text}
+		if err := sw.SetRow(cell(1, i+2), row); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
 }
 
 // Script is assets/js/assessment-workbook.js: the blank workbook for the
