@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -279,6 +280,16 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	}
 	if got := rowOf(t, details, 0, "id")[2]; got != e.Assessment.ID {
 		t.Errorf("id in Details: %q", got)
+	}
+
+	// riskguide report reads the page's workbook as the same assessment as
+	// its JSON export.
+	w, err := report.ParseInput(name, data)
+	if err != nil {
+		t.Fatalf("report cannot read the page's workbook: %v", err)
+	}
+	if !reflect.DeepEqual(w, e) {
+		t.Errorf("report reads the workbook as\n%+v\nand the JSON export as\n%+v", w, e)
 	}
 
 	body := tb.importAccept(path)
