@@ -301,3 +301,39 @@ func TestWorkbookRoundTrip(t *testing.T) {
 		t.Errorf("the assessment changed by importing its own workbook:\n%s\n%s", before, after)
 	}
 }
+
+// TestWorkbookKeepsRetiredAnswers: an answer for a recommendation the
+// guidance no longer has is written into the exported workbook, after the
+// guidance's rows with its note, and comes back from it, in the page and in
+// riskguide report.
+func TestWorkbookKeepsRetiredAnswers(t *testing.T) {
+	earlier, later := earlierSite(t), defaultSite(t).Dir
+	tb := openTab(t, earlier)
+	tb.click("#sa-" + extraRec + "-evaluated")
+	tb.typeInto("#sa-"+extraRec+"-evidence", "Register kept since 2019.")
+	tb.click("#sa-" + rec1 + "-partly")
+	tb.Navigate(pageURL(later))
+	_, before := tb.download("export-json")
+	name, data := tb.download("export-xlsx")
+	w, err := report.ParseInput(name, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := w.Answers[extraRec]; a.Status != "evaluated" || a.Evidence != "Register kept since 2019." {
+		t.Errorf("the retired answer in the workbook: %+v", a)
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := rowOf(t, sheetCSV(t, path, "2"), 2, extraRec); r[10] != "No longer in the guidance" || r[4] != "In place and evaluated" {
+		t.Errorf("LibreOffice reads the retired row as %q", r)
+	}
+	body := tb.importAccept(path)
+	if !strings.Contains(body, "0 answers change") {
+		t.Errorf("re-importing: %q", body)
+	}
+	if _, after := tb.download("export-json"); !bytes.Equal(before, after) {
+		t.Errorf("the retired answer did not come back unchanged:\n%s\n%s", before, after)
+	}
+}
