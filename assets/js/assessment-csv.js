@@ -185,7 +185,9 @@
     }
     var first = body.length ? body[0].map(unquote) : null;
     var details = first ? { organisation: first[0], unit: first[1], period: first[2] } : {};
-    var out = table(model, base, COLUMNS, body, 2, details, now, sep !== ',');
+    // Semicolons come from a locale that writes the day first; tabs come
+    // from Excel's "Unicode text" in any locale, so they say nothing.
+    var out = table(model, base, COLUMNS, body, 2, details, now, sep === ';');
     if (out.record) {
       out.notes.unshift({ key: 'sheet.read', args: [encoding || 'UTF-8', model.msg('sheet.sep.' + { ',': 'comma', ';': 'semicolon', '\t': 'tab' }[sep])] });
     }
