@@ -146,3 +146,37 @@ func TestCSVExportForLocale(t *testing.T) {
 		t.Errorf("the comma export starts %q", data[:min(len(data), 40)])
 	}
 }
+
+// TestCSVSavedByLibreOffice: the page's CSV, opened by LibreOffice and
+// saved again as it saves for western Europe (semicolons, Windows-1252),
+// imports back unchanged.
+func TestCSVSavedByLibreOffice(t *testing.T) {
+	tb := openTab(t, defaultSite(t).Dir)
+	fill(tb)
+	tb.typeInto("#sa-"+rec2+"-gaps", "Kosten: 12 € – Zuständigkeit klären")
+	tb.Do(setSelect("#sa-csv-sep", ","))
+	_, before := tb.download("export-json")
+	_, data := tb.download("export-csv")
+	in := filepath.Join(t.TempDir(), "assessment.csv")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Read as UTF-8 with every quoted value as text; write with semicolons
+	// in Windows-1252 (LibreOffice's encoding number 1).
+	out := soffice(t, "--infilter=CSV:44,34,76,1,,0,true", "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,1,1", in)
+	saved := filepath.Join(out, "assessment.csv")
+	raw, err := os.ReadFile(saved)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")) || !bytes.Contains(raw, []byte("12 \x80 \x96")) {
+		t.Fatalf("LibreOffice did not save Windows-1252: %q", raw[:min(len(raw), 200)])
+	}
+	body := tb.importAccept(saved)
+	if !strings.Contains(body, "Read as Windows-1252 text, values separated by semicolons.") || !strings.Contains(body, "0 answers change") {
+		t.Errorf("preview of LibreOffice's CSV: %q", body)
+	}
+	if _, after := tb.download("export-json"); !bytes.Equal(before, after) {
+		t.Errorf("LibreOffice's CSV did not import back unchanged:\n%s\n%s", before, after)
+	}
+}
