@@ -382,8 +382,9 @@
 
   // toCSV writes one row per recommendation of the page, then one per
   // retired answer, as UTF-8 with a byte order mark (so that spreadsheets
-  // read accents right) and CRLF line ends.
-  function toCSV(model, rec, msg) {
+  // read accents right) and CRLF line ends, values separated by sep (a
+  // comma unless given).
+  function toCSV(model, rec, msg, sep) {
     var header = ['organisation', 'unit', 'period', 'result', 'rec', 'id', 'text', 'status', 'status.value',
       'points', 'evidence', 'gaps', 'owner', 'target', 'updated', 'note'].map(function (k) { return msg('csv.' + k); });
     var rows = [header];
@@ -398,7 +399,7 @@
       res.recs.forEach(function (r) { row(res.number + ' ' + res.title, r.label, r.id, r.text, ''); });
     });
     model.retired(rec).forEach(function (k) { row('', '', k, '', msg('csv.retired')); });
-    return '\ufeff' + rows.map(function (r) { return r.map(cell).join(','); }).join('\r\n') + '\r\n';
+    return '\ufeff' + rows.map(function (r) { return r.map(cell).join(sep || ','); }).join('\r\n') + '\r\n';
   }
 
   function slug(s) {

@@ -744,7 +744,14 @@
       window.print();
     },
     'export-csv': function () {
-      exportAs('csv', 'text/csv;charset=utf-8', io.toCSV(model, current(), msg));
+      exportAs('csv', 'text/csv;charset=utf-8', io.toCSV(model, current(), msg, R.assessmentCSV ? R.assessmentCSV.exportSeparator() : ','));
+    },
+    'export-xlsx': function () {
+      R.assessmentXLSX.toWorkbook(model, current()).then(function (blob) {
+        exportAs('xlsx', blob.type, blob);
+      }, function (e) {
+        fail(msg('export.failed', String(e && e.message || e)));
+      });
     },
     compare: function () {
       var from = compareFrom.value, to = compareTo.value;
@@ -796,7 +803,8 @@
     say('');
     if (file.size > io.LIMITS.bytes) { fail(msg('import.error', msg('import.error.size', io.size(file.size)))); return; }
     var reader = new FileReader();
-    reader.onload = function () { preview(file.name, readFile(file.name, reader.result)); };
+    // A workbook is read asynchronously (its parts are unzipped).
+    reader.onload = function () { Promise.resolve(readFile(file.name, reader.result)).then(function (r) { preview(file.name, r); }); };
     reader.onerror = function () { fail(msg('import.error', msg('import.error.read', reader.error ? reader.error.name : ''))); };
     reader.readAsArrayBuffer(file);
   });
@@ -823,16 +831,22 @@
   // back into the assessment shown, anything else as the JSON format. Both
   // are decoded by the same strict rule (io.decodeBytes).
   function readFile(fileName, bytes) {
+    // Spreadsheets' files (CSV in any of the dialects spreadsheets save, a
+    // workbook) go back into the assessment shown: assessment-csv.js and
+    // assessment-xlsx.js read them.
+    var sheet = R.assessmentXLSX && R.assessmentXLSX.isWorkbook(bytes) ? R.assessmentXLSX
+      : R.assessmentCSV && /\.(csv|txt)$/i.test(fileName) && !/^(\xef\xbb\xbf)?\s*\{/.test(String.fromCharCode.apply(null, new Uint8Array(bytes.slice(0, 64)))) ? R.assessmentCSV : null;
+    if (sheet) {
+      var base = copyRecord(current());
+      delete base.unsaved;
+      return Promise.resolve(sheet.parseBytes(model, base, bytes, now())).then(function (r) {
+        if (r.record) { r.record.updated = io.toJSON(model.guidance, r.record) === io.toJSON(model.guidance, base) ? base.updated : now(); }
+        return r;
+      });
+    }
     var d = io.decodeBytes(bytes);
     if (d.problem) { return d; }
     var t = d.text;
-    if (R.assessmentCSV && /\.csv$/i.test(fileName) && !/^\s*\{/.test(t)) {
-      var base = copyRecord(current());
-      delete base.unsaved;
-      var r = R.assessmentCSV.parse(model, base, t, now());
-      if (r.record) { r.record.updated = io.toJSON(model.guidance, r.record) === io.toJSON(model.guidance, base) ? base.updated : now(); }
-      return r;
-    }
     var p = io.parse(t);
     if (!p.problem && p.guidance.scale !== io.SCALE) {
       return { problem: { key: 'import.error.scale', args: [p.guidance.scale, io.SCALE] } };
@@ -876,7 +890,7 @@
       if (back.problem) { r = back; }
     }
     if (r.problem) {
-      fail(msg('import.error', msg.apply(null, [r.problem.key].concat(r.problem.args))));
+      fail(msg('import.error', msg.apply(null, [r.problem.key].concat(r.problem.args)) + (r.problem.hint ? ' ' + msg(r.problem.hint) : '')));
       return;
     }
     var rec = r.record, g = r.guidance;
@@ -891,6 +905,7 @@
       facts.appendChild(el('dd', {}, p[1]));
     });
     body.push(facts);
+    (r.notes || []).forEach(function (n) { body.push(el('p', { 'class': 'sa-import-note' }, msg.apply(null, [n.key].concat(n.args)))); });
     if (g.fingerprint !== model.guidance.fingerprint) { body.push(el('p', {}, msg('import.other.guidance'))); }
     var retired = model.retired(rec).length;
     if (retired) { body.push(el('p', {}, msg('import.retired', retired))); }

@@ -25,7 +25,7 @@ func reportCommand(stdout, stderr io.Writer) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "report FILE...",
 		Short: "Combine self-assessment exports into a comparative report",
-		Long: `Read the self-assessments (JSON exports) of several forces and write a
+		Long: `Read the self-assessments (JSON exports or workbooks, .xlsx) of several forces and write a
 comparative report into --out: index.html (with report.css) and report.csv.
 
 Answers are matched to the guidance by recommendation id. The guidance is

@@ -106,8 +106,8 @@ func TestCSVRoundTrip(t *testing.T) {
 		raw        string
 	}{
 		{name: "columns.csv", want: "column 8 should be “Status”", rows: edit(func(r [][]string) [][]string { r[0][7] = "State"; return r })},
-		{name: "unknown.csv", want: "row 3: “no-such-rec” is not a recommendation", rows: edit(func(r [][]string) [][]string { r[2][5] = "no-such-rec"; return r })},
-		{name: "date.csv", want: "the target date “15/01/2027” is not written as YYYY-MM-DD", rows: edit(func(r [][]string) [][]string { r[2][13] = "15/01/2027"; return r })},
+		{name: "unknown.csv", want: "row 3, column “Id”: “no-such-rec” is not a recommendation", rows: edit(func(r [][]string) [][]string { r[2][5] = "no-such-rec"; return r })},
+		{name: "date.csv", want: "row 3, column “Target date”: the date “2027-02-30” is not written as YYYY-MM-DD, dd.mm.yyyy or dd/mm/yyyy, or is not a real day", rows: edit(func(r [][]string) [][]string { r[2][13] = "2027-02-30"; return r })},
 		{name: "status.csv", want: "“done” is not one of the statuses", rows: edit(func(r [][]string) [][]string { r[2][8] = "done"; return r })},
 		{name: "twice.csv", want: "appears twice", rows: edit(func(r [][]string) [][]string { return append(r, r[1]) })},
 		{name: "short.csv", want: "row 2 has 3 values instead of 16", rows: edit(func(r [][]string) [][]string { r[1] = r[1][:3]; return r })},

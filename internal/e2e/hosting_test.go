@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -163,6 +164,12 @@ func crawl(t *testing.T, p *browsertest.Page, h host, s *builtSite) {
 				t.Errorf("%s: link %s leaves the site's folder %s", where, l, h.Base)
 				continue
 			}
+			if strings.HasSuffix(lu.Path, ".xlsx") {
+				// A file offered for download, not a page to open: it must
+				// be there.
+				checkDownload(t, where, lu)
+				continue
+			}
 			k := pageKey(l)
 			if lu.Fragment != "" {
 				if wanted[k] == nil {
@@ -196,6 +203,27 @@ func crawl(t *testing.T, p *browsertest.Page, h host, s *builtSite) {
 	}
 	if len(seen) < len(s.Pages)-1 {
 		t.Errorf("visited %d pages of %d", len(seen), len(s.Pages))
+	}
+}
+
+// checkDownload checks that a file a page offers for download is served
+// (or, from disk, is there).
+func checkDownload(t *testing.T, where string, u *url.URL) {
+	t.Helper()
+	if u.Scheme == "file" {
+		if _, err := os.Stat(u.Path); err != nil {
+			t.Errorf("%s: the download %s is missing: %v", where, u, err)
+		}
+		return
+	}
+	resp, err := http.Get(u.String())
+	if err != nil {
+		t.Errorf("%s: the download %s: %v", where, u, err)
+		return
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("%s: the download %s: %s", where, u, resp.Status)
 	}
 }
 

@@ -92,6 +92,10 @@ var assessmentScriptKeys = []string{
 	"save.invalid", "save.unreadable", "save.final", "save.newer", "next.title",
 	"import.final.intro", "import.asnew.draft", "import.asnew.final", "import.new.final",
 	"compare.results.caption", "compare.points", "compare.csv.status", "compare.csv.score",
+	// Spreadsheets' files: CSV dialects and workbooks (assessment-csv.js, assessment-xlsx.js).
+	"sheet.read", "sheet.dates", "sheet.sep.comma", "sheet.sep.semicolon", "sheet.sep.tab", "sheet.read.xlsx",
+	"err.sheet.save", "err.sheet.encoding", "err.sheet.date", "err.sheet.ambiguous", "err.sheet.monthfirst",
+	"err.sheet.long", "err.sheet.id", "err.sheet.dup", "err.sheet.status", "err.xlsx.read", "err.xlsx.sheet",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {

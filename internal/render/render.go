@@ -93,7 +93,11 @@ func (r *renderer) render(out Output) error {
 			return err
 		}
 	}
-	return r.pages(out)
+	err := r.pages(out)
+	if werr := r.writeWorkbook(out); err == nil {
+		err = werr
+	}
+	return err
 }
 
 type renderer struct {
@@ -117,6 +121,9 @@ type renderer struct {
 	// which links to them carry (see Base.Asset).
 	assetFiles []outFile
 	versions   map[string]string
+	// workbook delivers the blank workbook, written beside the pages
+	// (see startWorkbook).
+	workbook chan workbookResult
 }
 
 // outFile is a file to emit.
@@ -434,6 +441,7 @@ func (r *renderer) readAssets() error {
 		sum := sha256.Sum256(f.data)
 		r.versions[strings.TrimPrefix(f.path, "assets/")] = hex.EncodeToString(sum[:5])
 	}
+	r.startWorkbook()
 	return nil
 }
 

@@ -67,7 +67,7 @@ func TestReadRefusesByKind(t *testing.T) {
 	}{
 		{"answers.csv", "\ufeff\"Organisation\",\"Unit\",\"Period\"\r\n\"North\",\"\",\"2026\"\r\n", "is a CSV file: report reads the JSON exports"},
 		{"answers.txt", "Organisation;Unit;Period;Assessment\r\nNorth;;2026;x\r\n", "is a CSV file"},
-		{"answers.xlsx", "PK\x03\x04\x14\x00\x00\x00", "is a workbook or other zip archive"},
+		{"answers.xlsx", "PK\x03\x04\x14\x00\x00\x00", "is a workbook (.xlsx) that cannot be read"},
 		{"answers.xls", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "is an old Excel workbook"},
 		{"report.pdf", "%PDF-1.7\n", "is a PDF file"},
 		{"index.html", "<!DOCTYPE html><html>", "is a web page (HTML)"},

@@ -100,6 +100,8 @@ func Read(name string, data []byte) (*Export, error) {
 	switch k := Sniff(name, data); k {
 	case KindJSON:
 		return Parse(data)
+	case KindWorkbook:
+		return ParseWorkbook(name, data)
 	default:
 		return nil, &Error{Msg: refusals[k]}
 	}
