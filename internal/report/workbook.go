@@ -31,7 +31,6 @@ const (
 var wbColumnNames = []string{"A (expected result)", "B (number)", "C (id)", "D (text)", "E (status)",
 	"F (evidence held)", "G (gaps and actions)", "H (owner)", "I (target date)", "J (last changed)", "K (note)"}
 
-
 var (
 	dotDate   = regexp.MustCompile(`^(\d{1,2})\.(\d{1,2})\.(\d{4})$`)
 	slashDate = regexp.MustCompile(`^(\d{1,2})/(\d{1,2})/(\d{4})$`)
