@@ -67,7 +67,7 @@ func TestReportInFrench(t *testing.T) {
 		}
 	}
 	index, _ := os.ReadFile(filepath.Join(out, "index.html"))
-	for _, want := range []string{`<html lang="fr">`, "Rapport d’auto-évaluation", "Établi le 1er mai 2026.", "En place et évalué (4)", "(brouillon)", "Définitive : C. Durand", `<td class="num">2,8</td>`, `<span lang="en">Record every report on the day it is made.</span>`} {
+	for _, want := range []string{`<html lang="fr">`, "Rapport d’auto-évaluation", "Établi le 1er mai 2026.", "En place et évalué (4)", "(brouillon)", "Définitive\u202f: C. Durand", `<td class="num">2,8</td>`, `<span lang="en">Record every report on the day it is made.</span>`} {
 		if !bytes.Contains(index, []byte(want)) {
 			t.Errorf("index.html lacks %q", want)
 		}

@@ -26,7 +26,7 @@ func TestReportReadsWorkbooks(t *testing.T) {
 	wb := workbooksDir(t)
 	for _, name := range []string{"excelize-east-2026.xlsx", "libreoffice-east-2026.xlsx"} {
 		dir := t.TempDir()
-		r := run(t, dir, "report", "--out", "out", "--date", "2026-12-01", filepath.Join(wb, name), filepath.Join(exportsDir(t), "north.json"))
+		r := run(t, dir, "report", "--drafts", "--out", "out", "--date", "2026-12-01", filepath.Join(wb, name), filepath.Join(exportsDir(t), "north.json"))
 		if r.code != 0 {
 			t.Fatalf("%s: %+v", name, r)
 		}

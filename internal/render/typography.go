@@ -51,6 +51,11 @@ func frenchSpacing(s string) string {
 				if b.Len() > 0 {
 					b.WriteRune(nnbsp)
 				}
+			} else if continuesPhrase(rs, i) {
+				// " : preuves", written to follow a name: the space
+				// before the mark is the one French needs.
+				b.Reset()
+				b.WriteRune(nnbsp)
 			}
 			b.WriteRune(r)
 		case r == '«':
@@ -68,6 +73,20 @@ func frenchSpacing(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// continuesPhrase reports whether the mark at rs[i] has only spaces, at
+// least one, before it: the string continues a phrase another string began.
+func continuesPhrase(rs []rune, i int) bool {
+	if i == 0 {
+		return false
+	}
+	for _, r := range rs[:i] {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // endsPhrase reports whether the mark at rs[i] closes a phrase: it follows

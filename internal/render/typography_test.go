@@ -22,6 +22,8 @@ func TestFrenchSpacing(t *testing.T) {
 		{"Attention !", "Attention" + n + "!"},
 		{"%s :", "%s" + n + ":"},
 		{"Déjà" + n + ": fait", "Déjà" + n + ": fait"},
+		{" : preuves", n + ": preuves"},
+		{n + ": preuves", n + ": preuves"},
 		// Not the end of a phrase: left as written.
 		{"à 10:30", "à 10:30"},
 		{"voir https://example.org/a?q=b", "voir https://example.org/a?q=b"},
