@@ -293,3 +293,51 @@ func TestPhoneTemplateTables(t *testing.T) {
 		}
 	}
 }
+
+// TestSideMap opens a template, a free page and a recommendation at
+// 1280 px: beside the text stands a map of the whole site, each section
+// collapsed unless the page is in it, the page marked; a heading's link to
+// itself has a name and is shown when it has the focus.
+func TestSideMap(t *testing.T) {
+	t.Parallel()
+	s := defaultSite(t)
+	p := browsertest.Shared(t).NewPage(t)
+	p.Desktop()
+	rec := s.Site.Results[0].Recommendations[0]
+	for _, page := range []string{"protocols/" + s.Site.Protocols[1].ID + "/index.html", s.Site.Pages[0].ID + "/index.html", "recommendations/" + rec.ID + "/index.html"} {
+		p.Navigate(fileHost(s).URL(page))
+		got := browsertest.Eval[struct {
+			Sections []string `json:"sections"`
+			Open     []string `json:"open"`
+			Current  string   `json:"current"`
+			Beside   bool     `json:"beside"`
+		}](p, `(function () {
+  var m = document.querySelector('.page-aside .side-map'), main = document.querySelector('.page-main');
+  if (!m) { return {sections: [], open: []}; }
+  var cur = document.querySelector('.page-aside a[aria-current="page"]');
+  return {
+    sections: Array.from(m.querySelectorAll('.map > li')).map(function (li) { var s = li.querySelector('summary, a'); return s.textContent.trim(); }),
+    open: Array.from(m.querySelectorAll('details[open] > summary')).map(function (s) { return s.textContent.trim(); }),
+    current: cur ? cur.getAttribute('href') : '',
+    beside: m.getBoundingClientRect().left >= main.getBoundingClientRect().right
+  };
+})()`)
+		// Checklists, self-assessment, templates, sources and about; and
+		// the guidance on pages without its navigation.
+		want := 6
+		if strings.HasPrefix(page, "recommendations/") {
+			want = 5
+		}
+		if len(got.Sections) != want || !got.Beside || len(got.Open) > 1 || got.Current == "" || !strings.HasSuffix(page, strings.ReplaceAll(got.Current, "../", "")) {
+			t.Errorf("%s: side map %+v; want %d sections beside the text, at most the current one open, the page marked", page, got, want)
+		}
+	}
+	// The link of a heading: shown when focused (and on hover, or always
+	// on a screen without hover), named for a screen reader.
+	p.Navigate(fileHost(s).URL("recommendations/" + rec.ID + "/index.html"))
+	p.Do(chromedp.Focus(chromedp.CSS(`#guidance .heading-link`)))
+	link := browsertest.Eval[[]string](p, `(function () { var a = document.activeElement; return [getComputedStyle(a).opacity, a.getAttribute('href'), a.textContent]; })()`)
+	if link[0] != "1" || link[1] != "#guidance" || !strings.Contains(link[2], "Link to this section") {
+		t.Errorf("heading link when focused: opacity, address, text %q", link)
+	}
+}

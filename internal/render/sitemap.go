@@ -140,10 +140,27 @@ func (b *Base) SiteMap() (template.HTML, error) {
 	return template.HTML(buf.String()), nil
 }
 
+// SideMap renders the sections of the site map other than the guidance
+// (partial side-map), for the aside of reading pages on a wide screen.
+func (b *Base) SideMap() (template.HTML, error) {
+	m, err := b.siteMap()
+	if err != nil {
+		return "", err
+	}
+	var buf strings.Builder
+	if err := b.r.tmpl.executePartial(&buf, b.Kind, "side-map", &mapData{SiteMap: m, ShowGuide: b.guide == nil, b: b}); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
 // mapData is what the site-map partial sees.
 type mapData struct {
 	*SiteMap
-	b *Base
+	// ShowGuide is set when the page has no guidance navigation of its
+	// own, so that the side map lists the expected results.
+	ShowGuide bool
+	b         *Base
 }
 
 // T returns an interface string.
