@@ -341,3 +341,32 @@ func TestSideMap(t *testing.T) {
 		t.Errorf("heading link when focused: opacity, address, text %q", link)
 	}
 }
+
+// TestDarkMode opens a recommendation with the reader's system set to
+// dark: the page is dark with light text, and the header keeps the site's
+// colour; printed, the same page is black on white.
+func TestDarkMode(t *testing.T) {
+	t.Parallel()
+	s := defaultSite(t)
+	p := browsertest.Shared(t).NewPage(t)
+	p.Mobile()
+	const colours = `(function () {
+  // rgb(0-255 ...) or, from color-mix(), color(srgb 0-1 ...).
+  function lum(c) { var m = c.match(/[\d.]+/g).map(Number), k = c.indexOf('color(') === 0 ? 1 : 255; return (0.2126 * m[0] + 0.7152 * m[1] + 0.0722 * m[2]) / k; }
+  var b = getComputedStyle(document.body), a = getComputedStyle(document.querySelector('.page-main a'));
+  return [lum(b.backgroundColor), lum(b.color), lum(a.color)];
+})()`
+	p.Navigate(fileHost(s).URL("recommendations/" + s.Site.Results[0].Recommendations[0].ID + "/index.html"))
+	p.ColorScheme("light")
+	if c := browsertest.Eval[[]float64](p, colours); c[0] < 0.9 || c[1] > 0.2 || c[2] > 0.5 {
+		t.Errorf("light scheme: background, text and link luminance %v; want light, dark, dark", c)
+	}
+	p.ColorScheme("dark")
+	if c := browsertest.Eval[[]float64](p, colours); c[0] > 0.15 || c[1] < 0.8 || c[2] < 0.6 {
+		t.Errorf("dark scheme: background, text and link luminance %v; want dark, light, light", c)
+	}
+	p.MediaScheme("print", "dark")
+	if c := browsertest.Eval[[]float64](p, colours); c[0] < 0.9 || c[1] > 0.1 || c[2] > 0.1 {
+		t.Errorf("printed in the dark scheme: background, text and link luminance %v; paper is always black on white", c)
+	}
+}
