@@ -146,7 +146,7 @@ func TestContentsLists(t *testing.T) {
 // link from its page to its entry in the self-assessment, and back from
 // that entry to the page; and the self-assessment's jump links to each
 // expected result. The self-assessment's chart gives way to its table at
-// 390 px.
+// 390 px, which fits the screen.
 func TestRecommendationAssessmentLinks(t *testing.T) {
 	t.Parallel()
 	s := defaultSite(t)
@@ -179,6 +179,13 @@ func TestRecommendationAssessmentLinks(t *testing.T) {
 	p.Do(chromedp.WaitVisible(chromedp.CSS(`#sa-summary-table table`)))
 	if shown := browsertest.Eval[bool](p, `document.getElementById('sa-chart').getClientRects().length > 0`); shown {
 		t.Error("at 390 px the chart, whose labels would be unreadable, should give way to the table")
+	}
+	// The summary table fits the screen, caption included: no sideways
+	// scroll, in the page or in the table's own box.
+	fit := browsertest.Eval[[]float64](p, `(function () { var w = document.querySelector('#sa-summary-table .sa-table-wrap') || document.querySelector('#sa-summary-table'), t = w.querySelector('table');
+  return [w.scrollWidth - w.clientWidth, t.getBoundingClientRect().right - window.innerWidth, t.querySelector('caption') ? t.querySelector('caption').scrollWidth - t.querySelector('caption').clientWidth : 0, document.documentElement.scrollWidth - window.innerWidth]; })()`)
+	if fit[0] > 0 || fit[1] > 0 || fit[2] > 0 || fit[3] > 0 {
+		t.Errorf("at 390 px the summary table scrolls sideways: box %v px, table past the screen %v px, caption cut %v px, page %v px", fit[0], fit[1], fit[2], fit[3])
 	}
 	browsertest.FailOnAxe(t, "self-assessment at 390 px", p.Axe())
 }
