@@ -95,13 +95,25 @@
       }
     }
 
-    function show(q, results, total) {
+    var label = list.getAttribute('aria-label');
+
+    // show lists results; partial says they have only some of the words.
+    function show(q, results, total, partial) {
       // Results of an earlier keystroke may arrive after the reader moved to
       // an option: keep that option selected if it is still listed.
       var keep = active >= 0 ? options[active].dataset.href : null;
       list.dataset.query = q;
       list.textContent = '';
       options = [];
+      list.setAttribute('aria-label', partial ? msg('partial') : label);
+      if (partial) {
+        // Said by the list's name and the status; shown once here.
+        var note = document.createElement('li');
+        note.className = 'search-note';
+        note.setAttribute('aria-hidden', 'true');
+        note.textContent = msg('partial');
+        list.appendChild(note);
+      }
       results.forEach(function (d, i) {
         var li = document.createElement('li');
         li.id = 'site-search-option-' + i;
@@ -141,7 +153,7 @@
         none.textContent = msg('none');
         list.appendChild(none);
       }
-      status.textContent = total === 0 ? msg('none') : countText(total);
+      status.textContent = total === 0 ? msg('none') : (partial ? msg('partial') + ': ' : '') + countText(total);
       list.hidden = false;
       input.setAttribute('aria-expanded', 'true');
       var again = -1;
@@ -154,8 +166,15 @@
       var ticket = ++latest;
       if (q.length < 2) { close(); return; }
       engine.query(q).then(function (hits) {
-        return Promise.all(hits.slice(0, 8).map(function (h) { return engine.describe(h.doc); }))
-          .then(function (ds) { if (ticket === latest) { show(q, ds, hits.length); } });
+        if (hits.length > 0) { return { hits: hits, partial: false }; }
+        return engine.queryAny(q).then(function (some) { return { hits: some, partial: some.length > 0 }; });
+      }).then(function (r) {
+        return Promise.all(r.hits.slice(0, 6).map(function (h) { return engine.describe(h.doc); }))
+          .then(function (ds) {
+            if (ticket !== latest) { return; }
+            show(q, ds, r.hits.length, r.partial);
+            return excerpts(q, ds, ticket);
+          });
       }).catch(function () {
         if (ticket !== latest) { return; }
         list.textContent = '';
@@ -165,6 +184,27 @@
         list.appendChild(li);
         list.hidden = false;
       });
+    }
+
+    // excerpts adds to each result shown an excerpt around its best match,
+    // which shows why it is there. Texts come in pieces of the index larger
+    // than the titles: the results show at once, and their excerpts one
+    // after another, so that the first costs one piece.
+    function excerpts(q, ds, ticket) {
+      return ds.reduce(function (done, d, i) {
+        return done.then(function () {
+          if (ticket !== latest) { return; }
+          return engine.describe(d.doc, true).then(function (full) {
+            var li = options[i];
+            if (ticket !== latest || !li || !full.text) { return; }
+            var snippet = document.createElement('span');
+            snippet.className = 'search-snippet';
+            appendRuns(snippet, engine.highlight(full.text, q, 110));
+            if (full.lang) { snippet.lang = full.lang; }
+            li.appendChild(snippet);
+          });
+        });
+      }, Promise.resolve());
     }
 
     // Enter submits the form; with an option chosen, it opens that option.
@@ -210,6 +250,12 @@
     var status = document.getElementById('search-status');
     var results = document.getElementById('search-results');
     var all = document.getElementById('search-all');
+    // The heading over results that have only some of the words.
+    var partialNote = document.createElement('h2');
+    partialNote.className = 'search-partial';
+    partialNote.id = 'search-partial';
+    partialNote.hidden = true;
+    results.parentNode.insertBefore(partialNote, results);
     var params = new URLSearchParams(window.location.search);
     q.value = params.get('q') || '';
     kind.value = params.get('kind') || '';
@@ -231,6 +277,7 @@
       var text = q.value.trim();
       var ticket = ++latest;
       results.textContent = '';
+      partialNote.hidden = true;
       remember();
       if (text.length < 2) {
         status.textContent = text ? msg('hint') : '';
@@ -238,9 +285,17 @@
         return;
       }
       status.textContent = msg('loading');
-      engine.query(text, { kind: kind.value, role: role.value }).then(function (hits) {
+      var filter = { kind: kind.value, role: role.value };
+      partialNote.hidden = true;
+      engine.query(text, filter).then(function (hits) {
+        if (hits.length > 0) { return { hits: hits, partial: false }; }
+        return engine.queryAny(text, filter).then(function (some) { return { hits: some, partial: some.length > 0 }; });
+      }).then(function (r) {
+        var hits = r.hits;
         if (ticket !== latest) { return; }
         status.textContent = hits.length ? countText(hits.length) : msg('none');
+        partialNote.textContent = msg('partial');
+        partialNote.hidden = !r.partial;
         all.hidden = hits.length > 0;
         var shown = hits.slice(0, 50);
         var slots = shown.map(function () {

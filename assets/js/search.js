@@ -353,6 +353,47 @@
     });
   }
 
+  // queryAny resolves with the documents that have some words of text but
+  // not all, when no document has all: [{doc, score, words}], most words
+  // first, then by score. It answers a query with one word too many.
+  function queryAny(text, filter) {
+    return ready().then(function () {
+      var stem = stemmerFor(manifest.lang);
+      var qs = words(text).filter(function (w) { return !stops[w]; });
+      if (qs.length < 2) { return []; }
+      var keysByWord = qs.map(function (w) {
+        var ks = shardsFor(stem(w));
+        shardsFor(w).forEach(function (k) { if (ks.indexOf(k) < 0) { ks.push(k); } });
+        return ks;
+      });
+      var all = [];
+      keysByWord.forEach(function (ks) { ks.forEach(function (k) { if (all.indexOf(k) < 0) { all.push(k); } }); });
+      var needFilter = filter && (filter.kind || filter.role);
+      return Promise.all(all.map(loadShard).concat(needFilter ? [load('f')] : [])).then(function () {
+        workArrays();
+        var count = new Uint8Array(manifest.n), sum = new Float64Array(manifest.n), seen = [];
+        for (var i = 0; i < qs.length; i++) {
+          var n = matchWord(qs[i], stem(qs[i]), keysByWord[i]);
+          for (var k = 0; k < n; k++) {
+            var doc = touched[k];
+            if (count[doc] === 0) { seen.push(doc); }
+            count[doc]++;
+            sum[doc] += best[doc];
+            best[doc] = 0;
+            inTitle[doc] = 0;
+          }
+        }
+        var allow = needFilter ? filterDocs(filter) : null;
+        var out = [];
+        seen.forEach(function (doc) {
+          if (!allow || allow(doc)) { out.push({ doc: doc, score: sum[doc], words: count[doc] }); }
+        });
+        out.sort(function (x, y) { return (y.words - x.words) || y.score - x.score || x.doc - y.doc; });
+        return out;
+      });
+    });
+  }
+
   var roleDocs = {};
   function filterDocs(filter) {
     var f = pieces.f;
@@ -451,6 +492,7 @@
   root.riskguideSearch = {
     add: add,
     query: query,
+    queryAny: queryAny,
     describe: describe,
     highlight: highlight,
     ready: ready,

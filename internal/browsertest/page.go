@@ -337,6 +337,22 @@ func (p *Page) EmulateMedia(media string) {
 	}))
 }
 
+// ColorScheme makes CSS see the reader's preferred colour scheme ("dark",
+// "light"; "" restores the default), for the page's prefers-color-scheme
+// rules. It replaces an emulated media type set by EmulateMedia.
+func (p *Page) ColorScheme(scheme string) { p.t.Helper(); p.MediaScheme("", scheme) }
+
+// MediaScheme emulates a media type (as EmulateMedia) and a colour scheme
+// (as ColorScheme) at once.
+func (p *Page) MediaScheme(media, scheme string) {
+	p.t.Helper()
+	p.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: media,
+			Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+		return err
+	}))
+}
+
 // AcceptDialogs answers every alert, confirm and prompt the page opens with
 // OK, for as long as the tab lives, and counts them.
 func (p *Page) AcceptDialogs() *int {

@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
@@ -45,3 +47,45 @@ func TestAxe(t *testing.T) {
 		}
 	}
 }
+
+// TestAxeDark runs axe-core in the dark colour scheme at desktop and at
+// mobile width, on a page of every kind of the default site and on every
+// page of the test site, whose own colour the dark scheme tints: every
+// colour pair of the dark scheme is checked. (TestAxe checks every page in
+// the light scheme.) The print editions, long pages of the same elements
+// as the others, are left out: axe takes long over them.
+func TestAxeDark(t *testing.T) {
+	t.Parallel()
+	b := browsertest.Shared(t)
+	def, small := defaultSite(t), testSite(t)
+	for _, mobile := range []bool{false, true} {
+		name := "desktop"
+		if mobile {
+			name = "mobile"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			p := b.NewPage(t)
+			if mobile {
+				p.Mobile()
+			} else {
+				p.Desktop()
+			}
+			p.ColorScheme("dark")
+			for _, s := range []struct {
+				site  *builtSite
+				pages []string
+			}{{def, slices.DeleteFunc(pageTypes(def), isPrint)}, {small, slices.DeleteFunc(slices.Clone(small.Pages), isPrint)}} {
+				for _, page := range s.pages {
+					p.Navigate(fileHost(s.site).URL(page))
+					if !browsertest.Eval[bool](p, `matchMedia('(prefers-color-scheme: dark)').matches`) {
+						t.Fatalf("%s: the dark scheme is not in effect", page)
+					}
+					browsertest.FailOnAxe(t, s.site.Name+"/"+page+" (dark)", p.Axe())
+				}
+			}
+		})
+	}
+}
+
+func isPrint(page string) bool { return strings.HasPrefix(page, "print/") }

@@ -19,9 +19,9 @@ const markControls = `(function () {
   var n = 0;
   Array.prototype.forEach.call(document.querySelectorAll(sel), function (el) {
     if (el.disabled || el.closest('[hidden]') || el.getClientRects().length === 0) { return; }
-    // The content of a closed <details> cannot be reached until it opens.
-    var closed = el.closest('details:not([open])');
-    if (closed && el !== closed.querySelector('summary')) { return; }
+    // The content of a closed <details> cannot be reached until it opens,
+    // unless the page shows it anyway (the header's menu on a wide screen).
+    if (!el.checkVisibility()) { return; }
     var s = getComputedStyle(el);
     if (s.visibility === 'hidden') { return; }
     el.setAttribute('data-kb', String(n++));

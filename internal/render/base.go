@@ -24,6 +24,10 @@ type Base struct {
 	// lists many texts asks for their notices only then.
 	Translated bool
 
+	// guide is the page's guidance navigation, on pages of the guidance
+	// (see guideNav), which its site map shows too.
+	guide *GuideNav
+
 	r   *renderer
 	md  *markdown.Renderer
 	mdp *markdown.Page
@@ -42,7 +46,7 @@ type NavItem struct {
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
 // headings and fields never take them.
-var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages", "print-hint", "on-this-page", "on-this-page-title", "guide-nav", "guide-nav-title"}
+var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages", "print-hint", "on-this-page", "on-this-page-title", "guide-nav", "guide-nav-title", "site-menu", "side-map-title"}
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}
@@ -185,7 +189,10 @@ func (b *Base) T(key string, args ...any) (string, error) {
 }
 
 // Markdown renders Markdown for this page.
-func (b *Base) Markdown(t site.Text) template.HTML { return b.renderShared(t.Value, b.resolve) }
+// Its headings carry links to themselves and its tables reflow on a phone.
+func (b *Base) Markdown(t site.Text) template.HTML {
+	return withCellLabels(b.withHeadingLinks(b.renderShared(t.Value, b.resolve)))
+}
 
 // MarkdownPrefixed renders Markdown for this page with every element id it
 // makes starting with prefix, for a page that holds several texts whose

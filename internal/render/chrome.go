@@ -55,6 +55,13 @@ func (c *Chrome) HasGuide() bool { return c.b.hasGuide() }
 
 func (b *Base) hasGuide() bool { return b.Kind == "recommendation" || b.Kind == "result" }
 
+// IsSearch reports whether the page is the search page, which has a
+// search box of its own.
+func (c *Chrome) IsSearch() bool { return c.b.Kind == "search" }
+
+// SiteMap renders the site map for the header's menu (see SiteMap).
+func (c *Chrome) SiteMap() (template.HTML, error) { return c.b.SiteMap() }
+
 // T returns an interface string.
 func (c *Chrome) T(key string, args ...any) (string, error) { return c.b.T(key, args...) }
 
@@ -76,6 +83,9 @@ func (b *Base) chromeKey(name string) string {
 	if b.hasGuide() {
 		k.WriteByte('g')
 	}
+	if b.Kind == "search" {
+		k.WriteByte('s')
+	}
 	for _, list := range [][]NavItem{b.Nav, b.More} {
 		for _, n := range list {
 			switch {
@@ -92,19 +102,32 @@ func (b *Base) chromeKey(name string) string {
 }
 
 func (b *Base) chrome(name string) (template.HTML, error) {
+	if name == "header" && b.mapKey() != "" {
+		// The header's menu marks this page in the site map: its header
+		// is its own, and is not kept.
+		return b.render(name)
+	}
 	return b.cached(name, b.chromeKey(name))
+}
+
+// render renders a header or footer partial for this page.
+func (b *Base) render(name string) (template.HTML, error) {
+	var buf bytes.Buffer
+	c := &Chrome{Site: b.Site, Nav: b.Nav, More: b.More, b: b}
+	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, c); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
 }
 
 func (b *Base) cached(name, key string) (template.HTML, error) {
 	if h, ok := b.r.chrome.m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	var buf bytes.Buffer
-	c := &Chrome{Site: b.Site, Nav: b.Nav, More: b.More, b: b}
-	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, c); err != nil {
+	h, err := b.render(name)
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(buf.String())
 	b.r.chrome.m.Store(key, h)
 	return h, nil
 }

@@ -124,11 +124,16 @@ func guideRange(count, n int) (from, to int) {
 }
 
 // guideNav is the guidance navigation of a page about res, or about rec
-// (which belongs to res) when rec is not nil.
+// (which belongs to res) when rec is not nil; with res nil, of a page
+// outside the guidance, for its site map. The page's header shows it too.
 func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recommendation) (*GuideNav, error) {
 	var err error
 	all := r.s.Results
-	from, to := guideRange(len(all), res.Number)
+	n := 1
+	if res != nil {
+		n = res.Number
+	}
+	from, to := guideRange(len(all), n)
 	g := &GuideNav{}
 	for _, x := range all[from:to] {
 		// The entries are cached by link alone: which texts are translated
@@ -175,6 +180,9 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 		}
 		g.More = &Link{URL: b.Rel("index.html#results"), Text: t}
 	}
+	if res != nil {
+		b.guide = g
+	}
 	return g, nil
 }
 
@@ -188,6 +196,9 @@ var tagRE = regexp.MustCompile(`<[^>]*>`)
 func headingsIn(h template.HTML, lang string) []ContentsEntry {
 	var out []ContentsEntry
 	for _, m := range headingRE.FindAllStringSubmatch(string(h), -1) {
+		if i := strings.Index(m[3], ` <a class="heading-link"`); i >= 0 {
+			m[3] = m[3][:i]
+		}
 		text := strings.TrimSpace(html.UnescapeString(tagRE.ReplaceAllString(m[3], "")))
 		if text == "" {
 			continue

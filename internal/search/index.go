@@ -91,9 +91,9 @@ type File struct {
 
 // Sizes of the pieces. Variables so that tests can force sharding.
 var (
-	chunkBytes     = 8 << 10 // a meta or text piece closes once it holds this much
-	textLimit      = 6000    // characters of text kept per document for snippets
-	smallIndex     = 96 << 10
+	chunkBytes     = 8 << 10  // a meta or text piece closes once it holds this much
+	textLimit      = 6000     // characters of text kept per document for snippets
+	smallIndex     = 24 << 10 // above this, terms are split by first letter: the first query loads one letter's
 	largeIndex     = 2 << 20
 	bm25k1, bm25b  = 1.2, 0.75
 	headBoost      = 2.0

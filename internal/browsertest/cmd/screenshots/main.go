@@ -21,6 +21,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
@@ -89,7 +91,77 @@ func run(out string, maxHeight float64) error {
 			fmt.Printf("%s (%d kB)\n", path, len(png)/1024)
 		}
 	}
+	rec := "recommendations/" + s.Results[1].Recommendations[0].ID + "/index.html"
+	if err := readingShots(b, res.Out, rec, out); err != nil {
+		return err
+	}
 	return assessmentShots(b, browsertest.FileURL(res.Out, "self-assessment/index.html"), out)
+}
+
+// readingShots photographs the reading aids: the phone's header
+// (phone-header.png) and its open menu (phone-menu.png), a search in the
+// header's box with its excerpts (search-excerpts.png) and a page in the
+// dark colour scheme (dark-mode.png).
+func readingShots(b *browsertest.Browser, site, rec, out string) error {
+	type reading struct {
+		name, page string
+		mobile     bool
+		dark       bool
+		steps      []chromedp.Action[chromedp.Void]
+		height     float64
+	}
+	const query = "perpetrator behaviour"
+	shots := []reading{
+		{name: "phone-header", page: rec, mobile: true, height: 420},
+		{name: "phone-menu", page: rec, mobile: true, height: browsertest.MobileHeight,
+			steps: []chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS(`#site-menu > summary`))}},
+		{name: "search-excerpts", page: "index.html", height: 720, steps: []chromedp.Action[chromedp.Void]{
+			chromedp.Focus(chromedp.CSS(`#site-search-q`)),
+			chromedp.SendKeys(chromedp.CSS(`#site-search-q`), query),
+			chromedp.WaitVisible(chromedp.CSS(`#site-search-results li:nth-last-child(1 of [role=option]:not(.search-more)) .search-snippet`)),
+		}},
+		{name: "dark-mode", page: rec, dark: true, height: browsertest.DesktopHeight},
+	}
+	for _, sh := range shots {
+		tab, cancel, err := b.NewTab()
+		if err != nil {
+			return err
+		}
+		ctx, stop := context.WithTimeout(tab, time.Minute)
+		w, h := int64(browsertest.DesktopWidth), int64(browsertest.DesktopHeight)
+		opts := []chromedp.EmulateViewportOption{chromedp.EmulateScale(1)}
+		if sh.mobile {
+			w, h = browsertest.MobileWidth, browsertest.MobileHeight
+			opts = append(opts, chromedp.EmulateMobile)
+		}
+		scheme := "light"
+		if sh.dark {
+			scheme = "dark"
+		}
+		steps := []chromedp.Action[chromedp.Void]{
+			chromedp.EmulateViewport(w, h, opts...),
+			chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+				_, err := cdp.Call(ctx, tgt, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{
+					Features: []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: scheme}}})
+				return err
+			}),
+			chromedp.Navigate(browsertest.FileURL(site, sh.page)),
+		}
+		err = chromedp.Do(ctx, append(steps, sh.steps...)...)
+		var png []byte
+		if err == nil {
+			png, err = chromedp.Run(ctx, browsertest.ScreenshotAction(sh.height))
+		}
+		stop()
+		cancel()
+		if err != nil {
+			return fmt.Errorf("%s: %w", sh.name, err)
+		}
+		if err := write(filepath.Join(out, sh.name+".png"), png); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // fillAssessment answers the self-assessment as a force might midway

@@ -1,0 +1,167 @@
+package render
+
+import (
+	"html/template"
+	"strings"
+)
+
+// SiteMap is the whole site's navigation: every section, and under the
+// guidance, checklists, templates and free pages the pages they hold, with
+// the page being read marked. The header's menu shows it on a phone and
+// the aside beside the text on a wide screen.
+type SiteMap struct {
+	Sections []MapSection
+}
+
+// MapSection is one section of the site map.
+type MapSection struct {
+	Label, URL, Lang string
+	Target           bool // the page is the section's own page
+	Current          bool // the page belongs to the section
+	// Guide is the guidance navigation, for the guidance section.
+	Guide *GuideNav
+	// Items are the section's pages, at most mapWindow of them (the
+	// section's own page lists them all); More links to the home page's
+	// list of free pages when the menu leaves some out.
+	Items []MapItem
+	More  *Link
+}
+
+// MapItem is one page of a section.
+type MapItem struct {
+	Label, URL, Lang string
+	Current          bool
+}
+
+// mapWindow is how many pages of one section the map lists at most, so
+// that the map, on every page, does not grow with the site.
+const mapWindow = 12
+
+// siteMap is the map as this page shows it.
+func (b *Base) siteMap() (*SiteMap, error) {
+	r := b.r
+	m := &SiteMap{}
+	for _, n := range b.Nav {
+		s := MapSection{Label: n.Label, URL: b.Rel(n.Target), Lang: n.Lang, Target: b.IsTarget(n), Current: b.Current(n)}
+		var items []MapItem
+		switch n.Target {
+		case "index.html":
+			g := b.guide
+			if g == nil {
+				var err error
+				if g, err = r.guideNav(b, nil, nil); err != nil {
+					return nil, err
+				}
+			}
+			s.Guide = g
+		case "checklists/index.html":
+			for _, role := range r.s.Roles {
+				name, lang := role.Name, role.Lang
+				if cl := r.s.ChecklistFor(role.ID); cl != nil && cl.Title != "" {
+					name, lang = cl.Title, cl.Lang
+				}
+				items = append(items, MapItem{Label: name, Lang: lang, URL: b.Rel(rolePath(role.ID)), Current: b.Path == rolePath(role.ID)})
+			}
+		case "protocols/index.html":
+			for _, p := range r.s.Protocols {
+				items = append(items, MapItem{Label: p.Title, Lang: p.Lang, URL: b.Rel(protocolPath(p.ID)), Current: b.Path == protocolPath(p.ID)})
+			}
+		}
+		s.Items = window(items)
+		m.Sections = append(m.Sections, s)
+	}
+	if len(b.More) > 0 {
+		t, err := b.T("nav.more")
+		if err != nil {
+			return nil, err
+		}
+		s := MapSection{Label: t}
+		for _, n := range b.More {
+			s.Items = append(s.Items, MapItem{Label: n.Label, Lang: n.Lang, URL: b.Rel(n.Target), Current: b.IsTarget(n)})
+			s.Current = s.Current || b.IsTarget(n)
+		}
+		if b.MoreCut() {
+			t, err := b.T("nav.allpages")
+			if err != nil {
+				return nil, err
+			}
+			s.More = &Link{URL: b.Rel("index.html") + "#all-pages", Text: t}
+		}
+		m.Sections = append(m.Sections, s)
+	}
+	return m, nil
+}
+
+// window keeps at most mapWindow items, those around the current one; the
+// section's own page lists them all.
+func window(items []MapItem) []MapItem {
+	if len(items) <= mapWindow {
+		return items
+	}
+	cur := 0
+	for i, it := range items {
+		if it.Current {
+			cur = i
+		}
+	}
+	from := min(max(cur-mapWindow/2, 0), len(items)-mapWindow)
+	return items[from : from+mapWindow]
+}
+
+// mapKey is what the header's site map shows of this page: "" when the
+// page is none of the map's pages, so that its header can be shared.
+func (b *Base) mapKey() string {
+	if b.guide != nil {
+		return b.Path
+	}
+	for _, prefix := range []string{"checklists/", "protocols/"} {
+		if strings.HasPrefix(b.Path, prefix) {
+			return b.Path
+		}
+	}
+	for _, n := range b.More {
+		if b.IsTarget(n) {
+			return b.Path
+		}
+	}
+	return ""
+}
+
+// SiteMap renders the site map (partial site-map) for this page.
+func (b *Base) SiteMap() (template.HTML, error) {
+	m, err := b.siteMap()
+	if err != nil {
+		return "", err
+	}
+	var buf strings.Builder
+	if err := b.r.tmpl.executePartial(&buf, b.Kind, "site-map", &mapData{SiteMap: m, b: b}); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// SideMap renders the sections of the site map other than the guidance
+// (partial side-map), for the aside of reading pages on a wide screen.
+func (b *Base) SideMap() (template.HTML, error) {
+	m, err := b.siteMap()
+	if err != nil {
+		return "", err
+	}
+	var buf strings.Builder
+	if err := b.r.tmpl.executePartial(&buf, b.Kind, "side-map", &mapData{SiteMap: m, ShowGuide: b.guide == nil, b: b}); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
+}
+
+// mapData is what the site-map partial sees.
+type mapData struct {
+	*SiteMap
+	// ShowGuide is set when the page has no guidance navigation of its
+	// own, so that the side map lists the expected results.
+	ShowGuide bool
+	b         *Base
+}
+
+// T returns an interface string.
+func (d *mapData) T(key string, args ...any) (string, error) { return d.b.T(key, args...) }
