@@ -246,7 +246,7 @@
       if (!io.hasContent(a)) { continue; }
       var old = io.own(base.answers, id) ? base.answers[id] : null;
       var same = old && io.TEXT_FIELDS.concat(['status']).every(function (f) { return old[f] === a[f]; });
-      a.updated = same ? old.updated : now;
+      a.updated = same ? old.updated : changedAt(old, col.updated === undefined ? '' : v[col.updated].trim(), now);
       rec.answers[id] = a;
     }
     ['organisation', 'unit', 'period', 'completedBy'].forEach(function (k) {
@@ -255,6 +255,18 @@
     var notes = [];
     if (when.forms.length) { notes.push({ key: 'sheet.dates', args: [when.forms.join(', ')] }); }
     return { guidance: model.guidance, record: rec, notes: notes };
+  }
+
+  // changedAt is when an answer the file changes was last changed: the
+  // file's own "Last changed" time, as the export wrote it, when the answer
+  // is new to the assessment or that time is later than the answer's kept
+  // one (the file carries a later answer, restored as it was); otherwise the
+  // answer was edited in the spreadsheet, which left that column as it was,
+  // and the import is its change.
+  function changedAt(old, fileTime, now) {
+    if (!io.validTime(fileTime)) { return now; }
+    if (!old || Date.parse(fileTime) > Date.parse(old.updated)) { return fileTime; }
+    return now;
   }
 
   // The export's separator: the one the reader's spreadsheet expects. Excel

@@ -477,6 +477,7 @@
     ANSWER_KEYS: ANSWER_KEYS,
     ASSESSMENT_KEYS: ASSESSMENT_KEYS,
     validDate: validDate,
+    validTime: validTime,
     entryDate: entryDate,
     repair: repair,
     TEXT_FIELDS: TEXT_FIELDS,

@@ -390,6 +390,19 @@ func TestImportKeepsWhatTheFileSays(t *testing.T) {
 	if three.value("#sa-organisation") != "Police Service Nord" || !three.checked("#sa-"+rec1+"-in-place") {
 		t.Error("the CSV's answers were not imported")
 	}
+	// Each answer keeps the time it last changed, as the CSV gives it,
+	// rather than the time of the import.
+	var exported *report.Export
+	for _, e := range one.keptRecords() {
+		exported = e
+	}
+	for _, e := range three.keptRecords() {
+		for id, a := range exported.Answers {
+			if got := e.Answers[id].Updated; got != a.Updated {
+				t.Errorf("answer %s imported from CSV changed at %q, want %q as exported", id, got, a.Updated)
+			}
+		}
+	}
 }
 
 // TestCompareStartsOnTwo: the comparison starts on two different
