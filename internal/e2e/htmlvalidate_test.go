@@ -68,6 +68,7 @@ func htmlValidate(t *testing.T, files []string) []string {
 // A page with known faults, checked first, shows that the checker runs
 // and reports.
 func TestHTMLValidate(t *testing.T) {
+	t.Parallel()
 	bad := filepath.Join(t.TempDir(), "bad.html")
 	if err := os.WriteFile(bad, []byte("<!doctype html>\n<html lang=\"en\"><head><title>Bad</title></head>\n<body><main><h2></h2><div id=\"x\"></div><div id=\"x\"></div></main></body></html>\n"), 0o644); err != nil {
 		t.Fatal(err)
