@@ -21,7 +21,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "riskguide")
-	build := exec.Command("go", "build", "-o", binary, ".")
+	// -buildvcs=true: stamped with the commit, as a release is
+	// (TestVersionNamesItsCommit), even where GOFLAGS turns it off.
+	build := exec.Command("go", "build", "-buildvcs=true", "-o", binary, ".")
 	build.Stderr = os.Stderr
 	if err := build.Run(); err != nil {
 		panic("building riskguide: " + err.Error())
@@ -65,8 +67,41 @@ func write(t *testing.T, path, data string) {
 
 func TestVersion(t *testing.T) {
 	r := run(t, t.TempDir(), "version")
-	if r.code != 0 || !regexp.MustCompile(`^riskguide \S+ \(content schema 1\)\n$`).MatchString(r.stdout) {
+	if r.code != 0 || !regexp.MustCompile(`^riskguide \S+ \((commit [0-9a-f]{12} of \d{4}-\d\d-\d\d|commit unknown)(, with uncommitted changes)?\), content schema 1\n$`).MatchString(r.stdout) {
 		t.Errorf("version: %+v", r)
+	}
+}
+
+// TestVersionNamesItsCommit runs `version` of the binary built from this
+// checkout with the VCS stamp, as release/build.sh builds it: it names the
+// checkout's commit and the commit's date. Go stamps only a checkout whose
+// .git is a folder (not a `git worktree`), as CI's fresh clone is.
+func TestVersionNamesItsCommit(t *testing.T) {
+	top, err := exec.Command("git", "rev-parse", "--show-toplevel").Output()
+	if err != nil {
+		t.Skip("not a git checkout:", err)
+	}
+	if fi, err := os.Stat(filepath.Join(strings.TrimSpace(string(top)), ".git")); err != nil || !fi.IsDir() {
+		if os.Getenv("CI") != "" {
+			t.Fatal("CI runs in a clone, whose .git should be a folder:", err)
+		}
+		t.Skip("Go stamps no commit into a binary built in a git worktree")
+	}
+	// The commit's date in UTC, as `version` gives it.
+	gitLog := exec.Command("git", "log", "-1", "--format=%H %cd", "--date=format-local:%Y-%m-%d")
+	gitLog.Env = append(os.Environ(), "TZ=UTC")
+	head, err := gitLog.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	commit, date, _ := strings.Cut(strings.TrimSpace(string(head)), " ")
+	out, err := exec.Command(binary, "version").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "(commit " + commit[:12] + " of " + date
+	if !strings.Contains(string(out), want) {
+		t.Errorf("version = %q, want it to contain %q", out, want)
 	}
 }
 

@@ -15,10 +15,6 @@ import (
 	"github.com/riskguide/riskguide/internal/site"
 )
 
-// Version is the tool's version, set at link time with
-// -ldflags "-X github.com/riskguide/riskguide/internal/cli.Version=...".
-var Version = "0.1.0-dev"
-
 // Exit codes.
 const (
 	exitOK      = 0
@@ -106,7 +102,7 @@ func versionCommand(stdout io.Writer) *cobra.Command {
 		Short: "Print the version",
 		Args:  noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			fmt.Fprintf(stdout, "riskguide %s (content schema %d)\n", Version, site.SchemaVersion)
+			fmt.Fprintf(stdout, "%s, content schema %d\n", readBuildVersion(), site.SchemaVersion)
 			return nil
 		},
 	}

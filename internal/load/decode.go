@@ -271,6 +271,10 @@ func (d *decoder) id(dst *string, pos *site.Pos) fieldFunc {
 			d.errorf(v, "invalid id %q: use lower-case letters, digits and hyphens, starting with a letter or digit", v.Value)
 			return
 		}
+		if err := site.PortableName(v.Value); err != nil {
+			d.errorf(v, "invalid id: %v; an id names a folder of the site, so choose another", err)
+			return
+		}
 		*dst = v.Value
 		if pos != nil {
 			*pos = d.pos(v)

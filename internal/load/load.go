@@ -632,6 +632,10 @@ func (l *loader) slug(name, slug string) bool {
 		l.diags.Add(site.Pos{File: name}, "file name %q cannot be used in addresses: use lower-case letters, digits and hyphens", path.Base(name))
 		return false
 	}
+	if err := site.PortableName(slug); err != nil {
+		l.diags.Add(site.Pos{File: name}, "file name %q cannot be used: %v; rename the file", path.Base(name), err)
+		return false
+	}
 	return true
 }
 

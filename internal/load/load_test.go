@@ -355,3 +355,32 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
+
+// TestWindowsStyleNames feeds the loader the names a site made on, or
+// copied from, Windows may hold: a backslash, a drive letter, a device name
+// (CON, nul), a trailing dot, as file names and as ids. Each is a problem at
+// its file (and line and column for an id), so a site that builds here
+// builds on Windows too, and no output path is made of them.
+func TestWindowsStyleNames(t *testing.T) {
+	fsys := minimal()
+	for _, name := range []string{`content/pages/notes\draft.md`, "content/pages/C:notes.md", "content/pages/con.md", "content/pages/page..md", "content/protocols/nul.md", "content/protocols/Plan.md"} {
+		fsys[name] = &fstest.MapFile{Data: []byte("---\ntitle: A page\n---\n\nText.\n")}
+	}
+	fsys["content/expected-results/02-second.yaml"] = &fstest.MapFile{Data: []byte("id: aux\ntitle: Second\nstatement: S.\nrecommendations:\n  - id: com1\n    text: T.\n    roles: [officer]\n")}
+	_, diags := Load(fsys)
+	got := diags.Error()
+	for _, want := range []string{
+		`content/pages/notes\draft.md: file name "notes\\draft.md" cannot be used in addresses`,
+		`content/pages/C:notes.md: file name "C:notes.md" cannot be used in addresses`,
+		`content/pages/con.md: file name "con.md" cannot be used: "con" is a name Windows keeps for the device CON`,
+		`content/pages/page..md: file name "page..md" cannot be used in addresses`,
+		`content/protocols/nul.md: file name "nul.md" cannot be used: "nul" is a name Windows keeps for the device NUL`,
+		`content/protocols/Plan.md: file name "Plan.md" cannot be used in addresses`,
+		`content/expected-results/02-second.yaml:1:5: invalid id: "aux" is a name Windows keeps for the device AUX`,
+		`content/expected-results/02-second.yaml:5:9: invalid id: "com1" is a name Windows keeps for the device COM1`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	}
+}

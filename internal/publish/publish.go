@@ -19,6 +19,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"syscall"
+
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Output collects the files of one build in a staging folder.
@@ -102,10 +104,17 @@ func (o *Output) place(name string) error {
 	return o.mkdir(filepath.Dir(filepath.FromSlash(name)))
 }
 
-// checkName refuses a name that would leave the output root.
+// checkName refuses a name that would leave the output root, and one that
+// could not be copied to a Windows share as it is: every output path is
+// slash-separated, and each of its parts a portable name.
 func checkName(name string) error {
 	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.Contains(name, "\\") {
 		return fmt.Errorf("refusing to write %q outside the output folder", name)
+	}
+	for elem := range strings.SplitSeq(name, "/") {
+		if err := site.PortableName(elem); err != nil {
+			return fmt.Errorf("refusing to write %q: %v", name, err)
+		}
 	}
 	return nil
 }

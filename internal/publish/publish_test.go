@@ -2,9 +2,11 @@ package publish
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/render"
@@ -212,5 +214,44 @@ func TestMemoryKeepsClosedFiles(t *testing.T) {
 	}
 	if got := string(m.Contents()["a/index.html"]); got != "page" || m.Files() != 1 || m.Bytes() != 4 {
 		t.Errorf("holds %q, %d files, %d bytes", got, m.Files(), m.Bytes())
+	}
+}
+
+// TestCreateRefusesWindowsStyleNames: the one door to the output refuses,
+// on every system, a name that a Windows share or zip tool would refuse or
+// change (a backslash, a drive letter, a device name such as CON, a
+// trailing dot), for a folder on disk and for memory alike, and writes
+// nothing for it; names that only resemble them are written.
+func TestCreateRefusesWindowsStyleNames(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	o, err := Begin(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Abort()
+	m := NewMemory()
+	for _, name := range []string{
+		`recommendations\train\index.html`, "C:/Windows/index.html", "c:index.html", "con/index.html",
+		"pages/CON.html", "recommendations/nul/index.html", "assets/aux.css", "com1/index.html",
+		"notes./index.html", "notes /index.html", "file.html:stream", "/etc/passwd",
+	} {
+		for _, w := range []interface {
+			Create(string) (io.WriteCloser, error)
+		}{o, m} {
+			if f, err := w.Create(name); err == nil {
+				f.Close()
+				t.Errorf("%T: wrote %q", w, name)
+			} else if !strings.Contains(err.Error(), "refusing to write") {
+				t.Errorf("%T: %q refused without saying so: %v", w, name, err)
+			}
+		}
+	}
+	for _, name := range []string{"console/index.html", "contact/index.html", "assets/css/site.css", ".riskguide", "com10/index.html"} {
+		if err := render.WriteFile(o, name, []byte("x")); err != nil {
+			t.Errorf("%q refused: %v", name, err)
+		}
+	}
+	if o.Files() != 5 {
+		t.Errorf("Files() = %d, want the 5 portable names", o.Files())
 	}
 }
