@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
@@ -17,18 +19,20 @@ func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
 
 // poll evaluates expr in the page until it returns want, or fails the test.
 // A live reload may be under way, so expr must not assume the document has
-// loaded.
+// loaded, and an evaluation that meets the document being replaced
+// ("Inspected target navigated or closed") is tried again.
 func poll(t *testing.T, pg *browsertest.Page, expr, want, what string) {
 	t.Helper()
-	deadline := time.Now().Add(20 * time.Second)
-	got := ""
+	deadline := browsertest.Deadline(t)
+	got, last := "", error(nil)
 	for time.Now().Before(deadline) {
-		if got = browsertest.Eval[string](pg, expr); got == want {
+		v, err := chromedp.Run(pg.Context(), chromedp.Evaluate[string](expr))
+		if got, last = v, err; err == nil && got == want {
 			return
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	t.Fatalf("%s: got %q, want %q", what, got, want)
+	t.Fatalf("%s: got %q (last error: %v), want %q", what, got, last, want)
 }
 
 const overlayText = `(function () {
@@ -52,7 +56,7 @@ func TestBrowserLiveReload(t *testing.T) {
 
 	roles := p.read(t, "content/roles.yaml")
 	p.write(t, "content/roles.yaml", "roles:\n  - id: Bad_ID\n    name: X\n")
-	deadline := time.Now().Add(20 * time.Second)
+	deadline := browsertest.Deadline(t)
 	text := ""
 	for time.Now().Before(deadline) && !strings.Contains(text, "content/roles.yaml:2:9") {
 		time.Sleep(50 * time.Millisecond)
