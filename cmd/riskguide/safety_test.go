@@ -182,6 +182,9 @@ func TestCheckURLTruncated(t *testing.T) {
 	if r := run(t, t.TempDir(), "check", "--max-files", "5"); r.code != 2 || !strings.Contains(r.stderr, "--max-files goes with --url") {
 		t.Errorf("--max-files without --url: %+v", r)
 	}
+	if r := run(t, t.TempDir(), "check", "--url", h.URL+"/sub/", "--strict"); r.code != 2 || !strings.Contains(r.stderr, "--strict go with checking a site folder") {
+		t.Errorf("--strict with --url: %+v", r)
+	}
 }
 
 // TestCheckURLMemoryBound runs check --url against a server that attacks

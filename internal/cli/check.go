@@ -48,8 +48,8 @@ was checked (see docs/safety.md).`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if address != "" {
-				if source != "" {
-					return usageError{fmt.Errorf("--url and --source cannot be used together")}
+				if source != "" || strict {
+					return usageError{fmt.Errorf("--url checks a deployed site: --source and --strict go with checking a site folder")}
 				}
 				return checkDeployment(cmd.Context(), address, crawlOpts, stdout, stderr)
 			}
