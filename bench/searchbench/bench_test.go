@@ -19,7 +19,7 @@ import (
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
@@ -27,7 +27,7 @@ func TestMain(m *testing.M) { os.Exit(browsertest.Main(m)) }
 // BenchmarkSearchDefault compares on the built-in default site.
 func BenchmarkSearchDefault(b *testing.B) {
 	compare(b, func(dir string) error {
-		_, err := build.BuildSource(build.DefaultSource(), build.Options{Out: dir})
+		_, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: dir})
 		return err
 	})
 }
@@ -45,11 +45,11 @@ func BenchmarkSearchLarge(b *testing.B) {
 		if out, err := exec.Command("python3", gen, "--recs", "10000", "--out", src).CombinedOutput(); err != nil {
 			return fmt.Errorf("gen.py: %v\n%s", err, out)
 		}
-		s, err := build.FindSource(src)
+		s, err := generate.FindSource(src)
 		if err != nil {
 			return err
 		}
-		_, err = build.BuildSource(s, build.Options{Out: dir})
+		_, err = generate.BuildSource(s, generate.Options{Out: dir})
 		return err
 	})
 }

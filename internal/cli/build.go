@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // lessGC lets a one-off build's heap grow to three times what it keeps
@@ -25,7 +25,7 @@ func lessGC() {
 }
 
 func buildCommand(stdout, stderr io.Writer) *cobra.Command {
-	var o build.Options
+	var o generate.Options
 	cmd := &cobra.Command{
 		Use:   "build",
 		Short: "Build the site into public/",
@@ -41,7 +41,7 @@ replaced.`,
 			lessGC()
 			p := newProgress(stderr)
 			o.Progress = p.update
-			res, err := build.Build(o)
+			res, err := generate.Build(o)
 			p.finish()
 			if err != nil {
 				return err

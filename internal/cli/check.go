@@ -14,9 +14,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/riskguide/riskguide/internal/build"
 	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/crawl"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/linkcheck"
 )
 
@@ -58,7 +58,7 @@ was checked (see docs/safety.md).`,
 					return usageError{fmt.Errorf("--%s goes with --url: it bounds the check of a deployed site", name)}
 				}
 			}
-			src, err := build.FindSource(source)
+			src, err := generate.FindSource(source)
 			if err != nil {
 				return err
 			}
@@ -67,7 +67,7 @@ was checked (see docs/safety.md).`,
 				return err
 			}
 			defer os.RemoveAll(tmp)
-			res, err := build.BuildSource(src, build.Options{Out: tmp + "/public"})
+			res, err := generate.BuildSource(src, generate.Options{Out: tmp + "/public"})
 			if err != nil {
 				return err
 			}

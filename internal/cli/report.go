@@ -13,7 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/render"
 	"github.com/riskguide/riskguide/internal/report"
@@ -65,11 +65,11 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if err != nil {
 				return usageError{err}
 			}
-			src, err := build.FindSource(source)
+			src, err := generate.FindSource(source)
 			if err != nil {
 				return err
 			}
-			s, diags := build.Load(src)
+			s, diags := generate.Load(src)
 			if len(diags) > 0 {
 				return diags
 			}
@@ -82,7 +82,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if lang != s.Config.Language {
 				s.Translate(lang)
 			}
-			msgs, err := render.SiteMessages(build.Theme(src), s)
+			msgs, err := render.SiteMessages(generate.Theme(src), s)
 			if err != nil {
 				return err
 			}

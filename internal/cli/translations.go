@@ -14,7 +14,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/language"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -51,11 +51,11 @@ source text changed since the export, an unknown id or a broken inline code
 is refused at its line, and then nothing is written.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			src, err := build.FindSource(source)
+			src, err := generate.FindSource(source)
 			if err != nil {
 				return err
 			}
-			s, diags := build.Load(src)
+			s, diags := generate.Load(src)
 			if len(diags) > 0 {
 				return diags
 			}

@@ -12,7 +12,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/site"
 	"github.com/riskguide/riskguide/internal/xliff"
 )
@@ -53,7 +53,7 @@ func exportXLIFF(stdout, stderr io.Writer, s *site.Site, lang, only, out string)
 // trans-unit is refused. A unit's source_hash becomes its source's current
 // hash when it was current, or when the file brings every text it had
 // translated from an older source: the translator has seen them all.
-func importXLIFF(w io.Writer, src build.Source, s *site.Site, file string) error {
+func importXLIFF(w io.Writer, src generate.Source, s *site.Site, file string) error {
 	data, err := os.ReadFile(file)
 	if err != nil {
 		return err
@@ -105,7 +105,7 @@ func importXLIFF(w io.Writer, src build.Source, s *site.Site, file string) error
 	if err := writeNew(root, files); err != nil {
 		return err
 	}
-	s2, diags := build.Load(src)
+	s2, diags := generate.Load(src)
 	if len(diags) > 0 {
 		return diags
 	}

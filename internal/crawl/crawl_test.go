@@ -18,9 +18,9 @@ import (
 	"time"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
 	"github.com/riskguide/riskguide/internal/cli"
 	"github.com/riskguide/riskguide/internal/crawl"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // deploy builds the default site into a fresh folder, lets change break
@@ -28,7 +28,7 @@ import (
 func deploy(t *testing.T, headers map[string][]string, extra string, change func(dir string)) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(build.DefaultSource(), build.Options{Out: dir}); err != nil {
+	if _, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: dir}); err != nil {
 		t.Fatal(err)
 	}
 	if change != nil {
@@ -138,7 +138,7 @@ func TestDocumentedNginxConfig(t *testing.T) {
 		t.Fatal("docs/hosting.md has no nginx block with /srv/riskguide/public/")
 	}
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(build.DefaultSource(), build.Options{Out: dir}); err != nil {
+	if _, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: dir}); err != nil {
 		t.Fatal(err)
 	}
 	prefix := t.TempDir()

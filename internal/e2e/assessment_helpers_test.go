@@ -22,7 +22,7 @@ import (
 
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // extraRec is a recommendation that only the "earlier" site has.
@@ -38,7 +38,7 @@ func earlierSite(t *testing.T) string {
 	}
 	f := m["content/expected-results/01-training.yaml"]
 	f.Data = append(f.Data, []byte("  - id: "+extraRec+"\n    text: Keep a register of training that an earlier version asked for.\n    roles: [training-lead]\n")...)
-	return getSite(t, "earlier", build.Source{FS: m, Name: "earlier version"}).Dir
+	return getSite(t, "earlier", generate.Source{FS: m, Name: "earlier version"}).Dir
 }
 
 func pageURL(dir string) string { return browsertest.FileURL(dir, "self-assessment/index.html") }

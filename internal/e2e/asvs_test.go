@@ -10,14 +10,14 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // asvsSite is docs/examples/asvs: OWASP ASVS 5.0 with its own terms,
 // interface strings and pass/fail scale.
 func asvsSite(t *testing.T) *builtSite {
 	t.Helper()
-	src, err := build.FindSource(filepath.Join("..", "..", "docs", "examples", "asvs"))
+	src, err := generate.FindSource(filepath.Join("..", "..", "docs", "examples", "asvs"))
 	if err != nil {
 		t.Fatal(err)
 	}

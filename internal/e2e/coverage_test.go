@@ -7,13 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // TestCoverageSummary checks the summary by legal instrument against the
 // content's own citations, and how far the answers go on one article.
 func TestCoverageSummary(t *testing.T) {
-	res, err := build.BuildSource(build.DefaultSource(), build.Options{Out: filepath.Join(t.TempDir(), "public")})
+	res, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: filepath.Join(t.TempDir(), "public")})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,13 @@ import (
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // bilingualSite is the example site in English and French.
 func bilingualSite(t *testing.T) *builtSite {
 	t.Helper()
-	src, err := build.FindSource("../../docs/examples/bilingual")
+	src, err := generate.FindSource("../../docs/examples/bilingual")
 	if err != nil {
 		t.Fatal(err)
 	}

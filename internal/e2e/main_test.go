@@ -22,7 +22,7 @@ import (
 	"testing/fstest"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -42,7 +42,7 @@ var sites struct {
 }
 
 // getSite builds a site once per run.
-func getSite(t *testing.T, name string, src build.Source) *builtSite {
+func getSite(t *testing.T, name string, src generate.Source) *builtSite {
 	t.Helper()
 	sites.Lock()
 	defer sites.Unlock()
@@ -57,7 +57,7 @@ func getSite(t *testing.T, name string, src build.Source) *builtSite {
 	}
 	sites.built[name] = nil
 	out := filepath.Join(browsertest.PackageDir(t), name)
-	res, err := build.BuildSource(src, build.Options{Out: out})
+	res, err := generate.BuildSource(src, generate.Options{Out: out})
 	if err != nil {
 		t.Fatalf("building %s: %v", name, err)
 	}
@@ -82,19 +82,19 @@ func getSite(t *testing.T, name string, src build.Source) *builtSite {
 
 // defaultSite is the embedded default guidance.
 func defaultSite(t *testing.T) *builtSite {
-	return getSite(t, "default", build.DefaultSource())
+	return getSite(t, "default", generate.DefaultSource())
 }
 
 // testSite is a small site with its own logo, colour, roles, a checklist, a
 // protocol with one-line and several-line fields inside a table and a list,
 // a page with code and a table, and external citations.
 func testSite(t *testing.T) *builtSite {
-	return getSite(t, "small", build.Source{FS: smallSource(false), Name: "small test site"})
+	return getSite(t, "small", generate.Source{FS: smallSource(false), Name: "small test site"})
 }
 
 // prettySite is the small site with pretty_urls: true, for web servers only.
 func prettySite(t *testing.T) *builtSite {
-	return getSite(t, "pretty", build.Source{FS: smallSource(true), Name: "small test site, pretty URLs"})
+	return getSite(t, "pretty", generate.Source{FS: smallSource(true), Name: "small test site, pretty URLs"})
 }
 
 func smallSource(pretty bool) fstest.MapFS {

@@ -11,7 +11,7 @@ import (
 
 	"github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // quickExitDefaultSite is the default guidance with a quick-exit button.
@@ -32,7 +32,7 @@ func quickExitDefaultSite(t *testing.T) *builtSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return getSite(t, "default-quick-exit", build.Source{FS: m, Name: "the default site with quick exit"})
+	return getSite(t, "default-quick-exit", generate.Source{FS: m, Name: "the default site with quick exit"})
 }
 
 // pageTypes is one page of every kind of the default site.

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // TestCountFormsInPage: the self-assessment page's scripts say a count in
@@ -49,7 +49,7 @@ func TestCountFormsInPage(t *testing.T) {
 				fmt.Fprintf(&strs, "%s: \"%s %%d, %%d, %%d\"\n", key, form)
 			}
 			fsys["layouts/i18n/"+c.lang+".yaml"] = &fstest.MapFile{Data: []byte(strs.String())}
-			s := getSite(t, "plural-"+c.lang, build.Source{FS: fsys, Name: c.lang + " counts"})
+			s := getSite(t, "plural-"+c.lang, generate.Source{FS: fsys, Name: c.lang + " counts"})
 			tb := openTab(t, s.Dir)
 			tb.waitFor("the page's scripts", `!!(window.riskguide && window.riskguide.assessmentIO)`)
 			for form, ns := range c.want {

@@ -11,7 +11,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // quickExitSite builds the small site with quick_exit pointing at a page
@@ -29,7 +29,7 @@ func quickExitSite(t *testing.T) (site, away string) {
 	cfg.Data = append(append([]byte{}, cfg.Data...), []byte("quick_exit:\n  url: "+away+"\n")...)
 	fsys["content/site.yaml"] = &cfg
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(build.Source{FS: fsys, Name: "quick exit"}, build.Options{Out: out}); err != nil {
+	if _, err := generate.BuildSource(generate.Source{FS: fsys, Name: "quick exit"}, generate.Options{Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	return browsertest.ServeDir(t, out, browsertest.RecommendedHeaders()), away

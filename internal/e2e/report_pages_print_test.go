@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/render"
 	"github.com/riskguide/riskguide/internal/report"
 	"github.com/riskguide/riskguide/internal/site"
@@ -17,9 +17,9 @@ import (
 
 // reportOptions are the options of a report, drafts included, of site s
 // (read from src) in its language.
-func reportOptions(t *testing.T, src build.Source, s *site.Site) report.Options {
+func reportOptions(t *testing.T, src generate.Source, s *site.Site) report.Options {
 	t.Helper()
-	msgs, err := render.SiteMessages(build.Theme(src), s)
+	msgs, err := render.SiteMessages(generate.Theme(src), s)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestReportPagesPrint(t *testing.T) {
 		o = strings.Replace(o, `"id": "a-long-2026"`, fmt.Sprintf(`"id": "a-long-%d"`, i), 1)
 		inputs = append(inputs, report.Input{Name: strings.Replace(file, ".json", fmt.Sprintf("-%c.json", 'b'+i), 1), Data: []byte(o)})
 	}
-	r, bad := report.Build(s.Site, inputs, reportOptions(t, build.DefaultSource(), s.Site))
+	r, bad := report.Build(s.Site, inputs, reportOptions(t, generate.DefaultSource(), s.Site))
 	if len(bad) > 0 {
 		t.Fatal(bad)
 	}

@@ -8,7 +8,7 @@ import (
 	"testing/fstest"
 
 	riskguide "github.com/riskguide/riskguide"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/report"
 )
 
@@ -30,7 +30,7 @@ not_applicable: true
 `
 
 // scaleSource is the built-in guidance assessed on passFailScale.
-func scaleSource(t *testing.T) build.Source {
+func scaleSource(t *testing.T) generate.Source {
 	m, err := riskguide.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
@@ -41,7 +41,7 @@ func scaleSource(t *testing.T) build.Source {
   recommendation: {singular: requirement, plural: requirements}
   expected_result: {singular: chapter, plural: chapters}
 `...)
-	return build.Source{FS: m, Name: "pass/fail"}
+	return generate.Source{FS: m, Name: "pass/fail"}
 }
 
 // TestDeclaredScale: a three-level scale drives the form, the summary and
@@ -118,7 +118,7 @@ func TestDeclaredScale(t *testing.T) {
 	if !strings.Contains(string(data), `"scale": "pass=1 fail=0 not-applicable"`) || !strings.Contains(string(data), `"version": 3,`) {
 		t.Fatalf("the export does not record its scale:\n%.600s", data)
 	}
-	s, diags := build.Load(src)
+	s, diags := generate.Load(src)
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

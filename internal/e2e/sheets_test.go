@@ -10,7 +10,7 @@ import (
 
 	"github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // Sizes of A4 and US Letter paper in points, as pdfinfo reports them.
@@ -26,7 +26,7 @@ func letterSite(t *testing.T) *builtSite {
 		t.Fatal(err)
 	}
 	fsys["content/site.yaml"].Data = append(fsys["content/site.yaml"].Data, "\npaper: letter\n"...)
-	return getSite(t, "letter", build.Source{FS: fsys, Name: "default site on Letter paper"})
+	return getSite(t, "letter", generate.Source{FS: fsys, Name: "default site on Letter paper"})
 }
 
 // printAs presses one of the page's print buttons ("blank" or "filled")

@@ -17,7 +17,7 @@ var siteFolders = []string{"content", "layouts", "checklists", "assets"}
 // site folder, through a relative path. A link that leads outside (an
 // absolute path, or one climbing out with ..), a link to a folder, and a
 // link to nothing are problems. The file system is expected to refuse the
-// first kind by itself, as os.Root does (see build.FindSource), so that
+// first kind by itself, as os.Root does (see generate.FindSource), so that
 // nothing outside the site folder is read even by a caller that skips this
 // check; here they are found and named, before anything is built.
 func (l *loader) links() {

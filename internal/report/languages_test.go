@@ -7,7 +7,7 @@ import (
 	"regexp"
 	"testing"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // TestExportsInDifferentLanguages: the self-assessment of each language of
@@ -16,12 +16,12 @@ import (
 // each counted with its answers and neither flagged as made on another
 // guidance.
 func TestExportsInDifferentLanguages(t *testing.T) {
-	src, err := build.FindSource("../../docs/examples/bilingual")
+	src, err := generate.FindSource("../../docs/examples/bilingual")
 	if err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := build.BuildSource(src, build.Options{Out: out, Workers: 2})
+	res, err := generate.BuildSource(src, generate.Options{Out: out, Workers: 2})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/render"
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -18,7 +18,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 
 func defaultSite(t *testing.T) *site.Site {
 	t.Helper()
-	s, diags := build.Load(build.DefaultSource())
+	s, diags := generate.Load(generate.DefaultSource())
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
@@ -29,7 +29,7 @@ func defaultSite(t *testing.T) *site.Site {
 // or without.
 func opts(t *testing.T, s *site.Site, drafts bool) Options {
 	t.Helper()
-	msgs, err := render.SiteMessages(build.Theme(build.DefaultSource()), s)
+	msgs, err := render.SiteMessages(generate.Theme(generate.DefaultSource()), s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	riskguide "github.com/riskguide/riskguide"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -19,7 +19,7 @@ func siteWith(t *testing.T, siteYAML string) *site.Site {
 		t.Fatal(err)
 	}
 	m["content/site.yaml"].Data = append(m["content/site.yaml"].Data, siteYAML...)
-	s, diags := build.Load(build.Source{FS: m, Name: "test"})
+	s, diags := generate.Load(generate.Source{FS: m, Name: "test"})
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}

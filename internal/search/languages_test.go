@@ -4,7 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/search"
 )
 
@@ -13,12 +13,12 @@ import (
 // English stemmer in the browser, the French Snowball stemmer through the
 // forms the index carries.
 func TestSearchPerLanguage(t *testing.T) {
-	src, err := build.FindSource("../../docs/examples/bilingual")
+	src, err := generate.FindSource("../../docs/examples/bilingual")
 	if err != nil {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(src, build.Options{Out: dir, Workers: 2}); err != nil {
+	if _, err := generate.BuildSource(src, generate.Options{Out: dir, Workers: 2}); err != nil {
 		t.Fatal(err)
 	}
 	// "signalements" (plural) is in 1.1's guidance; 1.2's says only

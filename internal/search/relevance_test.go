@@ -10,7 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 type hit struct {
@@ -76,7 +76,7 @@ func rank(a answer, url string) int {
 // near the top, on the default content.
 func TestRelevance(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(build.DefaultSource(), build.Options{Out: dir}); err != nil {
+	if _, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: dir}); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -150,7 +150,7 @@ recommendations:
 `)},
 	}
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(build.Source{FS: fsys, Name: "t"}, build.Options{Out: dir}); err != nil {
+	if _, err := generate.BuildSource(generate.Source{FS: fsys, Name: "t"}, generate.Options{Out: dir}); err != nil {
 		t.Fatal(err)
 	}
 	answers := runQueries(t, dir, []query{{Q: "lodz"}, {Q: "KRAKOW"}, {Q: "script alert"}, {Q: "safety court"}, {Q: "safety lodz"}, {Q: "the"}})
@@ -180,10 +180,10 @@ func TestTitleFirst(t *testing.T) {
 	_, here, _, _ := runtime.Caller(0)
 	sites := []struct {
 		name string
-		src  build.Source
+		src  generate.Source
 		want map[string]string // query -> first result
 	}{
-		{"default", build.DefaultSource(), map[string]string{
+		{"default", generate.DefaultSource(), map[string]string{
 			"evaluate training":                "recommendations/training-evaluation/index.html",
 			"information sharing arrangements": "recommendations/information-sharing-protocols/index.html",
 			"agree protocols":                  "recommendations/information-sharing-protocols/index.html",
@@ -193,7 +193,7 @@ func TestTitleFirst(t *testing.T) {
 			"mandatory training":               "recommendations/mandatory-training/index.html",
 			"co-produce training":              "recommendations/co-produced-training/index.html",
 		}},
-		{"asvs", build.Source{FS: os.DirFS(filepath.Join(filepath.Dir(here), "testdata", "asvs")), Name: "asvs"}, map[string]string{
+		{"asvs", generate.Source{FS: os.DirFS(filepath.Join(filepath.Dir(here), "testdata", "asvs")), Name: "asvs"}, map[string]string{
 			"session inactivity timeout": "recommendations/v7-1-1/index.html",
 			"new session token":          "recommendations/v7-2-4/index.html",
 			"random number generation":   "recommendations/v11-5-2/index.html",
@@ -204,7 +204,7 @@ func TestTitleFirst(t *testing.T) {
 	for _, s := range sites {
 		t.Run(s.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "public")
-			if _, err := build.BuildSource(s.src, build.Options{Out: dir}); err != nil {
+			if _, err := generate.BuildSource(s.src, generate.Options{Out: dir}); err != nil {
 				t.Fatal(err)
 			}
 			var qs []query
@@ -246,7 +246,7 @@ recommendations:
 		"content/pages/two.md": {Data: []byte("---\ntitle: Two\n---\n## Escalation\n\nSome words about courts.\n")},
 	}
 	dir := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(build.Source{FS: fsys, Name: "t"}, build.Options{Out: dir}); err != nil {
+	if _, err := generate.BuildSource(generate.Source{FS: fsys, Name: "t"}, generate.Options{Out: dir}); err != nil {
 		t.Fatal(err)
 	}
 	answers := runQueries(t, dir, []query{{Q: "victim safety"}, {Q: "escalation"}})

@@ -40,7 +40,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // Options configure a preview server.
@@ -81,7 +81,7 @@ const reloadScript = "_riskguide/reload.js"
 
 // Server is a running preview.
 type Server struct {
-	src      build.Source
+	src      generate.Source
 	watchDir string // the site folder, or "" for the built-in site
 	out, err io.Writer
 	instance string // tells this run's builds from an earlier run's
@@ -113,7 +113,7 @@ type snapshot struct {
 // page shows the problems until they are fixed. The built-in site has nothing
 // to fix, so its failure to build is returned.
 func Start(ctx context.Context, o Options) (*Server, error) {
-	src, err := build.FindSource(o.Source)
+	src, err := generate.FindSource(o.Source)
 	if err != nil {
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 	if s.err == nil {
 		s.err = io.Discard
 	}
-	if src.FS != build.DefaultSource().FS {
+	if src.FS != generate.DefaultSource().FS {
 		// By its full path: "." would go on naming the folder serve
 		// runs in after it is renamed.
 		if s.watchDir, err = filepath.Abs(src.Dir); err != nil {
@@ -212,7 +212,7 @@ func (s *Server) Wait() error {
 func (s *Server) rebuild(changed []string) error {
 	s.seq++
 	start := time.Now()
-	res, err := build.BuildSource(s.src, build.Options{
+	res, err := generate.BuildSource(s.src, generate.Options{
 		Memory: true, HeadScripts: []string{reloadScript},
 	})
 	if err != nil {

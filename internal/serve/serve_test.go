@@ -17,7 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/scaffold"
 )
 
@@ -366,7 +366,7 @@ func TestEditorSaves(t *testing.T) {
 	}
 
 	// A site's own layout, in a layouts/ folder created while serving.
-	base, err := fs.ReadFile(build.DefaultSource().FS, "layouts/page.html")
+	base, err := fs.ReadFile(generate.DefaultSource().FS, "layouts/page.html")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -565,7 +565,7 @@ func TestBuiltInSite(t *testing.T) {
 // TestBuildHasNoReloadScript: only serve's builds load the reload script.
 func TestBuildHasNoReloadScript(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.BuildSource(build.DefaultSource(), build.Options{Out: out}); err != nil {
+	if _, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: out}); err != nil {
 		t.Fatal(err)
 	}
 	pages := 0

@@ -231,7 +231,7 @@ func (s *Server) awaitReturn(dir string) *watcher {
 }
 
 // sameFolder reports whether dir names the folder the site is read from,
-// which the build holds open (see build.FindSource) wherever it is moved.
+// which the build holds open (see generate.FindSource) wherever it is moved.
 func (s *Server) sameFolder(dir string) bool {
 	here, err := os.Stat(dir)
 	if err != nil {

@@ -26,7 +26,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/riskguide/riskguide/internal/browsertest"
-	"github.com/riskguide/riskguide/internal/build"
+	"github.com/riskguide/riskguide/internal/generate"
 )
 
 func main() {
@@ -51,7 +51,7 @@ func run(out string, maxHeight float64) error {
 		return err
 	}
 	defer os.RemoveAll(tmp)
-	res, err := build.BuildSource(build.DefaultSource(), build.Options{Out: filepath.Join(tmp, "public")})
+	res, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: filepath.Join(tmp, "public")})
 	if err != nil {
 		return err
 	}

@@ -1,8 +1,8 @@
-// Package build runs riskguide's phases in order: load the source into the
+// Package generate runs riskguide's phases in order: load the source into the
 // model, check its references, render every page and, beside the pages,
 // build the search index from the plain texts, and publish the result to
 // the output folder. One call builds one site.
-package build
+package generate
 
 import (
 	"errors"

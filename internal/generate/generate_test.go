@@ -1,4 +1,4 @@
-package build
+package generate
 
 import (
 	"bytes"
@@ -522,7 +522,7 @@ func TestGolden(t *testing.T) {
 		}
 		want, err := os.ReadFile(golden)
 		if err != nil {
-			t.Fatalf("%v (run go test ./internal/build -run TestGolden -update)", err)
+			t.Fatalf("%v (run go test ./internal/generate -run TestGolden -update)", err)
 		}
 		if !bytes.Equal(got, want) {
 			t.Errorf("%s differs from %s; if the change is intended, run with -update\n%s", page, golden, firstDiff(string(want), string(got)))
