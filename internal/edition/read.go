@@ -79,3 +79,46 @@ func History(records []*Record, cur *Record, notes Notes) []Step {
 	}
 	return steps
 }
+
+// Set is what a build knows of a site's editions: the records, the
+// authors' notes, the content as it stands and the steps between them.
+type Set struct {
+	Records []*Record
+	Notes   Notes
+	// Current is the content being built, recorded or not: its
+	// recommendations' texts are those of the source language.
+	Current *Record
+	Steps   []Step
+}
+
+// NewSet makes the Set of a site whose content is cur.
+func NewSet(records []*Record, notes Notes, cur *Record) *Set {
+	return &Set{Records: records, Notes: notes, Current: cur, Steps: History(records, cur, notes)}
+}
+
+// Earlier is the quoted text of one recommendation in an earlier edition
+// where it differs from the text as it stands.
+type Earlier struct {
+	Version string
+	Hash    string // TextHash of the earlier text
+	Diff    []Segment
+}
+
+// Earlier lists, oldest first, the recorded editions in which the quoted
+// text of recommendation id differed from its current text: what an answer
+// given under one of them must be reviewed against.
+func (s *Set) Earlier(id string) []Earlier {
+	now, _ := s.Current.Rec(id)
+	if now == nil {
+		return nil
+	}
+	var out []Earlier
+	for _, r := range s.Records {
+		was, _ := r.Rec(id)
+		if was == nil || TextHash(was.Text) == TextHash(now.Text) {
+			continue
+		}
+		out = append(out, Earlier{Version: r.Version, Hash: TextHash(was.Text), Diff: WordDiff(was.Text, now.Text)})
+	}
+	return out
+}

@@ -17,6 +17,7 @@ import (
 
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/check"
+	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/publish"
@@ -45,6 +46,9 @@ type Options struct {
 	Progress func(done, total int)
 	// Memory keeps the files in Result.Output instead of writing Out.
 	Memory bool
+
+	// editions are read by BuildSource, once for every language.
+	editions *edition.Set
 }
 
 // Result describes a finished build.
@@ -195,6 +199,13 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if len(diags) > 0 {
 		return nil, diags
 	}
+	// Editions are compared in the source language, which every
+	// language's answers share.
+	records, notes, diags := edition.Read(src.FS)
+	if len(diags) > 0 {
+		return nil, diags.Sort()
+	}
+	o.editions = edition.NewSet(records, notes, edition.FromSite(s))
 	var (
 		out  output
 		disk *publish.Output
@@ -261,6 +272,7 @@ func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out 
 		HeadScripts: o.HeadScripts,
 		Progress:    o.Progress,
 		StoreKey:    key,
+		Editions:    o.editions,
 	}, out)
 	if ierr := <-indexed; err == nil {
 		err = ierr

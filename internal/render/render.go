@@ -24,6 +24,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -48,6 +49,9 @@ type Options struct {
 	// StoreKey, if set, is the key under which browsers keep what users
 	// type; by default it is made from the site's title.
 	StoreKey string
+	// Editions are the site's recorded editions and how the content
+	// differs from them; nil when not known.
+	Editions *edition.Set
 }
 
 // Output receives the files of a render: a folder on disk or the live
