@@ -13,6 +13,7 @@ import (
 // TestCoverageSummary checks the summary by legal instrument against the
 // content's own citations, and how far the answers go on one article.
 func TestCoverageSummary(t *testing.T) {
+	t.Parallel()
 	res, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: filepath.Join(t.TempDir(), "public")})
 	if err != nil {
 		t.Fatal(err)

@@ -70,6 +70,7 @@ func rowOf(t *testing.T, rows [][]string, col int, id string) []string {
 // recommendation, linked from the self-assessment page; LibreOffice opens
 // it; its status column offers the site's scale as a list.
 func TestBlankWorkbook(t *testing.T) {
+	t.Parallel()
 	s := defaultSite(t)
 	path := filepath.Join(s.Dir, "self-assessment", "self-assessment-blank.xlsx")
 	page, err := os.ReadFile(filepath.Join(s.Dir, "self-assessment", "index.html"))
@@ -156,6 +157,7 @@ func fillBlank(t *testing.T, blank, out string) {
 // the same workbook saved again by LibreOffice: each gives the answers
 // typed.
 func TestWorkbookImport(t *testing.T) {
+	t.Parallel()
 	s := defaultSite(t)
 	dir := t.TempDir()
 	filled := filepath.Join(dir, "filled.xlsx")
@@ -189,6 +191,7 @@ func TestWorkbookImport(t *testing.T) {
 // that reads two ways, and a zip that is no workbook, are refused with the
 // row and column and change nothing.
 func TestWorkbookRefused(t *testing.T) {
+	t.Parallel()
 	s := defaultSite(t)
 	dir := t.TempDir()
 	blank := filepath.Join(s.Dir, "self-assessment", "self-assessment-blank.xlsx")
@@ -248,6 +251,7 @@ func TestWorkbookRefused(t *testing.T) {
 // page: it is a zip that LibreOffice opens and converts back to the same
 // answers, and it imports again without a change.
 func TestWorkbookRoundTrip(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	_, before := tb.download("export-json")
@@ -307,6 +311,7 @@ func TestWorkbookRoundTrip(t *testing.T) {
 // guidance's rows with its note, and comes back from it, in the page and in
 // riskguide report.
 func TestWorkbookKeepsRetiredAnswers(t *testing.T) {
+	t.Parallel()
 	earlier, later := earlierSite(t), defaultSite(t).Dir
 	tb := openTab(t, earlier)
 	tb.click("#sa-" + extraRec + "-evaluated")
