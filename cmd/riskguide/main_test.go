@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 )
@@ -24,6 +25,20 @@ const binary = "riskguide"
 
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){"riskguide": main})
+}
+
+// waitLimit is how long a test waits for the command to do something it
+// must do, such as print the address it serves at: until shortly before the
+// test binary's deadline (go test -timeout), not a fixed time, since a busy
+// machine may take minutes over what takes a second when it is idle. A
+// command that never does it still fails the test, saying what it awaited.
+func waitLimit(t *testing.T) time.Duration {
+	deadline, ok := t.Deadline()
+	if !ok {
+		return 10 * time.Minute
+	}
+	left := time.Until(deadline)
+	return left - left/10 - 5*time.Second
 }
 
 type result struct {
