@@ -10,27 +10,35 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
 )
 
-// binary is the riskguide command built once for these tests.
-var binary string
+// binary is the riskguide command the tests run. It is this test binary,
+// which testscript.Main installs under the name riskguide in a folder put
+// first on PATH: run under that name, it runs the command's own main and
+// nothing else. So the tests drive the real command in a process of its
+// own, as a user's shell does (exit codes, signals, working folder,
+// environment), without a separate go build before the tests can start.
+const binary = "riskguide"
 
 func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "riskguide-cli-")
-	if err != nil {
-		panic(err)
+	testscript.Main(m, map[string]func(){"riskguide": main})
+}
+
+// waitLimit is how long a test waits for the command to do something it
+// must do, such as print the address it serves at: until shortly before the
+// test binary's deadline (go test -timeout), not a fixed time, since a busy
+// machine may take minutes over what takes a second when it is idle. A
+// command that never does it still fails the test, saying what it awaited.
+func waitLimit(t *testing.T) time.Duration {
+	deadline, ok := t.Deadline()
+	if !ok {
+		return 10 * time.Minute
 	}
-	binary = filepath.Join(dir, "riskguide")
-	// -buildvcs=true: stamped with the commit, as a release is
-	// (TestVersionNamesItsCommit), even where GOFLAGS turns it off.
-	build := exec.Command("go", "build", "-buildvcs=true", "-o", binary, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		panic("building riskguide: " + err.Error())
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	left := time.Until(deadline)
+	return left - left/10 - 5*time.Second
 }
 
 type result struct {
@@ -95,7 +103,15 @@ func TestVersionNamesItsCommit(t *testing.T) {
 		t.Fatal(err)
 	}
 	commit, date, _ := strings.Cut(strings.TrimSpace(string(head)), " ")
-	out, err := exec.Command(binary, "version").Output()
+	// A test binary carries no VCS stamp, so this test alone builds the
+	// command as a release is built. -buildvcs=true: stamped even where
+	// GOFLAGS turns it off.
+	stamped := filepath.Join(t.TempDir(), "riskguide")
+	build := exec.Command("go", "build", "-buildvcs=true", "-o", stamped, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building riskguide: %v\n%s", err, out)
+	}
+	out, err := exec.Command(stamped, "version").Output()
 	if err != nil {
 		t.Fatal(err)
 	}

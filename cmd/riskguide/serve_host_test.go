@@ -39,7 +39,7 @@ func startServe(t *testing.T, dir string, args ...string) string {
 	select {
 	case url := <-found:
 		return url
-	case <-time.After(30 * time.Second):
+	case <-time.After(waitLimit(t)):
 		t.Fatal("serve printed no address")
 	}
 	return ""
@@ -68,7 +68,7 @@ func TestServeRefusesForeignHost(t *testing.T) {
 			req, _ := http.NewRequest("GET", url+path, nil)
 			req.Host = c.host
 			// "//about" must be sent to "/about/", not to the host "about".
-			client := &http.Client{Timeout: 10 * time.Second, CheckRedirect: func(r *http.Request, _ []*http.Request) error {
+			client := &http.Client{Timeout: waitLimit(t), CheckRedirect: func(r *http.Request, _ []*http.Request) error {
 				if r.URL.Host != req.URL.Host || r.URL.Path != "/about/" {
 					t.Errorf("/%s for %s: redirected to %s", path, c.host, r.URL)
 				}

@@ -55,7 +55,7 @@ func TestServe(t *testing.T) {
 			if m := serving.FindStringSubmatch(line); m != nil {
 				url = m[1]
 			}
-		case <-time.After(30 * time.Second):
+		case <-time.After(waitLimit(t)):
 			t.Fatal("serve printed no address")
 		}
 	}

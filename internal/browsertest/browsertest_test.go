@@ -180,3 +180,36 @@ func TestNginx(t *testing.T) {
 		t.Errorf("GET %s outside the sub-path: %s, want 404", outside, resp.Status)
 	}
 }
+
+// TestInsertText: text goes in at the end of what the field holds, and the
+// page hears an input event for it, as it does when a person types.
+func TestInsertText(t *testing.T) {
+	dir := t.TempDir()
+	page := `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Form</title>
+<script src="form.js" defer></script></head>
+<body><main><h1>Form</h1><label>Name <input id="name" value="Ann"></label>
+<label>Notes <textarea id="notes"></textarea></label><p id="heard">0</p></main></body></html>`
+	script := `var heard = 0;
+document.addEventListener('input', function () { heard++; document.getElementById('heard').textContent = String(heard); });`
+	for name, text := range map[string]string{"form.html": page, "form.js": script} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p := Shared(t).NewPage(t)
+	p.Navigate(FileURL(dir, "form.html"))
+	heard := func() string { return Eval[string](p, `document.getElementById('heard').textContent`) }
+	p.InsertText("#name", " Smith")
+	if h := heard(); h != "1" {
+		t.Errorf("input events after inserting a word: %s, want 1", h)
+	}
+	// A line break is an edit of its own: more input events, however many.
+	p.InsertText("#notes", "two\nlines")
+	if h := heard(); h == "1" {
+		t.Error("no input event for text inserted into a textarea")
+	}
+	got := Eval[[]string](p, `[document.getElementById('name').value, document.getElementById('notes').value]`)
+	if want := []string{"Ann Smith", "two\nlines"}; !slices.Equal(got, want) {
+		t.Errorf("after inserting text: %q, want %q", got, want)
+	}
+}

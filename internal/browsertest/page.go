@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	goruntime "runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
@@ -143,9 +145,26 @@ func (p *Page) record(ev any) {
 // Context is the tab's chromedp context, for actions the helpers lack.
 func (p *Page) Context() context.Context { return p.ctx }
 
+// steps bounds how many steps run in the browser at once to the number of
+// CPUs Go may use. go test runs that many tests at once by default
+// (-parallel is GOMAXPROCS), but tests run with a larger -parallel, or
+// parallel subtests of parallel tests, would otherwise give a two-core
+// machine more pages to work on at once than it has cores, and make every
+// one of them slower, not the whole faster. A step is one call into the
+// browser and never starts another, so holding a slot cannot deadlock.
+var steps = make(chan struct{}, goruntime.GOMAXPROCS(0))
+
+// step takes a slot for one step; call the function it returns to give the
+// slot back.
+func step() func() {
+	steps <- struct{}{}
+	return func() { <-steps }
+}
+
 // Do runs actions in the tab and fails the test on an error.
 func (p *Page) Do(actions ...chromedp.Action[chromedp.Void]) {
 	p.t.Helper()
+	defer step()()
 	ctx, cancel := stepContext(p.t, p.ctx)
 	defer cancel()
 	if err := chromedp.Do(ctx, actions...); err != nil {
@@ -157,6 +176,7 @@ func (p *Page) Do(actions ...chromedp.Action[chromedp.Void]) {
 // an error.
 func Run[T any](p *Page, a chromedp.Action[T]) T {
 	p.t.Helper()
+	defer step()()
 	ctx, cancel := stepContext(p.t, p.ctx)
 	defer cancel()
 	v, err := chromedp.Run(ctx, a)
@@ -170,6 +190,30 @@ func Run[T any](p *Page, a chromedp.Action[T]) T {
 func Eval[T any](p *Page, expr string) T {
 	p.t.Helper()
 	return Run(p, chromedp.Evaluate[T](expr, chromedp.EvalAwaitPromise))
+}
+
+// InsertText puts text at the end of the field matched by sel as an input
+// method does: the field gets focus and the text goes in at once, firing
+// beforeinput and input as typing does, but not a key event per character.
+// Typed key by key (chromedp.SendKeys), a long text takes three round trips
+// to the browser a character, minutes for a form on a busy machine; use
+// SendKeys where the key events themselves are under test.
+func (p *Page) InsertText(sel, text string) {
+	p.t.Helper()
+	focused := Eval[bool](p, `(function () {
+	  var e = document.querySelector(`+strconv.Quote(sel)+`);
+	  if (!e) { return false; }
+	  e.focus();
+	  try { e.setSelectionRange(e.value.length, e.value.length); } catch (err) {}
+	  return document.activeElement === e;
+	})()`)
+	if !focused {
+		p.t.Fatalf("no field %s to type into on %s", sel, p.URL())
+	}
+	p.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+		_, err := cdp.Call(ctx, tgt, input.InsertText, input.InsertTextParams{Text: text})
+		return err
+	}))
 }
 
 // Reset forgets what the page recorded so far.

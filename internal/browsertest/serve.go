@@ -158,7 +158,9 @@ func StartNginxWith(t testing.TB, dir, path string, headers http.Header, extra s
 		exited := make(chan error, 1)
 		go func() { exited <- cmd.Wait() }()
 		addr := fmt.Sprintf("127.0.0.1:%d", port)
-		if waitListening(addr, exited) {
+		// nginx starts in milliseconds on an idle machine, but a busy one
+		// may take far longer: wait as long as the test may.
+		if waitListening(addr, exited, Deadline(t)) {
 			t.Cleanup(func() {
 				_ = cmd.Process.Signal(os.Interrupt)
 				select {
@@ -189,9 +191,8 @@ func freePort(t testing.TB) int {
 }
 
 // waitListening reports whether addr accepts connections before the process
-// exits or 10 seconds pass.
-func waitListening(addr string, exited <-chan error) bool {
-	deadline := time.Now().Add(10 * time.Second)
+// exits or the deadline passes.
+func waitListening(addr string, exited <-chan error, deadline time.Time) bool {
 	for time.Now().Before(deadline) {
 		select {
 		case <-exited:

@@ -71,6 +71,7 @@ func (tb *tab) errorText() string {
 // it, the kept record never holds the date, and after a reload the
 // assessment is there and readable.
 func TestDateRefusedAtEntry(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	field := "#sa-" + rec1 + "-target"
@@ -122,6 +123,7 @@ func TestDateRefusedAtEntry(t *testing.T) {
 // be downloaded byte for byte and repaired, keeping every valid answer and
 // naming what was dropped.
 func TestUnreadableRecordListed(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	const id = "a-broken"
 	good := string(exportText(t, id, "North Police", "Register kept since 2024.", map[string]report.Answer{
@@ -193,6 +195,7 @@ func TestUnreadableRecordListed(t *testing.T) {
 // retired ids): more answers than riskguide report reads, so the page
 // refuses it with the same limit and keeps nothing.
 func TestCSVOverTheSharedLimit(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	_, csv := tb.download("export-csv")
@@ -228,6 +231,7 @@ func TestCSVOverTheSharedLimit(t *testing.T) {
 // "Replace" must not turn the final record back into a draft, nor can A's
 // next edit change it.
 func TestSignOffRaceKeepsFinal(t *testing.T) {
+	t.Parallel()
 	dir := defaultSite(t).Dir
 	a := openTab(t, dir)
 	fill(a)
@@ -284,6 +288,7 @@ func TestSignOffRaceKeepsFinal(t *testing.T) {
 // draft nobody has approved; the final one stays final; and their exports
 // carry their state in the file name.
 func TestDuplicateOfFinalIsDraft(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	signOff(tb)
@@ -319,6 +324,7 @@ func TestDuplicateOfFinalIsDraft(t *testing.T) {
 // earlier error goes with the next try, and a second import is marked as
 // imported once.
 func TestImportKeepsWhatTheFileSays(t *testing.T) {
+	t.Parallel()
 	dir := defaultSite(t).Dir
 	one := openTab(t, dir)
 	fill(one)
@@ -409,6 +415,7 @@ func TestImportKeepsWhatTheFileSays(t *testing.T) {
 // assessments, shows each status as its badge and the change of score per
 // recommendation and per expected result, and exports them as CSV.
 func TestCompareStartsOnTwo(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	first := tb.currentID()

@@ -30,6 +30,7 @@ func fill(tb *tab) {
 }
 
 func TestAnswersPersist(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	if got := tb.evalBool(`document.getElementById('sa-manage').hidden`); got {
 		t.Fatal("the saved-assessments controls stay hidden with scripts on")
@@ -63,6 +64,7 @@ func TestAnswersPersist(t *testing.T) {
 }
 
 func TestManageAssessments(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	first := tb.eval(`document.getElementById('sa-current').value`)
@@ -129,6 +131,7 @@ func TestManageAssessments(t *testing.T) {
 }
 
 func TestExportImportRoundTrip(t *testing.T) {
+	t.Parallel()
 	dir := defaultSite(t).Dir
 	tb := openTab(t, dir)
 	fill(tb)
@@ -208,6 +211,7 @@ func exportText(t *testing.T, id, org, evidence string, extra map[string]report.
 }
 
 func TestHostileImports(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	before := tb.storage()
@@ -296,6 +300,7 @@ func TestHostileImports(t *testing.T) {
 }
 
 func TestRetiredAnswersAreKept(t *testing.T) {
+	t.Parallel()
 	earlier, later := earlierSite(t), defaultSite(t).Dir
 	tb := openTab(t, earlier)
 	tb.click("#sa-" + extraRec + "-evaluated")
@@ -337,6 +342,7 @@ func TestRetiredAnswersAreKept(t *testing.T) {
 }
 
 func TestStorageRefused(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, "")
 	tb.addInitScript(`Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };`)
 	tb.Navigate(pageURL(defaultSite(t).Dir))
@@ -355,6 +361,7 @@ func TestStorageRefused(t *testing.T) {
 }
 
 func TestAccessible(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, earlierSite(t))
 	fill(tb)
 	tb.click("#sa-" + extraRec + "-planned")
@@ -374,6 +381,7 @@ func TestAccessible(t *testing.T) {
 }
 
 func TestBlankPaperForm(t *testing.T) {
+	t.Parallel()
 	b := browsertest.Shared(t)
 	p := b.NewPage(t)
 	p.DisableScripts()
@@ -392,6 +400,7 @@ func TestBlankPaperForm(t *testing.T) {
 }
 
 func TestPrintedReport(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	tb.Do(evalVoid(`window.dispatchEvent(new Event('beforeprint'))`))
@@ -420,6 +429,7 @@ var newerVersion = regexp.MustCompile(`"version": [0-9]+`)
 // must leave that record byte for byte as it was and give the import an id
 // of its own.
 func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	const id = "a-clash"
 	newer := newerVersion.ReplaceAllString(string(exportText(t, id, "Kept by a newer version", "newer", nil)), `"version": 99`)
@@ -467,6 +477,7 @@ func TestImportAsNewNeverOverwritesUnreadable(t *testing.T) {
 // on keeps the edit on the page but leaves the kept record as it is, and
 // says so.
 func TestEditNeverOverwritesUnreadable(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	id := tb.eval(`document.getElementById('sa-current').value`)

@@ -2,24 +2,19 @@ package e2e
 
 import (
 	"fmt"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
-
-	"github.com/riskguide/riskguide/internal/generate"
 )
 
 // TestCoverageSummary checks the summary by legal instrument against the
 // content's own citations, and how far the answers go on one article.
 func TestCoverageSummary(t *testing.T) {
-	res, err := generate.BuildSource(generate.DefaultSource(), generate.Options{Out: filepath.Join(t.TempDir(), "public")})
-	if err != nil {
-		t.Fatal(err)
-	}
+	t.Parallel()
+	s := defaultSite(t)
 	// What the content cites: "source|locator" -> recommendation ids.
 	want := map[string][]string{}
-	for _, rec := range res.Site.AllRecommendations() {
+	for _, rec := range s.Site.AllRecommendations() {
 		for _, ev := range rec.Evidence {
 			k := ev.Source.ID + "|" + ev.Locator
 			if n := len(want[k]); n == 0 || want[k][n-1] != rec.ID {
@@ -27,7 +22,7 @@ func TestCoverageSummary(t *testing.T) {
 			}
 		}
 	}
-	tb := openTab(t, defaultSite(t).Dir)
+	tb := openTab(t, s.Dir)
 	got := map[string][]string{}
 	rows := tb.eval(`Array.prototype.map.call(document.querySelectorAll('#sa-coverage table[data-source] tbody tr'), function (tr) {
 		var loc = tr.querySelector('th').textContent;

@@ -39,6 +39,7 @@ func readCSV(t *testing.T, data []byte) [][]string {
 }
 
 func TestCSVRoundTrip(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	_, before := tb.download("export-json")

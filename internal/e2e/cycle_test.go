@@ -20,6 +20,7 @@ func signOff(tb *tab) {
 }
 
 func TestFinalIsReadOnly(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	// Without an approver and a date it cannot be final.
@@ -106,6 +107,7 @@ func TestFinalIsReadOnly(t *testing.T) {
 // sign-off existed (format version 1) and exports it again: every value
 // survives, and the new fields read as a draft without a sign-off.
 func TestVersion1ImportsWithoutLoss(t *testing.T) {
+	t.Parallel()
 	data, err := os.ReadFile("../report/testdata/exports/north.json")
 	if err != nil {
 		t.Fatal(err)

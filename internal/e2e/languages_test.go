@@ -22,6 +22,7 @@ func bilingualSite(t *testing.T) *builtSite {
 // self-assessment opens in the English one, and the other way round: both
 // keep answers by recommendation id under the same key.
 func TestAssessmentAcrossLanguages(t *testing.T) {
+	t.Parallel()
 	s := bilingualSite(t)
 	tb := openTab(t, "")
 	tb.Navigate(browsertest.FileURL(s.Dir, "fr/self-assessment/index.html"))
@@ -60,6 +61,7 @@ func TestAssessmentAcrossLanguages(t *testing.T) {
 // and English, at desktop width: the switcher, the notices and the
 // passages in another language included.
 func TestAxeFrench(t *testing.T) {
+	t.Parallel()
 	s := bilingualSite(t)
 	b := browsertest.Shared(t)
 	p := b.NewPage(t)
@@ -100,6 +102,7 @@ func TestHostingBilingual(t *testing.T) {
 // shows its heading and content, and the switcher, being plain links, is
 // there.
 func TestNoJavaScriptFrench(t *testing.T) {
+	t.Parallel()
 	s := bilingualSite(t)
 	b := browsertest.Shared(t)
 	p := b.NewPage(t)
@@ -133,6 +136,7 @@ func TestNoJavaScriptFrench(t *testing.T) {
 // pages, and the other way round: the browser keeps them under keys made
 // from the source's texts, which the translation does not change.
 func TestSheetsAcrossLanguages(t *testing.T) {
+	t.Parallel()
 	s := bilingualSite(t)
 	tb := openTab(t, "")
 	const tick = "#tick-desk-officer-4f375f0f"

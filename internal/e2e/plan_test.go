@@ -11,6 +11,7 @@ import (
 )
 
 func TestActionPlan(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	ids := tb.recIDs()
 	past := time.Now().AddDate(0, 0, -2).Format("2006-01-02")
@@ -137,6 +138,7 @@ func TestActionPlan(t *testing.T) {
 // filled rather than left nearly empty before a row longer than a page,
 // which starts on it and runs on.
 func TestActionPlanPrintsWholeRows(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	ids := tb.recIDs()
 	tb.setField("#sa-organisation", "Police Service Nord")

@@ -16,6 +16,7 @@ import (
 // built-in strings: the site's own) and Polish give the forms CLDR's rules
 // name, the same as the build's (see render.TestPluralFormsCLDR).
 func TestCountFormsInPage(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		lang string
 		want map[string][]int // form: counts that take it

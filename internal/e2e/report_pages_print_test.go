@@ -32,6 +32,7 @@ func reportOptions(t *testing.T, src generate.Source, s *site.Site) report.Optio
 // top, the index is a few pages rather than a page per section, and long
 // organisation and file names wrap between words, never inside one.
 func TestReportPagesPrint(t *testing.T) {
+	t.Parallel()
 	s := defaultSite(t)
 	north, err := os.ReadFile(filepath.Join("..", "report", "testdata", "exports", "north.json"))
 	if err != nil {

@@ -98,6 +98,7 @@ func checkPages(t *testing.T, pages []string, name string) {
 }
 
 func TestPrintedReportInFull(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, "")
 	// A browser set to US English must still print ISO dates.
 	tb.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {

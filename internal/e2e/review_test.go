@@ -6,6 +6,7 @@ import (
 )
 
 func TestDialogFieldOnlyWhenAsked(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	shown := `getComputedStyle(document.getElementById('sa-dialog-field')).display !== 'none'`
@@ -24,6 +25,7 @@ func TestDialogFieldOnlyWhenAsked(t *testing.T) {
 }
 
 func TestCompareKeepsChoices(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	first := tb.eval(`document.getElementById('sa-current').value`)
@@ -52,6 +54,7 @@ func TestCompareKeepsChoices(t *testing.T) {
 }
 
 func TestStatusBadgesAndEvidenceLinks(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	got := tb.eval(`(function () { var b = document.querySelector('#sa-rec-` + rec1 + ` [data-state] .sa-badge'); return b ? b.className + '|' + b.textContent : ''; })()`)

@@ -49,6 +49,7 @@ func scaleSource(t *testing.T) generate.Source {
 // on the built-in scale is refused with a message saying why. The site's
 // terms name the CSV's columns.
 func TestDeclaredScale(t *testing.T) {
+	t.Parallel()
 	src := scaleSource(t)
 	tb := openTab(t, getSite(t, "passfail", src).Dir)
 	ids := tb.recIDs()

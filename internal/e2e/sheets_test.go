@@ -48,8 +48,11 @@ func printAs(t *testing.T, p *browsertest.Page, mode string) []byte {
 	return pdf
 }
 
+// typeInto types text into the field with the given id, in one input
+// method step rather than key by key (the print tests fill dozens of
+// fields; what they check is the paper, not the keys).
 func typeInto(p *browsertest.Page, id, text string) {
-	p.Do(chromedp.SendKeys(chromedp.ID(id), text))
+	p.InsertText(`[id="`+id+`"]`, text)
 }
 
 // TestPrintLongValue types values longer than their boxes into one-line

@@ -44,6 +44,7 @@ func (tb *tab) importAccept(path string) string {
 // EU locales: each is read, the preview says how, and the answers, with
 // their accented letters and dates, are those of the file.
 func TestCSVDialects(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	cases := []struct {
 		file  string
@@ -115,6 +116,7 @@ func TestCSVDialects(t *testing.T) {
 // opens it, with a byte order mark; it imports back unchanged, and the
 // comma export stays one choice away.
 func TestCSVExportForLocale(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, "")
 	tb.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tgt, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "de_DE"})
@@ -151,6 +153,7 @@ func TestCSVExportForLocale(t *testing.T) {
 // saved again as it saves for western Europe (semicolons, Windows-1252),
 // imports back unchanged.
 func TestCSVSavedByLibreOffice(t *testing.T) {
+	t.Parallel()
 	tb := openTab(t, defaultSite(t).Dir)
 	fill(tb)
 	tb.typeInto("#sa-"+rec2+"-gaps", "Kosten: 12 € – Zuständigkeit klären")

@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/riskguide/riskguide/internal/browsertest"
 	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/scaffold"
 )
@@ -155,10 +156,25 @@ func (s *sse) next(t testing.TB, timeout time.Duration) sseEvent {
 	return sseEvent{}
 }
 
+// eventWait is how long a test waits for an event the server must send:
+// until shortly before the test binary's deadline (go test -timeout), not a
+// fixed time, since a rebuild that takes a second on an idle machine may
+// take a minute on a busy one. A server that never sends it still fails the
+// test, naming the event.
+func eventWait(t testing.TB) time.Duration {
+	return time.Until(browsertest.Deadline(t))
+}
+
+// nextEvent returns the next event, whenever it comes.
+func (s *sse) nextEvent(t testing.TB) sseEvent {
+	t.Helper()
+	return s.next(t, eventWait(t))
+}
+
 // await returns the next event named name, skipping others.
 func (s *sse) await(t testing.TB, name string) sseEvent {
 	t.Helper()
-	return s.awaitWithin(t, name, 20*time.Second)
+	return s.awaitWithin(t, name, eventWait(t))
 }
 
 func (s *sse) awaitWithin(t testing.TB, name string, timeout time.Duration) sseEvent {
@@ -172,13 +188,39 @@ func (s *sse) awaitWithin(t testing.TB, name string, timeout time.Duration) sseE
 	}
 }
 
-// quiet checks that no event arrives for a while.
-func (s *sse) quiet(t testing.TB, d time.Duration) {
+// buildOf is the build a reload event names.
+func buildOf(t testing.TB, e sseEvent) string {
 	t.Helper()
-	select {
-	case e := <-s.events:
-		t.Errorf("unexpected event %s %s", e.name, e.data)
-	case <-time.After(d):
+	var v struct{ Build string }
+	if err := json.Unmarshal([]byte(e.data), &v); err != nil || v.Build == "" {
+		t.Fatalf("reload event data %q names no build: %v", e.data, err)
+	}
+	return v.Build
+}
+
+// rebuildLines returns the lines the server printed for rebuilds after an
+// edit ("NAME changed: rebuilt ..."), in order.
+func (p *preview) rebuildLines() []string {
+	var out []string
+	for _, l := range strings.Split(p.out.String(), "\n") {
+		if strings.Contains(l, " changed: rebuilt ") {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// rebuildLine returns the n-th rebuild line (from 0), waiting for it: the
+// server prints it just after sending the reload event.
+func (p *preview) rebuildLine(t testing.TB, n int) string {
+	t.Helper()
+	for deadline := browsertest.Deadline(t); ; time.Sleep(10 * time.Millisecond) {
+		if lines := p.rebuildLines(); len(lines) > n {
+			return lines[n]
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("the server printed no rebuild line %d:\n%s", n+1, p.out)
+		}
 	}
 }
 
@@ -194,7 +236,7 @@ func problemsIn(t testing.TB, e sseEvent) []problem {
 func TestEditReloads(t *testing.T) {
 	p := start(t, newSite(t))
 	events := p.connect(t)
-	hello := events.next(t, 5*time.Second)
+	hello := events.nextEvent(t)
 	if hello.name != "hello" || !strings.Contains(hello.data, p.instance+"-1") {
 		t.Fatalf("first event = %+v, want hello for build 1", hello)
 	}
@@ -265,10 +307,10 @@ func TestBrokenEditShowsProblemsUntilFixed(t *testing.T) {
 
 	// A page opened now learns of the problems as soon as it connects.
 	late := p.connect(t)
-	if e := late.next(t, 5*time.Second); e.name != "hello" {
+	if e := late.nextEvent(t); e.name != "hello" {
 		t.Errorf("late client's first event: %+v", e)
 	}
-	if e := late.next(t, 5*time.Second); e.name != "error" || len(problemsIn(t, e)) != len(problems) {
+	if e := late.nextEvent(t); e.name != "error" || len(problemsIn(t, e)) != len(problems) {
 		t.Errorf("late client's second event: %+v", e)
 	}
 
@@ -282,10 +324,17 @@ func TestBrokenEditShowsProblemsUntilFixed(t *testing.T) {
 		t.Error("the server still reports problems after the fix")
 	}
 	fresh := p.connect(t)
-	if e := fresh.next(t, 5*time.Second); e.name != "hello" {
+	if e := fresh.nextEvent(t); e.name != "hello" {
 		t.Errorf("client after the fix: %+v", e)
 	}
-	fresh.quiet(t, 200*time.Millisecond)
+	// Nothing but hello waits for a client that connects after the fix:
+	// an error queued on connecting would come before the reload of the
+	// next edit.
+	site := p.read(t, "content/site.yaml")
+	p.write(t, "content/site.yaml", site+"# edited after the fix\n")
+	if e := fresh.nextEvent(t); e.name != "reload" {
+		t.Errorf("client after the fix: next event %+v, want the reload of the next edit", e)
+	}
 }
 
 func TestBrokenAtStart(t *testing.T) {
@@ -330,6 +379,8 @@ func TestEditorSaves(t *testing.T) {
 	if _, home := p.get(t, "/"); !strings.Contains(home, "Saved by rename") {
 		t.Error("an edit saved by rename is not shown")
 	}
+	p.rebuildLine(t, 0)
+	rebuilds := len(p.rebuildLines())
 
 	// Noise: swap files, backups, Vim's write test, a chmod.
 	p.write(t, "content/.roles.yaml.swp", "x")
@@ -339,7 +390,20 @@ func TestEditorSaves(t *testing.T) {
 	if err := os.Chmod(filepath.Join(p.dir, "content/sources.yaml"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	events.quiet(t, 300*time.Millisecond)
+	// None of that is a change. The proof is an edit after it: the next
+	// rebuild is that edit's, and names its file alone. The watcher reads
+	// events in order, so noise it counted would be in that rebuild's
+	// batch ("content/#roles.yaml# and 4 more changed") or in a rebuild
+	// before it, whose line would name the noise.
+	site = p.read(t, "content/site.yaml")
+	p.write(t, "content/site.yaml", strings.Replace(site, "tagline: Saved by rename", "tagline: Saved after the noise", 1))
+	events.await(t, "reload")
+	if line := p.rebuildLine(t, rebuilds); !strings.HasPrefix(line, "content/site.yaml changed: rebuilt ") {
+		t.Errorf("the rebuild after editors' noise and one edit: %q, want content/site.yaml alone", line)
+	}
+	if _, home := p.get(t, "/"); !strings.Contains(home, "Saved after the noise") {
+		t.Error("the edit after the noise is not shown")
+	}
 
 	// A folder that did not exist when serve started, with folders inside.
 	p.write(t, "assets/img/deep/mark.svg", `<svg xmlns="http://www.w3.org/2000/svg"/>`)
