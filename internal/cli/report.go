@@ -80,7 +80,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				return usageError{fmt.Errorf("--lang %s: the site is not in that language; its languages are %s", report.Printable(lang), strings.Join(append([]string{s.Config.Language}, otherLanguages(s.Config.Languages, s.Config.Language)...), ", "))}
 			}
 			if lang != s.Config.Language {
-				s.Translate(lang)
+				s = s.Translate(lang)
 			}
 			msgs, err := render.SiteMessages(generate.Theme(src), s)
 			if err != nil {

@@ -130,7 +130,7 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 	s, _, diags := loadSource(src)
 	if len(diags) == 0 {
 		// Without rendering, nothing but the content can fail.
-		diags, _ = eachLanguage(src, s, nil)
+		diags, _ = eachLanguage(s, nil)
 	}
 	return s, diags
 }
@@ -148,23 +148,18 @@ func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
 	return s, texts, diags.Sort()
 }
 
-// eachLanguage reads and checks the site of each language but the source,
-// as the source is checked, so that a translated text's broken link or
+// eachLanguage checks the site of each language but the source, made from
+// s, as the source is checked, so that a translated text's broken link or
 // unknown reference is reported in its translation file; and, while every
-// language so far is sound, hands it to render (when not nil). A language
-// is read again from the files and translated, once for both, and
-// languages are taken one at a time, so that a build holds no more than
-// two in memory. After a problem the remaining languages are still
-// checked, so that one run reports them all, but no longer rendered.
-func eachLanguage(src Source, s *site.Site, render func(*site.Site, *markdown.Texts) error) (site.Diagnostics, error) {
+// language so far is sound, hands it to render (when not nil). Languages
+// are taken one at a time, so that a build holds no more than two in
+// memory. After a problem the remaining languages are still checked, so
+// that one run reports them all, but no longer rendered.
+func eachLanguage(s *site.Site, render func(*site.Site, *markdown.Texts) error) (site.Diagnostics, error) {
 	var diags site.Diagnostics
 	for _, lang := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
 		texts := &markdown.Texts{}
-		ts, ds := load.Load(src.FS)
-		if len(ds) > 0 {
-			return ds.Sort(), nil // the source has these problems too
-		}
-		ts.Translate(lang)
+		ts := s.Translate(lang)
 		diags = append(diags, check.Check(ts, nil, texts)...)
 		if render != nil && len(diags) == 0 {
 			if err := render(ts, texts); err != nil {
@@ -215,10 +210,11 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		out = disk
 	}
 	counted := &countingOutput{output: out}
+	shown := s
 	if len(s.Config.Languages) > 1 {
-		s.Translate(s.Config.Language)
+		shown = s.Translate(s.Config.Language)
 	}
-	err = renderSite(s, src, o, texts, counted, storeKey(s))
+	err = renderSite(shown, src, o, texts, counted, storeKey(s))
 	if err == nil && len(s.Config.Languages) > 1 {
 		err = renderLanguages(s, src, o, counted)
 	}
@@ -240,7 +236,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	}
 	res := &Result{
 		Source: src.Name, Out: o.Out, Pages: int(counted.pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
-		Duration: time.Since(start), Site: s,
+		Duration: time.Since(start), Site: shown,
 	}
 	if mem != nil {
 		res.Output = mem.Contents()
@@ -281,7 +277,7 @@ func storeKey(s *site.Site) string { return "riskguide:" + markdown.Slug(s.Confi
 // other languages, so that links and bookmarks to it keep working.
 func renderLanguages(s *site.Site, src Source, o Options, out render.Output) error {
 	key := storeKey(s)
-	diags, err := eachLanguage(src, s, func(ts *site.Site, texts *markdown.Texts) error {
+	diags, err := eachLanguage(s, func(ts *site.Site, texts *markdown.Texts) error {
 		prefix := ts.Languages.Prefix(ts.Languages.Lang)
 		lo := o
 		if lo.BaseURL != "" {

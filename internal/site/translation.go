@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -319,11 +320,56 @@ func UnitWord(kind string) string { return unitWords[kind] }
 
 var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}
 
-// Translate turns s, a freshly loaded site, into the site of language lang:
-// every translated text replaces its source, and Languages records which
-// units are done, stale or missing. The site must not be used as the
-// source language's afterwards.
-func (s *Site) Translate(lang string) {
+// Translate returns the site of language lang, made from s, the site as
+// loaded: every translated text replaces its source, and Languages records
+// which units are done, stale or missing. s itself is left as it is, so
+// that every language is made from one reading of the source.
+func (s *Site) Translate(lang string) *Site {
+	t := s.clone()
+	t.translate(lang)
+	return t
+}
+
+// clone copies s deeply enough that translating the copy leaves s as it
+// is: every entity that holds a translatable text is copied, and what no
+// translation changes (references, evidence, the scale) is shared.
+func (s *Site) clone() *Site {
+	c := *s
+	c.Results = cloneAll(s.Results, func(r *ExpectedResult) {
+		r.Recommendations = cloneAll(r.Recommendations, func(rec *Recommendation) {
+			rec.Result = r
+			rec.Indicators = slices.Clone(rec.Indicators)
+		})
+	})
+	c.Pages = cloneAll(s.Pages, nil)
+	c.Roles = cloneAll(s.Roles, nil)
+	c.Sources = cloneAll(s.Sources, nil)
+	c.Checklists = cloneAll(s.Checklists, func(cl *Checklist) {
+		cl.Fields = slices.Clone(cl.Fields)
+		cl.Sections = slices.Clone(cl.Sections)
+		for i := range cl.Sections {
+			cl.Sections[i].Items = slices.Clone(cl.Sections[i].Items)
+		}
+	})
+	c.Protocols = cloneAll(s.Protocols, nil)
+	c.Index()
+	return &c
+}
+
+// cloneAll copies every entity of list, then lets fix copy what it holds.
+func cloneAll[T any](list []*T, fix func(*T)) []*T {
+	out := make([]*T, len(list))
+	for i, e := range list {
+		c := *e
+		if fix != nil {
+			fix(&c)
+		}
+		out[i] = &c
+	}
+	return out
+}
+
+func (s *Site) translate(lang string) {
 	view := &LanguageView{Source: s.Config.Language, Lang: lang, Languages: s.Config.Languages, State: map[string]string{}}
 	s.Languages = view
 	tr := s.Translations[lang]
