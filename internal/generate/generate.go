@@ -315,7 +315,7 @@ func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Te
 	files := search.Site(s, search.SiteOptions{
 		PlainText: texts.PlainText,
 		Headings:  texts.Headings,
-		Path:      func(kind, id string) string { return render.TargetPath(s, kind, id) },
+		Path:      s.Target,
 		Messages:  msgs.WithPrefix("js.search."),
 		Workers:   workers,
 	})

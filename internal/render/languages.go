@@ -71,7 +71,7 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 	if name == "" {
 		name = v.Source
 	}
-	target := TargetPath(b.Site, kind, id)
+	target := b.Site.Target(kind, id)
 	n := &Notice{
 		Stale: state == site.TranslationStale, SourceLang: v.Source, SourceName: name,
 		SourceURL: relative(v.Prefix(v.Lang)+b.Path, target, b.Site.Config.PrettyURLs),
@@ -92,7 +92,7 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 		}
 		key = "translation.stale"
 	}
-	if state == site.TranslationPartial && (kind == "result" || kind == "rec" || kind == "page") {
+	if state == site.TranslationPartial && site.KindNamed(kind).PerText {
 		// These show each text translated so far (see site.Translate);
 		// the other kinds, wholly in the source language, say so.
 		key = "translation.partial"

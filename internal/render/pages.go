@@ -146,7 +146,7 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 		p.RoleLinks = append(p.RoleLinks, Link{URL: b.Rel(rolePath(role.ID)), Text: role.Name, Lang: role.Lang})
 	}
 	for _, ev := range p.Evidence {
-		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(TargetPath(r.s, "source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator, Lang: ev.Source.Lang})
+		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(r.s.Target("source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator, Lang: ev.Source.Lang})
 	}
 	for _, proto := range r.protoBy[rec.ID] {
 		p.ProtocolLinks = append(p.ProtocolLinks, ProtocolLink{URL: b.Rel(protocolPath(proto.ID)), Title: proto.Title, Summary: proto.Summary, Lang: proto.Lang})
