@@ -10,13 +10,13 @@ import "strings"
 var Kinds = []*Kind{resultKind, recKind, pageKind, roleKind, sourceKind, checklistKind, protocolKind}
 
 var (
-	resultKind = &Kind{blank: func() Entry { return &ExpectedResult{} }, Name: "result", Word: "expected result", Defined: "content/expected-results", XRef: true, PerText: true,
+	resultKind = &Kind{blank: func() Entry { return &ExpectedResult{} }, Name: "result", Layout: "result", Word: "expected result", Defined: "content/expected-results", XRef: true, PerText: true,
 		Path: func(id string) string { return "results/" + id + "/index.html" }, entries: entriesOf(func(s *Site) []*ExpectedResult { return s.Results })}
-	recKind = &Kind{blank: func() Entry { return &Recommendation{} }, Name: "rec", Word: "recommendation", Defined: "content/expected-results", XRef: true, PerText: true,
+	recKind = &Kind{blank: func() Entry { return &Recommendation{} }, Name: "rec", Layout: "recommendation", Word: "recommendation", Defined: "content/expected-results", XRef: true, PerText: true,
 		Path: func(id string) string { return "recommendations/" + id + "/index.html" }}
-	pageKind = &Kind{blank: func() Entry { return &Page{} }, Name: "page", Word: "page", Defined: "content/pages/", XRef: true, PerText: true,
+	pageKind = &Kind{blank: func() Entry { return &Page{} }, Name: "page", Layout: "page", Word: "page", Defined: "content/pages/", XRef: true, PerText: true,
 		Path: func(id string) string { return id + "/index.html" }, entries: entriesOf(func(s *Site) []*Page { return s.Pages })}
-	roleKind = &Kind{blank: func() Entry { return &Role{} }, Name: "role", Word: "role", Defined: "content/roles.yaml", XRef: true,
+	roleKind = &Kind{blank: func() Entry { return &Role{} }, Name: "role", Layout: "checklist", Word: "role", Defined: "content/roles.yaml", XRef: true,
 		Path: rolePath, entries: entriesOf(func(s *Site) []*Role { return s.Roles })}
 	sourceKind = &Kind{blank: func() Entry { return &Source{} }, Name: "source", Word: "source", Defined: "content/sources.yaml", XRef: true,
 		Path: func(id string) string { return "sources/index.html#" + SourceAnchor(id) }, entries: entriesOf(func(s *Site) []*Source { return s.Sources })}
@@ -24,7 +24,7 @@ var (
 	// the source's by place, and a text moved to another place is a change.
 	checklistKind = &Kind{blank: func() Entry { return &Checklist{} }, Name: "checklist", Word: "checklist", Defined: "checklists/", hashNames: true,
 		Path: rolePath, entries: entriesOf(func(s *Site) []*Checklist { return s.Checklists })}
-	protocolKind = &Kind{blank: func() Entry { return &Protocol{} }, Name: "protocol", Word: "template", Defined: "content/protocols/", XRef: true,
+	protocolKind = &Kind{blank: func() Entry { return &Protocol{} }, Name: "protocol", Layout: "protocol", Word: "template", Defined: "content/protocols/", XRef: true,
 		Path: func(id string) string { return "protocols/" + id + "/index.html" }, entries: entriesOf(func(s *Site) []*Protocol { return s.Protocols })}
 )
 
@@ -44,6 +44,9 @@ type Kind struct {
 	// each text translated so far; the others show the source's text until
 	// all of theirs are translated.
 	PerText bool
+	// Layout is the kind of page, layouts/<Layout>.html, each entry is
+	// shown on, at Path; "" for entries shown on the pages of others.
+	Layout string
 	// Path is where an entry is shown, from the site root: its page, or a
 	// #fragment of the page that lists the kind.
 	Path func(id string) string
