@@ -169,12 +169,12 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := render.WriteFile(o, name, files[name]); err != nil {
+		if err := publish.WriteFile(o, name, files[name]); err != nil {
 			o.Abort()
 			return err
 		}
 	}
-	if err := render.WriteFile(o, publish.MarkerName, publish.Marker(publish.ReportOutput)); err != nil {
+	if err := publish.WriteFile(o, publish.MarkerName, publish.Marker(publish.ReportOutput)); err != nil {
 		o.Abort()
 		return err
 	}

@@ -192,7 +192,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	}
 	var (
 		out  output
-		disk *publish.Output
+		disk *publish.Folder
 		mem  *publish.Memory
 		err  error
 	)
@@ -220,7 +220,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	}
 	if err == nil {
 		// The mark that lets the next build replace this output.
-		err = render.WriteFile(counted, publish.MarkerName, publish.Marker(publish.SiteOutput))
+		err = publish.WriteFile(counted, publish.MarkerName, publish.Marker(publish.SiteOutput))
 	}
 	if disk != nil {
 		if err != nil {
@@ -245,7 +245,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 }
 
 // renderSite renders the pages of s and, beside them, its search index.
-func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out render.Output, key string) error {
+func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out publish.Output, key string) error {
 	// The search index is built beside the pages, not before them.
 	indexed := make(chan error, 1)
 	go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, out) }()
@@ -275,7 +275,7 @@ func storeKey(s *site.Site) string { return "riskguide:" + markdown.Slug(s.Confi
 // search index), so that each works from a shared drive by itself. The
 // source language stays at the root, where it was before the site had
 // other languages, so that links and bookmarks to it keep working.
-func renderLanguages(s *site.Site, src Source, o Options, out render.Output) error {
+func renderLanguages(s *site.Site, src Source, o Options, out publish.Output) error {
 	key := storeKey(s)
 	diags, err := eachLanguage(s, func(ts *site.Site, texts *markdown.Texts) error {
 		prefix := ts.Languages.Prefix(ts.Languages.Lang)
@@ -299,7 +299,7 @@ func renderLanguages(s *site.Site, src Source, o Options, out render.Output) err
 
 // prefixed writes every file under a folder of out.
 type prefixed struct {
-	out    render.Output
+	out    publish.Output
 	prefix string
 }
 
@@ -307,7 +307,7 @@ func (p prefixed) Create(name string) (io.WriteCloser, error) { return p.out.Cre
 
 // writeSearchIndex builds the search index of s from the plain text of its
 // Markdown, and writes it to out.
-func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Texts, out render.Output) error {
+func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Texts, out publish.Output) error {
 	msgs, err := render.SiteMessages(theme, s)
 	if err != nil {
 		return err
@@ -320,17 +320,17 @@ func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Te
 		Workers:   workers,
 	})
 	for _, f := range files {
-		if err := render.WriteFile(out, f.Path, f.Data); err != nil {
+		if err := publish.WriteFile(out, f.Path, f.Data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// output is where a build's files go: a folder (publish.Output) or memory
+// output is where a build's files go: a folder (publish.Folder) or memory
 // (publish.Memory).
 type output interface {
-	render.Output
+	publish.Output
 	Files() int64
 	Bytes() int64
 }

@@ -1,7 +1,7 @@
 // Package render turns a checked site into the bytes of every output file:
 // HTML pages from html/template layouts, the theme's assets, and the
 // stylesheets generated from the site (colours, code highlighting). It never
-// touches the disk; every file leaves through an Output.
+// touches the disk; every file leaves through a publish.Output.
 //
 // Layouts live in layouts/: baseof.html is the frame shared by every page,
 // partials/*.html hold named pieces, and one file per page kind defines the
@@ -25,6 +25,7 @@ import (
 	"sync/atomic"
 
 	"github.com/riskguide/riskguide/internal/markdown"
+	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -50,31 +51,8 @@ type Options struct {
 	StoreKey string
 }
 
-// Output receives the files of a render: a folder on disk or the live
-// preview's memory (see package publish). Create opens one file, path
-// slash-separated from the site root; the file is complete once Close
-// returns nil. Pages are written as they are rendered: a whole-site page of
-// a large site is tens of megabytes, and is never held in memory for a
-// folder. Create may be called from several goroutines.
-type Output interface {
-	Create(path string) (io.WriteCloser, error)
-}
-
-// WriteFile writes one whole file to out.
-func WriteFile(out Output, path string, data []byte) error {
-	w, err := out.Create(path)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // Render renders every file of the site s into out.
-func Render(s *site.Site, o Options, out Output) error {
+func Render(s *site.Site, o Options, out publish.Output) error {
 	r, err := newRenderer(s, o)
 	if err != nil {
 		return err
@@ -82,14 +60,14 @@ func Render(s *site.Site, o Options, out Output) error {
 	return r.render(out)
 }
 
-func (r *renderer) render(out Output) error {
+func (r *renderer) render(out publish.Output) error {
 	for _, f := range r.assetFiles {
-		if err := WriteFile(out, f.path, f.data); err != nil {
+		if err := publish.WriteFile(out, f.path, f.data); err != nil {
 			return err
 		}
 	}
 	if r.o.BaseURL != "" {
-		if err := WriteFile(out, "sitemap.xml", r.sitemap()); err != nil {
+		if err := publish.WriteFile(out, "sitemap.xml", r.sitemap()); err != nil {
 			return err
 		}
 	}
@@ -210,7 +188,7 @@ type job struct {
 	make func(b *Base) (any, error)
 }
 
-func (r *renderer) pages(out Output) error {
+func (r *renderer) pages(out publish.Output) error {
 	jobs := schedule(r.jobs())
 	var done atomic.Int64
 	work := make(chan job)
@@ -278,7 +256,7 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 // pageOut is where one worker writes its pages: each page's file, through
 // one buffer the worker keeps.
 type pageOut struct {
-	out  Output
+	out  publish.Output
 	file io.WriteCloser
 	bw   *bufio.Writer
 }
