@@ -145,6 +145,7 @@ func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
 	if src.FS != fs.FS(riskguide.Default) {
 		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
 	}
+	diags = append(diags, render.CheckLayoutKeys(Theme(src), s)...)
 	return s, texts, diags.Sort()
 }
 

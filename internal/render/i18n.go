@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -484,4 +485,54 @@ func siteLayoutKeys(src fs.FS) map[string]bool {
 		return nil
 	})
 	return keys
+}
+
+// CheckLayoutKeys reports each interface string that a layout of theme
+// asks for by name (T "key") and that no language of s has, at the
+// layout's line and column: the mistake is found by check, before any
+// page is rendered, where the layout says it.
+func CheckLayoutKeys(theme fs.FS, s *site.Site) site.Diagnostics {
+	langs := s.Config.Languages
+	if len(langs) == 0 {
+		langs = []string{s.Config.Language}
+	}
+	var msgs []*Messages
+	for _, lang := range langs {
+		m, err := LoadMessages(theme, lang)
+		if err != nil {
+			return nil // the build reports it
+		}
+		msgs = append(msgs, m)
+	}
+	var diags site.Diagnostics
+	fs.WalkDir(theme, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
+			return nil
+		}
+		data, err := fs.ReadFile(theme, p)
+		if err != nil {
+			return nil
+		}
+		for _, at := range layoutKey.FindAllSubmatchIndex(data, -1) {
+			key := string(data[at[2]:at[3]])
+			var lacking []string
+			for _, m := range msgs {
+				if _, ok := m.m[key]; !ok {
+					lacking = append(lacking, m.lang)
+				}
+			}
+			if len(lacking) == 0 {
+				continue
+			}
+			line := 1 + bytes.Count(data[:at[2]], []byte("\n"))
+			pos := site.Pos{File: p, Line: line, Col: at[2] - bytes.LastIndexByte(data[:at[2]], '\n')}
+			if len(lacking) == len(msgs) {
+				diags.Add(pos, "no interface string %q in layouts/i18n: add it to layouts/i18n/%s.yaml%s", key, fallbackLanguage, suggest(key, msgs[0].m))
+			} else {
+				diags.Add(pos, "no interface string %q in %s: add it to layouts/i18n/<language>.yaml", key, strings.Join(lacking, ", "))
+			}
+		}
+		return nil
+	})
+	return diags
 }
