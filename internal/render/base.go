@@ -171,11 +171,11 @@ func (b *Base) Scripts() []string {
 func (b *Base) Date(iso string) string { return b.r.i18n.Date(iso) }
 
 // QuickExitLabel is the text of the quick-exit button.
-func (b *Base) QuickExitLabel() (string, error) {
+func (b *Base) QuickExitLabel() string {
 	if l := b.Site.Config.QuickExit.Label; l != "" {
-		return l, nil
+		return l
 	}
-	return b.T("quickexit.label")
+	return b.text("quickexit.label")
 }
 
 // StoreKey is the prefix under which the browser keeps this site's data, so
@@ -187,6 +187,9 @@ func (b *Base) StoreKey() string { return b.r.storeKey }
 func (b *Base) T(key string, args ...any) (string, error) {
 	return b.r.i18n.Format(key, args...)
 }
+
+// text is T for a key the program names (see Messages.Text).
+func (b *Base) text(key string, args ...any) string { return b.r.i18n.Text(key, args...) }
 
 // Markdown renders Markdown for this page.
 // Its headings carry links to themselves and its tables reflow on a phone.

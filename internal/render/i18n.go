@@ -216,6 +216,14 @@ func (m *Messages) Format(key string, args ...any) (string, error) {
 	return s, nil
 }
 
+// Text is Format for a key the program itself names. Every such key is a
+// built-in English string, which every language falls back on (see
+// TestProgramKeysAreBuiltIn), so it is never missing.
+func (m *Messages) Text(key string, args ...any) string {
+	s, _ := m.Format(key, args...)
+	return s
+}
+
 // Date writes a date of site.yaml (YYYY-MM-DD) as the language writes it,
 // "30 November 2026", "30. November 2026": the month names are date.months
 // (twelve, separated by |) and the order date.format (day, month name,
