@@ -270,47 +270,34 @@ func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(na
 			add(base+"/recommendations/"+rec.ID+".yaml", "recommendation "+rec.ID, b.Bytes())
 		}
 	}
-	listStarter := func(file, key, kind, what string, ids []string, write func(b *bytes.Buffer, indent string, i int)) {
-		var todo []int
-		for i, id := range ids {
-			if !has(kind, id) {
-				todo = append(todo, i)
+	// Roles and sources are translated in one file each, a list, and those
+	// added to the source after it was written in a file of their own.
+	listStarter := func(file, key, what string, list []site.Entry) {
+		var todo []site.Entry
+		for _, e := range list {
+			if !has(e.Kind().Name, e.Key()) {
+				todo = append(todo, e)
 			}
 		}
-		if len(todo) == 0 {
-			return
-		}
-		if !exists(base + "/" + file) {
+		if len(todo) > 0 && !exists(base+"/"+file) {
 			var b bytes.Buffer
 			fmt.Fprintf(&b, "# Translation into %s of content/%s.\n%s:\n", lang, file, key)
-			for _, i := range todo {
-				write(&b, "  ", i)
+			for _, e := range todo {
+				keys(&b, item(&b, "  ", e.Key(), site.Hash(e)), e)
 			}
 			add(base+"/"+file, what, b.Bytes())
 			return
 		}
-		for _, i := range todo {
+		for _, e := range todo {
 			var b bytes.Buffer
-			fmt.Fprintf(&b, "# Translation into %s of %s %s (content/%s), added to the source\n# after %s was translated.\n", lang, site.UnitWord(kind), ids[i], file, file)
-			write(&b, "", i)
-			add(base+"/"+key+"/"+ids[i]+".yaml", site.UnitWord(kind)+" "+ids[i], b.Bytes())
+			word := e.Kind().Word
+			fmt.Fprintf(&b, "# Translation into %s of %s %s (content/%s), added to the source\n# after %s was translated.\n", lang, word, e.Key(), file, file)
+			keys(&b, item(&b, "", e.Key(), site.Hash(e)), e)
+			add(base+"/"+key+"/"+e.Key()+".yaml", word+" "+e.Key(), b.Bytes())
 		}
 	}
-	var roleIDs, sourceIDs []string
-	for _, r := range s.Roles {
-		roleIDs = append(roleIDs, r.ID)
-	}
-	for _, src := range s.Sources {
-		sourceIDs = append(sourceIDs, src.ID)
-	}
-	listStarter("roles.yaml", "roles", "role", "roles", roleIDs, func(b *bytes.Buffer, indent string, i int) {
-		r := s.Roles[i]
-		keys(b, item(b, indent, r.ID, site.Hash(r)), r)
-	})
-	listStarter("sources.yaml", "sources", "source", "titles of the sources", sourceIDs, func(b *bytes.Buffer, indent string, i int) {
-		src := s.Sources[i]
-		keys(b, item(b, indent, src.ID, site.Hash(src)), src)
-	})
+	listStarter("roles.yaml", "roles", "roles", s.EntriesOf("role"))
+	listStarter("sources.yaml", "sources", "titles of the sources", s.EntriesOf("source"))
 	for _, p := range s.Pages {
 		if has("page", p.ID) {
 			continue

@@ -59,8 +59,6 @@ func (l *loader) translations() {
 		for _, name := range l.dir(dir+"/protocols", ".md") {
 			l.translatedProtocol(name, tr)
 		}
-		l.translatedList(dir+"/roles.yaml", "roles", tr, "role")
-		l.translatedList(dir+"/sources.yaml", "sources", tr, "source")
 		// A text added to the source after its file was translated has a
 		// file of its own (see translations --update).
 		for _, name := range l.dir(dir+"/recommendations", ".yaml", ".yml") {
@@ -68,14 +66,12 @@ func (l *loader) translations() {
 				l.translatedRec(d, root, tr)
 			}
 		}
-		for _, name := range l.dir(dir+"/roles", ".yaml", ".yml") {
-			if d, root := l.yamlFile(name, true); root != nil {
-				l.unit(d, root, tr, "role", nil)
-			}
-		}
-		for _, name := range l.dir(dir+"/sources", ".yaml", ".yml") {
-			if d, root := l.yamlFile(name, true); root != nil {
-				l.unit(d, root, tr, "source", nil)
+		for _, kind := range []string{"role", "source"} {
+			l.translatedList(dir+"/"+kind+"s.yaml", kind+"s", tr, kind)
+			for _, name := range l.dir(dir+"/"+kind+"s", ".yaml", ".yml") {
+				if d, root := l.yamlFile(name, true); root != nil {
+					l.unit(d, root, tr, kind, nil)
+				}
 			}
 		}
 		l.s.Translations[lang] = tr

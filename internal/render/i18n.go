@@ -479,20 +479,26 @@ var layoutKey = regexp.MustCompile(`\bT\s+"([^"]+)"`)
 // ask for: a site with layouts of its own may bring strings of its own.
 func siteLayoutKeys(src fs.FS) map[string]bool {
 	keys := map[string]bool{}
-	fs.WalkDir(src, "layouts", func(p string, d fs.DirEntry, err error) error {
+	eachLayoutKey(src, func(_ string, _ []byte, key string, _ int) { keys[key] = true })
+	return keys
+}
+
+// eachLayoutKey calls f with each key a layout of fsys passes to T: the
+// layout's name and text, and where the key starts in it.
+func eachLayoutKey(fsys fs.FS, f func(name string, data []byte, key string, at int)) {
+	fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
 			return nil
 		}
-		data, err := fs.ReadFile(src, p)
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil
 		}
-		for _, m := range layoutKey.FindAllSubmatch(data, -1) {
-			keys[string(m[1])] = true
+		for _, m := range layoutKey.FindAllSubmatchIndex(data, -1) {
+			f(p, data, string(data[m[2]:m[3]]), m[2])
 		}
 		return nil
 	})
-	return keys
 }
 
 // CheckLayoutKeys reports each interface string that a layout of theme
@@ -513,34 +519,20 @@ func CheckLayoutKeys(theme fs.FS, s *site.Site) site.Diagnostics {
 		msgs = append(msgs, m)
 	}
 	var diags site.Diagnostics
-	fs.WalkDir(theme, "layouts", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
-			return nil
-		}
-		data, err := fs.ReadFile(theme, p)
-		if err != nil {
-			return nil
-		}
-		for _, at := range layoutKey.FindAllSubmatchIndex(data, -1) {
-			key := string(data[at[2]:at[3]])
-			var lacking []string
-			for _, m := range msgs {
-				if _, ok := m.m[key]; !ok {
-					lacking = append(lacking, m.lang)
-				}
-			}
-			if len(lacking) == 0 {
-				continue
-			}
-			line := 1 + bytes.Count(data[:at[2]], []byte("\n"))
-			pos := site.Pos{File: p, Line: line, Col: at[2] - bytes.LastIndexByte(data[:at[2]], '\n')}
-			if len(lacking) == len(msgs) {
-				diags.Add(pos, "no interface string %q in layouts/i18n: add it to layouts/i18n/%s.yaml%s", key, fallbackLanguage, suggest(key, msgs[0].m))
-			} else {
-				diags.Add(pos, "no interface string %q in %s: add it to layouts/i18n/<language>.yaml", key, strings.Join(lacking, ", "))
+	eachLayoutKey(theme, func(name string, data []byte, key string, at int) {
+		var lacking []string
+		for _, m := range msgs {
+			if _, ok := m.m[key]; !ok {
+				lacking = append(lacking, m.lang)
 			}
 		}
-		return nil
+		pos := site.Pos{File: name, Line: 1 + bytes.Count(data[:at], []byte("\n")), Col: at - bytes.LastIndexByte(data[:at], '\n')}
+		switch {
+		case len(lacking) == len(msgs):
+			diags.Add(pos, "no interface string %q in layouts/i18n: add it to layouts/i18n/%s.yaml%s", key, fallbackLanguage, suggest(key, msgs[0].m))
+		case len(lacking) > 0:
+			diags.Add(pos, "no interface string %q in %s: add it to layouts/i18n/<language>.yaml", key, strings.Join(lacking, ", "))
+		}
 	})
 	return diags
 }

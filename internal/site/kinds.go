@@ -280,3 +280,14 @@ func (k *Kind) Keys() []string {
 
 // PathOf is where the entry of kind with id is shown (see Kind.Path).
 func PathOf(kind, id string) string { return kindOf(kind).Path(id) }
+
+// EntriesOf returns the entries of the kind named kind, in order.
+func (s *Site) EntriesOf(kind string) []Entry {
+	var out []Entry
+	for _, e := range s.Entries() {
+		if e.Kind().Name == kind {
+			out = append(out, e)
+		}
+	}
+	return out
+}
