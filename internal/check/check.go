@@ -33,17 +33,10 @@ func Check(s *site.Site, loadProblems site.Diagnostics, texts *markdown.Texts) s
 	}
 	broken := map[string]bool{}
 	for _, d := range loadProblems {
-		switch f := d.Pos.File; {
-		case f == "content/roles.yaml":
-			broken["role"] = true
-		case f == "content/sources.yaml":
-			broken["source"] = true
-		case strings.HasPrefix(f, "content/expected-results"):
-			broken["rec"], broken["result"] = true, true
-		case strings.HasPrefix(f, "content/protocols/"):
-			broken["protocol"] = true
-		case strings.HasPrefix(f, "content/pages/"):
-			broken["page"] = true
+		for _, k := range site.Kinds {
+			if strings.HasPrefix(d.Pos.File, k.Defined) {
+				broken[k.Name] = true
+			}
 		}
 	}
 	c := &checker{s: s, broken: broken, read: texts}
@@ -120,25 +113,6 @@ func (c *checker) recs(refs []site.Ref) {
 	}
 }
 
-// Exists reports whether a cross-reference target exists in s.
-func Exists(s *site.Site, kind, id string) bool {
-	switch kind {
-	case "rec":
-		return s.Recommendation(id) != nil
-	case "result":
-		return s.Result(id) != nil
-	case "role":
-		return s.Role(id) != nil
-	case "protocol":
-		return s.Protocol(id) != nil
-	case "page":
-		return s.Page(id) != nil
-	case "source":
-		return s.Source(id) != nil
-	}
-	return false
-}
-
 // markdown queues the links of one Markdown text for checking.
 func (c *checker) markdown(t site.Text) {
 	if t.Value != "" {
@@ -187,8 +161,8 @@ func (c *checker) textLinks(t site.Text, links []markdown.Link) {
 			continue
 		}
 		if kind, id, _, ok := markdown.SplitRef(l.Dest); ok {
-			if !Exists(c.s, kind, id) && !c.broken[kind] {
-				c.diags.Add(pos, "unknown cross-reference target %q: no %s with id %q", l.Dest, kindName(kind), id)
+			if !c.s.Has(kind, id) && !c.broken[kind] {
+				c.diags.Add(pos, "unknown cross-reference target %q: no %s with id %q", l.Dest, site.UnitWord(kind), id)
 			}
 			continue
 		}
@@ -196,18 +170,6 @@ func (c *checker) textLinks(t site.Text, links []markdown.Link) {
 			c.diags.Add(pos, "image %q would be loaded from outside the site: copy it into assets/ and link it relatively", l.Dest)
 		}
 	}
-}
-
-func kindName(kind string) string {
-	switch kind {
-	case "rec":
-		return "recommendation"
-	case "result":
-		return "expected result"
-	case "protocol":
-		return "protocol template"
-	}
-	return kind
 }
 
 func isExternal(dest string) bool {

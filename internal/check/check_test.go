@@ -52,7 +52,7 @@ func TestReferences(t *testing.T) {
 		{"cross-reference in guidance block", map[string]string{"content/expected-results/01-a.yaml": "id: a\ntitle: A\nstatement: S\nrecommendations:\n  - id: train\n    text: T\n    roles: [officer]\n    guidance: |\n      Line one.\n      See [x](result:gone).\n"},
 			`content/expected-results/01-a.yaml:10:15: unknown cross-reference target "result:gone": no expected result with id "gone"`},
 		{"cross-reference in one-line description", map[string]string{"content/roles.yaml": "roles:\n  - id: officer\n    name: O\n    description: Works with [p](protocol:none).\n"},
-			`content/roles.yaml:4:33: unknown cross-reference target "protocol:none": no protocol template with id "none"`},
+			`content/roles.yaml:4:33: unknown cross-reference target "protocol:none": no template with id "none"`},
 		{"unknown page and source", map[string]string{"content/pages/about.md": "---\ntitle: About\n---\n[a](page:nope) [b](source:nope) [c](role:nope)\n"},
 			`content/pages/about.md:4:20: unknown cross-reference target "source:nope": no source with id "nope"`},
 		{"quotes an unknown source", map[string]string{"content/site.yaml": "title: T\nquotes: gide\n"},

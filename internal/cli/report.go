@@ -80,7 +80,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				return usageError{fmt.Errorf("--lang %s: the site is not in that language; its languages are %s", report.Printable(lang), strings.Join(append([]string{s.Config.Language}, otherLanguages(s.Config.Languages, s.Config.Language)...), ", "))}
 			}
 			if lang != s.Config.Language {
-				s.Translate(lang)
+				s = s.Translate(lang)
 			}
 			msgs, err := render.SiteMessages(generate.Theme(src), s)
 			if err != nil {
@@ -169,12 +169,12 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 	}
 	sort.Strings(names)
 	for _, name := range names {
-		if err := render.WriteFile(o, name, files[name]); err != nil {
+		if err := publish.WriteFile(o, name, files[name]); err != nil {
 			o.Abort()
 			return err
 		}
 	}
-	if err := render.WriteFile(o, publish.MarkerName, publish.Marker(publish.ReportOutput)); err != nil {
+	if err := publish.WriteFile(o, publish.MarkerName, publish.Marker(publish.ReportOutput)); err != nil {
 		o.Abort()
 		return err
 	}

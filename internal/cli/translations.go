@@ -250,10 +250,7 @@ func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(na
 		if !has("result", r.ID) && !exists(name) {
 			var b bytes.Buffer
 			fmt.Fprintf(&b, "# Translation into %s of %s.\n%s", lang, r.Pos.File, howTo)
-			fmt.Fprintf(&b, "id: %s\nsource_hash: %s\n", r.ID, r.SourceHash())
-			field(&b, "", "title", r.Title)
-			field(&b, "", "statement", r.Statement)
-			field(&b, "", "summary", r.Summary.Value)
+			keys(&b, item(&b, "", r.ID, site.Hash(r)), r)
 			b.WriteString("recommendations:\n")
 			for _, rec := range r.Recommendations {
 				if !has("rec", rec.ID) {
@@ -273,58 +270,42 @@ func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(na
 			add(base+"/recommendations/"+rec.ID+".yaml", "recommendation "+rec.ID, b.Bytes())
 		}
 	}
-	listStarter := func(file, key, kind, what string, ids []string, write func(b *bytes.Buffer, indent string, i int)) {
-		var todo []int
-		for i, id := range ids {
-			if !has(kind, id) {
-				todo = append(todo, i)
+	// Roles and sources are translated in one file each, a list, and those
+	// added to the source after it was written in a file of their own.
+	listStarter := func(file, key, what string, list []site.Entry) {
+		var todo []site.Entry
+		for _, e := range list {
+			if !has(e.Kind().Name, e.Key()) {
+				todo = append(todo, e)
 			}
 		}
-		if len(todo) == 0 {
-			return
-		}
-		if !exists(base + "/" + file) {
+		if len(todo) > 0 && !exists(base+"/"+file) {
 			var b bytes.Buffer
 			fmt.Fprintf(&b, "# Translation into %s of content/%s.\n%s:\n", lang, file, key)
-			for _, i := range todo {
-				write(&b, "  ", i)
+			for _, e := range todo {
+				keys(&b, item(&b, "  ", e.Key(), site.Hash(e)), e)
 			}
 			add(base+"/"+file, what, b.Bytes())
 			return
 		}
-		for _, i := range todo {
+		for _, e := range todo {
 			var b bytes.Buffer
-			fmt.Fprintf(&b, "# Translation into %s of %s %s (content/%s), added to the source\n# after %s was translated.\n", lang, site.UnitWord(kind), ids[i], file, file)
-			write(&b, "", i)
-			add(base+"/"+key+"/"+ids[i]+".yaml", site.UnitWord(kind)+" "+ids[i], b.Bytes())
+			word := e.Kind().Word
+			fmt.Fprintf(&b, "# Translation into %s of %s %s (content/%s), added to the source\n# after %s was translated.\n", lang, word, e.Key(), file, file)
+			keys(&b, item(&b, "", e.Key(), site.Hash(e)), e)
+			add(base+"/"+key+"/"+e.Key()+".yaml", word+" "+e.Key(), b.Bytes())
 		}
 	}
-	var roleIDs, sourceIDs []string
-	for _, r := range s.Roles {
-		roleIDs = append(roleIDs, r.ID)
-	}
-	for _, src := range s.Sources {
-		sourceIDs = append(sourceIDs, src.ID)
-	}
-	listStarter("roles.yaml", "roles", "role", "roles", roleIDs, func(b *bytes.Buffer, indent string, i int) {
-		r := s.Roles[i]
-		in := item(b, indent, r.ID, r.SourceHash())
-		field(b, in, "name", r.Name)
-		field(b, in, "description", r.Description.Value)
-	})
-	listStarter("sources.yaml", "sources", "source", "titles of the sources", sourceIDs, func(b *bytes.Buffer, indent string, i int) {
-		src := s.Sources[i]
-		in := item(b, indent, src.ID, src.SourceHash())
-		field(b, in, "title", src.Title)
-	})
+	listStarter("roles.yaml", "roles", "roles", s.EntriesOf("role"))
+	listStarter("sources.yaml", "sources", "titles of the sources", s.EntriesOf("source"))
 	for _, p := range s.Pages {
 		if has("page", p.ID) {
 			continue
 		}
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title here and the\n# translated Markdown below the closing line.\n", lang, p.Pos.File)
-		field(&b, "", "title", p.Title)
-		fmt.Fprintf(&b, "source_hash: %s\n---\n", p.SourceHash())
+		keys(&b, "", p)
+		fmt.Fprintf(&b, "source_hash: %s\n---\n", site.Hash(p))
 		add(base+"/pages/"+p.ID+".md", "page "+p.ID, b.Bytes())
 	}
 	for _, c := range s.Checklists {
@@ -333,9 +314,8 @@ func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(na
 		}
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "# Translation into %s of %s. Write each text after its key or\n# dash; the source text is above it. Keep every field, section and item,\n# in the source's order: the browser keeps ticks and entries by place.\n", lang, c.Pos.File)
-		fmt.Fprintf(&b, "source_hash: %s\n", c.SourceHash())
-		field(&b, "", "title", c.Title)
-		field(&b, "", "intro", c.Intro.Value)
+		fmt.Fprintf(&b, "source_hash: %s\n", site.Hash(c))
+		keys(&b, "", c)
 		if len(c.Fields) > 0 {
 			b.WriteString("fields:\n")
 			for _, f := range c.Fields {
@@ -360,9 +340,8 @@ func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(na
 		}
 		var b bytes.Buffer
 		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title and summary here\n# and the translated template below the closing line, with each\n# [[field]] of the source, in the same order.\n", lang, p.Pos.File)
-		field(&b, "", "title", p.Title)
-		field(&b, "", "summary", p.Summary)
-		fmt.Fprintf(&b, "source_hash: %s\n---\n", p.SourceHash())
+		keys(&b, "", p)
+		fmt.Fprintf(&b, "source_hash: %s\n---\n", site.Hash(p))
 		add(base+"/protocols/"+p.ID+".md", "template "+p.ID, b.Bytes())
 	}
 	return out
@@ -383,15 +362,22 @@ func item(b *bytes.Buffer, indent, id, hash string) string {
 // recStarter writes a recommendation's starter: in a result's list (indent
 // "  ") or as a file of its own (indent "").
 func recStarter(b *bytes.Buffer, indent string, rec *site.Recommendation) {
-	in := item(b, indent, rec.ID, rec.SourceHash())
-	field(b, in, "text", rec.Text)
-	field(b, in, "guidance", rec.Guidance.Value)
+	in := item(b, indent, rec.ID, site.Hash(rec))
+	keys(b, in, rec)
 	if len(rec.Indicators) > 0 {
 		b.WriteString(in + "indicators:\n")
 		for _, ind := range rec.Indicators {
 			comment(b, in+"  ", ind)
 			b.WriteString(in + "  -\n")
 		}
+	}
+}
+
+// keys writes the keys of an entry's texts (see site.Keys), each left
+// empty for the translator.
+func keys(b *bytes.Buffer, indent string, e site.Entry) {
+	for _, f := range site.Keys(e) {
+		field(b, indent, f.Name, f.Value())
 	}
 }
 

@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path"
 	"strconv"
 	"strings"
 
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/riskguide/riskguide/internal/generate"
+	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
 	"github.com/riskguide/riskguide/internal/xliff"
 )
@@ -191,7 +191,7 @@ func importXLIFF(w io.Writer, src generate.Source, s *site.Site, file string) er
 		if err != nil {
 			return err
 		}
-		if err := root.WriteFile(name, data, 0o644); err != nil {
+		if err := publish.WriteFile(publish.Replace(root), name, data); err != nil {
 			return err
 		}
 	}
@@ -201,19 +201,9 @@ func importXLIFF(w io.Writer, src generate.Source, s *site.Site, file string) er
 
 // writeNew writes new files through root, never replacing one.
 func writeNew(root *os.Root, files []starter) error {
+	out := publish.NewFiles(root)
 	for _, f := range files {
-		if err := root.MkdirAll(path.Dir(f.name), 0o755); err != nil {
-			return err
-		}
-		file, err := root.OpenFile(f.name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return err
-		}
-		_, err = file.Write(f.data)
-		if cerr := file.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
+		if err := publish.WriteFile(out, f.name, f.data); err != nil {
 			return err
 		}
 	}

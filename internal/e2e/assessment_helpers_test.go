@@ -20,9 +20,9 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/browsertest"
 	"github.com/riskguide/riskguide/internal/generate"
+	"github.com/riskguide/riskguide/internal/testfs"
 )
 
 // extraRec is a recommendation that only the "earlier" site has.
@@ -32,7 +32,7 @@ const extraRec = "retired-check"
 // earlier version of it might have had. Both sites have the same title, so
 // the browser keeps their answers under the same key.
 func earlierSite(t *testing.T) string {
-	m, err := riskguide.DefaultCopy()
+	m, err := testfs.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}

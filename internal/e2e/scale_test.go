@@ -7,9 +7,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/report"
+	"github.com/riskguide/riskguide/internal/testfs"
 )
 
 // passFailScale is a declared three-level scale: pass, fail and not
@@ -31,7 +31,7 @@ not_applicable: true
 
 // scaleSource is the built-in guidance assessed on passFailScale.
 func scaleSource(t *testing.T) generate.Source {
-	m, err := riskguide.DefaultCopy()
+	m, err := testfs.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}

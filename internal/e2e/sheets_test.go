@@ -8,9 +8,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/browsertest"
 	"github.com/riskguide/riskguide/internal/generate"
+	"github.com/riskguide/riskguide/internal/testfs"
 )
 
 // Sizes of A4 and US Letter paper in points, as pdfinfo reports them.
@@ -21,7 +21,7 @@ const (
 
 // letterSite is the default guidance with paper: letter in its site.yaml.
 func letterSite(t *testing.T) *builtSite {
-	fsys, err := riskguide.DefaultCopy()
+	fsys, err := testfs.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	"github.com/riskguide/riskguide/bench/synth"
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // BenchmarkBuildDefault builds the embedded default site.
@@ -112,9 +113,9 @@ func translateSynthetic(dir string, langs []string) error {
 			return err
 		}
 		for _, r := range s.Results {
-			t := result{ID: r.ID, SourceHash: r.SourceHash(), Title: r.Title + " (" + lang + ")", Statement: r.Statement, Summary: r.Summary.Value}
+			t := result{ID: r.ID, SourceHash: site.Hash(r), Title: r.Title + " (" + lang + ")", Statement: r.Statement, Summary: r.Summary.Value}
 			for _, x := range r.Recommendations {
-				t.Recommendations = append(t.Recommendations, rec{ID: x.ID, SourceHash: x.SourceHash(), Text: x.Text, Guidance: x.Guidance.Value, Indicators: x.Indicators})
+				t.Recommendations = append(t.Recommendations, rec{ID: x.ID, SourceHash: site.Hash(x), Text: x.Text, Guidance: x.Guidance.Value, Indicators: x.Indicators})
 			}
 			out, err := yaml.Marshal(t)
 			if err != nil {

@@ -134,7 +134,7 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 	s, _, diags := loadSource(src)
 	if len(diags) == 0 {
 		// Without rendering, nothing but the content can fail.
-		diags, _ = eachLanguage(src, s, nil)
+		diags, _ = eachLanguage(s, nil)
 	}
 	return s, diags
 }
@@ -149,26 +149,22 @@ func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
 	if src.FS != fs.FS(riskguide.Default) {
 		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
 	}
+	diags = append(diags, render.CheckLayoutKeys(Theme(src), s)...)
 	return s, texts, diags.Sort()
 }
 
-// eachLanguage reads and checks the site of each language but the source,
-// as the source is checked, so that a translated text's broken link or
+// eachLanguage checks the site of each language but the source, made from
+// s, as the source is checked, so that a translated text's broken link or
 // unknown reference is reported in its translation file; and, while every
-// language so far is sound, hands it to render (when not nil). A language
-// is read again from the files and translated, once for both, and
-// languages are taken one at a time, so that a build holds no more than
-// two in memory. After a problem the remaining languages are still
-// checked, so that one run reports them all, but no longer rendered.
-func eachLanguage(src Source, s *site.Site, render func(*site.Site, *markdown.Texts) error) (site.Diagnostics, error) {
+// language so far is sound, hands it to render (when not nil). Languages
+// are taken one at a time, so that a build holds no more than two in
+// memory. After a problem the remaining languages are still checked, so
+// that one run reports them all, but no longer rendered.
+func eachLanguage(s *site.Site, render func(*site.Site, *markdown.Texts) error) (site.Diagnostics, error) {
 	var diags site.Diagnostics
 	for _, lang := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
 		texts := &markdown.Texts{}
-		ts, ds := load.Load(src.FS)
-		if len(ds) > 0 {
-			return ds.Sort(), nil // the source has these problems too
-		}
-		ts.Translate(lang)
+		ts := s.Translate(lang)
 		diags = append(diags, check.Check(ts, nil, texts)...)
 		if render != nil && len(diags) == 0 {
 			if err := render(ts, texts); err != nil {
@@ -208,7 +204,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	o.editions = edition.NewSet(records, notes, edition.FromSite(s))
 	var (
 		out  output
-		disk *publish.Output
+		disk *publish.Folder
 		mem  *publish.Memory
 		err  error
 	)
@@ -226,16 +222,17 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		out = disk
 	}
 	counted := &countingOutput{output: out}
+	shown := s
 	if len(s.Config.Languages) > 1 {
-		s.Translate(s.Config.Language)
+		shown = s.Translate(s.Config.Language)
 	}
-	err = renderSite(s, src, o, texts, counted, storeKey(s))
+	err = renderSite(shown, src, o, texts, counted, storeKey(s))
 	if err == nil && len(s.Config.Languages) > 1 {
 		err = renderLanguages(s, src, o, counted)
 	}
 	if err == nil {
 		// The mark that lets the next build replace this output.
-		err = render.WriteFile(counted, publish.MarkerName, publish.Marker(publish.SiteOutput))
+		err = publish.WriteFile(counted, publish.MarkerName, publish.Marker(publish.SiteOutput))
 	}
 	if disk != nil {
 		if err != nil {
@@ -251,7 +248,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	}
 	res := &Result{
 		Source: src.Name, Out: o.Out, Pages: int(counted.pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
-		Duration: time.Since(start), Site: s,
+		Duration: time.Since(start), Site: shown,
 	}
 	if mem != nil {
 		res.Output = mem.Contents()
@@ -260,7 +257,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 }
 
 // renderSite renders the pages of s and, beside them, its search index.
-func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out render.Output, key string) error {
+func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out publish.Output, key string) error {
 	// The search index is built beside the pages, not before them.
 	indexed := make(chan error, 1)
 	go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, out) }()
@@ -291,9 +288,9 @@ func storeKey(s *site.Site) string { return "riskguide:" + markdown.Slug(s.Confi
 // search index), so that each works from a shared drive by itself. The
 // source language stays at the root, where it was before the site had
 // other languages, so that links and bookmarks to it keep working.
-func renderLanguages(s *site.Site, src Source, o Options, out render.Output) error {
+func renderLanguages(s *site.Site, src Source, o Options, out publish.Output) error {
 	key := storeKey(s)
-	diags, err := eachLanguage(src, s, func(ts *site.Site, texts *markdown.Texts) error {
+	diags, err := eachLanguage(s, func(ts *site.Site, texts *markdown.Texts) error {
 		prefix := ts.Languages.Prefix(ts.Languages.Lang)
 		lo := o
 		if lo.BaseURL != "" {
@@ -315,7 +312,7 @@ func renderLanguages(s *site.Site, src Source, o Options, out render.Output) err
 
 // prefixed writes every file under a folder of out.
 type prefixed struct {
-	out    render.Output
+	out    publish.Output
 	prefix string
 }
 
@@ -323,7 +320,7 @@ func (p prefixed) Create(name string) (io.WriteCloser, error) { return p.out.Cre
 
 // writeSearchIndex builds the search index of s from the plain text of its
 // Markdown, and writes it to out.
-func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Texts, out render.Output) error {
+func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Texts, out publish.Output) error {
 	msgs, err := render.SiteMessages(theme, s)
 	if err != nil {
 		return err
@@ -331,22 +328,22 @@ func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Te
 	files := search.Site(s, search.SiteOptions{
 		PlainText: texts.PlainText,
 		Headings:  texts.Headings,
-		Path:      func(kind, id string) string { return render.TargetPath(s, kind, id) },
+		Path:      s.Target,
 		Messages:  msgs.WithPrefix("js.search."),
 		Workers:   workers,
 	})
 	for _, f := range files {
-		if err := render.WriteFile(out, f.Path, f.Data); err != nil {
+		if err := publish.WriteFile(out, f.Path, f.Data); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-// output is where a build's files go: a folder (publish.Output) or memory
+// output is where a build's files go: a folder (publish.Folder) or memory
 // (publish.Memory).
 type output interface {
-	render.Output
+	publish.Output
 	Files() int64
 	Bytes() int64
 }

@@ -32,3 +32,16 @@ func TestMissingInterfaceStringFails(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckFindsMissingInterfaceString: check (Load, which renders
+// nothing) reports a layout's missing interface string at the layout's
+// line and column, in every language of the site, with the likely key.
+func TestCheckFindsMissingInterfaceString(t *testing.T) {
+	fsys := smallSite()
+	fsys["layouts/page.html"] = &fstest.MapFile{Data: []byte("{{define \"main\"}}<h1>{{.Title}}</h1>\n<p>{{.T \"nav.guidanse\"}}</p>{{.Body}}{{end}}\n")}
+	_, diags := Load(Source{FS: fsys, Name: "test"})
+	want := `layouts/page.html:2:10: no interface string "nav.guidanse" in layouts/i18n: add it to layouts/i18n/en.yaml (did you mean "nav.guidance"?)`
+	if len(diags) != 1 || diags[0].String() != want {
+		t.Errorf("check reported %v, want %s", diags, want)
+	}
+}

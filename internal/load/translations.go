@@ -59,10 +59,6 @@ func (l *loader) translations() {
 		for _, name := range l.dir(dir+"/protocols", ".md") {
 			l.translatedProtocol(name, tr)
 		}
-		roleExists := func(id string) bool { return l.s.Role(id) != nil }
-		sourceExists := func(id string) bool { return l.s.Source(id) != nil }
-		l.translatedList(dir+"/roles.yaml", "roles", tr, "role", "translated role", roleExists, []string{"name", "description"})
-		l.translatedList(dir+"/sources.yaml", "sources", tr, "source", "translated source", sourceExists, []string{"title"})
 		// A text added to the source after its file was translated has a
 		// file of its own (see translations --update).
 		for _, name := range l.dir(dir+"/recommendations", ".yaml", ".yml") {
@@ -70,14 +66,12 @@ func (l *loader) translations() {
 				l.translatedRec(d, root, tr)
 			}
 		}
-		for _, name := range l.dir(dir+"/roles", ".yaml", ".yml") {
-			if d, root := l.yamlFile(name, true); root != nil {
-				l.unit(d, root, tr, "role", "translated role", roleExists, []string{"name", "description"}, nil)
-			}
-		}
-		for _, name := range l.dir(dir+"/sources", ".yaml", ".yml") {
-			if d, root := l.yamlFile(name, true); root != nil {
-				l.unit(d, root, tr, "source", "translated source", sourceExists, []string{"title"}, nil)
+		for _, kind := range []string{"role", "source"} {
+			l.translatedList(dir+"/"+kind+"s.yaml", kind+"s", tr, kind)
+			for _, name := range l.dir(dir+"/"+kind+"s", ".yaml", ".yml") {
+				if d, root := l.yamlFile(name, true); root != nil {
+					l.unit(d, root, tr, kind, nil)
+				}
 			}
 		}
 		l.s.Translations[lang] = tr
@@ -100,15 +94,17 @@ func (l *loader) translatedConfig(dir string, tr *site.Translation) {
 	})
 }
 
-// unit decodes the keys every translated unit has (id, source_hash) and its
-// texts, and adds it to tr if its id exists in the source.
-func (l *loader) unit(d *decoder, n *yaml.Node, tr *site.Translation, kind, what string, exists func(id string) bool, texts []string, extra map[string]fieldFunc) *site.Translated {
+// unit decodes the keys every translated unit of kind has (id,
+// source_hash) and its texts (see site.Keys), and adds it to tr if its id
+// exists in the source.
+func (l *loader) unit(d *decoder, n *yaml.Node, tr *site.Translation, kind string, extra map[string]fieldFunc) *site.Translated {
 	u := &site.Translated{Pos: d.pos(n), Kind: kind, Fields: map[string]site.Text{}}
-	return l.addUnit(d, n, tr, u, what, exists, texts, extra)
+	return l.addUnit(d, n, tr, u, extra)
 }
 
-func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site.Translated, what string, exists func(id string) bool, texts []string, extra map[string]fieldFunc) *site.Translated {
+func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site.Translated, extra map[string]fieldFunc) *site.Translated {
 	kind := u.Kind
+	what := "translated " + site.UnitWord(kind)
 	var idPos site.Pos
 	fields := map[string]fieldFunc{
 		"id": d.id(&u.ID, &idPos),
@@ -117,7 +113,7 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 			d.str(&u.SourceHash, true)(v)
 		},
 	}
-	for _, name := range texts {
+	for _, name := range site.KindNamed(kind).Keys() {
 		fields[name] = func(v *yaml.Node) {
 			var t site.Text
 			d.text(&t)(v)
@@ -144,7 +140,7 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 	if u.ID == "" {
 		return nil
 	}
-	if !exists(u.ID) {
+	if !l.s.Has(kind, u.ID) {
 		l.diags.Add(idPos, "%s %q: the source has no %s with this id", what, u.ID, site.UnitWord(kind))
 		return nil
 	}
@@ -179,13 +175,13 @@ func keep(u *site.Translated, field string, t site.Text, at site.Pos) {
 
 // translatedList reads an optional file holding one list, under key, of
 // translated units (roles.yaml, sources.yaml).
-func (l *loader) translatedList(name, key string, tr *site.Translation, kind, what string, exists func(string) bool, texts []string) {
+func (l *loader) translatedList(name, key string, tr *site.Translation, kind string) {
 	d, root := l.yamlFile(name, false)
 	if root == nil {
 		return
 	}
 	d.mapping(root, "translated "+key, map[string]fieldFunc{
-		key: d.list(func(n *yaml.Node) { l.unit(d, n, tr, kind, what, exists, texts, nil) }),
+		key: d.list(func(n *yaml.Node) { l.unit(d, n, tr, kind, nil) }),
 	}, key)
 }
 
@@ -194,9 +190,7 @@ func (l *loader) translatedResult(name string, tr *site.Translation) {
 	if root == nil {
 		return
 	}
-	l.unit(d, root, tr, "result", "translated expected result", func(id string) bool { return l.s.Result(id) != nil },
-		[]string{"title", "statement", "summary"},
-		map[string]fieldFunc{"recommendations": d.list(func(n *yaml.Node) { l.translatedRec(d, n, tr) })})
+	l.unit(d, root, tr, "result", map[string]fieldFunc{"recommendations": d.list(func(n *yaml.Node) { l.translatedRec(d, n, tr) })})
 }
 
 // translatedRec reads one recommendation of a translated expected result:
@@ -206,16 +200,15 @@ func (l *loader) translatedRec(d *decoder, n *yaml.Node, tr *site.Translation) {
 	u := &site.Translated{Pos: d.pos(n), Kind: "rec", Fields: map[string]site.Text{}}
 	var indicators *yaml.Node
 	count := 0
-	u = l.addUnit(d, n, tr, u, "translated recommendation", func(id string) bool { return l.s.Recommendation(id) != nil },
-		[]string{"text", "guidance"}, map[string]fieldFunc{"indicators": func(v *yaml.Node) {
-			indicators = v
-			d.list(func(e *yaml.Node) {
-				var t site.Text
-				d.text(&t)(e)
-				keep(u, site.IndicatorName(count), t, d.pos(e))
-				count++
-			})(v)
-		}})
+	u = l.addUnit(d, n, tr, u, map[string]fieldFunc{"indicators": func(v *yaml.Node) {
+		indicators = v
+		d.list(func(e *yaml.Node) {
+			var t site.Text
+			d.text(&t)(e)
+			keep(u, site.IndicatorName(count), t, d.pos(e))
+			count++
+		})(v)
+	}})
 	if u == nil || indicators == nil {
 		return
 	}
@@ -230,8 +223,7 @@ func (l *loader) translatedPage(name string, tr *site.Translation) {
 		return
 	}
 	u := &site.Translated{Pos: d.pos(root), Kind: "page", ID: fileStem(name), Fields: map[string]site.Text{}}
-	u = l.addUnit(d, root, tr, u, "translated page", func(id string) bool { return l.s.Page(id) != nil }, []string{"title"},
-		map[string]fieldFunc{"id": nil})
+	u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil})
 	if u == nil {
 		return
 	}
@@ -260,41 +252,40 @@ func (l *loader) translatedChecklist(name string, tr *site.Translation) {
 		}
 	}
 	var nFields, nSections int
-	l.addUnit(d, root, tr, u, "translated checklist", func(id string) bool { return src != nil }, []string{"title", "intro"},
-		map[string]fieldFunc{
-			"id": nil,
-			"fields": func(v *yaml.Node) {
-				d.list(func(n *yaml.Node) {
-					text(site.ChecklistFieldName(nFields))(n)
-					nFields++
-				})(v)
-				if src != nil && nFields != len(src.Fields) {
-					d.errorf(v, "the translated checklist's header fields: %d, the source's: %d; translate each, in the source's order", nFields, len(src.Fields))
-				}
-			},
-			"sections": func(v *yaml.Node) {
-				d.list(func(n *yaml.Node) {
-					i := nSections
-					nSections++
-					nItems := 0
-					d.mapping(n, "translated checklist section", map[string]fieldFunc{
-						"title": text(site.ChecklistSectionName(i)),
-						"items": func(v *yaml.Node) {
-							d.list(func(n *yaml.Node) {
-								text(site.ChecklistItemName(i, nItems))(n)
-								nItems++
-							})(v)
-							if src != nil && i < len(src.Sections) && nItems != len(src.Sections[i].Items) {
-								d.errorf(v, "this section's items: %d, the source's: %d; translate each, in the source's order", nItems, len(src.Sections[i].Items))
-							}
-						},
-					})
-				})(v)
-				if src != nil && nSections != len(src.Sections) {
-					d.errorf(v, "the translated checklist's sections: %d, the source's: %d; translate each, in the source's order", nSections, len(src.Sections))
-				}
-			},
-		})
+	l.addUnit(d, root, tr, u, map[string]fieldFunc{
+		"id": nil,
+		"fields": func(v *yaml.Node) {
+			d.list(func(n *yaml.Node) {
+				text(site.ChecklistFieldName(nFields))(n)
+				nFields++
+			})(v)
+			if src != nil && nFields != len(src.Fields) {
+				d.errorf(v, "the translated checklist's header fields: %d, the source's: %d; translate each, in the source's order", nFields, len(src.Fields))
+			}
+		},
+		"sections": func(v *yaml.Node) {
+			d.list(func(n *yaml.Node) {
+				i := nSections
+				nSections++
+				nItems := 0
+				d.mapping(n, "translated checklist section", map[string]fieldFunc{
+					"title": text(site.ChecklistSectionName(i)),
+					"items": func(v *yaml.Node) {
+						d.list(func(n *yaml.Node) {
+							text(site.ChecklistItemName(i, nItems))(n)
+							nItems++
+						})(v)
+						if src != nil && i < len(src.Sections) && nItems != len(src.Sections[i].Items) {
+							d.errorf(v, "this section's items: %d, the source's: %d; translate each, in the source's order", nItems, len(src.Sections[i].Items))
+						}
+					},
+				})
+			})(v)
+			if src != nil && nSections != len(src.Sections) {
+				d.errorf(v, "the translated checklist's sections: %d, the source's: %d; translate each, in the source's order", nSections, len(src.Sections))
+			}
+		},
+	})
 }
 
 // translatedProtocol reads translations/<lang>/protocols/<slug>.md: title
@@ -306,15 +297,9 @@ func (l *loader) translatedProtocol(name string, tr *site.Translation) {
 	if root == nil {
 		return
 	}
-	var src *site.Protocol
-	for _, p := range l.s.Protocols {
-		if p.ID == fileStem(name) {
-			src = p
-		}
-	}
+	src := l.s.Protocol(fileStem(name))
 	u := &site.Translated{Pos: d.pos(root), Kind: "protocol", ID: fileStem(name), Fields: map[string]site.Text{}}
-	u = l.addUnit(d, root, tr, u, "translated template", func(string) bool { return src != nil }, []string{"title", "summary"},
-		map[string]fieldFunc{"id": nil})
+	u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil})
 	if u == nil {
 		return
 	}

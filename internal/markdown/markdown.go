@@ -23,10 +23,9 @@ import (
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
-)
 
-// Kinds lists the cross-reference prefixes, in the order they are documented.
-var Kinds = []string{"rec", "result", "role", "protocol", "page", "source"}
+	"github.com/riskguide/riskguide/internal/site"
+)
 
 // Resolver turns a cross-reference into a URL relative to the page being
 // rendered. ok is false when the target does not exist.
@@ -295,13 +294,11 @@ func SplitRef(dest string) (kind, id, fragment string, ok bool) {
 	if !found {
 		return "", "", "", false
 	}
-	for _, known := range Kinds {
-		if k == known {
-			id, fragment, _ = strings.Cut(rest, "#")
-			return k, id, fragment, true
-		}
+	if kind := site.KindNamed(k); kind == nil || !kind.XRef {
+		return "", "", "", false
 	}
-	return "", "", "", false
+	id, fragment, _ = strings.Cut(rest, "#")
+	return k, id, fragment, true
 }
 
 // xrefTransformer rewrites cross-reference links to relative URLs.

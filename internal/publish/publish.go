@@ -1,9 +1,10 @@
-// Package publish is where a build's files go: an output folder on disk
-// (Output), or memory for the live preview (Memory). Both are written the
-// same way, one file at a time through Create, and are the only writers of
-// what a build produces.
+// Package publish is where every file riskguide writes goes: a build's
+// output folder on disk (Folder), memory for the live preview (Memory), or
+// new files in a site folder (Files: starters, imported translations, a
+// new site). All are written the same way, one file at a time through an
+// Output, and are the only writers of files.
 //
-// An Output is written into a fresh temporary folder beside the output
+// A Folder is written into a fresh temporary folder beside the output
 // folder; only when every file has been written is the temporary folder
 // swapped in, so a failed build leaves the previous output exactly as it was.
 package publish
@@ -23,8 +24,28 @@ import (
 	"github.com/riskguide/riskguide/internal/site"
 )
 
-// Output collects the files of one build in a staging folder.
-type Output struct {
+// Output receives files: Create opens one, path slash-separated from the
+// folder's root; the file is complete once Close returns nil. Create may
+// be called from several goroutines.
+type Output interface {
+	Create(path string) (io.WriteCloser, error)
+}
+
+// WriteFile writes one whole file to out.
+func WriteFile(out Output, path string, data []byte) error {
+	w, err := out.Create(path)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Folder collects the files of one build in a staging folder.
+type Folder struct {
 	dir     string // the final output folder
 	staging string
 	// root is the staging folder, through which every file is written:
@@ -38,7 +59,7 @@ type Output struct {
 
 // Begin starts a build whose result will replace dir. The staging folder is
 // created next to dir, on the same file system, so the swap is a rename.
-func Begin(dir string) (*Output, error) {
+func Begin(dir string) (*Folder, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -57,13 +78,13 @@ func Begin(dir string) (*Output, error) {
 		os.RemoveAll(staging)
 		return nil, err
 	}
-	return &Output{dir: dir, staging: staging, root: root}, nil
+	return &Folder{dir: dir, staging: staging, root: root}, nil
 }
 
 // Create opens one file for writing; name is slash-separated and relative
 // to the output root. The file counts once closed. It is safe for
 // concurrent use.
-func (o *Output) Create(name string) (io.WriteCloser, error) {
+func (o *Folder) Create(name string) (io.WriteCloser, error) {
 	if err := o.place(name); err != nil {
 		return nil, err
 	}
@@ -77,7 +98,7 @@ func (o *Output) Create(name string) (io.WriteCloser, error) {
 // file counts what is written through it.
 type file struct {
 	f *os.File
-	o *Output
+	o *Folder
 	n int64
 }
 
@@ -97,7 +118,7 @@ func (f *file) Close() error {
 }
 
 // place makes the folder of an output file in staging.
-func (o *Output) place(name string) error {
+func (o *Folder) place(name string) error {
 	if err := checkName(name); err != nil {
 		return err
 	}
@@ -123,7 +144,7 @@ func checkName(name string) error {
 // that is harmless, so no lock is held around the system call. The parent
 // nearly always exists already, so it is made with one system call, where
 // os.MkdirAll would first look at the folder and at its parent.
-func (o *Output) mkdir(dir string) error {
+func (o *Folder) mkdir(dir string) error {
 	if dir == "." {
 		return nil
 	}
@@ -153,20 +174,20 @@ func (o *Output) mkdir(dir string) error {
 }
 
 // Files and Bytes count what has been written.
-func (o *Output) Files() int64 { return o.files.Load() }
+func (o *Folder) Files() int64 { return o.files.Load() }
 
 // Bytes is the total size of the files written.
-func (o *Output) Bytes() int64 { return o.bytes.Load() }
+func (o *Folder) Bytes() int64 { return o.bytes.Load() }
 
 // Abort discards the staging folder; the output folder is not touched.
-func (o *Output) Abort() error {
+func (o *Folder) Abort() error {
 	o.root.Close()
 	return os.RemoveAll(o.staging)
 }
 
 // Commit swaps the staging folder in as the output folder. The old output is
 // moved aside first and removed only after the new one is in place.
-func (o *Output) Commit() error {
+func (o *Folder) Commit() error {
 	o.root.Close()
 	old := ""
 	if _, err := os.Lstat(o.dir); err == nil {

@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/riskguide/riskguide/internal/render"
 )
 
 func TestCommitReplacesOutput(t *testing.T) {
@@ -32,7 +30,7 @@ func TestAbortKeepsOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := render.WriteFile(o, "index.html", []byte("second")); err != nil {
+	if err := WriteFile(o, "index.html", []byte("second")); err != nil {
 		t.Fatal(err)
 	}
 	if err := o.Abort(); err != nil {
@@ -51,7 +49,7 @@ func TestWriteRefusesEscapes(t *testing.T) {
 	}
 	defer o.Abort()
 	for _, name := range []string{"../x.html", "/etc/x", "a/../../x"} {
-		if err := render.WriteFile(o, name, nil); err == nil {
+		if err := WriteFile(o, name, nil); err == nil {
 			t.Errorf("wrote %q outside the output folder", name)
 		}
 	}
@@ -67,7 +65,7 @@ func TestWriteNeverFollowsLinksOut(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer o.Abort()
-	if err := render.WriteFile(o, "a/b/index.html", []byte("x")); err != nil {
+	if err := WriteFile(o, "a/b/index.html", []byte("x")); err != nil {
 		t.Fatal(err)
 	}
 	for link, target := range map[string]string{"assets": outside, "page.html": filepath.Join(outside, "page.html"), "a/b/c": outside} {
@@ -76,14 +74,14 @@ func TestWriteNeverFollowsLinksOut(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"assets/site.css", "page.html", "a/b/c/index.html", "a/b/c/d/index.html"} {
-		if err := render.WriteFile(o, name, []byte("written through a link")); err == nil {
+		if err := WriteFile(o, name, []byte("written through a link")); err == nil {
 			t.Errorf("wrote %s through a link", name)
 		}
 	}
 	if entries, _ := os.ReadDir(outside); len(entries) > 0 {
 		t.Errorf("%d entries written outside the output folder", len(entries))
 	}
-	if err := render.WriteFile(o, "a/other/index.html", []byte("y")); err != nil {
+	if err := WriteFile(o, "a/other/index.html", []byte("y")); err != nil {
 		t.Errorf("a file beside the links: %v", err)
 	}
 }
@@ -95,7 +93,7 @@ func write(t *testing.T, dir string, files map[string]string) {
 		t.Fatal(err)
 	}
 	for name, data := range files {
-		if err := render.WriteFile(o, name, []byte(data)); err != nil {
+		if err := WriteFile(o, name, []byte(data)); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -162,7 +160,7 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 		go func() {
 			for i := range 20 {
 				name := fmt.Sprintf("a/b%d/c/%d-%d.html", i%3, w, i)
-				if err := render.WriteFile(o, name, []byte(name)); err != nil {
+				if err := WriteFile(o, name, []byte(name)); err != nil {
 					errs <- err
 					return
 				}
@@ -175,10 +173,10 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := render.WriteFile(o, "a/file", []byte("x")); err != nil {
+	if err := WriteFile(o, "a/file", []byte("x")); err != nil {
 		t.Fatal(err)
 	}
-	if err := render.WriteFile(o, "a/file/index.html", []byte("y")); err == nil {
+	if err := WriteFile(o, "a/file/index.html", []byte("y")); err == nil {
 		t.Error("wrote below a file")
 	}
 	if err := o.Commit(); err != nil {
@@ -201,10 +199,10 @@ func TestWritersMakeFoldersTogether(t *testing.T) {
 // twice, as the folder does.
 func TestMemoryKeepsClosedFiles(t *testing.T) {
 	m := NewMemory()
-	if err := render.WriteFile(m, "a/index.html", []byte("page")); err != nil {
+	if err := WriteFile(m, "a/index.html", []byte("page")); err != nil {
 		t.Fatal(err)
 	}
-	if err := render.WriteFile(m, "a/index.html", []byte("again")); err == nil {
+	if err := WriteFile(m, "a/index.html", []byte("again")); err == nil {
 		t.Error("wrote a file twice")
 	}
 	for _, name := range []string{"../x.html", "/etc/x", "a/../../x", `a\x`} {
@@ -247,7 +245,7 @@ func TestCreateRefusesWindowsStyleNames(t *testing.T) {
 		}
 	}
 	for _, name := range []string{"console/index.html", "contact/index.html", "assets/css/site.css", ".riskguide", "com10/index.html"} {
-		if err := render.WriteFile(o, name, []byte("x")); err != nil {
+		if err := WriteFile(o, name, []byte("x")); err != nil {
 			t.Errorf("%q refused: %v", name, err)
 		}
 	}

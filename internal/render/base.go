@@ -90,7 +90,7 @@ func (b *Base) MoreCut() bool { return len(b.More) < len(b.Site.Pages) }
 
 // resolve implements markdown.Resolver for this page.
 func (b *Base) resolve(kind, id string) (string, bool) {
-	t := TargetPath(b.Site, kind, id)
+	t := b.Site.Target(kind, id)
 	if t == "" {
 		return "", false
 	}
@@ -105,7 +105,7 @@ func (b *Base) Rel(target string) string {
 // URL returns the link from this page to an entity: kind is one of rec,
 // result, role, protocol, page, source.
 func (b *Base) URL(kind, id string) (string, error) {
-	t := TargetPath(b.Site, kind, id)
+	t := b.Site.Target(kind, id)
 	if t == "" {
 		return "", fmt.Errorf("no %s %q", kind, id)
 	}
@@ -171,11 +171,11 @@ func (b *Base) Scripts() []string {
 func (b *Base) Date(iso string) string { return b.r.i18n.Date(iso) }
 
 // QuickExitLabel is the text of the quick-exit button.
-func (b *Base) QuickExitLabel() (string, error) {
+func (b *Base) QuickExitLabel() string {
 	if l := b.Site.Config.QuickExit.Label; l != "" {
-		return l, nil
+		return l
 	}
-	return b.T("quickexit.label")
+	return b.text("quickexit.label")
 }
 
 // StoreKey is the prefix under which the browser keeps this site's data, so
@@ -187,6 +187,9 @@ func (b *Base) StoreKey() string { return b.r.storeKey }
 func (b *Base) T(key string, args ...any) (string, error) {
 	return b.r.i18n.Format(key, args...)
 }
+
+// text is T for a key the program names (see Messages.Text).
+func (b *Base) text(key string, args ...any) string { return b.r.i18n.Text(key, args...) }
 
 // Markdown renders Markdown for this page.
 // Its headings carry links to themselves and its tables reflow on a phone.
@@ -224,7 +227,7 @@ func (b *Base) resolveInPage(kind, id string) (string, bool) {
 // RecAnchor, ResultAnchor and SourceAnchor expose the anchor names to layouts.
 func (b *Base) RecAnchor(id string) string    { return RecAnchor(id) }
 func (b *Base) ResultAnchor(id string) string { return ResultAnchor(id) }
-func (b *Base) SourceAnchor(id string) string { return SourceAnchor(id) }
+func (b *Base) SourceAnchor(id string) string { return site.SourceAnchor(id) }
 
 // ProtocolsFor lists the templates that serve a recommendation.
 func (b *Base) ProtocolsFor(recID string) []*site.Protocol { return b.r.protoBy[recID] }
@@ -281,7 +284,7 @@ func (b *Base) Quote() *QuoteSource {
 	if src == nil {
 		return nil
 	}
-	q := &QuoteSource{Title: src.Title, Cite: src.URL, URL: b.Rel(TargetPath(b.Site, "source", id)), Lang: src.Lang}
+	q := &QuoteSource{Title: src.Title, Cite: src.URL, URL: b.Rel(b.Site.Target("source", id)), Lang: src.Lang}
 	if q.Cite == "" {
 		q.Cite = q.URL
 	}

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -213,6 +214,14 @@ func (m *Messages) Format(key string, args ...any) (string, error) {
 		s = fmt.Sprintf(s, args...)
 	}
 	return s, nil
+}
+
+// Text is Format for a key the program itself names. Every such key is a
+// built-in English string, which every language falls back on (see
+// TestProgramKeysAreBuiltIn), so it is never missing.
+func (m *Messages) Text(key string, args ...any) string {
+	s, _ := m.Format(key, args...)
+	return s
 }
 
 // Date writes a date of site.yaml (YYYY-MM-DD) as the language writes it,
@@ -470,18 +479,60 @@ var layoutKey = regexp.MustCompile(`\bT\s+"([^"]+)"`)
 // ask for: a site with layouts of its own may bring strings of its own.
 func siteLayoutKeys(src fs.FS) map[string]bool {
 	keys := map[string]bool{}
-	fs.WalkDir(src, "layouts", func(p string, d fs.DirEntry, err error) error {
+	eachLayoutKey(src, func(_ string, _ []byte, key string, _ int) { keys[key] = true })
+	return keys
+}
+
+// eachLayoutKey calls f with each key a layout of fsys passes to T: the
+// layout's name and text, and where the key starts in it.
+func eachLayoutKey(fsys fs.FS, f func(name string, data []byte, key string, at int)) {
+	fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
 			return nil
 		}
-		data, err := fs.ReadFile(src, p)
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil
 		}
-		for _, m := range layoutKey.FindAllSubmatch(data, -1) {
-			keys[string(m[1])] = true
+		for _, m := range layoutKey.FindAllSubmatchIndex(data, -1) {
+			f(p, data, string(data[m[2]:m[3]]), m[2])
 		}
 		return nil
 	})
-	return keys
+}
+
+// CheckLayoutKeys reports each interface string that a layout of theme
+// asks for by name (T "key") and that no language of s has, at the
+// layout's line and column: the mistake is found by check, before any
+// page is rendered, where the layout says it.
+func CheckLayoutKeys(theme fs.FS, s *site.Site) site.Diagnostics {
+	langs := s.Config.Languages
+	if len(langs) == 0 {
+		langs = []string{s.Config.Language}
+	}
+	var msgs []*Messages
+	for _, lang := range langs {
+		m, err := LoadMessages(theme, lang)
+		if err != nil {
+			return nil // the build reports it
+		}
+		msgs = append(msgs, m)
+	}
+	var diags site.Diagnostics
+	eachLayoutKey(theme, func(name string, data []byte, key string, at int) {
+		var lacking []string
+		for _, m := range msgs {
+			if _, ok := m.m[key]; !ok {
+				lacking = append(lacking, m.lang)
+			}
+		}
+		pos := site.Pos{File: name, Line: 1 + bytes.Count(data[:at], []byte("\n")), Col: at - bytes.LastIndexByte(data[:at], '\n')}
+		switch {
+		case len(lacking) == len(msgs):
+			diags.Add(pos, "no interface string %q in layouts/i18n: add it to layouts/i18n/%s.yaml%s", key, fallbackLanguage, suggest(key, msgs[0].m))
+		case len(lacking) > 0:
+			diags.Add(pos, "no interface string %q in %s: add it to layouts/i18n/<language>.yaml", key, strings.Join(lacking, ", "))
+		}
+	})
+	return diags
 }

@@ -58,20 +58,20 @@ type Notice struct {
 // TranslationNotice returns the notice for the unit kind:id on this page
 // ("result", "rec", "page", "checklist" or "protocol"), or nil when there is nothing to say: the
 // page is in the source language or the translation is up to date.
-func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
+func (b *Base) TranslationNotice(kind, id string) *Notice {
 	v := b.Site.Languages
 	if v == nil || v.State == nil {
-		return nil, nil
+		return nil
 	}
 	state := v.State[site.UnitKey(kind, id)]
 	if state == site.TranslationDone || state == "" {
-		return nil, nil
+		return nil
 	}
 	name := autonyms[v.Source]
 	if name == "" {
 		name = v.Source
 	}
-	target := TargetPath(b.Site, kind, id)
+	target := b.Site.Target(kind, id)
 	n := &Notice{
 		Stale: state == site.TranslationStale, SourceLang: v.Source, SourceName: name,
 		SourceURL: relative(v.Prefix(v.Lang)+b.Path, target, b.Site.Config.PrettyURLs),
@@ -80,25 +80,24 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 	if kind == "checklist" || kind == "protocol" {
 		key = "translation.missing.page" // each has a page of its own
 	}
-	n.Link = b.r.i18n.Lookup("translation.source")
+	n.Link = b.text("translation.source")
 	if n.Stale {
 		// The date of the original as published says which version a
 		// reader compares against; without one, the notice says only
 		// that the original changed.
 		if d := b.Site.Config.Published; d != "" {
-			var err error
-			n.Text, err = b.T("translation.stale.dated", b.Date(d))
-			return n, err
+			n.Text = b.text("translation.stale.dated", b.Date(d))
+			return n
 		}
 		key = "translation.stale"
 	}
-	if state == site.TranslationPartial && (kind == "result" || kind == "rec" || kind == "page") {
+	if state == site.TranslationPartial && site.KindNamed(kind).PerText {
 		// These show each text translated so far (see site.Translate);
 		// the other kinds, wholly in the source language, say so.
 		key = "translation.partial"
 	}
-	n.Text = b.r.i18n.Lookup(key)
-	return n, nil
+	n.Text = b.text(key)
+	return n
 }
 
 // FallbackMark is the short mark shown after the title of an untranslated
@@ -106,12 +105,9 @@ func (b *Base) TranslationNotice(kind, id string) (*Notice, error) {
 // result's recommendations): a span in the page's language, which may sit
 // inside the title's element. Templates show it where the text's Lang is
 // set.
-func (b *Base) FallbackMark() (template.HTML, error) {
-	t, err := b.T("translation.missing.short")
-	if err != nil {
-		return "", err
-	}
-	return template.HTML(` <span class="fallback-mark" lang="` + template.HTMLEscapeString(b.Site.Languages.Lang) + `">` + template.HTMLEscapeString(t) + `</span>`), nil
+func (b *Base) FallbackMark() template.HTML {
+	t := b.text("translation.missing.short")
+	return template.HTML(` <span class="fallback-mark" lang="` + template.HTMLEscapeString(b.Site.Languages.Lang) + `">` + template.HTMLEscapeString(t) + `</span>`)
 }
 
 // languagesCSS styles the language switcher and the translation notices. It

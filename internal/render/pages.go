@@ -50,11 +50,7 @@ func (r *renderer) resultPage(b *Base, res *site.ExpectedResult) (any, error) {
 	}
 	p.Aside = &Aside{Guide: guide, Contents: headingsIn(p.Summary, res.Lang)}
 	if len(p.Aside.Contents) > 0 {
-		t, err := b.T("result.recs")
-		if err != nil {
-			return nil, err
-		}
-		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: "recommendations", Text: t})
+		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: "recommendations", Text: b.text("result.recs")})
 	}
 	i := res.Number - 1
 	if i > 0 {
@@ -132,13 +128,7 @@ type EvidenceView struct {
 func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, error) {
 	b.Title = rec.Text
 	p := &RecommendationPage{Base: b, Rec: rec, Prev: prev, Next: next, Roles: r.roles(rec.Roles), Evidence: r.evidence(rec)}
-	var err error
-	if p.Label, err = b.T("rec.label", rec.Label); err != nil {
-		return nil, err
-	}
-	if p.ResultLabel, err = b.T("result.label", rec.Result.Number); err != nil {
-		return nil, err
-	}
+	p.Label, p.ResultLabel = b.text("rec.label", rec.Label), b.text("result.label", rec.Result.Number)
 	p.ResultURL = b.Rel(resultPath(rec.Result.ID))
 	p.HomeURL = b.Root()
 	p.Guidance = b.Markdown(rec.Guidance)
@@ -146,7 +136,7 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 		p.RoleLinks = append(p.RoleLinks, Link{URL: b.Rel(rolePath(role.ID)), Text: role.Name, Lang: role.Lang})
 	}
 	for _, ev := range p.Evidence {
-		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(TargetPath(r.s, "source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator, Lang: ev.Source.Lang})
+		p.EvidenceLinks = append(p.EvidenceLinks, EvidenceLink{URL: b.Rel(r.s.Target("source", ev.Source.ID)), Title: ev.Source.Title, Locator: ev.Locator, Lang: ev.Source.Lang})
 	}
 	for _, proto := range r.protoBy[rec.ID] {
 		p.ProtocolLinks = append(p.ProtocolLinks, ProtocolLink{URL: b.Rel(protocolPath(proto.ID)), Title: proto.Title, Summary: proto.Summary, Lang: proto.Lang})
@@ -181,11 +171,7 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 		if !sec.shown {
 			continue
 		}
-		t, err := b.T(sec.key)
-		if err != nil {
-			return nil, err
-		}
-		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: sec.id, Text: t})
+		p.Aside.Contents = append(p.Aside.Contents, ContentsEntry{ID: sec.id, Text: b.text(sec.key)})
 		if sec.id == "guidance" {
 			for _, h := range headingsIn(p.Guidance, rec.Lang) {
 				h.Sub = true
@@ -332,8 +318,7 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 }
 
 func (r *renderer) checklistsPage(b *Base) any {
-	t, _ := b.T("checklists.title")
-	b.Title = t
+	b.Title = b.text("checklists.title")
 	p := &ChecklistsPage{Base: b}
 	for _, role := range r.s.Roles {
 		p.Roles = append(p.Roles, r.roleChecklist(b, role))
@@ -354,8 +339,7 @@ func (r *renderer) checklistPage(b *Base, role *site.Role) any {
 }
 
 func (r *renderer) printChecklistsPage(b *Base) any {
-	t, _ := b.T("print.checklists.title")
-	b.Title = t
+	b.Title = b.text("print.checklists.title")
 	p := &ChecklistsPage{Base: b}
 	for _, role := range r.s.Roles {
 		if rc := r.roleChecklist(b, role); rc.Checklist != nil {
@@ -373,8 +357,7 @@ type ProtocolsPage struct {
 }
 
 func (r *renderer) protocolsPage(b *Base) any {
-	t, _ := b.T("protocols.title")
-	b.Title = t
+	b.Title = b.text("protocols.title")
 	return &ProtocolsPage{Base: b, Protocols: r.s.Protocols}
 }
 
@@ -416,8 +399,7 @@ type ProtocolSheet struct {
 }
 
 func (r *renderer) printProtocolsPage(b *Base) any {
-	t, _ := b.T("print.protocols.title")
-	b.Title = t
+	b.Title = b.text("print.protocols.title")
 	p := &PrintProtocolsPage{Base: b}
 	for _, proto := range r.s.Protocols {
 		prefix := proto.ID + "--"
@@ -449,8 +431,7 @@ type SourceView struct {
 }
 
 func (r *renderer) sourcesPage(b *Base) any {
-	t, _ := b.T("sources.title")
-	b.Title = t
+	b.Title = b.text("sources.title")
 	p := &SourcesPage{Base: b}
 	for _, s := range r.s.Sources {
 		p.Sources = append(p.Sources, SourceView{Source: s, CitedBy: r.citedBy[s.ID]})

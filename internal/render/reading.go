@@ -18,10 +18,7 @@ func (b *Base) withHeadingLinks(h template.HTML) template.HTML {
 	if !strings.Contains(string(h), "<h") {
 		return h
 	}
-	label, err := b.T("heading.link")
-	if err != nil {
-		label = "#"
-	}
+	label := b.text("heading.link")
 	return template.HTML(headingOpenRE.ReplaceAllStringFunc(string(h), func(m string) string {
 		s := headingOpenRE.FindStringSubmatch(m)
 		return `<h` + s[1] + ` id="` + s[2] + `"` + s[3] + `>` + s[4] + headingLink(s[2], label) + `</h` + s[1] + `>`
@@ -36,12 +33,8 @@ func headingLink(id, label string) string {
 
 // HeadingLink is the link to the heading with id, for the headings of the
 // layouts.
-func (b *Base) HeadingLink(id string) (template.HTML, error) {
-	label, err := b.T("heading.link")
-	if err != nil {
-		return "", err
-	}
-	return template.HTML(headingLink(html.EscapeString(id), label)), nil
+func (b *Base) HeadingLink(id string) template.HTML {
+	return template.HTML(headingLink(html.EscapeString(id), b.text("heading.link")))
 }
 
 var (

@@ -1,7 +1,7 @@
 // Package render turns a checked site into the bytes of every output file:
 // HTML pages from html/template layouts, the theme's assets, and the
 // stylesheets generated from the site (colours, code highlighting). It never
-// touches the disk; every file leaves through an Output.
+// touches the disk; every file leaves through a publish.Output.
 //
 // Layouts live in layouts/: baseof.html is the frame shared by every page,
 // partials/*.html hold named pieces, and one file per page kind defines the
@@ -26,6 +26,7 @@ import (
 
 	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/markdown"
+	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -54,31 +55,8 @@ type Options struct {
 	Editions *edition.Set
 }
 
-// Output receives the files of a render: a folder on disk or the live
-// preview's memory (see package publish). Create opens one file, path
-// slash-separated from the site root; the file is complete once Close
-// returns nil. Pages are written as they are rendered: a whole-site page of
-// a large site is tens of megabytes, and is never held in memory for a
-// folder. Create may be called from several goroutines.
-type Output interface {
-	Create(path string) (io.WriteCloser, error)
-}
-
-// WriteFile writes one whole file to out.
-func WriteFile(out Output, path string, data []byte) error {
-	w, err := out.Create(path)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(data)
-	if cerr := w.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // Render renders every file of the site s into out.
-func Render(s *site.Site, o Options, out Output) error {
+func Render(s *site.Site, o Options, out publish.Output) error {
 	r, err := newRenderer(s, o)
 	if err != nil {
 		return err
@@ -86,14 +64,14 @@ func Render(s *site.Site, o Options, out Output) error {
 	return r.render(out)
 }
 
-func (r *renderer) render(out Output) error {
+func (r *renderer) render(out publish.Output) error {
 	for _, f := range r.assetFiles {
-		if err := WriteFile(out, f.path, f.data); err != nil {
+		if err := publish.WriteFile(out, f.path, f.data); err != nil {
 			return err
 		}
 	}
 	if r.o.BaseURL != "" {
-		if err := WriteFile(out, "sitemap.xml", r.sitemap()); err != nil {
+		if err := publish.WriteFile(out, "sitemap.xml", r.sitemap()); err != nil {
 			return err
 		}
 	}
@@ -214,7 +192,7 @@ type job struct {
 	make func(b *Base) (any, error)
 }
 
-func (r *renderer) pages(out Output) error {
+func (r *renderer) pages(out publish.Output) error {
 	jobs := schedule(r.jobs())
 	var done atomic.Int64
 	work := make(chan job)
@@ -282,7 +260,7 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 // pageOut is where one worker writes its pages: each page's file, through
 // one buffer the worker keeps.
 type pageOut struct {
-	out  Output
+	out  publish.Output
 	file io.WriteCloser
 	bw   *bufio.Writer
 }
@@ -350,45 +328,102 @@ func schedule(jobs []job) []job {
 	return slices.Concat(rest[:at], long, rest[at:])
 }
 
-// jobs lists every page, in the order of the sitemap.
-func (r *renderer) jobs() []job {
-	s := r.s
-	var jobs []job
-	add := func(p, kind string, make func(b *Base) any) {
-		jobs = append(jobs, job{path: p, kind: kind, make: func(b *Base) (any, error) { return make(b), nil }})
-	}
-	add("index.html", "home", func(b *Base) any { return r.homePage(b) })
-	for _, res := range s.Results {
-		jobs = append(jobs, job{path: resultPath(res.ID), kind: "result", make: func(b *Base) (any, error) { return r.resultPage(b, res) }})
-	}
-	all := s.AllRecommendations()
-	for i, rec := range all {
+// pageKind is one kind of page: its layout, layouts/<name>.html, and
+// either one page at path or, with no path, a page for each entry of the
+// kind of content whose Layout is name (see site.Kinds).
+type pageKind struct {
+	name, path string
+	// page makes the data of the page of entries[i] (nil for one page).
+	page func(r *renderer, b *Base, entries []site.Entry, i int) (any, error)
+}
+
+// pageKinds are the kinds of page, in the order of the sitemap. A kind of
+// content whose Layout has no entry here gets an EntryPage for each entry,
+// after these: a new kind of content needs only its layout.
+var pageKinds = []pageKind{
+	{"home", "index.html", one((*renderer).homePage)},
+	{"result", "", func(r *renderer, b *Base, es []site.Entry, i int) (any, error) {
+		return r.resultPage(b, es[i].(*site.ExpectedResult))
+	}},
+	{"recommendation", "", func(r *renderer, b *Base, es []site.Entry, i int) (any, error) {
 		var prev, next *site.Recommendation
 		if i > 0 {
-			prev = all[i-1]
+			prev = es[i-1].(*site.Recommendation)
 		}
-		if i+1 < len(all) {
-			next = all[i+1]
+		if i+1 < len(es) {
+			next = es[i+1].(*site.Recommendation)
 		}
-		jobs = append(jobs, job{path: recPath(rec.ID), kind: "recommendation", make: func(b *Base) (any, error) { return r.recPage(b, rec, prev, next) }})
+		return r.recPage(b, es[i].(*site.Recommendation), prev, next)
+	}},
+	{"checklists", "checklists/index.html", one((*renderer).checklistsPage)},
+	{"checklist", "", func(r *renderer, b *Base, es []site.Entry, i int) (any, error) {
+		return r.checklistPage(b, es[i].(*site.Role)), nil
+	}},
+	{"print-checklists", "print/checklists/index.html", one((*renderer).printChecklistsPage)},
+	{"protocols", "protocols/index.html", one((*renderer).protocolsPage)},
+	{"print-protocols", "print/protocols/index.html", one((*renderer).printProtocolsPage)},
+	{"protocol", "", func(r *renderer, b *Base, es []site.Entry, i int) (any, error) {
+		return r.protocolPage(b, es[i].(*site.Protocol)), nil
+	}},
+	{"sources", "sources/index.html", one((*renderer).sourcesPage)},
+	{"page", "", func(r *renderer, b *Base, es []site.Entry, i int) (any, error) {
+		return r.freePage(b, es[i].(*site.Page)), nil
+	}},
+	{"print", "print/index.html", one((*renderer).printPage)},
+	{"self-assessment", AssessmentPath, one((*renderer).assessmentPage)},
+	{"search", "search/index.html", one((*renderer).searchPage)},
+}
+
+func one(page func(*renderer, *Base) any) func(*renderer, *Base, []site.Entry, int) (any, error) {
+	return func(r *renderer, b *Base, _ []site.Entry, _ int) (any, error) { return page(r, b), nil }
+}
+
+// allPageKinds are pageKinds and, after them, a kind of page for each kind
+// of content with a Layout pageKinds does not have.
+func allPageKinds() []pageKind {
+	out := pageKinds
+	for _, k := range site.Kinds {
+		if k.Layout != "" && !slices.ContainsFunc(out, func(p pageKind) bool { return p.name == k.Layout }) {
+			out = append(slices.Clip(out), pageKind{name: k.Layout, page: entryPage})
+		}
 	}
-	add("checklists/index.html", "checklists", func(b *Base) any { return r.checklistsPage(b) })
-	for _, role := range s.Roles {
-		add(rolePath(role.ID), "checklist", func(b *Base) any { return r.checklistPage(b, role) })
+	return out
+}
+
+// EntryPage is the page of an entry of a kind of content that has no page
+// data of its own: the entry, its first text (a title or a name) the
+// page's title.
+type EntryPage struct {
+	*Base
+	Entry site.Entry
+}
+
+func entryPage(_ *renderer, b *Base, es []site.Entry, i int) (any, error) {
+	if texts := es[i].Texts(); len(texts) > 0 {
+		b.Title = texts[0].Value()
 	}
-	add("print/checklists/index.html", "print-checklists", func(b *Base) any { return r.printChecklistsPage(b) })
-	add("protocols/index.html", "protocols", func(b *Base) any { return r.protocolsPage(b) })
-	add("print/protocols/index.html", "print-protocols", func(b *Base) any { return r.printProtocolsPage(b) })
-	for _, p := range s.Protocols {
-		add(protocolPath(p.ID), "protocol", func(b *Base) any { return r.protocolPage(b, p) })
+	return &EntryPage{Base: b, Entry: es[i]}, nil
+}
+
+// jobs lists every page, in the order of the sitemap.
+func (r *renderer) jobs() []job {
+	byLayout := map[string][]site.Entry{}
+	for _, e := range r.s.Entries() {
+		if l := e.Kind().Layout; l != "" {
+			byLayout[l] = append(byLayout[l], e)
+		}
 	}
-	add("sources/index.html", "sources", func(b *Base) any { return r.sourcesPage(b) })
-	for _, p := range s.Pages {
-		add(pagePath(p.ID), "page", func(b *Base) any { return r.freePage(b, p) })
+	var jobs []job
+	for _, pk := range allPageKinds() {
+		if pk.path != "" {
+			jobs = append(jobs, job{path: pk.path, kind: pk.name, make: func(b *Base) (any, error) { return pk.page(r, b, nil, 0) }})
+			continue
+		}
+		es := byLayout[pk.name]
+		for i, e := range es {
+			jobs = append(jobs, job{path: e.Kind().Path(e.Key()), kind: pk.name, make: func(b *Base) (any, error) { return pk.page(r, b, es, i) }})
+		}
 	}
-	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
-	add(AssessmentPath, "self-assessment", func(b *Base) any { return r.assessmentPage(b) })
-	add("search/index.html", "search", func(b *Base) any { return r.searchPage(b) })
 	return jobs
 }
 

@@ -15,7 +15,6 @@ type SearchPage struct {
 }
 
 func (r *renderer) searchPage(b *Base) any {
-	t, _ := b.T("search.title")
-	b.Title = t
+	b.Title = b.text("search.title")
 	return &SearchPage{Base: b, Results: r.s.Results, Roles: r.s.Roles, Kinds: search.Kinds}
 }

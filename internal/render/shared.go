@@ -73,7 +73,7 @@ func sharedConversion(md *markdown.Renderer, s *site.Site, src string) sharedTex
 	page := &markdown.Page{
 		IDs: markdown.NewIDs(pageIDs...),
 		Resolve: func(kind, id string) (string, bool) {
-			if TargetPath(s, kind, id) == "" {
+			if s.Target(kind, id) == "" {
 				return "", false
 			}
 			return xrefMarker + kind + ":" + id + ":", true

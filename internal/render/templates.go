@@ -9,9 +9,6 @@ import (
 	"strings"
 )
 
-// pageKinds are the page templates in layouts/, one per kind of page.
-var pageKinds = []string{"home", "result", "recommendation", "checklists", "checklist", "print-checklists", "self-assessment", "protocols", "protocol", "print-protocols", "sources", "print", "search", "page"}
-
 // templates holds the parsed layouts: one template set per page kind, each a
 // clone of the frame and partials with that kind's file added.
 type templates struct {
@@ -46,7 +43,8 @@ func parseTemplates(theme fs.FS) (*templates, error) {
 		}
 	}
 	t := &templates{byKind: map[string]*template.Template{}}
-	for _, kind := range pageKinds {
+	for _, pk := range allPageKinds() {
+		kind := pk.name
 		k, err := base.Clone()
 		if err != nil {
 			return nil, err

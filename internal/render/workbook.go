@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
 	"github.com/riskguide/riskguide/internal/workbook"
 )
@@ -40,7 +41,7 @@ func (r *renderer) startWorkbook() {
 
 // writeWorkbook waits for the blank workbook and writes it, and its
 // script, to out.
-func (r *renderer) writeWorkbook(out Output) error {
+func (r *renderer) writeWorkbook(out publish.Output) error {
 	if r.workbook == nil {
 		return nil
 	}
@@ -48,10 +49,10 @@ func (r *renderer) writeWorkbook(out Output) error {
 	if res.err != nil {
 		return res.err
 	}
-	if err := WriteFile(out, "assets/"+workbookScript, workbook.Script(res.data)); err != nil {
+	if err := publish.WriteFile(out, "assets/"+workbookScript, workbook.Script(res.data)); err != nil {
 		return err
 	}
-	return WriteFile(out, BlankWorkbookPath, res.data)
+	return publish.WriteFile(out, BlankWorkbookPath, res.data)
 }
 
 // blankWorkbook describes the site's blank self-assessment workbook, in the

@@ -5,16 +5,16 @@ import (
 	"strings"
 	"testing"
 
-	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/site"
+	"github.com/riskguide/riskguide/internal/testfs"
 )
 
 // siteWith is the built-in site with extra lines at the end of its
 // site.yaml.
 func siteWith(t *testing.T, siteYAML string) *site.Site {
 	t.Helper()
-	m, err := riskguide.DefaultCopy()
+	m, err := testfs.DefaultCopy()
 	if err != nil {
 		t.Fatal(err)
 	}

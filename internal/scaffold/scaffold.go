@@ -11,6 +11,7 @@ import (
 	"os"
 
 	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/publish"
 )
 
 // readme explains the new folder to its editor.
@@ -54,39 +55,28 @@ func Write(dir string) (int, error) {
 // file is replaced: each is created new (O_EXCL), so a file or link that
 // is already there is an error, named.
 func WriteInto(root *os.Root) (int, error) {
+	out := publish.NewFiles(root)
 	n := 0
-	create := func(name string, data []byte) error {
-		f, err := root.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err != nil {
-			return fmt.Errorf("writing %s in %s: %w", name, root.Name(), err)
-		}
-		if _, err := f.Write(data); err != nil {
-			f.Close()
-			return err
-		}
-		n++
-		return f.Close()
-	}
 	for _, top := range []string{"content", "checklists"} {
 		err := fs.WalkDir(riskguide.Default, top, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
+			if err != nil || d.IsDir() {
 				return err
-			}
-			if d.IsDir() {
-				if err := root.Mkdir(p, 0o755); err != nil {
-					return fmt.Errorf("making %s in %s: %w", p, root.Name(), err)
-				}
-				return nil
 			}
 			data, err := fs.ReadFile(riskguide.Default, p)
-			if err != nil {
-				return err
+			if err == nil {
+				err = publish.WriteFile(out, p, data)
 			}
-			return create(p, data)
+			if err == nil {
+				n++
+			}
+			return err
 		})
 		if err != nil {
 			return n, err
 		}
 	}
-	return n, create("README.md", []byte(readme))
+	if err := publish.WriteFile(out, "README.md", []byte(readme)); err != nil {
+		return n, err
+	}
+	return n + 1, nil
 }

@@ -4,34 +4,19 @@ package site
 // The loader calls it once, after which the Site is read-only. When ids are
 // duplicated the first one wins; the loader reports the duplicate.
 func (s *Site) Index() {
-	s.roleByID = map[string]*Role{}
-	for _, r := range s.Roles {
-		putFirst(s.roleByID, r.ID, r)
+	s.byKind = map[string]map[string]Entry{}
+	for _, k := range Kinds {
+		s.byKind[k.Name] = map[string]Entry{}
 	}
-	s.sourceByID = map[string]*Source{}
-	for _, src := range s.Sources {
-		putFirst(s.sourceByID, src.ID, src)
+	for _, e := range s.Entries() {
+		putFirst(s.byKind[e.Kind().Name], e.Key(), e)
 	}
-	s.resultByID = map[string]*ExpectedResult{}
-	s.recByID = map[string]*Recommendation{}
-	for _, res := range s.Results {
-		putFirst(s.resultByID, res.ID, res)
-		for _, rec := range res.Recommendations {
-			putFirst(s.recByID, rec.ID, rec)
-		}
-	}
-	s.protocolByID = map[string]*Protocol{}
-	for _, p := range s.Protocols {
-		putFirst(s.protocolByID, p.ID, p)
-	}
-	s.pageByID = map[string]*Page{}
-	for _, p := range s.Pages {
-		putFirst(s.pageByID, p.ID, p)
-	}
-	s.checklistFor = map[string]*Checklist{}
-	for _, c := range s.Checklists {
-		putFirst(s.checklistFor, c.Role.ID, c)
-	}
+}
+
+// get returns the entry of kind with id, or nil.
+func get[T Entry](s *Site, kind *Kind, id string) T {
+	e, _ := s.byKind[kind.Name][id].(T)
+	return e
 }
 
 func putFirst[T any](m map[string]T, k string, v T) {
@@ -41,25 +26,27 @@ func putFirst[T any](m map[string]T, k string, v T) {
 }
 
 // Role returns the role with the given id, or nil.
-func (s *Site) Role(id string) *Role { return s.roleByID[id] }
+func (s *Site) Role(id string) *Role { return get[*Role](s, roleKind, id) }
 
 // Source returns the source with the given id, or nil.
-func (s *Site) Source(id string) *Source { return s.sourceByID[id] }
+func (s *Site) Source(id string) *Source { return get[*Source](s, sourceKind, id) }
 
 // Result returns the expected result with the given id, or nil.
-func (s *Site) Result(id string) *ExpectedResult { return s.resultByID[id] }
+func (s *Site) Result(id string) *ExpectedResult { return get[*ExpectedResult](s, resultKind, id) }
 
 // Recommendation returns the recommendation with the given id, or nil.
-func (s *Site) Recommendation(id string) *Recommendation { return s.recByID[id] }
+func (s *Site) Recommendation(id string) *Recommendation { return get[*Recommendation](s, recKind, id) }
 
 // Protocol returns the protocol template with the given slug, or nil.
-func (s *Site) Protocol(id string) *Protocol { return s.protocolByID[id] }
+func (s *Site) Protocol(id string) *Protocol { return get[*Protocol](s, protocolKind, id) }
 
 // Page returns the free page with the given slug, or nil.
-func (s *Site) Page(id string) *Page { return s.pageByID[id] }
+func (s *Site) Page(id string) *Page { return get[*Page](s, pageKind, id) }
 
 // ChecklistFor returns the checklist of a role, or nil when it has none.
-func (s *Site) ChecklistFor(roleID string) *Checklist { return s.checklistFor[roleID] }
+func (s *Site) ChecklistFor(roleID string) *Checklist {
+	return get[*Checklist](s, checklistKind, roleID)
+}
 
 // AllRecommendations returns every recommendation in display order.
 func (s *Site) AllRecommendations() []*Recommendation {

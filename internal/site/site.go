@@ -38,14 +38,8 @@ type Site struct {
 	// Translate.
 	sourceFingerprint string
 
-	// Indexes by id, built by Index.
-	roleByID     map[string]*Role
-	sourceByID   map[string]*Source
-	resultByID   map[string]*ExpectedResult
-	recByID      map[string]*Recommendation
-	protocolByID map[string]*Protocol
-	pageByID     map[string]*Page
-	checklistFor map[string]*Checklist
+	// byKind holds the entries of each kind by id, built by Index.
+	byKind map[string]map[string]Entry
 }
 
 // Config is content/site.yaml.

@@ -3,6 +3,7 @@ package site
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -93,24 +94,28 @@ func SourceHash(fields ...string) string {
 	return hex.EncodeToString(sum[:6])
 }
 
-// Hash of each kind of unit, from its source text.
-func (r *ExpectedResult) SourceHash() string {
-	return SourceHash(r.Title, r.Statement, r.Summary.Value)
+// Hash is the hash of an entry's source texts (see SourceHash).
+func Hash(e Entry) string {
+	var texts []string
+	if e.Kind().hashNames {
+		for _, f := range textFields(e) {
+			texts = append(texts, f.Name, f.Value)
+		}
+		return SourceHash(texts...)
+	}
+	for _, f := range e.Texts() {
+		texts = append(texts, f.Value())
+	}
+	return SourceHash(texts...)
 }
 
-// SourceHash is the hash of the recommendation's source text: its text,
-// guidance and indicators.
-func (r *Recommendation) SourceHash() string {
-	return SourceHash(append([]string{r.Text, r.Guidance.Value}, r.Indicators...)...)
-}
-
-// textFields names each text of a recommendation: text, guidance and
-// indicator.N (the Nth indicator, counted from 0). A translation gives the
-// same names to its texts.
-func (r *Recommendation) textFields() []Field {
-	out := fields("text", r.Text, "guidance", r.Guidance.Value)
-	for i, ind := range r.Indicators {
-		out = append(out, Field{IndicatorName(i), ind})
+// textFields are the texts of e that are not empty.
+func textFields(e Entry) []Field {
+	var out []Field
+	for _, f := range e.Texts() {
+		if v := f.Value(); strings.TrimSpace(v) != "" {
+			out = append(out, Field{f.Name, v})
+		}
 	}
 	return out
 }
@@ -118,79 +123,17 @@ func (r *Recommendation) textFields() []Field {
 // IndicatorName names a recommendation's Nth indicator, counted from 0.
 func IndicatorName(i int) string { return "indicator." + strconv.Itoa(i) }
 
-// SourceHash is the hash of the page's source text.
-func (p *Page) SourceHash() string { return SourceHash(p.Title, p.Body.Value) }
-
-// SourceHash is the hash of the role's source text.
-func (r *Role) SourceHash() string { return SourceHash(r.Name, r.Description.Value) }
-
-// SourceHash is the hash of the source's title.
-func (s *Source) SourceHash() string { return SourceHash(s.Title) }
-
-// SourceHash is the hash of every text of the checklist, in order.
-func (c *Checklist) SourceHash() string {
-	var texts []string
-	for _, f := range c.textFields() {
-		texts = append(texts, f.Name, f.Value)
-	}
-	return SourceHash(texts...)
-}
-
-// textFields names each text of a checklist by its place: title, intro,
-// field.N (a header field's label), section.N (a section's title) and
-// item.N.M (the Mth item of the Nth section), counted from 0. A
-// translation gives the same names to its texts.
-func (c *Checklist) textFields() []Field {
-	out := fields("title", c.Title, "intro", c.Intro.Value)
-	for i, f := range c.Fields {
-		out = append(out, Field{ChecklistFieldName(i), f.Label})
-	}
-	for i, sec := range c.Sections {
-		out = append(out, Field{ChecklistSectionName(i), sec.Title})
-		for j, it := range sec.Items {
-			out = append(out, Field{ChecklistItemName(i, j), it.Text})
-		}
-	}
-	return out
-}
-
-// Names of a checklist's texts (see textFields).
+// Names of a checklist's texts (see Checklist.Texts).
 func ChecklistFieldName(i int) string   { return "field." + strconv.Itoa(i) }
 func ChecklistSectionName(i int) string { return "section." + strconv.Itoa(i) }
 func ChecklistItemName(i, j int) string { return "item." + strconv.Itoa(i) + "." + strconv.Itoa(j) }
-
-// SourceHash is the hash of the protocol's source text.
-func (p *Protocol) SourceHash() string { return SourceHash(p.Title, p.Summary, p.Body.Value) }
 
 // Units lists the translatable units of the site in order, with the hash
 // of each one's source text.
 func (s *Site) Units() []Unit {
 	var out []Unit
-	for _, r := range s.Results {
-		out = append(out, Unit{Kind: "result", ID: r.ID, Hash: r.SourceHash(), Pos: r.Pos,
-			Fields: fields("title", r.Title, "statement", r.Statement, "summary", r.Summary.Value)})
-		for _, rec := range r.Recommendations {
-			out = append(out, Unit{Kind: "rec", ID: rec.ID, Hash: rec.SourceHash(), Pos: rec.Pos, Fields: rec.textFields()})
-		}
-	}
-	for _, p := range s.Pages {
-		out = append(out, Unit{Kind: "page", ID: p.ID, Hash: p.SourceHash(), Pos: p.Pos,
-			Fields: fields("title", p.Title, "body", p.Body.Value)})
-	}
-	for _, r := range s.Roles {
-		out = append(out, Unit{Kind: "role", ID: r.ID, Hash: r.SourceHash(), Pos: r.Pos,
-			Fields: fields("name", r.Name, "description", r.Description.Value)})
-	}
-	for _, src := range s.Sources {
-		out = append(out, Unit{Kind: "source", ID: src.ID, Hash: src.SourceHash(), Pos: src.Pos,
-			Fields: fields("title", src.Title)})
-	}
-	for _, c := range s.Checklists {
-		out = append(out, Unit{Kind: "checklist", ID: c.Role.ID, Hash: c.SourceHash(), Pos: c.Pos, Fields: c.textFields()})
-	}
-	for _, p := range s.Protocols {
-		out = append(out, Unit{Kind: "protocol", ID: p.ID, Hash: p.SourceHash(), Pos: p.Pos,
-			Fields: fields("title", p.Title, "summary", p.Summary, "body", p.Body.Value)})
+	for _, e := range s.Entries() {
+		out = append(out, Unit{Kind: e.Kind().Name, ID: e.Key(), Hash: Hash(e), Pos: e.At(), Fields: textFields(e)})
 	}
 	return out
 }
@@ -206,16 +149,6 @@ type Unit struct {
 
 // Field is one named source text of a unit.
 type Field struct{ Name, Value string }
-
-func fields(kv ...string) []Field {
-	var out []Field
-	for i := 0; i+1 < len(kv); i += 2 {
-		if strings.TrimSpace(kv[i+1]) != "" {
-			out = append(out, Field{kv[i], kv[i+1]})
-		}
-	}
-	return out
-}
 
 // States returns the state of every unit in language lang by UnitKey: missing
 // when no text of it is translated, stale when its translation was made from
@@ -313,17 +246,56 @@ func (s *Site) Stale() Diagnostics {
 	return ds
 }
 
-// UnitWord names a kind of translatable unit for messages: "expected
-// result" for "result", "template" for "protocol".
-func UnitWord(kind string) string { return unitWords[kind] }
+// Translate returns the site of language lang, made from s, the site as
+// loaded: every translated text replaces its source, and Languages records
+// which units are done, stale or missing. s itself is left as it is, so
+// that every language is made from one reading of the source.
+func (s *Site) Translate(lang string) *Site {
+	t := s.clone()
+	t.translate(lang)
+	return t
+}
 
-var unitWords = map[string]string{"result": "expected result", "rec": "recommendation", "page": "page", "role": "role", "source": "source", "checklist": "checklist", "protocol": "template"}
+// clone copies s deeply enough that translating the copy leaves s as it
+// is: every entity that holds a translatable text is copied, and what no
+// translation changes (references, evidence, the scale) is shared.
+func (s *Site) clone() *Site {
+	c := *s
+	c.Results = cloneAll(s.Results, func(r *ExpectedResult) {
+		r.Recommendations = cloneAll(r.Recommendations, func(rec *Recommendation) {
+			rec.Result = r
+			rec.Indicators = slices.Clone(rec.Indicators)
+		})
+	})
+	c.Pages = cloneAll(s.Pages, nil)
+	c.Roles = cloneAll(s.Roles, nil)
+	c.Sources = cloneAll(s.Sources, nil)
+	c.Checklists = cloneAll(s.Checklists, func(cl *Checklist) {
+		cl.Fields = slices.Clone(cl.Fields)
+		cl.Sections = slices.Clone(cl.Sections)
+		for i := range cl.Sections {
+			cl.Sections[i].Items = slices.Clone(cl.Sections[i].Items)
+		}
+	})
+	c.Protocols = cloneAll(s.Protocols, nil)
+	c.Index()
+	return &c
+}
 
-// Translate turns s, a freshly loaded site, into the site of language lang:
-// every translated text replaces its source, and Languages records which
-// units are done, stale or missing. The site must not be used as the
-// source language's afterwards.
-func (s *Site) Translate(lang string) {
+// cloneAll copies every entity of list, then lets fix copy what it holds.
+func cloneAll[T any](list []*T, fix func(*T)) []*T {
+	out := make([]*T, len(list))
+	for i, e := range list {
+		c := *e
+		if fix != nil {
+			fix(&c)
+		}
+		out[i] = &c
+	}
+	return out
+}
+
+func (s *Site) translate(lang string) {
 	view := &LanguageView{Source: s.Config.Language, Lang: lang, Languages: s.Config.Languages, State: map[string]string{}}
 	s.Languages = view
 	tr := s.Translations[lang]
@@ -348,91 +320,53 @@ func (s *Site) Translate(lang string) {
 	}
 	state := s.States(lang)
 	view.State = state
-	// use returns the translation of a unit, or nil when it is missing;
-	// the unit is then shown in the source language, and says so (Lang).
-	// A unit partly translated is shown wholly in the source language too,
-	// unless perField: then each text untranslated is (see fieldLangs).
 	units := map[string]Unit{}
 	for _, u := range s.Units() {
 		units[UnitKey(u.Kind, u.ID)] = u
 	}
-	use := func(kind, id string, lang *string, perField bool) *Translated {
-		st := state[UnitKey(kind, id)]
-		t := tr.Units[UnitKey(kind, id)]
-		if st == TranslationMissing || (!perField && t != nil && len(t.Missing(units[UnitKey(kind, id)])) > 0) {
+	for _, e := range s.Entries() {
+		key := UnitKey(e.Kind().Name, e.Key())
+		t := tr.Units[key]
+		lang, fieldLang := e.langs()
+		if e.Kind().PerText {
+			// Each text untranslated says so (see fieldLangs).
+			*fieldLang = fieldLangs(units[key], t, view.Source)
+			*lang = (*fieldLang)[e.Texts()[0].Name]
+		}
+		// A unit missing is shown in the source language, and says so
+		// (Lang); one partly translated is too, unless PerText.
+		if state[key] == TranslationMissing || (!e.Kind().PerText && t != nil && len(t.Missing(units[key])) > 0) {
 			*lang = view.Source
-			return nil
+			continue
 		}
-		return t
-	}
-	for _, r := range s.Results {
-		r.FieldLang = fieldLangs(units[UnitKey("result", r.ID)], tr.Units[UnitKey("result", r.ID)], view.Source)
-		r.Lang = r.FieldLang["title"]
-		if t := use("result", r.ID, &r.Lang, true); t != nil {
-			setString(&r.Title, t, "title")
-			setString(&r.Statement, t, "statement")
-			setText(&r.Summary, t, "summary")
+		if k, ok := e.(sourceKeeper); ok {
+			k.keepSource()
 		}
-		for _, rec := range r.Recommendations {
-			rec.FieldLang = fieldLangs(units[UnitKey("rec", rec.ID)], tr.Units[UnitKey("rec", rec.ID)], view.Source)
-			rec.Lang = rec.FieldLang["text"]
-			if t := use("rec", rec.ID, &rec.Lang, true); t != nil {
-				setString(&rec.Text, t, "text")
-				setText(&rec.Guidance, t, "guidance")
-				for i := range rec.Indicators {
-					setString(&rec.Indicators[i], t, IndicatorName(i))
-				}
+		for _, f := range e.Texts() {
+			if v, ok := t.Fields[f.Name]; ok {
+				f.set(v)
 			}
-		}
-	}
-	for _, p := range s.Pages {
-		p.FieldLang = fieldLangs(units[UnitKey("page", p.ID)], tr.Units[UnitKey("page", p.ID)], view.Source)
-		p.Lang = p.FieldLang["title"]
-		if t := use("page", p.ID, &p.Lang, true); t != nil {
-			setString(&p.Title, t, "title")
-			setText(&p.Body, t, "body")
-		}
-	}
-	for _, r := range s.Roles {
-		if t := use("role", r.ID, &r.Lang, false); t != nil {
-			setString(&r.Name, t, "name")
-			setText(&r.Description, t, "description")
-		}
-	}
-	for _, src := range s.Sources {
-		if t := use("source", src.ID, &src.Lang, false); t != nil {
-			setString(&src.Title, t, "title")
-		}
-	}
-	for _, c := range s.Checklists {
-		if t := use("checklist", c.Role.ID, &c.Lang, false); t != nil {
-			setString(&c.Title, t, "title")
-			setText(&c.Intro, t, "intro")
-			for i := range c.Fields {
-				f := &c.Fields[i]
-				f.SourceLabel = f.Label
-				setString(&f.Label, t, ChecklistFieldName(i))
-			}
-			for i := range c.Sections {
-				sec := &c.Sections[i]
-				setString(&sec.Title, t, ChecklistSectionName(i))
-				for j := range sec.Items {
-					it := &sec.Items[j]
-					it.SourceText = it.Text
-					setString(&it.Text, t, ChecklistItemName(i, j))
-				}
-			}
-		}
-	}
-	for _, p := range s.Protocols {
-		if t := use("protocol", p.ID, &p.Lang, false); t != nil {
-			p.SourceBody = p.Body
-			setString(&p.Title, t, "title")
-			setString(&p.Summary, t, "summary")
-			setText(&p.Body, t, "body")
 		}
 	}
 }
+
+// sourceKeeper is an entry that keeps its source's texts when translated,
+// as the browser keeps what is typed into it under keys made from them.
+type sourceKeeper interface{ keepSource() }
+
+func (c *Checklist) keepSource() {
+	for i := range c.Fields {
+		c.Fields[i].SourceLabel = c.Fields[i].Label
+	}
+	for i := range c.Sections {
+		for j := range c.Sections[i].Items {
+			it := &c.Sections[i].Items[j]
+			it.SourceText = it.Text
+		}
+	}
+}
+
+func (p *Protocol) keepSource() { p.SourceBody = p.Body }
 
 // fieldLangs maps each text of the source unit u that t leaves
 // untranslated (all of them when t is nil) to the source language.
@@ -446,16 +380,4 @@ func fieldLangs(u Unit, t *Translated, source string) map[string]string {
 		}
 	}
 	return out
-}
-
-func setString(dst *string, t *Translated, field string) {
-	if v, ok := t.Fields[field]; ok {
-		*dst = v.Value
-	}
-}
-
-func setText(dst *Text, t *Translated, field string) {
-	if v, ok := t.Fields[field]; ok {
-		*dst = v
-	}
 }
