@@ -567,6 +567,7 @@ func encodeManifest(files []File, n int, o Options, r langRules, lay layout, met
 		"metaStarts": metaStarts,
 		"textStarts": textStarts,
 		"stop":       sortedKeys(r.stop),
+		"rules":      browserRules(r.lang),
 		"msg":        o.Messages,
 	})
 }
@@ -692,10 +693,6 @@ func encodeDocs(ps []posting) string {
 	}
 	return string(b)
 }
-
-// StopWords are words too common to index, per language; the query drops
-// them too (the manifest carries the list to the browser).
-var StopWords = map[string]map[string]bool{"en": set(`a an and are as at be by for from has have in into is it its of on or that the their this to was were will with`)}
 
 func set(s string) map[string]bool {
 	m := map[string]bool{}
