@@ -25,7 +25,7 @@ type TextRules struct {
 	Words struct {
 		Apostrophes []string `json:"apostrophes"`
 	} `json:"words"`
-	Stop map[string][]string     `json:"stop"`
+	Stop map[string][]string    `json:"stop"`
 	Stem map[string]SuffixRules `json:"stem"`
 }
 
