@@ -427,18 +427,80 @@
 
   // describe resolves with what a result shows: kind, number, title and
   // address from the site root, and, if withText, the text for a snippet
-  // (a separate, larger piece of the index).
+  // (a separate, larger piece of the index) and, for a page with headings,
+  // its sections: [{id, title, text, rest}], where rest holds the terms of
+  // a text too long to keep whole (see sectionsEntry in index.go).
   function describe(doc, withText) {
     var mi = chunkOf(manifest.metaStarts, doc), xi = chunkOf(manifest.textStarts, doc);
     var wanted = [load('m-' + mi)];
     if (withText) { wanted.push(load('x-' + xi)); }
     return Promise.all(wanted).then(function (d) {
       var m = d[0].d[doc - manifest.metaStarts[mi]];
-      return {
+      var x = withText ? d[1].x[doc - manifest.textStarts[xi]] : '';
+      var out = {
         doc: doc, kind: manifest.kinds[m[0]], label: m[1], title: m[2], url: m[3], lang: m[4] || '',
-        text: withText ? d[1].x[doc - manifest.textStarts[xi]] : ''
+        text: typeof x === 'string' ? x : '', sections: null
       };
+      if (Array.isArray(x)) {
+        out.sections = x.map(function (e) { return { id: e[0], title: e[1], text: e[2], rest: e[3] || '' }; });
+        out.text = out.sections.map(function (e) { return e.title ? e.title + ' ' + e.text : e.text; }).join(' ');
+      }
+      return out;
     });
+  }
+
+  // queryTerms are the words of a query that count, with their stems.
+  function queryTerms(query) {
+    var stem = stemmerFor();
+    return words(query).filter(function (w) { return !stops[w]; }).map(function (w) { return { word: w, stem: stem(w) }; });
+  }
+
+  // termMatches says whether a term of a text matches a query word as the
+  // index matches it (matchWord): the stem itself, or, for a query word of
+  // two letters or more, a term starting with its stem or with the word.
+  function termMatches(t, q) {
+    if (t === q.stem) { return true; }
+    return Array.from(q.word).length >= 2 && (t.indexOf(q.stem) === 0 || t.indexOf(q.word) === 0);
+  }
+
+  // textTerms are the terms of a text: each word and its stem.
+  function textTerms(text) {
+    var stem = stemmerFor(), out = [];
+    words(text).forEach(function (w) { out.push(w); var s = stem(w); if (s !== w) { out.push(s); } });
+    return out;
+  }
+
+  // place finds where in a page a result's words are: the section holding
+  // the most of them (at least want, which is every word for a result that
+  // has them all), those in its heading counting more, then the most
+  // mentions; and how many other sections hold as many. It resolves to
+  // {section, more}, section null when the page itself is the place: its
+  // title holds every word, or no section holds enough of them alone.
+  // The text before the first heading is the page's too.
+  function place(d, query, want) {
+    var qs = queryTerms(query);
+    if (!d.sections || qs.length === 0) { return { section: null, more: [] }; }
+    want = Math.min(want || qs.length, qs.length);
+    var scored = d.sections.map(function (sec) {
+      var head = textTerms(sec.title), body = textTerms(sec.text).concat(sec.rest ? sec.rest.split(' ') : []);
+      var found = 0, score = 0;
+      qs.forEach(function (q) {
+        var h = head.filter(function (t) { return termMatches(t, q); }).length;
+        var b = body.filter(function (t) { return termMatches(t, q); }).length;
+        if (h + b > 0) { found++; }
+        score += 3 * h + b;
+      });
+      return { sec: sec, found: found, score: score };
+    });
+    var held = scored.filter(function (x) { return x.found >= want; });
+    var titleTerms = textTerms(d.title);
+    var inTitle = qs.every(function (q) { return titleTerms.some(function (t) { return termMatches(t, q); }); });
+    var best = null;
+    if (!inTitle) {
+      held.forEach(function (x) { if (!best || x.score > best.score) { best = x; } });
+    }
+    var more = held.filter(function (x) { return x !== best && x.sec.id !== ''; }).map(function (x) { return x.sec; });
+    return { section: best && best.sec.id !== '' ? best.sec : null, more: more };
   }
 
   // highlight splits text into runs, marking every word that starts with a
@@ -489,6 +551,7 @@
     query: query,
     queryAny: queryAny,
     describe: describe,
+    place: place,
     highlight: highlight,
     ready: ready,
     manifest: function () { return manifest; },

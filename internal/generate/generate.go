@@ -319,6 +319,7 @@ func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Te
 	files := search.Site(s, search.SiteOptions{
 		PlainText: texts.PlainText,
 		Headings:  texts.Headings,
+		Sections:  render.SearchSections(s),
 		Path:      func(kind, id string) string { return render.TargetPath(s, kind, id) },
 		Messages:  msgs.WithPrefix("js.search."),
 		Workers:   workers,

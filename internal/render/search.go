@@ -1,6 +1,9 @@
 package render
 
 import (
+	"strings"
+
+	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/search"
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -18,4 +21,72 @@ func (r *renderer) searchPage(b *Base) any {
 	t, _ := b.T("search.title")
 	b.Title = t
 	return &SearchPage{Base: b, Results: r.s.Results, Roles: r.s.Roles, Kinds: search.Kinds}
+}
+
+// SearchSections returns the sections of the page that shows an entity, for
+// the search index (search.SiteOptions.Sections), with the ids the page
+// gives them, so that a result can lead into the page:
+//
+//   - a free page's or a template's own page: the headings of its text.
+//     The text is the first Markdown either page renders, so its headings
+//     get the ids a fresh generator with the layouts' ids reserved gives;
+//   - a checklist ("role"): its sections, each at its first item, whose
+//     id is that of the item's tick box (roleChecklist).
+//
+// It is not safe for use by several goroutines.
+func SearchSections(s *site.Site) func(kind, id string) []search.Section {
+	md := markdown.New(markdown.Options{Unsafe: s.Config.RawHTML})
+	fromText := func(t site.Text) []search.Section {
+		secs := md.Sections(t.Value, &markdown.Page{IDs: markdown.NewIDs(pageIDs...)})
+		out := make([]search.Section, len(secs))
+		for i, sec := range secs {
+			out[i] = search.Section{ID: sec.ID, Title: sec.Title, Text: sec.Text}
+		}
+		return out
+	}
+	return func(kind, id string) []search.Section {
+		switch kind {
+		case "page":
+			if p := s.Page(id); p != nil {
+				return fromText(p.Body)
+			}
+		case "protocol":
+			if p := s.Protocol(id); p != nil {
+				return fromText(p.Body)
+			}
+		case "role":
+			return checklistSections(s.ChecklistFor(id), id)
+		}
+		return nil
+	}
+}
+
+// checklistSections are a checklist's sections, each found at its first
+// item's tick box, whose id roleChecklist makes the same way.
+func checklistSections(c *site.Checklist, role string) []search.Section {
+	if c == nil {
+		return nil
+	}
+	var out []search.Section
+	seen := map[string]int{}
+	for _, sec := range c.Sections {
+		var first string
+		var texts []string
+		for _, it := range sec.Items {
+			text := it.Text
+			if it.SourceText != "" {
+				text = it.SourceText
+			}
+			n := seen[text]
+			seen[text]++
+			if first == "" {
+				first = strings.ReplaceAll(tickKey(role, text, n), ":", "-")
+			}
+			texts = append(texts, it.Text)
+		}
+		if first != "" {
+			out = append(out, search.Section{ID: first, Title: sec.Title, Text: strings.Join(texts, " ")})
+		}
+	}
+	return out
 }

@@ -53,6 +53,18 @@ type Doc struct {
 	// Lang is the language of the title and text when it is not the
 	// index's: a text a translated site shows in the source language.
 	Lang string
+	// Sections are the parts of the page under its headings, in order,
+	// when it has any: a result then leads to the section that holds the
+	// words of the query. Their texts together stand in for Text.
+	Sections []Section
+}
+
+// Section is a part of a page under one heading.
+type Section struct {
+	// ID is the element id the result leads to, and Title the heading's
+	// text; both are "" for the text before the first heading.
+	ID, Title string
+	Text      string
 }
 
 // Field is a piece of a document's text and how much a match in it counts.
@@ -93,6 +105,7 @@ type File struct {
 var (
 	chunkBytes     = 8 << 10  // a meta or text piece closes once it holds this much
 	textLimit      = 6000     // characters of text kept per document for snippets
+	sectionText    = 1000     // characters of text kept per section; the rest is kept as its words
 	smallIndex     = 24 << 10 // above this, terms are split by first letter: the first query loads one letter's
 	largeIndex     = 2 << 20
 	bm25k1, bm25b  = 1.2, 0.75
@@ -126,7 +139,7 @@ func Build(docs []Doc, o Options) []File {
 	}
 	files, lay := shard(ix)
 	meta, metaStarts := encodeMeta(docs)
-	texts, textStarts := encodeTexts(docs)
+	texts, textStarts := encodeTexts(docs, rules)
 	files = append(append(files, meta...), texts...)
 	files = append(files, encodeFilters(docs, o.Roles))
 	return append(files, encodeManifest(files, len(docs), o, rules, lay, metaStarts, textStarts))
@@ -482,7 +495,11 @@ func kindIndex() map[string]int {
 // costs the visitor one small piece of each.
 func encodeMeta(docs []Doc) ([]File, []int) {
 	kinds := kindIndex()
-	starts := chunkStarts(docs, func(d Doc) int { return len(d.Title) + len(d.URL) + len(d.Label) + 12 })
+	sizes := make([]int, len(docs))
+	for i, d := range docs {
+		sizes[i] = len(d.Title) + len(d.URL) + len(d.Label) + 12
+	}
+	starts := chunkStarts(sizes)
 	var files []File
 	for i, start := range starts {
 		var meta [][]any
@@ -499,18 +516,65 @@ func encodeMeta(docs []Doc) ([]File, []int) {
 }
 
 // encodeTexts writes the plain texts of the documents, for snippets,
-// x-<n>.js, and returns the first document of each file.
-func encodeTexts(docs []Doc) ([]File, []int) {
-	texts := make([]string, len(docs))
+// x-<n>.js, and returns the first document of each file. A document with
+// sections has, instead of its text, its sections (see sectionsEntry).
+func encodeTexts(docs []Doc, r langRules) ([]File, []int) {
+	entries := make([]any, len(docs))
+	sizes := make([]int, len(docs))
 	for i, d := range docs {
-		texts[i] = truncate(d.Text, textLimit)
+		if d.Sections != nil {
+			entries[i], sizes[i] = sectionsEntry(d.Sections, r)
+		} else {
+			entries[i], sizes[i] = truncate(d.Text, textLimit), min(len(d.Text), textLimit)+4
+		}
 	}
-	starts := chunkStarts(docs, func(d Doc) int { return min(len(d.Text), textLimit) + 4 })
+	starts := chunkStarts(sizes)
 	var files []File
 	for i, start := range starts {
-		files = append(files, dataFile(fmt.Sprintf("x-%d", i), map[string]any{"x": texts[start:chunkEnd(starts, i, len(docs))]}))
+		files = append(files, dataFile(fmt.Sprintf("x-%d", i), map[string]any{"x": entries[start:chunkEnd(starts, i, len(docs))]}))
 	}
 	return files, starts
+}
+
+// sectionsEntry is the entry of a document's sections in x-<n>.js: per
+// section, [id, title, text], the text cut at sectionText characters and
+// the document's texts together at textLimit, as a text without sections
+// is. Where a text is cut, a fourth string holds the terms of the rest
+// that the kept text lacks, once each, as the browser looks them up
+// (stemmed where search.js stems, without stop words): the browser then
+// finds every section holding the words of a query, as the index finds
+// the page. It returns the entry and about how many bytes it takes.
+func sectionsEntry(secs []Section, r langRules) ([][]string, int) {
+	stem := r.stem
+	if r.table {
+		stem = func(w string) string { return w } // search.js does not stem: words
+	}
+	out := make([][]string, len(secs))
+	size, budget := 2, textLimit
+	for i, s := range secs {
+		keep := truncate(s.Text, max(0, min(sectionText, budget)))
+		budget -= runes(keep)
+		e := []string{s.ID, s.Title, keep}
+		if len(keep) < len(s.Text) {
+			seen := map[string]bool{}
+			for _, w := range Words(keep) {
+				seen[stem(w)] = true
+			}
+			var rest []string
+			for _, w := range Words(s.Text[len(keep):]) {
+				if t := stem(w); !r.stop[w] && !seen[t] {
+					seen[t] = true
+					rest = append(rest, t)
+				}
+			}
+			e = append(e, strings.Join(rest, " "))
+		}
+		out[i] = e
+		for _, f := range e {
+			size += len(f) + 3
+		}
+	}
+	return out, size
 }
 
 // encodeFilters writes f.js: the kind of every document, and the documents
@@ -580,13 +644,12 @@ func prefixed(p string, keys []string) []string {
 	return out
 }
 
-// chunkStarts splits docs into runs of about chunkBytes, as measured by
-// size, and returns the index of each run's first document.
-func chunkStarts(docs []Doc, size func(Doc) int) []int {
+// chunkStarts splits documents of the given sizes into runs of about
+// chunkBytes, and returns the index of each run's first document.
+func chunkStarts(sizes []int) []int {
 	var starts []int
 	used := chunkBytes
-	for i, d := range docs {
-		n := size(d)
+	for i, n := range sizes {
 		if used+n > chunkBytes && (len(starts) == 0 || used > 0) {
 			starts = append(starts, i)
 			used = 0
