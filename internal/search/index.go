@@ -395,8 +395,8 @@ func score(docs []Doc, tok *tokens) *index {
 	}
 	for i := range docs {
 		for _, t := range tok.terms[i] {
-			score := headBoost*bm25(t.head, tok.headLen[i], headAvg, idf[t.id]) + bm25(t.body, tok.bodyLen[i], bodyAvg, idf[t.id])
-			s := int32(max(1, min(int(math.Round(scoreScale*score)), 1<<maxPostingBits-1))) << 1
+			v := headBoost*bm25(t.head, tok.headLen[i], headAvg, idf[t.id]) + bm25(t.body, tok.bodyLen[i], bodyAvg, idf[t.id])
+			s := int32(max(1, min(int(math.Round(scoreScale*v)), 1<<maxPostingBits-1))) << 1
 			if t.title {
 				s |= 1
 			}
