@@ -135,11 +135,15 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 	return s, diags
 }
 
+// newTexts reads Markdown for one language's checker and search index; its
+// sections carry the ids the pages give their headings.
+func newTexts() *markdown.Texts { return &markdown.Texts{Reserved: render.PageIDs()} }
+
 // loadSource reads and checks the site in its source language. The checker
 // reads each Markdown text for its links, and the search index for its
 // plain text: from one parse, kept in texts.
 func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
-	texts := &markdown.Texts{}
+	texts := newTexts()
 	s, diags := load.Load(src.FS)
 	diags = append(diags, check.Check(s, diags, texts)...)
 	if src.FS != fs.FS(riskguide.Default) {
@@ -159,7 +163,7 @@ func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
 func eachLanguage(src Source, s *site.Site, render func(*site.Site, *markdown.Texts) error) (site.Diagnostics, error) {
 	var diags site.Diagnostics
 	for _, lang := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
-		texts := &markdown.Texts{}
+		texts := newTexts()
 		ts, ds := load.Load(src.FS)
 		if len(ds) > 0 {
 			return ds.Sort(), nil // the source has these problems too
@@ -319,7 +323,7 @@ func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Te
 	files := search.Site(s, search.SiteOptions{
 		PlainText: texts.PlainText,
 		Headings:  texts.Headings,
-		Sections:  render.SearchSections(s),
+		Sections:  render.SearchSections(s, texts),
 		Path:      func(kind, id string) string { return render.TargetPath(s, kind, id) },
 		Messages:  msgs.WithPrefix("js.search."),
 		Workers:   workers,

@@ -4,8 +4,6 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // Section is the part of a text under one of its headings of level 2 or 3,
@@ -19,23 +17,13 @@ type Section struct {
 	Text      string // the plain text of the section, without its heading
 }
 
-// Sections splits src at its headings of level 2 and 3. The ids are those
-// Render gives the headings on page p, when p's ids are in the same state:
-// the text is parsed the same way, by the same generator of ids.
-func (r *Renderer) Sections(src string, p *Page) []Section {
-	if src == "" {
-		return nil
-	}
-	source := []byte(src)
-	md := r.plain
-	if mayAutolink(src) {
-		md = r.md
-	}
-	parses.Add(1)
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p)))
+// sections splits a parsed text at its headings of level 2 and 3; none
+// when it has none with an id.
+func sections(doc ast.Node, source []byte) []Section {
 	var out []Section
 	var cur Section
 	var b strings.Builder
+	headed := false
 	flush := func() {
 		cur.Text = collapseSpace(b.String())
 		if cur.ID != "" || cur.Text != "" {
@@ -48,6 +36,7 @@ func (r *Renderer) Sections(src string, p *Page) []Section {
 			if id, ok := h.AttributeString("id"); ok {
 				if v, ok := id.([]byte); ok && len(v) > 0 {
 					flush()
+					headed = true
 					cur = Section{ID: string(v), Title: strings.TrimSpace(plainText(h, source)), Level: h.Level}
 					continue
 				}
@@ -55,6 +44,9 @@ func (r *Renderer) Sections(src string, p *Page) []Section {
 		}
 		b.WriteString(plainText(n, source))
 		b.WriteByte(' ')
+	}
+	if !headed {
+		return nil
 	}
 	flush()
 	return out

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/markdown"
@@ -23,21 +24,23 @@ func (r *renderer) searchPage(b *Base) any {
 	return &SearchPage{Base: b, Results: r.s.Results, Roles: r.s.Roles, Kinds: search.Kinds}
 }
 
+// PageIDs are the element ids every page's layout takes before its
+// Markdown's (markdown.Texts.Reserved).
+func PageIDs() []string { return slices.Clone(pageIDs) }
+
 // SearchSections returns the sections of the page that shows an entity, for
 // the search index (search.SiteOptions.Sections), with the ids the page
 // gives them, so that a result can lead into the page:
 //
-//   - a free page's or a template's own page: the headings of its text.
-//     The text is the first Markdown either page renders, so its headings
-//     get the ids a fresh generator with the layouts' ids reserved gives;
+//   - a free page's or a template's own page: the headings of its text,
+//     read by texts (whose Reserved must be PageIDs). The text is the first
+//     Markdown either page renders, so its headings get the ids a fresh
+//     generator with the layouts' ids reserved gives;
 //   - a checklist ("role"): its sections, each at its first item, whose
 //     id is that of the item's tick box (roleChecklist).
-//
-// It is not safe for use by several goroutines.
-func SearchSections(s *site.Site) func(kind, id string) []search.Section {
-	md := markdown.New(markdown.Options{Unsafe: s.Config.RawHTML})
+func SearchSections(s *site.Site, texts *markdown.Texts) func(kind, id string) []search.Section {
 	fromText := func(t site.Text) []search.Section {
-		secs := md.Sections(t.Value, &markdown.Page{IDs: markdown.NewIDs(pageIDs...)})
+		secs := texts.Sections(t.Value)
 		out := make([]search.Section, len(secs))
 		for i, sec := range secs {
 			out[i] = search.Section{ID: sec.ID, Title: sec.Title, Text: sec.Text}

@@ -6,8 +6,8 @@
 // result stays small as the site grows:
 //
 //   - search/data/index.js, the manifest: counts, kinds, roles, how the
-//     rest is split, and a hash of the rest, which the other pieces are
-//     loaded with (?v=);
+//     rest is split, a hash of the rest, which the other pieces are
+//     loaded with (?v=), and the text rules of rules.json;
 //   - t-<prefix>.js, the terms starting with a prefix and their postings.
 //     Each posting holds a document, its BM25 score for the term, computed
 //     here so that a query only adds numbers, and whether the term is in
@@ -16,7 +16,9 @@
 //     title, heading or other short text ("victim safety"), with their
 //     postings, loaded only for queries of several words;
 //   - m-<n>.js, titles, numbers, kinds and addresses of a run of documents;
-//   - x-<n>.js, the plain text of a run of documents, for snippets;
+//   - x-<n>.js, the plain text of a run of documents, for snippets, or,
+//     for a page with headings, its sections (id, title, text), so that a
+//     result can lead to the section holding the words;
 //   - f.js, the kind and roles of every document, loaded when a filter is
 //     used.
 //
@@ -619,7 +621,7 @@ func encodeManifest(files []File, n int, o Options, r langRules, lay layout, met
 		roleNames[i] = [2]string{r.ID, r.Name}
 	}
 	return dataFile("index", map[string]any{
-		"v":          2,
+		"v":          3, // 3: rules, and sections in x-<n>.js
 		"ver":        hex.EncodeToString(h.Sum(nil)[:5]),
 		"lang":       r.lang,
 		"n":          n,
