@@ -17,16 +17,31 @@
     return n === undefined ? s : s.replace('%d', String(n));
   }
 
-  // countText says how many results: in the form the count takes in the
-  // page's language, by the browser's CLDR rules (count.one, count.few...),
-  // where the strings have it, else count.many.
+  // plural returns the string of key for the count n, in the form the
+  // count takes in the page's language by the browser's CLDR rules, where
+  // the strings have one (key.one, key.few...), else other: key itself,
+  // the form of every other number (see pluralForm in internal/render).
   var pluralRules = null;
-  function countText(n) {
+  function plural(key, n, other) {
     if (!pluralRules) {
       try { pluralRules = new Intl.PluralRules(document.documentElement.lang || 'en'); } catch (e) { pluralRules = new Intl.PluralRules('en'); }
     }
-    var m = engine.manifest(), key = 'count.' + pluralRules.select(n);
-    return msg(m && m.msg && m.msg[key] ? key : 'count.many', n);
+    var m = engine.manifest(), form = key + '.' + pluralRules.select(n);
+    return msg(m && m.msg && m.msg[form] ? form : (other || key), n);
+  }
+
+  // countText says how many results; the strings have count.one and
+  // count.many.
+  function countText(n) { return plural('count', n, 'count.many'); }
+
+  // sectionEl names the section of a page a result leads to, its words
+  // marked.
+  function sectionEl(tag, sec, q, lang) {
+    var el = document.createElement(tag);
+    el.className = 'search-section';
+    appendRuns(el, engine.highlight(sec.title, q));
+    if (lang) { el.lang = lang; }
+    return el;
   }
 
   // resultURL turns an address from the site root into one for this page;
@@ -173,7 +188,7 @@
           .then(function (ds) {
             if (ticket !== latest) { return; }
             show(q, ds, r.hits.length, r.partial);
-            return excerpts(q, ds, ticket);
+            return excerpts(q, ds, ticket, r.partial ? r.hits.map(function (h) { return h.words; }) : []);
           });
       }).catch(function () {
         if (ticket !== latest) { return; }
@@ -187,21 +202,39 @@
     }
 
     // excerpts adds to each result shown an excerpt around its best match,
-    // which shows why it is there. Texts come in pieces of the index larger
-    // than the titles: the results show at once, and their excerpts one
-    // after another, so that the first costs one piece.
-    function excerpts(q, ds, ticket) {
+    // which shows why it is there, and, on a page with headings, the
+    // section that holds the words, which the result then leads to, and
+    // how many more do. Texts come in pieces of the index larger than the
+    // titles: the results show at once, and their excerpts one after
+    // another, so that the first costs one piece. wants are, for results
+    // with only some of the words, how many each has.
+    function excerpts(q, ds, ticket, wants) {
       return ds.reduce(function (done, d, i) {
         return done.then(function () {
           if (ticket !== latest) { return; }
           return engine.describe(d.doc, true).then(function (full) {
             var li = options[i];
-            if (ticket !== latest || !li || !full.text) { return; }
-            var snippet = document.createElement('span');
-            snippet.className = 'search-snippet';
-            appendRuns(snippet, engine.highlight(full.text, q, 110));
-            if (full.lang) { snippet.lang = full.lang; }
-            li.appendChild(snippet);
+            if (ticket !== latest || !li) { return; }
+            var where = engine.place(full, q, wants[i]);
+            var text = full.text;
+            if (where.section) {
+              li.dataset.href = resultURL(full.url) + '#' + where.section.id;
+              li.appendChild(sectionEl('span', where.section, q, full.lang));
+              text = where.section.text || text;
+            }
+            if (text) {
+              var snippet = document.createElement('span');
+              snippet.className = 'search-snippet';
+              appendRuns(snippet, engine.highlight(text, q, 110));
+              if (full.lang) { snippet.lang = full.lang; }
+              li.appendChild(snippet);
+            }
+            if (where.more.length) {
+              var here = document.createElement('span');
+              here.className = 'search-here';
+              here.textContent = plural('here', where.more.length);
+              li.appendChild(here);
+            }
           });
         });
       }, Promise.resolve());
@@ -305,7 +338,7 @@
         });
         shown.forEach(function (h, i) {
           engine.describe(h.doc, true).then(function (d) {
-            if (ticket === latest) { fill(slots[i], d, text); }
+            if (ticket === latest) { fill(slots[i], d, text, r.partial ? h.words : 0); }
           });
         });
       }).catch(function () {
@@ -313,25 +346,50 @@
       });
     }
 
-    function fill(li, d, text) {
+    // fill shows one result: its kind, its title linked, on a page with
+    // headings the section holding the words, which the link leads to, an
+    // excerpt, and the other sections that hold the words, folded. want is,
+    // for a result with only some of the words, how many it has.
+    function fill(li, d, text, want) {
       li.className = 'search-result';
       var kindEl = document.createElement('p');
       kindEl.className = 'search-kind';
       kindEl.textContent = kindLabel(d);
+      var where = engine.place(d, text, want);
       var h = document.createElement('h2');
       var a = document.createElement('a');
-      a.href = resultURL(d.url);
+      a.href = resultURL(d.url) + (where.section ? '#' + where.section.id : '');
       appendRuns(a, engine.highlight(d.title, text));
       h.appendChild(a);
       var snippet = document.createElement('p');
       snippet.className = 'search-snippet';
-      appendRuns(snippet, engine.highlight(d.text, text, 220));
+      appendRuns(snippet, engine.highlight((where.section && where.section.text) || d.text, text, 220));
       // A text shown untranslated on a translated site is in the source
       // language: screen readers and hyphenation follow lang.
       if (d.lang) { a.lang = d.lang; snippet.lang = d.lang; }
       li.appendChild(kindEl);
       li.appendChild(h);
+      if (where.section) { li.appendChild(sectionEl('p', where.section, text, d.lang)); }
       li.appendChild(snippet);
+      if (where.more.length) {
+        var more = document.createElement('details');
+        more.className = 'search-here';
+        var summary = document.createElement('summary');
+        summary.textContent = plural('here', where.more.length);
+        var list = document.createElement('ul');
+        where.more.forEach(function (sec) {
+          var item = document.createElement('li');
+          var link = document.createElement('a');
+          link.href = resultURL(d.url) + '#' + sec.id;
+          appendRuns(link, engine.highlight(sec.title, text));
+          if (d.lang) { link.lang = d.lang; }
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        more.appendChild(summary);
+        more.appendChild(list);
+        li.appendChild(more);
+      }
     }
 
     var timer = null;
@@ -341,13 +399,13 @@
     role.addEventListener('change', run);
     q.addEventListener('keydown', function (e) {
       if (e.key === 'ArrowDown') {
-        var firstLink = results.querySelector('a');
+        var firstLink = results.querySelector('h2 a');
         if (firstLink) { e.preventDefault(); firstLink.focus(); }
       }
     });
     results.addEventListener('keydown', function (e) {
       if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') { return; }
-      var links = Array.prototype.slice.call(results.querySelectorAll('a'));
+      var links = Array.prototype.slice.call(results.querySelectorAll('h2 a'));
       var i = links.indexOf(document.activeElement);
       if (i < 0) { return; }
       e.preventDefault();

@@ -5,16 +5,22 @@
 // scores stored in the index, with a bonus where words that stand together
 // in the query stand together in the text.
 //
-// fold, words and stem mirror internal/search/text.go exactly; the Go tests
-// run both on the same words.
+// fold, words and stem follow the rules of internal/search/rules.json,
+// which the index's manifest carries (setRules): written once, for the build
+// and the browser. internal/search/testdata/text-cases.json holds what both
+// must make of some texts; the tests check each side against it.
 (function (root) {
   'use strict';
 
-  var SPECIAL = {
-    'ł': 'l', 'Ł': 'l', 'ø': 'o', 'Ø': 'o', 'đ': 'd', 'Đ': 'd', 'ħ': 'h', 'Ħ': 'h',
-    'ı': 'i', 'ß': 'ss', 'æ': 'ae', 'Æ': 'ae', 'œ': 'oe', 'Œ': 'oe', 'þ': 'th', 'Þ': 'th',
-    'ð': 'd', 'Ð': 'd', 'ŀ': 'l', 'Ŀ': 'l'
-  };
+  var SPECIAL = {}, APOSTROPHE = {}, STEM = null;
+
+  // setRules takes the rules from the manifest.
+  function setRules(r) {
+    SPECIAL = r.special || {};
+    APOSTROPHE = {};
+    (r.apostrophes || []).forEach(function (a) { APOSTROPHE[a] = true; });
+    STEM = r.stem ? suffixStemmer(r.stem) : null;
+  }
   var MARK = /\p{Mn}/gu;
   var WORD_CHAR = /[\p{L}\p{Nd}]/u;
   var LETTER = /\p{L}/u;
@@ -41,7 +47,7 @@
       var c = chars[i];
       if (WORD_CHAR.test(c)) {
         cur += c;
-      } else if ((c === "'" || c === '\u2019') && cur !== '' && i + 1 < chars.length && LETTER.test(chars[i + 1])) {
+      } else if (APOSTROPHE[c] && cur !== '' && i + 1 < chars.length && LETTER.test(chars[i + 1])) {
         // keep the word whole
       } else if (cur !== '') {
         out.push(cur);
@@ -52,47 +58,35 @@
     return out;
   }
 
-  var IRREGULAR = { children: 'child', women: 'woman', men: 'man', people: 'person' };
-  var SUFFIXES = [
-    ['izations', 'ize', 3], ['isations', 'ise', 3], ['ization', 'ize', 3], ['isation', 'ise', 3],
-    ['ations', 'ate', 3], ['ation', 'ate', 3],
-    ['ments', '', 4], ['ment', '', 4],
-    ['ness', '', 4],
-    ['sses', 'ss', 1],
-    ['ities', 'ity', 3], ['ies', 'y', 2],
-    ['ings', '', 4], ['ing', '', 4],
-    ['ed', '', 4],
-    ['es', '', 4],
-    ['s', '', 3]
-  ];
-
   function endsWith(w, s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
-
-  // stemEnglish is the light English stemmer of text.go. Lengths count
-  // characters (code points) in both; suffixes are ASCII.
-  function stemEnglish(w) {
-    if (Object.prototype.hasOwnProperty.call(IRREGULAR, w)) { return IRREGULAR[w]; }
-    if (runes(w) <= 3) { return w; }
-    for (var i = 0; i < SUFFIXES.length; i++) {
-      var suf = SUFFIXES[i][0], rep = SUFFIXES[i][1], min = SUFFIXES[i][2];
-      if (!endsWith(w, suf) || runes(w) - suf.length < min) { continue; }
-      if (suf === 's' && (endsWith(w, 'ss') || endsWith(w, 'us') || endsWith(w, 'is'))) { break; }
-      w = w.slice(0, w.length - suf.length) + rep;
-      if (suf === 'ing' || suf === 'ings' || suf === 'ed') {
-        var r = Array.from(w), n = r.length;
-        if (r[n - 1] === r[n - 2] && 'aeiousz'.indexOf(r[n - 1]) < 0) { w = r.slice(0, n - 1).join(''); }
-      }
-      break;
-    }
-    if (runes(w) > 4 && endsWith(w, 'e')) { w = w.slice(0, w.length - 1); }
-    return w;
-  }
-
   function runes(s) { return Array.from(s).length; }
 
-  // STEMMERS mirrors search.Stemmers: one per primary language subtag.
-  var STEMMERS = { en: stemEnglish };
-  function stemmerFor(lang) { return STEMMERS[lang] || function (w) { return w; }; }
+  // suffixStemmer returns the stemmer that rules describe (rules.json):
+  // irregular words, then the first suffix that fits, then a doubled
+  // letter and a final e. Lengths count characters (code points).
+  function suffixStemmer(r) {
+    return function (w) {
+      if (Object.prototype.hasOwnProperty.call(r.irregular || {}, w)) { return r.irregular[w]; }
+      if (runes(w) <= r.short) { return w; }
+      for (var i = 0; i < r.suffixes.length; i++) {
+        var suf = r.suffixes[i][0], rep = r.suffixes[i][1], min = r.suffixes[i][2];
+        if (!endsWith(w, suf) || runes(w) - runes(suf) < min) { continue; }
+        if (suf === 's' && (r.keepS || []).some(function (k) { return endsWith(w, k); })) { break; }
+        w = w.slice(0, w.length - suf.length) + rep;
+        if ((r.undoubleAfter || []).indexOf(suf) >= 0) {
+          var c = Array.from(w), n = c.length;
+          if (n >= 2 && c[n - 1] === c[n - 2] && r.undoubleExcept.indexOf(c[n - 1]) < 0) { w = c.slice(0, n - 1).join(''); }
+        }
+        break;
+      }
+      if (runes(w) > r.dropEAbove && endsWith(w, 'e')) { w = w.slice(0, w.length - 1); }
+      return w;
+    };
+  }
+
+  // The stemmer of the index's language, when search.js applies one (see
+  // internal/search/snowball.go for the others).
+  function stemmerFor() { return STEM || function (w) { return w; }; }
 
   var ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
   var DIGIT = {};
@@ -155,6 +149,7 @@
     if (manifest) { return Promise.resolve(manifest); }
     return load('index').then(function (m) {
       manifest = m;
+      setRules(m.rules || {});
       m.stop.forEach(function (w) { stops[w] = true; });
       return m;
     });
@@ -285,7 +280,7 @@
   // filter may name a kind and a role id.
   function query(text, filter) {
     return ready().then(function () {
-      var stem = stemmerFor(manifest.lang);
+      var stem = stemmerFor();
       var qs = words(text).filter(function (w) { return !stops[w]; });
       if (qs.length === 0) { return []; }
       var keysByWord = qs.map(function (w) {
@@ -358,7 +353,7 @@
   // first, then by score. It answers a query with one word too many.
   function queryAny(text, filter) {
     return ready().then(function () {
-      var stem = stemmerFor(manifest.lang);
+      var stem = stemmerFor();
       var qs = words(text).filter(function (w) { return !stops[w]; });
       if (qs.length < 2) { return []; }
       var keysByWord = qs.map(function (w) {
@@ -432,25 +427,87 @@
 
   // describe resolves with what a result shows: kind, number, title and
   // address from the site root, and, if withText, the text for a snippet
-  // (a separate, larger piece of the index).
+  // (a separate, larger piece of the index) and, for a page with headings,
+  // its sections: [{id, title, text, rest}], where rest holds the terms of
+  // a text too long to keep whole (see sectionsEntry in index.go).
   function describe(doc, withText) {
     var mi = chunkOf(manifest.metaStarts, doc), xi = chunkOf(manifest.textStarts, doc);
     var wanted = [load('m-' + mi)];
     if (withText) { wanted.push(load('x-' + xi)); }
     return Promise.all(wanted).then(function (d) {
       var m = d[0].d[doc - manifest.metaStarts[mi]];
-      return {
+      var x = withText ? d[1].x[doc - manifest.textStarts[xi]] : '';
+      var out = {
         doc: doc, kind: manifest.kinds[m[0]], label: m[1], title: m[2], url: m[3], lang: m[4] || '',
-        text: withText ? d[1].x[doc - manifest.textStarts[xi]] : ''
+        text: typeof x === 'string' ? x : '', sections: null
       };
+      if (Array.isArray(x)) {
+        out.sections = x.map(function (e) { return { id: e[0], title: e[1], text: e[2], rest: e[3] || '' }; });
+        out.text = out.sections.map(function (e) { return e.title ? e.title + ' ' + e.text : e.text; }).join(' ');
+      }
+      return out;
     });
+  }
+
+  // queryTerms are the words of a query that count, with their stems.
+  function queryTerms(query) {
+    var stem = stemmerFor();
+    return words(query).filter(function (w) { return !stops[w]; }).map(function (w) { return { word: w, stem: stem(w) }; });
+  }
+
+  // termMatches says whether a term of a text matches a query word as the
+  // index matches it (matchWord): the stem itself, or, for a query word of
+  // two letters or more, a term starting with its stem or with the word.
+  function termMatches(t, q) {
+    if (t === q.stem) { return true; }
+    return Array.from(q.word).length >= 2 && (t.indexOf(q.stem) === 0 || t.indexOf(q.word) === 0);
+  }
+
+  // textTerms are the terms of a text: each word and its stem.
+  function textTerms(text) {
+    var stem = stemmerFor(), out = [];
+    words(text).forEach(function (w) { out.push(w); var s = stem(w); if (s !== w) { out.push(s); } });
+    return out;
+  }
+
+  // place finds where in a page a result's words are: the section holding
+  // the most of them (at least want, which is every word for a result that
+  // has them all), those in its heading counting more, then the most
+  // mentions; and how many other sections hold as many. It resolves to
+  // {section, more}, section null when the page itself is the place: its
+  // title holds every word, or no section holds enough of them alone.
+  // The text before the first heading is the page's too.
+  function place(d, query, want) {
+    var qs = queryTerms(query);
+    if (!d.sections || qs.length === 0) { return { section: null, more: [] }; }
+    want = Math.min(want || qs.length, qs.length);
+    var scored = d.sections.map(function (sec) {
+      var head = textTerms(sec.title), body = textTerms(sec.text).concat(sec.rest ? sec.rest.split(' ') : []);
+      var found = 0, score = 0;
+      qs.forEach(function (q) {
+        var h = head.filter(function (t) { return termMatches(t, q); }).length;
+        var b = body.filter(function (t) { return termMatches(t, q); }).length;
+        if (h + b > 0) { found++; }
+        score += 3 * h + b;
+      });
+      return { sec: sec, found: found, score: score };
+    });
+    var held = scored.filter(function (x) { return x.found >= want; });
+    var titleTerms = textTerms(d.title);
+    var inTitle = qs.every(function (q) { return titleTerms.some(function (t) { return termMatches(t, q); }); });
+    var best = null;
+    if (!inTitle) {
+      held.forEach(function (x) { if (!best || x.score > best.score) { best = x; } });
+    }
+    var more = held.filter(function (x) { return x !== best && x.sec.id !== ''; }).map(function (x) { return x.sec; });
+    return { section: best && best.sec.id !== '' ? best.sec : null, more: more };
   }
 
   // highlight splits text into runs, marking every word that starts with a
   // query word or its stem. Runs are {text, mark}; callers build DOM text
   // nodes from them, so nothing in the index is ever parsed as HTML.
   function highlight(text, query, maxLength) {
-    var stem = stemmerFor(manifest ? manifest.lang : 'en');
+    var stem = stemmerFor();
     var qs = [];
     words(query).forEach(function (w) { if (!stops[w]) { qs.push(w); qs.push(stem(w)); } });
     var chars = Array.from(text);
@@ -494,13 +551,21 @@
     query: query,
     queryAny: queryAny,
     describe: describe,
+    place: place,
     highlight: highlight,
     ready: ready,
     manifest: function () { return manifest; },
     // exposed for the tests that compare them with the Go rules
+    setRules: setRules,
     fold: fold,
     words: words,
-    stem: function (lang, w) { return stemmerFor(lang)(w); }
+    stem: function (w) { return stemmerFor()(w); },
+    // terms are the terms a query text looks up: its words without stop
+    // words, stemmed.
+    terms: function (text) {
+      var stem = stemmerFor();
+      return words(text).filter(function (w) { return !stops[w]; }).map(function (w) { return stem(w); });
+    }
   };
   if (typeof document !== 'undefined') { dataURL = findDataURL(); }
 })(typeof window !== 'undefined' ? window : this);

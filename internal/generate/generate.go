@@ -139,11 +139,15 @@ func Load(src Source) (*site.Site, site.Diagnostics) {
 	return s, diags
 }
 
+// newTexts reads Markdown for one language's checker and search index; its
+// sections carry the ids the pages give their headings.
+func newTexts() *markdown.Texts { return &markdown.Texts{Reserved: render.PageIDs()} }
+
 // loadSource reads and checks the site in its source language. The checker
 // reads each Markdown text for its links, and the search index for its
 // plain text: from one parse, kept in texts.
 func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
-	texts := &markdown.Texts{}
+	texts := newTexts()
 	s, diags := load.Load(src.FS)
 	diags = append(diags, check.Check(s, diags, texts)...)
 	if src.FS != fs.FS(riskguide.Default) {
@@ -163,7 +167,7 @@ func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
 func eachLanguage(s *site.Site, render func(*site.Site, *markdown.Texts) error) (site.Diagnostics, error) {
 	var diags site.Diagnostics
 	for _, lang := range s.Config.Languages[min(1, len(s.Config.Languages)):] {
-		texts := &markdown.Texts{}
+		texts := newTexts()
 		ts := s.Translate(lang)
 		diags = append(diags, check.Check(ts, nil, texts)...)
 		if render != nil && len(diags) == 0 {
@@ -328,6 +332,7 @@ func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Te
 	files := search.Site(s, search.SiteOptions{
 		PlainText: texts.PlainText,
 		Headings:  texts.Headings,
+		Sections:  render.SearchSections(s, texts),
 		Path:      s.Target,
 		Messages:  msgs.WithPrefix("js.search."),
 		Workers:   workers,

@@ -196,19 +196,22 @@ type Link struct {
 
 // linkParser parses Markdown for Links and PlainText, and plainParser does
 // when src has nothing linkify could link. A goldmark parser keeps no state
-// between calls, so one serves every caller.
+// between calls, so one serves every caller. Headings get ids as Render's
+// do, so that Texts reads a text's sections with the ids its page gives.
 var (
-	linkParser  = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{})).Parser()
-	plainParser = goldmark.New(goldmark.WithExtensions(append(gfm[:len(gfm):len(gfm)], fields{})...)).Parser()
+	linkParser = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID())).Parser()
+	plainParser = goldmark.New(goldmark.WithExtensions(append(gfm[:len(gfm):len(gfm)], fields{})...),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID())).Parser()
 )
 
 // parse parses src with the cheapest parser that gives the same tree.
-func parse(source []byte, src string) ast.Node {
+func parse(source []byte, src string, opts ...parser.ParseOption) ast.Node {
 	parses.Add(1)
 	if mayAutolink(src) {
-		return linkParser.Parse(text.NewReader(source))
+		return linkParser.Parse(text.NewReader(source), opts...)
 	}
-	return plainParser.Parse(text.NewReader(source))
+	return plainParser.Parse(text.NewReader(source), opts...)
 }
 
 // Links returns every link and image destination in src, in source

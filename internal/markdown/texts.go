@@ -1,6 +1,10 @@
 package markdown
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/yuin/goldmark/parser"
+)
 
 // Texts reads each Markdown text of a build once, for both what the checker
 // needs (its links) and what the search index needs (its plain text and
@@ -10,8 +14,12 @@ import "sync"
 // its ids and cross-references depend on the page. A Texts is safe for use
 // by several goroutines; the zero value is ready to use.
 type Texts struct {
-	mu   sync.Mutex
-	read map[string]*readText
+	// Reserved are the element ids every page takes before its text's
+	// (render.PageIDs): the sections read carry the ids a page whose first
+	// text this is gives its headings.
+	Reserved []string
+	mu       sync.Mutex
+	read     map[string]*readText
 }
 
 type readText struct {
@@ -19,6 +27,7 @@ type readText struct {
 	links    []Link
 	plain    string
 	headings []string
+	sections []Section
 }
 
 // Links returns the links of src, as the package's Links does.
@@ -29,6 +38,10 @@ func (t *Texts) PlainText(src string) string { return t.get(src).plain }
 
 // Headings returns the headings of src, as the package's Headings does.
 func (t *Texts) Headings(src string) []string { return t.get(src).headings }
+
+// Sections returns the sections of src under its headings of level 2 and
+// 3 (see Section), or nil when it has none.
+func (t *Texts) Sections(src string) []Section { return t.get(src).sections }
 
 func (t *Texts) get(src string) *readText {
 	t.mu.Lock()
@@ -46,10 +59,11 @@ func (t *Texts) get(src string) *readText {
 			return
 		}
 		source := []byte(src)
-		doc := parse(source, src)
+		doc := parse(source, src, parser.WithContext(parser.NewContext(parser.WithIDs(NewIDs(t.Reserved...)))))
 		r.links, r.plain = links(doc, source, src), plainText(doc, source)
 		if mayHaveHeading(src) {
 			r.headings = headings(doc, source)
+			r.sections = sections(doc, source)
 		}
 	})
 	return r

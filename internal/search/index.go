@@ -6,8 +6,8 @@
 // result stays small as the site grows:
 //
 //   - search/data/index.js, the manifest: counts, kinds, roles, how the
-//     rest is split, and a hash of the rest, which the other pieces are
-//     loaded with (?v=);
+//     rest is split, a hash of the rest, which the other pieces are
+//     loaded with (?v=), and the text rules of rules.json;
 //   - t-<prefix>.js, the terms starting with a prefix and their postings.
 //     Each posting holds a document, its BM25 score for the term, computed
 //     here so that a query only adds numbers, and whether the term is in
@@ -16,7 +16,9 @@
 //     title, heading or other short text ("victim safety"), with their
 //     postings, loaded only for queries of several words;
 //   - m-<n>.js, titles, numbers, kinds and addresses of a run of documents;
-//   - x-<n>.js, the plain text of a run of documents, for snippets;
+//   - x-<n>.js, the plain text of a run of documents, for snippets, or,
+//     for a page with headings, its sections (id, title, text), so that a
+//     result can lead to the section holding the words;
 //   - f.js, the kind and roles of every document, loaded when a filter is
 //     used.
 //
@@ -53,6 +55,18 @@ type Doc struct {
 	// Lang is the language of the title and text when it is not the
 	// index's: a text a translated site shows in the source language.
 	Lang string
+	// Sections are the parts of the page under its headings, in order,
+	// when it has any: a result then leads to the section that holds the
+	// words of the query. Their texts together stand in for Text.
+	Sections []Section
+}
+
+// Section is a part of a page under one heading.
+type Section struct {
+	// ID is the element id the result leads to, and Title the heading's
+	// text; both are "" for the text before the first heading.
+	ID, Title string
+	Text      string
 }
 
 // Field is a piece of a document's text and how much a match in it counts.
@@ -93,6 +107,7 @@ type File struct {
 var (
 	chunkBytes     = 8 << 10  // a meta or text piece closes once it holds this much
 	textLimit      = 6000     // characters of text kept per document for snippets
+	sectionText    = 1000     // characters of text kept per section; the rest is kept as its words
 	smallIndex     = 24 << 10 // above this, terms are split by first letter: the first query loads one letter's
 	largeIndex     = 2 << 20
 	bm25k1, bm25b  = 1.2, 0.75
@@ -112,172 +127,261 @@ type posting struct {
 	score int32
 }
 
-// Build returns the files of the index for docs.
+// Build returns the files of the index for docs. It works in stages, each
+// a function below: tokenise turns every document's text into terms and
+// counts them, score gives each term its postings, shard splits the terms
+// into files by prefix, and the encode functions write the documents'
+// titles, texts and filters, and the manifest that ties the files together.
 func Build(docs []Doc, o Options) []File {
-	stem, lang := StemmerFor(o.Language)
-	stop := StopWords[lang]
+	rules := rulesFor(o.Language)
+	tok := tokenise(docs, rules)
+	ix := score(docs, tok)
+	if rules.table {
+		addForms(ix, tok.stems)
+	}
+	files, lay := shard(ix)
+	meta, metaStarts := encodeMeta(docs)
+	texts, textStarts := encodeTexts(docs, rules)
+	files = append(append(files, meta...), texts...)
+	files = append(files, encodeFilters(docs, o.Roles))
+	return append(files, encodeManifest(files, len(docs), o, rules, lay, metaStarts, textStarts))
+}
 
-	// A document's text is scored as two fields, each with BM25 on its own:
-	// the head (title, recommendation text), which is short and so reaches
-	// its full score with one mention, and the body. A word in the head counts
-	// headBoost times as much, so a recommendation that says the words itself
-	// ranks above a long page that mentions them often.
-	type docTerm struct {
-		id         int32   // the term's number: the worker's, then the index's
-		head, body float64 // weighted term frequency in each field
-		title      bool    // the term is a word of the document's title
-	}
-	terms := make([][]docTerm, len(docs))
-	headLen, bodyLen := make([]float64, len(docs)), make([]float64, len(docs))
-	// Turning text into terms is most of the work: share it out. Each worker
-	// numbers the terms it meets, and remembers what each word it has seen
-	// comes to (a term, or nothing for a stop word), since a vocabulary
-	// repeats itself: one lookup per word.
-	//
-	// Two terms next to each other in a short field (stop words between
-	// them left out) also make a pair, "victim safety", indexed as a term
-	// of its own with a space inside: a query whose words stand together
-	// ranks the texts where they stand together higher. Long bodies give
-	// no pairs; on a large site they would double the index.
+// langRules are the rules of the index's language.
+type langRules struct {
+	lang  string // the primary subtag of a stemmed language, else ""
+	stem  Stemmer
+	stop  map[string]bool
+	table bool // search.js cannot stem lang: the index carries every form (see snowball.go)
+}
+
+func rulesFor(language string) langRules {
+	stem, lang := StemmerFor(language)
+	return langRules{lang: lang, stem: stem, stop: StopWords[lang], table: lang != "" && !jsStemmers[lang]}
+}
+
+// A document's text is scored as two fields, each with BM25 on its own: the
+// head (title, recommendation text), which is short and so reaches its full
+// score with one mention, and the body. A word in the head counts headBoost
+// times as much, so a recommendation that says the words itself ranks above
+// a long page that mentions them often.
+type docTerm struct {
+	id         int32   // the term's number: the worker's, then the index's
+	head, body float64 // weighted term frequency in each field
+	title      bool    // the term is a word of the document's title
+}
+
+// tokens is what tokenise finds: each document's terms and the lengths of
+// its fields, and every term once, numbered.
+type tokens struct {
+	terms            [][]docTerm // per document; ids are the index's numbers
+	headLen, bodyLen []float64
+	vocab            []string // terms by number, in the order first met
+	df               []int    // per term, how many documents hold it
+	// stems are the words whose stem differs from them, when the browser
+	// needs the table (see jsStemmers).
+	stems map[string]string
+}
+
+// tokenise turns the text of every document into terms. It is most of the
+// work, so it is shared out: each worker takes every workers-th document
+// and numbers the terms it meets; merge then gives them the index's
+// numbers.
+func tokenise(docs []Doc, r langRules) *tokens {
 	workers := runtime.GOMAXPROCS(0)
-	type worker struct {
-		vocab []string // its terms, by its numbers
-		// stems are the words whose stem differs from them, when the
-		// browser needs the table (see jsStemmers).
-		stems map[string]string
+	tok := &tokens{
+		terms:   make([][]docTerm, len(docs)),
+		headLen: make([]float64, len(docs)),
+		bodyLen: make([]float64, len(docs)),
 	}
-	table := lang != "" && !jsStemmers[lang]
-	ws := make([]worker, workers)
+	ws := make([]*tokeniser, workers)
 	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
+	for w := range ws {
+		ws[w] = newTokeniser(r)
 		wg.Add(1)
-		go func(w int) {
+		go func(t *tokeniser) {
 			defer wg.Done()
-			byWord := map[string]int32{} // word -> term number, or -1
-			byTerm := map[string]int32{}
-			byPair := map[[2]int32]int32{}
-			var lastDoc, pos []int32 // per term: the document it was last met in (+1), and where in found
-			var found []docTerm
-			var words []string
-			newTerm := func(t string) int32 {
-				id := int32(len(ws[w].vocab))
-				ws[w].vocab = append(ws[w].vocab, t)
-				lastDoc, pos = append(lastDoc, 0), append(pos, 0)
-				return id
-			}
-			termOf := func(word string) int32 {
-				id, ok := byWord[word]
-				if ok {
-					return id
-				}
-				id = -1
-				if !stop[word] {
-					t := stem(word)
-					if table && t != word {
-						if ws[w].stems == nil {
-							ws[w].stems = map[string]string{}
-						}
-						ws[w].stems[word] = t
-					}
-					if id, ok = byTerm[t]; !ok {
-						id = newTerm(t)
-						byTerm[t] = id
-					}
-				}
-				byWord[word] = id
-				return id
-			}
 			for i := w; i < len(docs); i += workers {
-				found = found[:0]
-				count := func(id int32, weight float64, head bool) *docTerm {
-					if lastDoc[id] != int32(i+1) {
-						lastDoc[id], pos[id] = int32(i+1), int32(len(found))
-						found = append(found, docTerm{id: id})
-					}
-					t := &found[pos[id]]
-					if head {
-						t.head += weight
-					} else {
-						t.body += weight
-					}
-					return t
-				}
-				for _, f := range docs[i].Fields {
-					head := f.Weight >= WeightText
-					pairs := f.Weight >= WeightShort
-					prev := int32(-1)
-					words = appendWords(words[:0], f.Text)
-					for _, word := range words {
-						id := termOf(word)
-						if id < 0 {
-							continue
-						}
-						count(id, f.Weight, head)
-						if head {
-							headLen[i] += f.Weight
-						} else {
-							bodyLen[i] += f.Weight
-						}
-						if pairs && prev >= 0 && prev != id {
-							key := [2]int32{prev, id}
-							pid, ok := byPair[key]
-							if !ok {
-								pid = newTerm(ws[w].vocab[prev] + " " + ws[w].vocab[id])
-								byPair[key] = pid
-							}
-							count(pid, f.Weight, head)
-						}
-						prev = id
-					}
-				}
-				for _, word := range appendWords(words[:0], docs[i].Title) {
-					if id := termOf(word); id >= 0 && lastDoc[id] == int32(i+1) {
-						found[pos[id]].title = true
-					}
-				}
-				terms[i] = slices.Clone(found)
+				tok.terms[i], tok.headLen[i], tok.bodyLen[i] = t.doc(i, docs[i])
 			}
-		}(w)
+		}(ws[w])
 	}
 	wg.Wait()
-	// The index numbers terms in the order they are first met, so that
-	// counting and scoring index slices instead of hashing strings.
+	tok.merge(ws)
+	return tok
+}
+
+// A tokeniser turns documents into terms for one worker. It remembers what
+// each word it has seen comes to (a term, or nothing for a stop word),
+// since a vocabulary repeats itself: one lookup per word.
+//
+// Two terms next to each other in a short field (stop words between them
+// left out) also make a pair, "victim safety", indexed as a term of its own
+// with a space inside: a query whose words stand together ranks the texts
+// where they stand together higher. Long bodies give no pairs; on a large
+// site they would double the index.
+type tokeniser struct {
+	r      langRules
+	vocab  []string // its terms, by its numbers
+	stems  map[string]string
+	byWord map[string]int32 // word -> term number, or -1
+	byTerm map[string]int32
+	byPair map[[2]int32]int32
+	// per term: the document it was last met in (+1), and where in found
+	lastDoc, pos []int32
+	found        []docTerm
+	words        []string
+}
+
+func newTokeniser(r langRules) *tokeniser {
+	return &tokeniser{r: r, byWord: map[string]int32{}, byTerm: map[string]int32{}, byPair: map[[2]int32]int32{}}
+}
+
+func (t *tokeniser) newTerm(term string) int32 {
+	id := int32(len(t.vocab))
+	t.vocab = append(t.vocab, term)
+	t.lastDoc, t.pos = append(t.lastDoc, 0), append(t.pos, 0)
+	return id
+}
+
+// termOf returns the number of a word's term, or -1 for a stop word.
+func (t *tokeniser) termOf(word string) int32 {
+	id, ok := t.byWord[word]
+	if ok {
+		return id
+	}
+	id = -1
+	if !t.r.stop[word] {
+		term := t.r.stem(word)
+		if t.r.table && term != word {
+			if t.stems == nil {
+				t.stems = map[string]string{}
+			}
+			t.stems[word] = term
+		}
+		if id, ok = t.byTerm[term]; !ok {
+			id = t.newTerm(term)
+			t.byTerm[term] = id
+		}
+	}
+	t.byWord[word] = id
+	return id
+}
+
+// count adds weight to term id in document i, in the head or the body.
+func (t *tokeniser) count(i int, id int32, weight float64, head bool) {
+	if t.lastDoc[id] != int32(i+1) {
+		t.lastDoc[id], t.pos[id] = int32(i+1), int32(len(t.found))
+		t.found = append(t.found, docTerm{id: id})
+	}
+	dt := &t.found[t.pos[id]]
+	if head {
+		dt.head += weight
+	} else {
+		dt.body += weight
+	}
+}
+
+// doc returns the terms of document i, numbered by this worker, and the
+// weighted lengths of its head and body.
+func (t *tokeniser) doc(i int, d Doc) (terms []docTerm, headLen, bodyLen float64) {
+	t.found = t.found[:0]
+	for _, f := range d.Fields {
+		head := f.Weight >= WeightText
+		pairs := f.Weight >= WeightShort
+		prev := int32(-1)
+		t.words = appendWords(t.words[:0], f.Text)
+		for _, word := range t.words {
+			id := t.termOf(word)
+			if id < 0 {
+				continue
+			}
+			t.count(i, id, f.Weight, head)
+			if head {
+				headLen += f.Weight
+			} else {
+				bodyLen += f.Weight
+			}
+			if pairs && prev >= 0 && prev != id {
+				key := [2]int32{prev, id}
+				pid, ok := t.byPair[key]
+				if !ok {
+					pid = t.newTerm(t.vocab[prev] + " " + t.vocab[id])
+					t.byPair[key] = pid
+				}
+				t.count(i, pid, f.Weight, head)
+			}
+			prev = id
+		}
+	}
+	for _, word := range appendWords(t.words[:0], d.Title) {
+		if id := t.termOf(word); id >= 0 && t.lastDoc[id] == int32(i+1) {
+			t.found[t.pos[id]].title = true
+		}
+	}
+	return slices.Clone(t.found), headLen, bodyLen
+}
+
+// merge numbers the terms of all workers in the order the documents meet
+// them, so that counting and scoring index slices instead of hashing
+// strings, and counts the documents holding each.
+func (tok *tokens) merge(ws []*tokeniser) {
 	ids := map[string]int32{}
-	var vocab []string
-	var df []int
-	global := make([][]int32, workers) // a worker's number -> the index's, or -1
-	for w := range ws {
-		global[w] = make([]int32, len(ws[w].vocab))
+	global := make([][]int32, len(ws)) // a worker's number -> the index's, or -1
+	for w, t := range ws {
+		global[w] = make([]int32, len(t.vocab))
 		for k := range global[w] {
 			global[w][k] = -1
 		}
 	}
-	var headTotal, bodyTotal float64
-	for i := range docs {
-		headTotal += headLen[i]
-		bodyTotal += bodyLen[i]
-		w := i % workers
-		for k := range terms[i] {
-			t := &terms[i][k]
+	for i := range tok.terms {
+		w := i % len(ws)
+		for k := range tok.terms[i] {
+			t := &tok.terms[i][k]
 			id := global[w][t.id]
 			if id < 0 {
 				term := ws[w].vocab[t.id]
 				var ok bool
 				if id, ok = ids[term]; !ok {
-					id = int32(len(vocab))
+					id = int32(len(tok.vocab))
 					ids[term] = id
-					vocab = append(vocab, term)
-					df = append(df, 0)
+					tok.vocab = append(tok.vocab, term)
+					tok.df = append(tok.df, 0)
 				}
 				global[w][t.id] = id
 			}
 			t.id = id
-			df[id]++
+			tok.df[id]++
 		}
 	}
+	for _, t := range ws {
+		for word, stem := range t.stems {
+			if tok.stems == nil {
+				tok.stems = map[string]string{}
+			}
+			tok.stems[word] = stem
+		}
+	}
+}
+
+// index is the terms of the index and their postings.
+type index struct {
+	vocab    []string
+	ids      map[string]int32
+	postings [][]posting
+}
+
+// score gives every term its postings: for each document holding it, its
+// BM25 score there, computed here so that a query only adds numbers.
+func score(docs []Doc, tok *tokens) *index {
 	n := float64(len(docs))
-	idf := make([]float64, len(vocab))
-	for id, d := range df {
+	var headTotal, bodyTotal float64
+	for i := range docs {
+		headTotal += tok.headLen[i]
+		bodyTotal += tok.bodyLen[i]
+	}
+	idf := make([]float64, len(tok.vocab))
+	for id, d := range tok.df {
 		idf[id] = math.Log(1 + (n-float64(d)+0.5)/(float64(d)+0.5))
 	}
 	headAvg, bodyAvg := max(headTotal/max(n, 1), 1), max(bodyTotal/max(n, 1), 1)
@@ -287,105 +391,122 @@ func Build(docs []Doc, o Options) []File {
 		}
 		return idf * f * (bm25k1 + 1) / (f + bm25k1*(1-bm25b+bm25b*length/avg))
 	}
-	postings := make([][]posting, len(vocab))
+	ix := &index{vocab: tok.vocab, ids: make(map[string]int32, len(tok.vocab)), postings: make([][]posting, len(tok.vocab))}
+	for id, t := range tok.vocab {
+		ix.ids[t] = int32(id)
+	}
 	for i := range docs {
-		for _, t := range terms[i] {
-			score := headBoost*bm25(t.head, headLen[i], headAvg, idf[t.id]) + bm25(t.body, bodyLen[i], bodyAvg, idf[t.id])
-			s := int32(max(1, min(int(math.Round(scoreScale*score)), 1<<maxPostingBits-1))) << 1
+		for _, t := range tok.terms[i] {
+			v := headBoost*bm25(t.head, tok.headLen[i], headAvg, idf[t.id]) + bm25(t.body, tok.bodyLen[i], bodyAvg, idf[t.id])
+			s := int32(max(1, min(int(math.Round(scoreScale*v)), 1<<maxPostingBits-1))) << 1
 			if t.title {
 				s |= 1
 			}
-			postings[t.id] = append(postings[t.id], posting{doc: int32(i), score: s})
+			ix.postings[t.id] = append(ix.postings[t.id], posting{doc: int32(i), score: s})
 		}
-		terms[i] = nil
+		tok.terms[i] = nil
 	}
-	if table {
-		// search.js cannot stem this language: every form of a word the
-		// site uses is a term of its own, with its stem's postings, so
-		// that the form typed finds the texts using any other form.
-		var forms []string
-		stems := map[string]string{}
-		for _, w := range ws {
-			for word, t := range w.stems {
-				if _, ok := stems[word]; !ok {
-					forms = append(forms, word)
-				}
-				stems[word] = t
-			}
-		}
-		slices.Sort(forms)
-		for _, word := range forms {
-			sid, ok := ids[stems[word]]
-			if _, taken := ids[word]; taken || !ok {
-				continue
-			}
-			ids[word] = int32(len(vocab))
-			vocab = append(vocab, word)
-			postings = append(postings, postings[sid])
-		}
-	}
-	sorted := make([]int32, len(vocab))
-	size := 0
-	for id := range vocab {
-		sorted[id] = int32(id)
-		size += len(vocab[id]) + 3*len(postings[id])
-	}
-	slices.SortFunc(sorted, func(a, b int32) int { return strings.Compare(vocab[a], vocab[b]) })
+	return ix
+}
 
-	keyLen := 0
+// addForms makes every form of a word the site uses a term of its own, with
+// its stem's postings, for a language search.js cannot stem: the form typed
+// then finds the texts using any other form.
+func addForms(ix *index, stems map[string]string) {
+	forms := make([]string, 0, len(stems))
+	for word := range stems {
+		forms = append(forms, word)
+	}
+	slices.Sort(forms)
+	for _, word := range forms {
+		sid, ok := ix.ids[stems[word]]
+		if _, taken := ix.ids[word]; taken || !ok {
+			continue
+		}
+		ix.ids[word] = int32(len(ix.vocab))
+		ix.vocab = append(ix.vocab, word)
+		ix.postings = append(ix.postings, ix.postings[sid])
+	}
+}
+
+// layout says how the terms are split into files: by their first keyLen
+// characters, terms in t-<key>.js and pairs in b-<key>.js.
+type layout struct {
+	keyLen         int
+	keys, pairKeys []string
+}
+
+// shard writes the term and pair files. A small index is one file of
+// each; a larger one a file per first letter, or two.
+func shard(ix *index) ([]File, layout) {
+	sorted := make([]int32, len(ix.vocab))
+	size := 0
+	for id := range ix.vocab {
+		sorted[id] = int32(id)
+		size += len(ix.vocab[id]) + 3*len(ix.postings[id])
+	}
+	slices.SortFunc(sorted, func(a, b int32) int { return strings.Compare(ix.vocab[a], ix.vocab[b]) })
+
+	var lay layout
 	switch {
 	case size > largeIndex:
-		keyLen = 2
+		lay.keyLen = 2
 	case size > smallIndex:
-		keyLen = 1
+		lay.keyLen = 1
 	}
-
-	var files []File
-	// Terms go to t- files and pairs to b- files, each by prefix.
-	var keys, pairKeys []string
-	shard := map[string][]int32{}
+	shards := map[string][]int32{}
 	for _, id := range sorted {
-		k := prefix(vocab[id], keyLen)
+		k := prefix(ix.vocab[id], lay.keyLen)
 		name := "t-" + k
-		if strings.Contains(vocab[id], " ") {
+		if strings.Contains(ix.vocab[id], " ") {
 			name = "b-" + k
 		}
-		if _, ok := shard[name]; !ok {
+		if _, ok := shards[name]; !ok {
 			if name[0] == 't' {
-				keys = append(keys, k)
+				lay.keys = append(lay.keys, k)
 			} else {
-				pairKeys = append(pairKeys, k)
+				lay.pairKeys = append(lay.pairKeys, k)
 			}
 		}
-		shard[name] = append(shard[name], id)
+		shards[name] = append(shards[name], id)
 	}
-	for _, name := range slices.Concat(prefixed("t-", keys), prefixed("b-", pairKeys)) {
-		enc := make([]string, len(shard[name]))
-		words := make([]string, len(shard[name]))
-		for i, id := range shard[name] {
-			words[i], enc[i] = vocab[id], encodePostings(postings[id])
+	var files []File
+	for _, name := range slices.Concat(prefixed("t-", lay.keys), prefixed("b-", lay.pairKeys)) {
+		enc := make([]string, len(shards[name]))
+		words := make([]string, len(shards[name]))
+		for i, id := range shards[name] {
+			words[i], enc[i] = ix.vocab[id], encodePostings(ix.postings[id])
 		}
 		files = append(files, dataFile(name, map[string]any{"t": strings.Join(words, "\n"), "p": enc}))
 	}
+	return files, lay
+}
 
-	roleIndex := map[string]int{}
-	roleNames := make([][2]string, len(o.Roles))
-	for i, r := range o.Roles {
-		roleIndex[r.ID] = i
-		roleNames[i] = [2]string{r.ID, r.Name}
-	}
-	kindIndex := map[string]int{}
+func kindIndex() map[string]int {
+	m := map[string]int{}
 	for i, k := range Kinds {
-		kindIndex[k] = i
+		m[k] = i
 	}
-	// Titles and texts are cut into pieces by size, not by count: a piece
-	// holds a few long templates or many short recommendations, and a
-	// result costs the visitor one small piece of each.
-	metaStarts := chunkStarts(docs, func(d Doc) int { return len(d.Title) + len(d.URL) + len(d.Label) + 12 })
-	for i, start := range metaStarts {
+	return m
+}
+
+// encodeMeta writes the titles, numbers, kinds and addresses of the
+// documents, m-<n>.js, and returns the first document of each file.
+// Titles and texts are cut into pieces by size, not by count: a piece
+// holds a few long templates or many short recommendations, and a result
+// costs the visitor one small piece of each.
+func encodeMeta(docs []Doc) ([]File, []int) {
+	kinds := kindIndex()
+	sizes := make([]int, len(docs))
+	for i, d := range docs {
+		sizes[i] = len(d.Title) + len(d.URL) + len(d.Label) + 12
+	}
+	starts := chunkStarts(sizes)
+	var files []File
+	for i, start := range starts {
 		var meta [][]any
-		for _, d := range docs[start:chunkEnd(metaStarts, i, len(docs))] {
-			m := []any{kindIndex[d.Kind], d.Label, d.Title, d.URL}
+		for _, d := range docs[start:chunkEnd(starts, i, len(docs))] {
+			m := []any{kinds[d.Kind], d.Label, d.Title, d.URL}
 			if d.Lang != "" {
 				m = append(m, d.Lang)
 			}
@@ -393,19 +514,83 @@ func Build(docs []Doc, o Options) []File {
 		}
 		files = append(files, dataFile(fmt.Sprintf("m-%d", i), map[string]any{"d": meta}))
 	}
-	texts := make([]string, len(docs))
-	for i, d := range docs {
-		texts[i] = truncate(d.Text, textLimit)
-	}
-	textStarts := chunkStarts(docs, func(d Doc) int { return min(len(d.Text), textLimit) + 4 })
-	for i, start := range textStarts {
-		files = append(files, dataFile(fmt.Sprintf("x-%d", i), map[string]any{"x": texts[start:chunkEnd(textStarts, i, len(docs))]}))
-	}
+	return files, starts
+}
 
-	var kinds strings.Builder
-	roleDocs := make([][]posting, len(o.Roles))
+// encodeTexts writes the plain texts of the documents, for snippets,
+// x-<n>.js, and returns the first document of each file. A document with
+// sections has, instead of its text, its sections (see sectionsEntry).
+func encodeTexts(docs []Doc, r langRules) ([]File, []int) {
+	entries := make([]any, len(docs))
+	sizes := make([]int, len(docs))
 	for i, d := range docs {
-		kinds.WriteByte(byte('0' + kindIndex[d.Kind]))
+		if d.Sections != nil {
+			entries[i], sizes[i] = sectionsEntry(d.Sections, r)
+		} else {
+			entries[i], sizes[i] = truncate(d.Text, textLimit), min(len(d.Text), textLimit)+4
+		}
+	}
+	starts := chunkStarts(sizes)
+	var files []File
+	for i, start := range starts {
+		files = append(files, dataFile(fmt.Sprintf("x-%d", i), map[string]any{"x": entries[start:chunkEnd(starts, i, len(docs))]}))
+	}
+	return files, starts
+}
+
+// sectionsEntry is the entry of a document's sections in x-<n>.js: per
+// section, [id, title, text], the text cut at sectionText characters and
+// the document's texts together at textLimit, as a text without sections
+// is. Where a text is cut, a fourth string holds the terms of the rest
+// that the kept text lacks, once each, as the browser looks them up
+// (stemmed where search.js stems, without stop words): the browser then
+// finds every section holding the words of a query, as the index finds
+// the page. It returns the entry and about how many bytes it takes.
+func sectionsEntry(secs []Section, r langRules) ([][]string, int) {
+	stem := r.stem
+	if r.table {
+		stem = func(w string) string { return w } // search.js does not stem: words
+	}
+	out := make([][]string, len(secs))
+	size, budget := 2, textLimit
+	for i, s := range secs {
+		keep := truncate(s.Text, max(0, min(sectionText, budget)))
+		budget -= runes(keep)
+		e := []string{s.ID, s.Title, keep}
+		if len(keep) < len(s.Text) {
+			seen := map[string]bool{}
+			for _, w := range Words(keep) {
+				seen[stem(w)] = true
+			}
+			var rest []string
+			for _, w := range Words(s.Text[len(keep):]) {
+				if t := stem(w); !r.stop[w] && !seen[t] {
+					seen[t] = true
+					rest = append(rest, t)
+				}
+			}
+			e = append(e, strings.Join(rest, " "))
+		}
+		out[i] = e
+		for _, f := range e {
+			size += len(f) + 3
+		}
+	}
+	return out, size
+}
+
+// encodeFilters writes f.js: the kind of every document, and the documents
+// of each role.
+func encodeFilters(docs []Doc, roles []Role) File {
+	kinds := kindIndex()
+	roleIndex := map[string]int{}
+	for i, r := range roles {
+		roleIndex[r.ID] = i
+	}
+	var k strings.Builder
+	roleDocs := make([][]posting, len(roles))
+	for i, d := range docs {
+		k.WriteByte(byte('0' + kinds[d.Kind]))
 		for _, r := range d.Roles {
 			if ri, ok := roleIndex[r]; ok {
 				roleDocs[ri] = append(roleDocs[ri], posting{doc: int32(i)})
@@ -416,34 +601,41 @@ func Build(docs []Doc, o Options) []File {
 	for i, ps := range roleDocs {
 		roleEnc[i] = encodeDocs(ps)
 	}
-	files = append(files, dataFile("f", map[string]any{"k": kinds.String(), "r": roleEnc}))
+	return dataFile("f", map[string]any{"k": k.String(), "r": roleEnc})
+}
 
-	// Every piece is loaded with the hash of all of them as a query, so that
-	// a browser that keeps pieces long still loads the pieces of the
-	// manifest's own build; the manifest itself must be served fresh (see
-	// docs/hosting.md).
+// encodeManifest writes index.js, the first file a search loads.
+//
+// Every other file is loaded with the hash of all of them as a query, so
+// that a browser that keeps files long still loads the files of the
+// manifest's own build; the manifest itself must be served fresh (see
+// docs/hosting.md).
+func encodeManifest(files []File, n int, o Options, r langRules, lay layout, metaStarts, textStarts []int) File {
 	h := sha256.New()
 	for _, f := range files {
 		h.Write([]byte(f.Path))
 		h.Write(f.Data)
 	}
-	manifest := map[string]any{
-		"v":          2,
+	roleNames := make([][2]string, len(o.Roles))
+	for i, r := range o.Roles {
+		roleNames[i] = [2]string{r.ID, r.Name}
+	}
+	return dataFile("index", map[string]any{
+		"v":          3, // 3: rules, and sections in x-<n>.js
 		"ver":        hex.EncodeToString(h.Sum(nil)[:5]),
-		"lang":       lang,
-		"n":          len(docs),
+		"lang":       r.lang,
+		"n":          n,
 		"kinds":      Kinds,
 		"roles":      roleNames,
-		"keyLen":     keyLen,
-		"keys":       keys,
-		"pairKeys":   pairKeys,
+		"keyLen":     lay.keyLen,
+		"keys":       lay.keys,
+		"pairKeys":   lay.pairKeys,
 		"metaStarts": metaStarts,
 		"textStarts": textStarts,
-		"stop":       sortedKeys(stop),
+		"stop":       sortedKeys(r.stop),
+		"rules":      browserRules(r.lang),
 		"msg":        o.Messages,
-	}
-	files = append(files, dataFile("index", manifest))
-	return files
+	})
 }
 
 func prefixed(p string, keys []string) []string {
@@ -454,13 +646,12 @@ func prefixed(p string, keys []string) []string {
 	return out
 }
 
-// chunkStarts splits docs into runs of about chunkBytes, as measured by
-// size, and returns the index of each run's first document.
-func chunkStarts(docs []Doc, size func(Doc) int) []int {
+// chunkStarts splits documents of the given sizes into runs of about
+// chunkBytes, and returns the index of each run's first document.
+func chunkStarts(sizes []int) []int {
 	var starts []int
 	used := chunkBytes
-	for i, d := range docs {
-		n := size(d)
+	for i, n := range sizes {
 		if used+n > chunkBytes && (len(starts) == 0 || used > 0) {
 			starts = append(starts, i)
 			used = 0
@@ -567,10 +758,6 @@ func encodeDocs(ps []posting) string {
 	}
 	return string(b)
 }
-
-// StopWords are words too common to index, per language; the query drops
-// them too (the manifest carries the list to the browser).
-var StopWords = map[string]map[string]bool{"en": set(`a an and are as at be by for from has have in into is it its of on or that the their this to was were will with`)}
 
 func set(s string) map[string]bool {
 	m := map[string]bool{}

@@ -15,7 +15,8 @@ import (
 )
 
 // TestJavaScriptParity runs the browser's fold, words and stem (search.js,
-// under node) and the Go ones on the same texts: every file of the default
+// under node, with the rules a manifest gives it) and the Go ones on the
+// same texts: every file of the default
 // site and some awkward cases. A query finds nothing if the two disagree.
 func TestJavaScriptParity(t *testing.T) {
 	node, err := exec.LookPath("node")
@@ -57,14 +58,15 @@ func TestJavaScriptParity(t *testing.T) {
 	}
 	_, here, _, _ := runtime.Caller(0)
 	script := filepath.Join(filepath.Dir(here), "..", "..", "assets", "js", "search.js")
-	input, _ := json.Marshal(texts)
+	input, _ := json.Marshal(map[string]any{"texts": texts, "rules": browserRules("en")})
 	cmd := exec.Command(node, "-e", `
 const vm = require('vm'), fs = require('fs');
 const ctx = {}; ctx.window = ctx; vm.createContext(ctx);
 vm.runInContext(fs.readFileSync(process.argv[1], 'utf8'), ctx);
 const s = ctx.riskguideSearch;
-const texts = JSON.parse(fs.readFileSync(0, 'utf8'));
-process.stdout.write(JSON.stringify(texts.map(t => { const w = s.words(t); return {words: w, stems: w.map(x => s.stem('en', x))}; })));
+const input = JSON.parse(fs.readFileSync(0, 'utf8'));
+s.setRules(input.rules);
+process.stdout.write(JSON.stringify(input.texts.map(t => { const w = s.words(t); return {words: w, stems: w.map(x => s.stem(x))}; })));
 `, script)
 	cmd.Stdin = strings.NewReader(string(input))
 	out, err := cmd.Output()

@@ -2,6 +2,7 @@ package search
 
 import (
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,6 +22,10 @@ type SiteOptions struct {
 	// root: kind is "rec", "result", "role", "protocol", "page" or
 	// "source", as in cross-references.
 	Path func(kind, id string) string
+	// Sections returns the sections of the page that shows an entity, with
+	// the ids that page gives its headings (render.SearchSections): kind is
+	// "page", "protocol" or "role" (its checklist). Nil means none.
+	Sections func(kind, id string) []Section
 	// Messages are the interface strings search.js shows.
 	Messages map[string]string
 	// Workers is the number of texts converted at once; 0 means one per CPU.
@@ -102,8 +107,9 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: o.PlainText(role.Description.Value), Weight: WeightShort},
 				{Text: body, Weight: WeightShort},
 			},
-			Text: body,
-			Lang: c.Lang,
+			Text:     body,
+			Lang:     c.Lang,
+			Sections: o.sections("role", role.ID, ""),
 		})
 	}
 	for _, p := range s.Protocols {
@@ -116,8 +122,9 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: o.headings(p.Body.Value), Weight: WeightHeading},
 				{Text: body, Weight: WeightBody},
 			},
-			Text: joinText(p.Summary, body),
-			Lang: p.Lang,
+			Text:     joinText(p.Summary, body),
+			Lang:     p.Lang,
+			Sections: o.sections("protocol", p.ID, p.Summary),
 		})
 	}
 	for _, p := range s.Pages {
@@ -129,8 +136,9 @@ func Site(s *site.Site, o SiteOptions) []File {
 				{Text: o.headings(p.Body.Value), Weight: WeightHeading},
 				{Text: body, Weight: WeightBody},
 			},
-			Text: body,
-			Lang: p.Lang,
+			Text:     body,
+			Lang:     p.Lang,
+			Sections: o.sections("page", p.ID, ""),
 		})
 	}
 	for _, src := range s.Sources {
@@ -152,6 +160,26 @@ func Site(s *site.Site, o SiteOptions) []File {
 		roles[i] = Role{ID: role.ID, Name: role.Name}
 	}
 	return Build(docs, Options{Language: s.Config.Language, Roles: roles, Messages: o.Messages})
+}
+
+// sections returns the sections of an entity's page, with intro before the
+// text of the first; none when the page has no headings to lead to.
+func (o SiteOptions) sections(kind, id, intro string) []Section {
+	if o.Sections == nil {
+		return nil
+	}
+	secs := o.Sections(kind, id)
+	if !slices.ContainsFunc(secs, func(s Section) bool { return s.ID != "" }) {
+		return nil
+	}
+	if intro != "" {
+		if secs[0].ID == "" {
+			secs[0].Text = joinText(intro, secs[0].Text)
+		} else {
+			secs = slices.Insert(secs, 0, Section{Text: intro})
+		}
+	}
+	return secs
 }
 
 // headings joins the headings of a Markdown text.

@@ -8,17 +8,8 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// The rules in this file are mirrored exactly by assets/js/search.js, which
-// must turn a query into the same terms the index holds; TestJavaScriptParity
-// runs both on the same words.
-
-// foldSpecial maps letters that Unicode does not decompose into a base letter
-// and a mark, so that "lodz" finds "Łódź" and "osterreich" finds "Østerreich".
-var foldSpecial = map[rune]string{
-	'ł': "l", 'Ł': "l", 'ø': "o", 'Ø': "o", 'đ': "d", 'Đ': "d", 'ħ': "h", 'Ħ': "h",
-	'ı': "i", 'ß': "ss", 'æ': "ae", 'Æ': "ae", 'œ': "oe", 'Œ': "oe", 'þ': "th", 'Þ': "th",
-	'ð': "d", 'Ð': "d", 'ŀ': "l", 'Ŀ': "l",
-}
+// The rules here follow rules.json, which search.js receives in the index's
+// manifest (see rules.go).
 
 // Fold lower-cases s and removes diacritics.
 func Fold(s string) string {
@@ -93,7 +84,7 @@ func appendWords(out []string, s string) []string {
 			if cut != nil {
 				cut = utf8.AppendRune(cut, r)
 			}
-		case (r == '\'' || r == '’') && start >= 0 && letterAt(f, i+utf8.RuneLen(r)):
+		case isApostrophe(r) && start >= 0 && letterAt(f, i+utf8.RuneLen(r)):
 			// keep the word whole
 			if cut == nil {
 				cut = append(make([]byte, 0, 32), f[start:i]...)
@@ -149,58 +140,19 @@ func StemmerFor(lang string) (Stemmer, string) {
 	return func(w string) string { return w }, ""
 }
 
-// englishIrregular are plurals no suffix rule reaches.
-var englishIrregular = map[string]string{"children": "child", "women": "woman", "men": "man", "people": "person"}
+// StemEnglish is a light English stemmer (rules.json): it joins plurals and
+// the common verb and noun forms ("monitor", "monitors", "monitoring",
+// "monitored"; "share", "sharing"; "disaggregate", "disaggregation") and
+// leaves the rest.
+var StemEnglish = suffixStemmer(Rules.Stem["en"])
 
-// englishSuffixes are tried longest first; the first that matches with
-// enough of the word left is removed or replaced.
-var englishSuffixes = []struct {
-	suffix, replace string
-	minStem         int
-}{
-	{"izations", "ize", 3}, {"isations", "ise", 3}, {"ization", "ize", 3}, {"isation", "ise", 3},
-	{"ations", "ate", 3}, {"ation", "ate", 3},
-	{"ments", "", 4}, {"ment", "", 4},
-	{"ness", "", 4},
-	{"sses", "ss", 1},
-	{"ities", "ity", 3}, {"ies", "y", 2},
-	{"ings", "", 4}, {"ing", "", 4},
-	{"ed", "", 4},
-	{"es", "", 4},
-	{"s", "", 3},
-}
-
-// StemEnglish is a light English stemmer: it joins plurals and the common
-// verb and noun forms ("monitor", "monitors", "monitoring", "monitored";
-// "share", "sharing"; "disaggregate", "disaggregation") and leaves the rest.
-func StemEnglish(w string) string {
-	if irr, ok := englishIrregular[w]; ok {
-		return irr
-	}
-	if runes(w) <= 3 {
-		return w
-	}
-	for _, s := range englishSuffixes {
-		if !strings.HasSuffix(w, s.suffix) || runes(w)-len(s.suffix) < s.minStem {
-			continue
+func isApostrophe(r rune) bool {
+	for _, a := range apostrophes {
+		if r == a {
+			return true
 		}
-		if s.suffix == "s" && (strings.HasSuffix(w, "ss") || strings.HasSuffix(w, "us") || strings.HasSuffix(w, "is")) {
-			break
-		}
-		w = w[:len(w)-len(s.suffix)] + s.replace
-		if s.suffix == "ing" || s.suffix == "ings" || s.suffix == "ed" {
-			// "planned" -> "plan", "referring" -> "refer"; not "assess".
-			r := []rune(w)
-			if n := len(r); r[n-1] == r[n-2] && !strings.ContainsRune("aeiousz", r[n-1]) {
-				w = string(r[:n-1])
-			}
-		}
-		break
 	}
-	if runes(w) > 4 && strings.HasSuffix(w, "e") {
-		w = w[:len(w)-1]
-	}
-	return w
+	return false
 }
 
 // runes counts characters, as search.js does.
