@@ -48,6 +48,10 @@ type Options struct {
 	// StoreKey, if set, is the key under which browsers keep what users
 	// type; by default it is made from the site's title.
 	StoreKey string
+	// Only, if set, limits the pages rendered to those it accepts, by
+	// path from the site root; assets are written all the same. serve
+	// renders the pages open in a browser first (see serve.Server.rebuild).
+	Only func(path string) bool
 }
 
 // Output receives the files of a render: a folder on disk or the live
@@ -211,7 +215,11 @@ type job struct {
 }
 
 func (r *renderer) pages(out Output) error {
-	jobs := schedule(r.jobs())
+	jobs := r.jobs()
+	if r.o.Only != nil {
+		jobs = slices.DeleteFunc(jobs, func(j job) bool { return !r.o.Only(j.path) })
+	}
+	jobs = schedule(jobs)
 	var done atomic.Int64
 	work := make(chan job)
 	errs := make([]error, r.o.Workers)

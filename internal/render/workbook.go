@@ -28,6 +28,11 @@ type workbookResult struct {
 // the self-assessment page links with, is a hash of what it is made from
 // (the same Blank gives the same bytes), so pages need not wait for it.
 func (r *renderer) startWorkbook() {
+	if r.o.Only != nil && !r.o.Only(AssessmentPath) {
+		// Only some pages are rendered, not the one that uses it: the
+		// workbook already written stands until the next whole build.
+		return
+	}
 	b := r.blankWorkbook()
 	key, _ := json.Marshal(b)
 	sum := sha256.Sum256(append(key, workbook.LayoutVersion...))
