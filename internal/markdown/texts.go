@@ -47,10 +47,7 @@ func (t *Texts) get(src string) *readText {
 		}
 		source := []byte(src)
 		doc := parse(source, src)
-		r.links, r.plain = links(doc, source, src), plainText(doc, source)
-		if mayHaveHeading(src) {
-			r.headings = headings(doc, source)
-		}
+		r.links, r.plain, r.headings = links(doc, source, src), plainText(doc, source), headings(doc, source)
 	})
 	return r
 }
