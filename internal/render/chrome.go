@@ -120,7 +120,7 @@ func (b *Base) chrome(name string) (template.HTML, error) {
 		if err != nil {
 			return "", err
 		}
-		return template.HTML(strings.Replace(string(h), ownMarker, string(own), 1)), nil
+		return template.HTML(strings.ReplaceAll(string(h), ownMarker, string(own))), nil
 	}
 	if name == "header" && b.mapKey() != "" {
 		// The header's menu marks this page in the site map: its header
