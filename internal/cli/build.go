@@ -3,8 +3,6 @@ package cli
 import (
 	"fmt"
 	"io"
-	"os"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -12,17 +10,6 @@ import (
 
 	"github.com/riskguide/riskguide/internal/generate"
 )
-
-// lessGC lets a one-off build's heap grow to three times what it keeps
-// alive before collecting, instead of twice (unless GOGC says otherwise): a
-// build allocates much and keeps little, so this removes about a twelfth of
-// its work for a third more peak memory, still well under that of other
-// generators (docs/benchmarks.md). serve keeps Go's default, as it stays.
-func lessGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(200)
-	}
-}
 
 func buildCommand(stdout, stderr io.Writer) *cobra.Command {
 	var o generate.Options
@@ -38,7 +25,6 @@ folder holding it, the home folder and the current folder are never
 replaced.`,
 		Args: noArgs,
 		RunE: func(*cobra.Command, []string) error {
-			lessGC()
 			p := newProgress(stderr)
 			o.Progress = p.update
 			res, err := generate.Build(o)

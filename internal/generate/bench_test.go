@@ -26,6 +26,10 @@ func BenchmarkBuildDefault(b *testing.B) {
 	reportPeak(b)
 }
 
+// BenchmarkBuild500 builds a synthetic site of 500 recommendations, the
+// size of a large real guidance set.
+func BenchmarkBuild500(b *testing.B) { benchSynthetic(b, 500, []string{"en"}) }
+
 // BenchmarkBuildLarge builds a synthetic site of 10,000 recommendations.
 func BenchmarkBuildLarge(b *testing.B) { benchSynthetic(b, 10000, []string{"en"}) }
 

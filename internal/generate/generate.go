@@ -46,10 +46,22 @@ type Options struct {
 	Progress func(done, total int)
 	// Memory keeps the files in Result.Output instead of writing Out.
 	Memory bool
+	// Only, if set, limits the pages rendered to those it accepts, by path
+	// from the output root, and leaves out the search index: serve renders
+	// the pages open in a browser first, and the rest after. Only a
+	// Memory build may set it.
+	Only func(path string) bool
+	// Abandoned, if set, is asked before each file is written; once it
+	// returns true the build stops with ErrAbandoned. serve abandons a
+	// build that a newer edit has made useless.
+	Abandoned func() bool
 
 	// editions are read by BuildSource, once for every language.
 	editions *edition.Set
 }
+
+// ErrAbandoned is the error of a build stopped by Options.Abandoned.
+var ErrAbandoned = errors.New("build abandoned")
 
 // Result describes a finished build.
 type Result struct {
@@ -195,6 +207,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	if o.Out == "" && !o.Memory {
 		o.Out = "public"
 	}
+	if o.Only != nil && !o.Memory {
+		return nil, errors.New("a build of some pages only is kept in memory")
+	}
 	s, texts, diags := loadSource(src)
 	if len(diags) > 0 {
 		return nil, diags
@@ -225,7 +240,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		}
 		out = disk
 	}
-	counted := &countingOutput{output: out}
+	counted := &countingOutput{output: out, abandoned: o.Abandoned}
 	shown := s
 	if len(s.Config.Languages) > 1 {
 		shown = s.Translate(s.Config.Language)
@@ -264,7 +279,11 @@ func BuildSource(src Source, o Options) (*Result, error) {
 func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out publish.Output, key string) error {
 	// The search index is built beside the pages, not before them.
 	indexed := make(chan error, 1)
-	go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, out) }()
+	if o.Only != nil {
+		indexed <- nil
+	} else {
+		go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, out) }()
+	}
 	err := render.Render(s, render.Options{
 		Theme:       Theme(src),
 		Source:      src.FS,
@@ -274,6 +293,7 @@ func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out 
 		Progress:    o.Progress,
 		StoreKey:    key,
 		Editions:    o.editions,
+		Only:        o.Only,
 	}, out)
 	if ierr := <-indexed; err == nil {
 		err = ierr
@@ -302,6 +322,9 @@ func renderLanguages(s *site.Site, src Source, o Options, out publish.Output) er
 		}
 		// Extra scripts (serve's live reload) are named from the root of
 		// the whole output, which is one folder up from these pages' root.
+		if o.Only != nil {
+			lo.Only = func(p string) bool { return o.Only(prefix + p) }
+		}
 		lo.HeadScripts = nil
 		for _, script := range o.HeadScripts {
 			lo.HeadScripts = append(lo.HeadScripts, strings.Repeat("../", strings.Count(prefix, "/"))+script)
@@ -356,10 +379,14 @@ type output interface {
 // countingOutput counts the pages written, once each is closed.
 type countingOutput struct {
 	output
-	pages atomic.Int64
+	pages     atomic.Int64
+	abandoned func() bool
 }
 
 func (c *countingOutput) Create(name string) (io.WriteCloser, error) {
+	if c.abandoned != nil && c.abandoned() {
+		return nil, ErrAbandoned
+	}
 	f, err := c.output.Create(name)
 	if err != nil || !strings.HasSuffix(name, ".html") {
 		return f, err

@@ -12,8 +12,6 @@ import (
 	"html/template"
 	"strings"
 	"sync/atomic"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -67,30 +65,11 @@ func (r linkKinds) Register(k ast.NodeKind, f renderer.NodeRendererFunc) {
 
 // Renderer converts riskguide Markdown to HTML.
 type Renderer struct {
-	md, plain goldmark.Markdown // with and without bare-URL links
-	buf       bytes.Buffer
+	md  goldmark.Markdown
+	buf bytes.Buffer
 	// bw buffers writes into buf. goldmark would wrap buf in a new 4 kB
 	// buffer on every conversion; given one, it uses it.
 	bw *bufio.Writer
-}
-
-// gfm is GitHub Flavored Markdown without linkify, the extension that turns
-// bare URLs and e-mail addresses into links. Linkify tries to read a link
-// after every space, which made it a tenth of all Markdown work; a text in
-// which it cannot find one (see mayAutolink) is parsed without it. The HTML
-// is the same, except that linkify leaves white space at the end of a line
-// where CommonMark removes it (a line ending in "\t " keeps its tab); a
-// browser shows both alike.
-var gfm = []goldmark.Extender{extension.Table, extension.Strikethrough, extension.TaskList}
-
-// mayAutolink reports whether src has anything linkify could turn into a
-// link: it only starts one at "http:", "https:", "ftp:" or "www." (case
-// sensitive), or around an "@".
-func mayAutolink(src string) bool {
-	// Five searches, each a fast scan of memory, beat one pass that looks
-	// at every character.
-	return strings.IndexByte(src, '@') >= 0 || strings.Contains(src, "http:") || strings.Contains(src, "https:") ||
-		strings.Contains(src, "ftp:") || strings.Contains(src, "www.")
 }
 
 // New returns a Renderer.
@@ -101,22 +80,14 @@ func New(o Options) *Renderer {
 		// registered later and wins.
 		rendererOpts = append(rendererOpts, html.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(safeLinks{}, 500)))
 	}
-	build := func(linkify bool) goldmark.Markdown {
-		var ext []goldmark.Extender
-		if linkify {
-			ext = append(ext, extension.Linkify)
-		}
-		ext = append(append(ext, gfm...), fields{}, highlight{})
-		return goldmark.New(
-			goldmark.WithExtensions(ext...),
-			goldmark.WithParserOptions(
-				parser.WithAutoHeadingID(),
-				parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
-			),
-			goldmark.WithRendererOptions(rendererOpts...),
-		)
-	}
-	return &Renderer{md: build(true), plain: build(false)}
+	return &Renderer{md: goldmark.New(
+		goldmark.WithExtensions(extension.GFM, fields{}, highlight{}),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(xrefTransformer{}, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)}
 }
 
 // Page is the state shared by every piece of Markdown rendered onto one HTML
@@ -130,12 +101,7 @@ type Page struct {
 var pageKey = parser.NewContextKey()
 
 // Render converts src to HTML for page p.
-func (r *Renderer) Render(src string, p *Page) template.HTML {
-	if mayAutolink(src) {
-		return r.render(r.md, src, p)
-	}
-	return r.render(r.plain, src, p)
-}
+func (r *Renderer) Render(src string, p *Page) template.HTML { return r.render(r.md, src, p) }
 
 func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HTML {
 	if src == "" {
@@ -194,24 +160,17 @@ type Link struct {
 	HTML   bool
 }
 
-// linkParser parses Markdown for Links and PlainText, and plainParser does
-// when src has nothing linkify could link. A goldmark parser keeps no state
-// between calls, so one serves every caller. Headings get ids as Render's
-// do, so that Texts reads a text's sections with the ids its page gives.
-var (
-	linkParser = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{}),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID())).Parser()
-	plainParser = goldmark.New(goldmark.WithExtensions(append(gfm[:len(gfm):len(gfm)], fields{})...),
-		goldmark.WithParserOptions(parser.WithAutoHeadingID())).Parser()
-)
+// mdParser parses Markdown for Links, PlainText, Headings and sections. A
+// goldmark parser keeps no state between calls, so one serves every
+// caller. Headings get ids as Render's do, so that Texts reads a text's
+// sections with the ids its page gives.
+var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{}),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID())).Parser()
 
-// parse parses src with the cheapest parser that gives the same tree.
-func parse(source []byte, src string, opts ...parser.ParseOption) ast.Node {
+// parse parses src as the pages' Markdown is parsed.
+func parse(source []byte, opts ...parser.ParseOption) ast.Node {
 	parses.Add(1)
-	if mayAutolink(src) {
-		return linkParser.Parse(text.NewReader(source), opts...)
-	}
-	return plainParser.Parse(text.NewReader(source), opts...)
+	return mdParser.Parse(text.NewReader(source), opts...)
 }
 
 // Links returns every link and image destination in src, in source
@@ -221,7 +180,7 @@ func Links(src string) []Link {
 		return nil
 	}
 	source := []byte(src)
-	return links(parse(source, src), source, src)
+	return links(parse(source), source, src)
 }
 
 func links(doc ast.Node, source []byte, src string) []Link {
@@ -341,7 +300,7 @@ func PlainText(src string) string {
 		return ""
 	}
 	source := []byte(src)
-	return plainText(parse(source, src), source)
+	return plainText(parse(source), source)
 }
 
 func plainText(doc ast.Node, source []byte) string {
@@ -393,79 +352,16 @@ func plainText(doc ast.Node, source []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	// Every block ends with a space; collapseSpace need not copy for it.
-	return collapseSpace(strings.TrimSuffix(b.String(), " "))
+	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// collapseSpace is strings.Join(strings.Fields(s), " ") without the slice of
-// fields: runs of white space become one space, and none is left at either
-// end. Text that is so already, as most is, is returned as it is.
-func collapseSpace(s string) string {
-	if collapsed(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		for i < len(s) {
-			size, space := spaceAt(s, i)
-			if !space {
-				break
-			}
-			i += size
-		}
-		word := i
-		for i < len(s) {
-			size, space := spaceAt(s, i)
-			if space {
-				break
-			}
-			i += size
-		}
-		if word == i {
-			break // white space at the end
-		}
-		if b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		b.WriteString(s[word:i])
-	}
-	return b.String()
-}
-
-// collapsed reports whether s has no white space but single spaces between
-// words.
-func collapsed(s string) bool {
-	prevSpace := true // so that a leading space is found
-	for i := 0; i < len(s); {
-		size, space := spaceAt(s, i)
-		if space && (prevSpace || s[i] != ' ') {
-			return false
-		}
-		prevSpace = space
-		i += size
-	}
-	return !prevSpace || s == ""
-}
-
-// spaceAt reports the size of the character at s[i] and whether it is
-// white space, as strings.Fields decides.
-func spaceAt(s string, i int) (int, bool) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return 1, c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
-	}
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return size, unicode.IsSpace(r)
-}
-
-// Headings returns the plain text of src's headings, in order. A text
-// with no line that could start one is not parsed.
+// Headings returns the plain text of src's headings, in order.
 func Headings(src string) []string {
-	if !mayHaveHeading(src) {
+	if src == "" {
 		return nil
 	}
 	source := []byte(src)
-	return headings(parse(source, src), source)
+	return headings(parse(source), source)
 }
 
 func headings(doc ast.Node, source []byte) []string {
@@ -480,16 +376,4 @@ func headings(doc ast.Node, source []byte) []string {
 		return ast.WalkContinue, nil
 	})
 	return out
-}
-
-// mayHaveHeading reports whether src has a line that starts (after up to
-// three spaces) with "#", or a line of "=" or "-" under text.
-func mayHaveHeading(src string) bool {
-	for line := range strings.Lines(src) {
-		t := strings.TrimLeft(line, " ")
-		if strings.HasPrefix(t, "#") || strings.HasPrefix(t, "==") || strings.HasPrefix(t, "--") {
-			return true
-		}
-	}
-	return false
 }

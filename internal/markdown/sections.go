@@ -25,7 +25,7 @@ func sections(doc ast.Node, source []byte) []Section {
 	var b strings.Builder
 	headed := false
 	flush := func() {
-		cur.Text = collapseSpace(b.String())
+		cur.Text = strings.Join(strings.Fields(b.String()), " ")
 		if cur.ID != "" || cur.Text != "" {
 			out = append(out, cur)
 		}

@@ -59,12 +59,9 @@ func (t *Texts) get(src string) *readText {
 			return
 		}
 		source := []byte(src)
-		doc := parse(source, src, parser.WithContext(parser.NewContext(parser.WithIDs(NewIDs(t.Reserved...)))))
+		doc := parse(source, parser.WithContext(parser.NewContext(parser.WithIDs(NewIDs(t.Reserved...)))))
 		r.links, r.plain = links(doc, source, src), plainText(doc, source)
-		if mayHaveHeading(src) {
-			r.headings = headings(doc, source)
-			r.sections = sections(doc, source)
-		}
+		r.headings, r.sections = headings(doc, source), sections(doc, source)
 	})
 	return r
 }

@@ -13,13 +13,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
-	"syscall"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -52,7 +49,6 @@ type Folder struct {
 	// os.Root follows no symbolic link out of it and refuses a name that
 	// climbs out, whatever appears in the folder while the build runs.
 	root  *os.Root
-	made  sync.Map // folders already created in staging
 	files atomic.Int64
 	bytes atomic.Int64
 }
@@ -140,37 +136,12 @@ func checkName(name string) error {
 	return nil
 }
 
-// mkdir creates a folder once. Two writers may race to create the same one;
-// that is harmless, so no lock is held around the system call. The parent
-// nearly always exists already, so it is made with one system call, where
-// os.MkdirAll would first look at the folder and at its parent.
+// mkdir creates a folder and those above it as needed.
 func (o *Folder) mkdir(dir string) error {
 	if dir == "." {
 		return nil
 	}
-	if _, ok := o.made.Load(dir); ok {
-		return nil
-	}
-	err := o.root.Mkdir(dir, 0o755)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := o.mkdir(filepath.Dir(dir)); err != nil {
-			return err
-		}
-		err = o.root.Mkdir(dir, 0o755)
-	}
-	if errors.Is(err, fs.ErrExist) {
-		// Made by another writer, or something else is in the way (a
-		// link is not followed: Lstat).
-		var st fs.FileInfo
-		if st, err = o.root.Lstat(dir); err == nil && !st.IsDir() {
-			err = &fs.PathError{Op: "mkdir", Path: filepath.Join(o.staging, dir), Err: syscall.ENOTDIR}
-		}
-	}
-	if err != nil {
-		return err
-	}
-	o.made.Store(dir, true)
-	return nil
+	return o.root.MkdirAll(dir, 0o755)
 }
 
 // Files and Bytes count what has been written.

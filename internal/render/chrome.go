@@ -23,6 +23,10 @@ type Chrome struct {
 	More []NavItem
 
 	b *Base
+	// mark is set when the header is made for every page of one expected
+	// result: the site map holds ownMarker in place of the page's own
+	// entry (see Base.chrome).
+	mark bool
 }
 
 // Rel returns the link from the page to a path from the site root.
@@ -60,7 +64,7 @@ func (b *Base) hasGuide() bool { return b.Kind == "recommendation" || b.Kind == 
 func (c *Chrome) IsSearch() bool { return c.b.Kind == "search" }
 
 // SiteMap renders the site map for the header's menu (see SiteMap).
-func (c *Chrome) SiteMap() (template.HTML, error) { return c.b.SiteMap() }
+func (c *Chrome) SiteMap() (template.HTML, error) { return c.b.siteMapHTML(c.mark) }
 
 // T returns an interface string.
 func (c *Chrome) T(key string, args ...any) (string, error) { return c.b.T(key, args...) }
@@ -102,18 +106,35 @@ func (b *Base) chromeKey(name string) string {
 }
 
 func (b *Base) chrome(name string) (template.HTML, error) {
+	if name == "header" && b.guide != nil {
+		// A page of the guidance is marked in the site map only within its
+		// own expected result's entry, which the aside shows too and which
+		// is made once per page (see guideNav). The rest of the header is
+		// the same for every page of that result: it is made once, with a
+		// marker where the entry goes.
+		i, own := b.guide.ownEntry()
+		if i < 0 {
+			return b.render(name, false)
+		}
+		h, err := b.cachedFunc(b.chromeKey(name)+"|"+b.guide.Results[i].URL, func() (template.HTML, error) { return b.render(name, true) })
+		if err != nil {
+			return "", err
+		}
+		return template.HTML(strings.ReplaceAll(string(h), ownMarker, string(own))), nil
+	}
 	if name == "header" && b.mapKey() != "" {
 		// The header's menu marks this page in the site map: its header
 		// is its own, and is not kept.
-		return b.render(name)
+		return b.render(name, false)
 	}
 	return b.cached(name, b.chromeKey(name))
 }
 
-// render renders a header or footer partial for this page.
-func (b *Base) render(name string) (template.HTML, error) {
+// render renders a header or footer partial for this page; with mark,
+// with ownMarker in place of the page's own entry in the guidance.
+func (b *Base) render(name string, mark bool) (template.HTML, error) {
 	var buf bytes.Buffer
-	c := &Chrome{Site: b.Site, Nav: b.Nav, More: b.More, b: b}
+	c := &Chrome{Site: b.Site, Nav: b.Nav, More: b.More, b: b, mark: mark}
 	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, c); err != nil {
 		return "", err
 	}
@@ -121,10 +142,15 @@ func (b *Base) render(name string) (template.HTML, error) {
 }
 
 func (b *Base) cached(name, key string) (template.HTML, error) {
+	return b.cachedFunc(key, func() (template.HTML, error) { return b.render(name, false) })
+}
+
+// cachedFunc returns what make renders, made once per key.
+func (b *Base) cachedFunc(key string, make func() (template.HTML, error)) (template.HTML, error) {
 	if h, ok := b.r.chrome.m.Load(key); ok {
 		return h.(template.HTML), nil
 	}
-	h, err := b.render(name)
+	h, err := make()
 	if err != nil {
 		return "", err
 	}
@@ -137,6 +163,15 @@ func (b *Base) cached(name, key string) (template.HTML, error) {
 // navigation. key must say everything the piece shows.
 func (b *Base) item(name, key string, data any) (template.HTML, error) {
 	return b.itemFunc(name, key, func() any { return data })
+}
+
+// renderItem renders partial name for data, for this page alone.
+func (b *Base) renderItem(name string, data any) (template.HTML, error) {
+	var buf bytes.Buffer
+	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, data); err != nil {
+		return "", err
+	}
+	return template.HTML(buf.String()), nil
 }
 
 // itemFunc is item with data made only when the piece is not made yet.

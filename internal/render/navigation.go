@@ -170,6 +170,11 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 				}
 				gr.More = &Link{URL: b.Rel(resultPath(x.ID)) + "#recommendations", Text: t}
 			}
+			// The page's own entry is shown twice, in the aside and in the
+			// header's menu: made once.
+			if gr.HTML, err = b.renderItem("guide-result", gr); err != nil {
+				return nil, err
+			}
 		}
 		g.Results = append(g.Results, gr)
 	}

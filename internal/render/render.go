@@ -53,6 +53,10 @@ type Options struct {
 	// Editions are the site's recorded editions and how the content
 	// differs from them; nil when not known.
 	Editions *edition.Set
+	// Only, if set, limits the pages rendered to those it accepts, by
+	// path from the site root; assets are written all the same. serve
+	// renders the pages open in a browser first (see serve.Server.rebuild).
+	Only func(path string) bool
 }
 
 // Render renders every file of the site s into out.
@@ -193,7 +197,11 @@ type job struct {
 }
 
 func (r *renderer) pages(out publish.Output) error {
-	jobs := schedule(r.jobs())
+	jobs := r.jobs()
+	if r.o.Only != nil {
+		jobs = slices.DeleteFunc(jobs, func(j job) bool { return !r.o.Only(j.path) })
+	}
+	jobs = schedule(jobs)
 	var done atomic.Int64
 	work := make(chan job)
 	errs := make([]error, r.o.Workers)

@@ -2,6 +2,8 @@ package render
 
 import (
 	"html/template"
+	"slices"
+	"strconv"
 	"strings"
 )
 
@@ -37,8 +39,36 @@ type MapItem struct {
 // that the map, on every page, does not grow with the site.
 const mapWindow = 12
 
-// siteMap is the map as this page shows it.
-func (b *Base) siteMap() (*SiteMap, error) {
+// ownMarker stands for a guidance page's own entry in a header made for
+// every page of its expected result (see Base.chrome). A comment, so that
+// a marker left in a page by mistake shows nothing.
+const ownMarker = "<!--riskguide:own-entry-->"
+
+// ownEntry returns the index of the page's own expected result in the
+// navigation, and its entry made for this page; -1 when the entry is not
+// made alone.
+func (g *GuideNav) ownEntry() (int, template.HTML) {
+	for i, r := range g.Results {
+		if (r.Current || len(r.Recs) > 0) && r.HTML != "" {
+			return i, r.HTML
+		}
+	}
+	return -1, ""
+}
+
+// marked returns g with ownMarker as the page's own entry.
+func (g *GuideNav) marked() *GuideNav {
+	m := *g
+	m.Results = slices.Clone(g.Results)
+	if i, _ := g.ownEntry(); i >= 0 {
+		m.Results[i].HTML = ownMarker
+	}
+	return &m
+}
+
+// siteMap is the map as this page shows it; with mark, with ownMarker in
+// place of the page's own entry in the guidance.
+func (b *Base) siteMap(mark bool) (*SiteMap, error) {
 	r := b.r
 	m := &SiteMap{}
 	for _, n := range b.Nav {
@@ -46,7 +76,10 @@ func (b *Base) siteMap() (*SiteMap, error) {
 		var items []MapItem
 		switch n.Target {
 		case "index.html":
-			g := b.guide
+			g := b.guide.own()
+			if g != nil && mark {
+				g = g.marked()
+			}
 			if g == nil {
 				var err error
 				if g, err = r.guideNav(b, nil, nil); err != nil {
@@ -92,6 +125,25 @@ func (b *Base) siteMap() (*SiteMap, error) {
 	return m, nil
 }
 
+// own is what the site map shows of a guidance page's navigation: all of
+// it while it lists every expected result, and otherwise only the page's
+// own result with its recommendations and a link to the full list. The
+// aside beside the text shows the window of neighbouring results; on a
+// large site, repeating it in the menu of every page would add a tenth to
+// each page for entries the menu's reader can reach from the full list.
+func (g *GuideNav) own() *GuideNav {
+	if g == nil || g.More == nil {
+		return g
+	}
+	m := &GuideNav{More: g.More}
+	for _, r := range g.Results {
+		if r.Current || len(r.Recs) > 0 {
+			m.Results = append(m.Results, r)
+		}
+	}
+	return m
+}
+
 // window keeps at most mapWindow items, those around the current one; the
 // section's own page lists them all.
 func window(items []MapItem) []MapItem {
@@ -128,8 +180,10 @@ func (b *Base) mapKey() string {
 }
 
 // SiteMap renders the site map (partial site-map) for this page.
-func (b *Base) SiteMap() (template.HTML, error) {
-	m, err := b.siteMap()
+func (b *Base) SiteMap() (template.HTML, error) { return b.siteMapHTML(false) }
+
+func (b *Base) siteMapHTML(mark bool) (template.HTML, error) {
+	m, err := b.siteMap(mark)
 	if err != nil {
 		return "", err
 	}
@@ -143,7 +197,17 @@ func (b *Base) SiteMap() (template.HTML, error) {
 // SideMap renders the sections of the site map other than the guidance
 // (partial side-map), for the aside of reading pages on a wide screen.
 func (b *Base) SideMap() (template.HTML, error) {
-	m, err := b.siteMap()
+	if b.guide != nil {
+		// A page of the guidance is none of the pages the side map lists,
+		// and the side map leaves out the guidance beside its own
+		// navigation: the same on every such page at one folder depth.
+		return b.cachedFunc("side-map|"+strconv.Itoa(strings.Count(b.Path, "/")), b.sideMap)
+	}
+	return b.sideMap()
+}
+
+func (b *Base) sideMap() (template.HTML, error) {
+	m, err := b.siteMap(false)
 	if err != nil {
 		return "", err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"strconv"
+	"sync"
 
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
@@ -28,15 +29,58 @@ type workbookResult struct {
 // the self-assessment page links with, is a hash of what it is made from
 // (the same Blank gives the same bytes), so pages need not wait for it.
 func (r *renderer) startWorkbook() {
+	if r.o.Only != nil && !r.o.Only(AssessmentPath) {
+		// Only some pages are rendered, not the one that uses it: the
+		// workbook already written stands until the next whole build.
+		return
+	}
 	b := r.blankWorkbook()
 	key, _ := json.Marshal(b)
 	sum := sha256.Sum256(append(key, workbook.LayoutVersion...))
 	r.versions[workbookScript] = hex.EncodeToString(sum[:5])
 	r.workbook = make(chan workbookResult, 1)
+	if data, ok := blanks.get(sum); ok {
+		r.workbook <- workbookResult{data, nil}
+		return
+	}
 	go func() {
 		data, err := workbook.Write(b)
+		if err == nil {
+			blanks.put(sum, data)
+		}
 		r.workbook <- workbookResult{data, err}
 	}()
+}
+
+// blanks keeps the blank workbooks made by this process by the hash of
+// what they are made from, so that serve's rebuilds after an edit that
+// changes no recommendation (most edits) reuse the last one: at 10,000
+// recommendations it takes over half a second to make.
+var blanks blankCache
+
+type blankCache struct {
+	mu sync.Mutex
+	m  map[[32]byte][]byte
+}
+
+// blankCacheSize bounds the cache: one workbook per language of the site
+// being served, and a few stale ones.
+const blankCacheSize = 16
+
+func (c *blankCache) get(key [32]byte) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	data, ok := c.m[key]
+	return data, ok
+}
+
+func (c *blankCache) put(key [32]byte, data []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= blankCacheSize {
+		c.m = map[[32]byte][]byte{}
+	}
+	c.m[key] = data
 }
 
 // writeWorkbook waits for the blank workbook and writes it, and its

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"path"
+	"strings"
 	"sync"
 	"time"
 
@@ -58,10 +60,25 @@ type hub struct {
 	mu       sync.Mutex
 	build    string
 	problems []problem // nil when the last build succeeded
-	clients  map[chan event]bool
+	// clients are the connected pages, each with its path from the output
+	// root ("" when the page did not say).
+	clients map[chan event]string
 }
 
-func newHub() *hub { return &hub{clients: map[chan event]bool{}} }
+func newHub() *hub { return &hub{clients: map[chan event]string{}} }
+
+// pages returns the set of the pages open in a browser, by output path.
+func (h *hub) pages() map[string]bool {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	open := map[string]bool{}
+	for _, p := range h.clients {
+		if p != "" {
+			open[p] = true
+		}
+	}
+	return open
+}
 
 func (h *hub) good(id string) {
 	h.mu.Lock()
@@ -97,11 +114,11 @@ func (h *hub) send(e event) {
 // subscribe registers a client and returns the events that describe the
 // current state, so that a page opened while the content is broken shows
 // the problems at once.
-func (h *hub) subscribe() (chan event, []event) {
+func (h *hub) subscribe(page string) (chan event, []event) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	c := make(chan event, 16)
-	h.clients[c] = true
+	h.clients[c] = page
 	first := []event{newEvent("hello", map[string]string{"build": h.build})}
 	if h.problems != nil {
 		first = append(first, newEvent("error", map[string][]problem{"problems": h.problems}))
@@ -129,7 +146,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodHead {
 		return
 	}
-	c, first := s.hub.subscribe()
+	c, first := s.hub.subscribe(pageOf(r.URL.Query().Get("page")))
 	defer s.hub.unsubscribe(c)
 
 	// A browser retries a dropped stream after retry milliseconds; after a
@@ -166,6 +183,19 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// pageOf turns the path of an open page, as reload.js gives it, into the
+// output path of its file: a folder's is its index.html.
+func pageOf(p string) string {
+	if p == "" || !strings.HasPrefix(p, "/") {
+		return ""
+	}
+	name := strings.TrimPrefix(path.Clean(p), "/")
+	if strings.HasSuffix(p, "/") || !strings.HasSuffix(name, ".html") {
+		name = strings.TrimPrefix(name+"/index.html", "/")
+	}
+	return name
 }
 
 func writeEvent(w http.ResponseWriter, e event) error {

@@ -21,7 +21,9 @@
   css.href = new URL("reload.css", base).href;
   document.head.appendChild(css);
 
-  var events = new EventSource(new URL("events", base).href);
+  // The page says which it is, so that serve renders the open pages
+  // first after an edit (serve sends no Referer).
+  var events = new EventSource(new URL("events?page=" + encodeURIComponent(location.pathname), base).href);
 
   events.addEventListener("hello", function (e) {
     // A rebuild may have finished between loading this page and connecting,

@@ -33,11 +33,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"net"
 	"net/http"
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/riskguide/riskguide/internal/generate"
@@ -86,6 +88,10 @@ type Server struct {
 	out, err io.Writer
 	instance string // tells this run's builds from an earlier run's
 	seq      int    // builds attempted, for build ids
+	// gen counts the builds begun, so that a background build knows it
+	// was overtaken by a newer edit.
+	gen   atomic.Int64
+	outMu sync.Mutex // one message at a time on out and err
 
 	mu      sync.Mutex
 	current *snapshot // nil until a build has succeeded
@@ -209,41 +215,108 @@ func (s *Server) Wait() error {
 // rebuild builds the site and, if that succeeds, makes it the one served and
 // tells the browsers to reload. changed lists the files that prompted it,
 // for the message.
+//
+// After an edit, while pages are open in browsers, the open pages are built
+// first, from the whole site read and checked again, and served with the
+// rest of the last build while the browsers reload; every page is then
+// built in the background and replaces the lot, under the same build id
+// (the open pages come out the same). So a browser waits for its own page,
+// not for all of them: on a site of 500 recommendations that is a tenth
+// of the work. A newer edit abandons the background build.
 func (s *Server) rebuild(changed []string) error {
 	s.seq++
+	gen := s.gen.Add(1)
 	start := time.Now()
+	id := s.instance + "-" + strconv.Itoa(s.seq)
+	if open := s.hub.pages(); len(changed) > 0 && len(open) > 0 && s.snapshotNow() != nil {
+		return s.rebuildOpen(changed, open, gen, id, start)
+	}
 	res, err := generate.BuildSource(s.src, generate.Options{
 		Memory: true, HeadScripts: []string{reloadScript},
 	})
 	if err != nil {
-		problems := problemsOf(err)
-		for _, p := range problems {
-			fmt.Fprintln(s.err, p)
-		}
-		if s.current == nil {
-			fmt.Fprintf(s.err, "%d %s; nothing to serve until fixed\n", len(problems), plural(len(problems), "problem", "problems"))
-		} else {
-			fmt.Fprintf(s.err, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "problem", "problems"))
-		}
-		s.hub.fail(problems)
+		s.report(err)
 		return err
 	}
-	id := s.instance + "-" + strconv.Itoa(s.seq)
 	s.mu.Lock()
 	s.current = &snapshot{files: res.Output, id: id}
 	s.mu.Unlock()
 	s.hub.good(id)
+	s.say(changed, fmt.Sprintf("%d pages", res.Pages), start)
+	return nil
+}
+
+// rebuildOpen builds the pages open in browsers, serves them with the rest
+// of the last build, and starts the build of every page.
+func (s *Server) rebuildOpen(changed []string, open map[string]bool, gen int64, id string, start time.Time) error {
+	res, err := generate.BuildSource(s.src, generate.Options{
+		Memory: true, HeadScripts: []string{reloadScript},
+		Only: func(p string) bool { return open[p] },
+	})
+	if err != nil {
+		s.report(err)
+		return err
+	}
+	s.mu.Lock()
+	files := maps.Clone(s.current.files)
+	maps.Copy(files, res.Output)
+	s.current = &snapshot{files: files, id: id}
+	s.mu.Unlock()
+	s.hub.good(id)
+	s.say(changed, fmt.Sprintf("%d open %s", res.Pages, plural(res.Pages, "page", "pages")), start)
+	go func() {
+		start := time.Now()
+		stale := func() bool { return s.gen.Load() != gen }
+		res, err := generate.BuildSource(s.src, generate.Options{
+			Memory: true, HeadScripts: []string{reloadScript}, Abandoned: stale,
+		})
+		if errors.Is(err, generate.ErrAbandoned) || stale() {
+			return
+		}
+		if err != nil {
+			// A page that is not open has a problem the open ones have not.
+			s.report(err)
+			return
+		}
+		s.mu.Lock()
+		if !stale() {
+			s.current = &snapshot{files: res.Output, id: id}
+		}
+		s.mu.Unlock()
+		s.say(nil, fmt.Sprintf("all %d pages", res.Pages), start)
+	}()
+	return nil
+}
+
+// report tells the console and the browsers about a failed build.
+func (s *Server) report(err error) {
+	problems := problemsOf(err)
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
+	for _, p := range problems {
+		fmt.Fprintln(s.err, p)
+	}
+	if s.snapshotNow() == nil {
+		fmt.Fprintf(s.err, "%d %s; nothing to serve until fixed\n", len(problems), plural(len(problems), "problem", "problems"))
+	} else {
+		fmt.Fprintf(s.err, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "problem", "problems"))
+	}
+	s.hub.fail(problems)
+}
+
+// say tells the console what was built, and how fast.
+func (s *Server) say(changed []string, what string, start time.Time) {
 	took := time.Since(start).Round(time.Millisecond)
-	pages := fmt.Sprintf("%d pages", res.Pages)
+	s.outMu.Lock()
+	defer s.outMu.Unlock()
 	switch {
 	case len(changed) == 0:
-		fmt.Fprintf(s.out, "built %s in %s\n", pages, took)
+		fmt.Fprintf(s.out, "built %s in %s\n", what, took)
 	case len(changed) == 1:
-		fmt.Fprintf(s.out, "%s changed: rebuilt %s in %s\n", changed[0], pages, took)
+		fmt.Fprintf(s.out, "%s changed: rebuilt %s in %s\n", changed[0], what, took)
 	default:
-		fmt.Fprintf(s.out, "%s and %d more changed: rebuilt %s in %s\n", changed[0], len(changed)-1, pages, took)
+		fmt.Fprintf(s.out, "%s and %d more changed: rebuilt %s in %s\n", changed[0], len(changed)-1, what, took)
 	}
-	return nil
 }
 
 func plural(n int, one, many string) string {
