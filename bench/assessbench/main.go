@@ -5,7 +5,10 @@
 //     which comes after the page's deferred scripts have filled the form;
 //   - click: from click() on a status radio to the next painted frame (a
 //     requestAnimationFrame callback, then a task queued from it, which
-//     runs after that frame's paint).
+//     runs after that frame's paint);
+//   - load CPU and click CPU: the main thread's CPU time until the load
+//     event and over a click (the ThreadTime metric of the DevTools
+//     protocol), which other work on the machine changes far less.
 //
 // Each site is measured in fresh browsers (a new profile each, so nothing
 // is cached and nothing is kept), and the medians are printed as a
@@ -16,6 +19,11 @@
 //
 //	go run ./bench/assessbench                       # all three, 5 runs each
 //	go run ./bench/assessbench -sites asvs -profile  # and where the script time goes
+//
+// To compare with an earlier riskguide on a machine whose load changes,
+// build that version's sites with its own assessbench (-runs 0 -keep DIR)
+// and pass DIR as -before: each run then measures the earlier page and
+// this one in turn, in fresh browsers, so that both meet the same load.
 //
 // With -profile it also records a JavaScript CPU profile of a reload and of
 // clicks, and prints the functions that took the most time by themselves:
@@ -35,6 +43,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/performance"
 	"github.com/chromedp/cdproto/profiler"
 	"github.com/chromedp/chromedp"
 
@@ -50,14 +59,15 @@ func main() {
 	sites := flag.String("sites", "default,asvs,synthetic", "sites to measure, comma-separated")
 	prof := flag.Bool("profile", false, "also print where the script time goes")
 	keep := flag.String("keep", "", "build the sites into this folder and keep them (default: a temporary folder)")
+	before := flag.String("before", "", "a -keep folder of an earlier version's sites, measured in turn with these")
 	flag.Parse()
-	if err := run(*runs, *recs, *gen, strings.Split(*sites, ","), *prof, *keep); err != nil {
+	if err := run(*runs, *recs, *gen, strings.Split(*sites, ","), *prof, *keep, *before); err != nil {
 		fmt.Fprintln(os.Stderr, "assessbench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs, recs int, gen string, sites []string, prof bool, keep string) error {
+func run(runs, recs int, gen string, sites []string, prof bool, keep, before string) error {
 	root := keep
 	if root == "" {
 		var err error
@@ -66,8 +76,8 @@ func run(runs, recs int, gen string, sites []string, prof bool, keep string) err
 		}
 		defer os.RemoveAll(root)
 	}
-	fmt.Println("| site | recommendations | page (bytes) | DOM nodes | ready (median) | click to paint (median) |")
-	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: |")
+	fmt.Println("| site | recommendations | page (bytes) | elements | ready | click to paint | load CPU | click CPU |")
+	fmt.Println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 	var profiles []string
 	for _, name := range sites {
 		dir := filepath.Join(root, name)
@@ -75,27 +85,42 @@ func run(runs, recs int, gen string, sites []string, prof bool, keep string) err
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		page := filepath.Join(dir, "self-assessment", "index.html")
-		st, err := os.Stat(page)
-		if err != nil {
-			return err
+		variants := []variant{{name, dir}}
+		if before != "" {
+			variants = []variant{{name + " (before)", filepath.Join(before, name)}, {name, dir}}
 		}
-		var ready, click []float64
-		var nodes int
-		for i := range runs {
-			m, err := measure(browsertest.FileURL(dir, "self-assessment/index.html"), prof && i == 0)
+		stats := make([]stat, len(variants))
+		for i := range stats {
+			st, err := os.Stat(filepath.Join(variants[i].dir, "self-assessment", "index.html"))
 			if err != nil {
-				return fmt.Errorf("%s, run %d: %w", name, i+1, err)
+				return err
 			}
-			ready = append(ready, m.ready)
-			click = append(click, median(m.clicks))
-			nodes = m.nodes
-			if m.profile != "" {
-				profiles = append(profiles, "### "+name+"\n\n"+m.profile)
-			}
-			fmt.Fprintf(os.Stderr, "%s run %d: ready %.0f ms, clicks %v ms\n", name, i+1, m.ready, rounded(m.clicks))
+			stats[i].bytes = st.Size()
 		}
-		fmt.Printf("| %s | %d | %d | %d | %.2f s | %.0f ms |\n", name, n, st.Size(), nodes, median(ready)/1000, median(click))
+		for i := range runs {
+			for j, v := range variants {
+				m, err := measure(browsertest.FileURL(v.dir, "self-assessment/index.html"), prof && i == 0)
+				if err != nil {
+					return fmt.Errorf("%s, run %d: %w", v.name, i+1, err)
+				}
+				stats[j].ready = append(stats[j].ready, m.ready)
+				stats[j].click = append(stats[j].click, median(m.clicks))
+				stats[j].loadCPU = append(stats[j].loadCPU, m.loadCPU)
+				stats[j].clickCPU = append(stats[j].clickCPU, median(m.clickCPU))
+				stats[j].nodes = m.nodes
+				if m.profile != "" {
+					profiles = append(profiles, "### "+v.name+"\n\n"+m.profile)
+				}
+				fmt.Fprintf(os.Stderr, "%s run %d: ready %.0f ms (load CPU %.0f ms), clicks %v ms (CPU %v ms)\n", v.name, i+1, m.ready, m.loadCPU, rounded(m.clicks), rounded(m.clickCPU))
+			}
+		}
+		if runs == 0 {
+			continue
+		}
+		for j, v := range variants {
+			st := stats[j]
+			fmt.Printf("| %s | %d | %d | %d | %.2f s | %.0f ms | %.2f s | %.0f ms |\n", v.name, n, st.bytes, st.nodes, median(st.ready)/1000, median(st.click), median(st.loadCPU)/1000, median(st.clickCPU))
+		}
 	}
 	for _, p := range profiles {
 		fmt.Println()
@@ -159,17 +184,27 @@ func moduleRoot() string {
 	}
 }
 
-type measurement struct {
-	ready   float64   // ms, navigation start to DOMContentLoaded end
-	clicks  []float64 // ms, click() to the next painted frame
-	nodes   int
-	profile string
+type variant struct{ name, dir string }
+
+type stat struct {
+	bytes             int64
+	nodes             int
+	ready, click      []float64
+	loadCPU, clickCPU []float64
 }
 
-// clickScript clicks the status radio number k of the recommendation at
-// the fraction at of the form (0 the first, 1 the last) once it is on
-// screen, and returns the milliseconds until the frame after the click is
-// painted.
+type measurement struct {
+	ready    float64   // ms, navigation start to DOMContentLoaded end
+	loadCPU  float64   // ms of main-thread CPU until the load event
+	clicks   []float64 // ms, click() to the next painted frame
+	clickCPU []float64 // ms of main-thread CPU over each of those
+	nodes    int
+	profile  string
+}
+
+// clickScript chooses the status radio number k of the recommendation at
+// the fraction at of the form (0 the first, 1 the last) and brings it on
+// screen.
 const clickScript = `(async function (at, k) {
   var recs = document.querySelectorAll('#sa-form section.sa-rec');
   var rec = recs[Math.round(at * (recs.length - 1))];
@@ -181,8 +216,14 @@ const clickScript = `(async function (at, k) {
   await new Promise(function (ok) { setTimeout(ok, 800); });
   await frame();
   var radios = rec.querySelectorAll('input[type="radio"]');
-  var radio = radios[k % radios.length];
-  return await new Promise(function (ok) {
+  window.benchRadio = radios[k % radios.length];
+})`
+
+// clickNow clicks the radio clickScript chose and returns the
+// milliseconds until the frame after the click is painted.
+const clickNow = `(function () {
+  var radio = window.benchRadio;
+  return new Promise(function (ok) {
     var t0 = performance.now();
     radio.click();
     requestAnimationFrame(function () {
@@ -191,7 +232,7 @@ const clickScript = `(async function (at, k) {
       ch.port2.postMessage(0);
     });
   });
-})`
+})()`
 
 // measure opens the page in a new browser and times it.
 func measure(url string, prof bool) (measurement, error) {
@@ -208,13 +249,16 @@ func measure(url string, prof bool) (measurement, error) {
 	defer cancel()
 	ctx, cancelT := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancelT()
-	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+	if err := chromedp.Do(ctx, chromedp.Func(func(ctx context.Context, t *chromedp.Target) error {
+		_, err := cdp.Call(ctx, t, performance.Enable, performance.EnableParams{TimeDomain: performance.EnableTimeDomainThreadTicks})
+		return err
+	}), chromedp.Navigate(url)); err != nil {
+		return m, err
+	}
+	if m.loadCPU, err = threadTime(ctx); err != nil {
 		return m, err
 	}
 	if m.ready, err = chromedp.Run(ctx, chromedp.Evaluate[float64](`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`)); err != nil {
-		return m, err
-	}
-	if m.nodes, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.getElementsByTagName('*').length`)); err != nil {
 		return m, err
 	}
 	if prof {
@@ -228,11 +272,27 @@ func measure(url string, prof bool) (measurement, error) {
 		at float64
 		k  int
 	}{{0, 0}, {0, 1}, {1, 2}, {0.5, 0}, {0.25, 3}} {
-		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](fmt.Sprintf(`%s(%g, %d)`, clickScript, c.at, c.k), chromedp.EvalAwaitPromise))
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`%s(%g, %d)`, clickScript, c.at, c.k), chromedp.EvalAwaitPromise)); err != nil {
+			return m, err
+		}
+		cpu0, err := threadTime(ctx)
+		if err != nil {
+			return m, err
+		}
+		ms, err := chromedp.Run(ctx, chromedp.Evaluate[float64](clickNow, chromedp.EvalAwaitPromise))
+		if err != nil {
+			return m, err
+		}
+		cpu1, err := threadTime(ctx)
 		if err != nil {
 			return m, err
 		}
 		m.clicks = append(m.clicks, ms)
+		m.clickCPU = append(m.clickCPU, cpu1-cpu0)
+	}
+	// Elements once the page has settled: the plan made, the answers shown.
+	if m.nodes, err = chromedp.Run(ctx, chromedp.Evaluate[int](`document.getElementsByTagName('*').length`)); err != nil {
+		return m, err
 	}
 	if prof {
 		clicks, err := stopProfile(ctx)
@@ -253,6 +313,24 @@ func measure(url string, prof bool) (measurement, error) {
 		m.profile = "Reload, by self time:\n\n" + load + "\nFive clicks (with 0.8 s pauses), by self time:\n\n" + clicks
 	}
 	return m, nil
+}
+
+// threadTime is the CPU time the page's main thread has used, in ms: on a
+// machine shared with other work, it varies much less than the time on
+// the clock.
+func threadTime(ctx context.Context) (float64, error) {
+	res, err := chromedp.Run(ctx, func(ctx context.Context, t *chromedp.Target) (performance.GetMetricsResult, error) {
+		return cdp.Call(ctx, t, performance.GetMetrics, cdp.Empty{})
+	})
+	if err != nil {
+		return 0, err
+	}
+	for _, x := range res.Metrics {
+		if x.Name == "ThreadTime" {
+			return x.Value * 1000, nil
+		}
+	}
+	return 0, fmt.Errorf("no ThreadTime metric")
 }
 
 func startProfile(ctx context.Context) error {
