@@ -10,25 +10,50 @@
   if (!io || !view || !summary || !box) { return; }
   var el = view.el;
 
-  function fill(model, rec, root) {
-    var msg = model.msg;
+  // rows lists a table's rows with the recommendations each cites, and
+  // byRec the rows citing each recommendation, read from the page once.
+  function rows(root) {
+    var out = [];
     Array.prototype.forEach.call(root.querySelectorAll('tr[data-recs]'), function (tr) {
-      var recs = tr.getAttribute('data-recs').split(' ').map(function (id) { return { id: id }; });
-      var t = summary.tally(recs, rec);
-      var cell = tr.querySelector('.sa-cov-progress');
-      cell.replaceChildren();
-      io.STATUSES.forEach(function (s) {
-        if (t.counts[s]) { cell.appendChild(view.badge(s, t.counts[s] + ' ' + model.statusLabel(s))); cell.appendChild(document.createTextNode(' ')); }
-      });
-      if (t.unanswered) { cell.appendChild(view.badge('', t.unanswered + ' ' + msg('summary.unanswered'))); }
-      tr.querySelector('.sa-cov-score').textContent = t.score === null ? msg('coverage.none') : t.score.toFixed(1);
+      out.push({ tr: tr, recs: tr.getAttribute('data-recs').split(' ').map(function (id) { return { id: id }; }) });
     });
+    return out;
+  }
+  var page = null, byRec = null;
+
+  function fillRow(model, rec, row) {
+    var msg = model.msg, tr = row.tr;
+    var t = summary.tally(row.recs, rec);
+    var cell = tr.querySelector('.sa-cov-progress');
+    cell.replaceChildren();
+    io.STATUSES.forEach(function (s) {
+      if (t.counts[s]) { cell.appendChild(view.badge(s, t.counts[s] + ' ' + model.statusLabel(s))); cell.appendChild(document.createTextNode(' ')); }
+    });
+    if (t.unanswered) { cell.appendChild(view.badge('', t.unanswered + ' ' + msg('summary.unanswered'))); }
+    tr.querySelector('.sa-cov-score').textContent = t.score === null ? msg('coverage.none') : t.score.toFixed(1);
+  }
+
+  // fill writes every row of the page's tables, or, when only the status
+  // of the recommendation changed (its id) did, only the rows citing it.
+  function fill(model, rec, changed) {
+    if (!page) {
+      page = rows(box);
+      byRec = Object.create(null);
+      page.forEach(function (row) {
+        row.recs.forEach(function (r) { (byRec[r.id] = byRec[r.id] || []).push(row); });
+      });
+    }
+    if (changed !== undefined) {
+      (byRec[changed] || []).forEach(function (row) { fillRow(model, rec, row); });
+      return;
+    }
+    page.forEach(function (row) { fillRow(model, rec, row); });
   }
 
   // report returns a copy of the filled summary for the printed report,
   // without the page's ids, so that nothing is named twice.
   function report(model, rec) {
-    fill(model, rec, box);
+    fill(model, rec);
     var copy = box.cloneNode(true);
     copy.removeAttribute('id');
     copy.setAttribute('aria-labelledby', 'sa-report-cov-title');
@@ -44,5 +69,5 @@
     return copy;
   }
 
-  R.assessmentCoverage = { fill: function (model, rec) { fill(model, rec, box); }, report: report };
+  R.assessmentCoverage = { fill: fill, report: report };
 })();

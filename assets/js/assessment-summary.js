@@ -42,7 +42,7 @@
   function summarise(model, rec) {
     var all = [];
     var rows = model.results.map(function (res) {
-      all = all.concat(res.recs);
+      Array.prototype.push.apply(all, res.recs);
       return { label: res.number + '. ' + res.title, title: res.title, short: String(res.number), tally: tally(res.recs, rec) };
     });
     return { rows: rows, overall: { label: model.msg('summary.overall'), title: model.msg('summary.overall'), short: '', tally: tally(all, rec) } };
@@ -65,25 +65,29 @@
     head.appendChild(el('th', { scope: 'col' }, msg('summary.score')));
     tbl.appendChild(el('thead')).appendChild(head);
     var body = tbl.appendChild(el('tbody'));
-    sum.rows.concat([sum.overall]).forEach(function (row, i) {
-      var tr = el('tr', i === sum.rows.length ? { 'class': 'sa-total' } : {});
-      tr.appendChild(el('th', { scope: 'row' }, row.label));
-      io.STATUSES.forEach(function (s) { tr.appendChild(el('td', {}, String(row.tally.counts[s]))); });
-      tr.appendChild(el('td', {}, String(row.tally.unanswered)));
-      tr.appendChild(el('td', {}, scoreText(row.tally, msg)));
-      body.appendChild(tr);
-    });
+    sum.rows.concat([sum.overall]).forEach(function (row, i) { body.appendChild(tableRow(model, row, i === sum.rows.length)); });
     return tbl;
   }
 
+  function tableRow(model, row, total) {
+    var tr = el('tr', total ? { 'class': 'sa-total' } : {});
+    tr.appendChild(el('th', { scope: 'row' }, row.label));
+    io.STATUSES.forEach(function (s) { tr.appendChild(el('td', {}, String(row.tally.counts[s]))); });
+    tr.appendChild(el('td', {}, String(row.tally.unanswered)));
+    tr.appendChild(el('td', {}, scoreText(row.tally, model.msg)));
+    return tr;
+  }
+
   var chartCount = 0;
+  // The chart's geometry: label column, bar length and row height.
+  var labelW = 270, barW = 400, rowH = 30, top = 10;
 
   // chart draws one horizontal bar per row on a 0 to 4 scale. It is an
   // image with a title and description; the table holds its figures.
   function chart(model, sum) {
     var msg = model.msg;
     var rows = sum.rows.concat([sum.overall]);
-    var labelW = 270, barW = 400, rowH = 30, top = 10, axis = 24;
+    var axis = 24;
     var width = labelW + barW + 60, height = top + rows.length * rowH + axis;
     var n = ++chartCount;
     var root = svg('svg', {
@@ -93,33 +97,63 @@
     root.appendChild(svg('title', { id: 'sa-chart-title-' + n }, msg('summary.chart')));
     root.appendChild(svg('desc', { id: 'sa-chart-desc-' + n }, msg('summary.chart.desc')));
     // The axis runs from 0 to the scale's highest score.
-    var maxScore = Math.max.apply(null, [1].concat(Object.keys(io.POINTS).map(function (k) { return io.POINTS[k]; })));
+    var maxScore = maxScoreOf();
     var step = maxScore <= 10 ? 1 : Math.ceil(maxScore / 5);
     for (var g = 0; g <= maxScore; g += step) {
       var x = labelW + barW * g / maxScore;
       root.appendChild(svg('line', { x1: x, x2: x, y1: top, y2: height - axis + 4, 'class': 'sa-grid' }));
       root.appendChild(svg('text', { x: x, y: height - 6, 'class': 'sa-axis', 'text-anchor': 'middle' }, String(g)));
     }
-    rows.forEach(function (row, i) {
-      var y = top + i * rowH;
-      var label = row.short ? row.short + '. ' + shorten(row.title, 33) : row.label;
-      root.appendChild(svg('text', { x: 0, y: y + rowH / 2 + 5, 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }, label));
-      var score = row.tally.score;
-      if (score !== null) {
-        root.appendChild(svg('rect', { x: labelW, y: y + 5, width: Math.max(barW * score / maxScore, 2), height: rowH - 10, 'class': row.short ? 'sa-bar' : 'sa-bar sa-bar-total' }));
-      }
-      root.appendChild(svg('text', { x: labelW + (score === null ? 0 : barW * score / maxScore) + 6, y: y + rowH / 2 + 5, 'class': 'sa-bar-value' }, scoreText(row.tally, msg)));
-    });
+    rows.forEach(function (row, i) { root.appendChild(bar(model, row, i, maxScore)); });
     return root;
+  }
+
+  // bar is one row of the chart: its label, bar and score, as a group.
+  function bar(model, row, i, maxScore) {
+    var y = top + i * rowH;
+    var g = svg('g');
+    var label = row.short ? row.short + '. ' + shorten(row.title, 33) : row.label;
+    g.appendChild(svg('text', { x: 0, y: y + rowH / 2 + 5, 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }, label));
+    var score = row.tally.score;
+    if (score !== null) {
+      g.appendChild(svg('rect', { x: labelW, y: y + 5, width: Math.max(barW * score / maxScore, 2), height: rowH - 10, 'class': row.short ? 'sa-bar' : 'sa-bar sa-bar-total' }));
+    }
+    g.appendChild(svg('text', { x: labelW + (score === null ? 0 : barW * score / maxScore) + 6, y: y + rowH / 2 + 5, 'class': 'sa-bar-value' }, scoreText(row.tally, model.msg)));
+    return g;
+  }
+
+  function maxScoreOf() {
+    return Math.max.apply(null, [1].concat(Object.keys(io.POINTS).map(function (k) { return io.POINTS[k]; })));
   }
 
   function shorten(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
 
-  // render fills the summary's chart and table for an assessment.
+  // render fills the summary's chart and table for an assessment. When
+  // they show the same rows already, only the rows whose figures changed
+  // are drawn again (after one answer, its result's and the total): a
+  // click costs the same on a guidance of twenty recommendations or two
+  // thousand.
+  var drawn = typeof WeakMap === 'function' ? new WeakMap() : null;
+  function figures(t) { return io.STATUSES.map(function (s) { return t.counts[s]; }).concat([t.unanswered, t.score]).join(' '); }
   function render(model, rec, chartBox, tableBox) {
     var sum = summarise(model, rec);
-    chartBox.replaceChildren(chart(model, sum));
-    tableBox.replaceChildren(table(model, sum));
+    var rows = sum.rows.concat([sum.overall]);
+    var keys = rows.map(function (row) { return figures(row.tally); });
+    var d = drawn && drawn.get(tableBox);
+    if (d && d.chartBox === chartBox && d.keys.length === keys.length && chartBox.firstChild === d.svg && tableBox.firstChild === d.table) {
+      var bars = d.svg.querySelectorAll(':scope > g'), trs = d.table.tBodies[0].rows;
+      rows.forEach(function (row, i) {
+        if (keys[i] === d.keys[i]) { return; }
+        bars[i].replaceWith(bar(model, row, i, d.maxScore));
+        trs[i].replaceWith(tableRow(model, row, i === sum.rows.length));
+      });
+      d.keys = keys;
+      return sum;
+    }
+    var svgRoot = chart(model, sum), tbl = table(model, sum);
+    chartBox.replaceChildren(svgRoot);
+    tableBox.replaceChildren(tbl);
+    if (drawn) { drawn.set(tableBox, { chartBox: chartBox, svg: svgRoot, table: tbl, keys: keys, maxScore: maxScoreOf() }); }
     return sum;
   }
 

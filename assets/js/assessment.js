@@ -14,6 +14,32 @@
 // One writer: persist is the only function that writes an assessment, and
 // it refuses (see there) to overwrite a newer revision kept by another tab,
 // to change a final assessment, or to keep a text the reader would refuse.
+//
+// The page (layouts/self-assessment.html) holds the whole blank form, for
+// a reader without scripts and for paper. Each expected result is a
+// <section data-result="ID" data-number data-title>; each recommendation
+// in it is
+//
+//   <section class="sa-rec" id="sa-rec-ID" data-rec="ID" data-label="1.2">
+//     <h3> <span class="num">1.2</span> <span class="sa-rec-text">text</span>
+//     <fieldset class="sa-scale"> one radio per level of the scale:
+//       <input type="radio" name="sa-status-ID" id="sa-ID-LEVEL" value="LEVEL" data-answer="status">
+//     <p data-state>  badge and time of the last change (written here)
+//     <textarea id="sa-ID-evidence" data-answer="evidence">, <div data-links>,
+//     <textarea id="sa-ID-gaps" data-answer="gaps">,
+//     <input id="sa-ID-owner" data-answer="owner">, <input type="date" id="sa-ID-target" data-answer="targetDate">
+//     <aside class="sa-indicators"> (when the recommendation has indicators)
+//
+// A field's data-answer names the answer's key in the export format; the
+// model below (model.byId[ID].el) points at each section.
+//
+// Speed, whatever the size of the guidance: one listener on the form
+// takes every edit (onEdit); an edit writes only its recommendation's
+// state line and, for a status, the summary and the coverage rows citing
+// it; a fill touches only the recommendations answered or shown
+// (shown); the action plan follows a moment after typing stops, and the
+// printed report is made only before printing. Off-screen recommendations
+// are neither laid out nor painted (content-visibility in site.css).
 (function () {
   'use strict';
   var R = window.riskguide || {};
@@ -56,7 +82,8 @@
   each(form.querySelectorAll('[data-result]'), function (sec) {
     var res = { id: sec.getAttribute('data-result'), number: +sec.getAttribute('data-number'), title: sec.getAttribute('data-title'), recs: [] };
     each(sec.querySelectorAll('[data-rec]'), function (el) {
-      var r = { id: el.getAttribute('data-rec'), label: el.getAttribute('data-label'), text: el.getAttribute('data-text'), el: el };
+      var t = el.querySelector('.sa-rec-text');
+      var r = { id: el.getAttribute('data-rec'), label: el.getAttribute('data-label'), text: t ? t.textContent : '', el: el };
       res.recs.push(r);
       model.byId[r.id] = r;
     });
@@ -291,33 +318,46 @@
   }
 
   // ---- The form ------------------------------------------------------
+  // The page arrives blank, and only the recommendations whose fields show
+  // something (shown) or that the assessment answers are written to: a
+  // fill costs what the answers hold, not what the guidance holds. The
+  // form has autocomplete="off" so that the browser restores no field on
+  // a reload; a radio it restored anyway is found once, below.
+  var shown = Object.create(null);
+  each(form.querySelectorAll('input[type="radio"]:checked'), function (input) {
+    var box = input.closest('[data-rec]');
+    if (box) { shown[box.getAttribute('data-rec')] = true; }
+  });
+
   function fill(rec) {
     var active = document.activeElement;
     clearFieldErrors();
     each(form.querySelectorAll('[data-meta]'), function (input) {
       if (input !== active) { input.value = rec[input.getAttribute('data-meta')] || ''; }
     });
-    model.results.forEach(function (res) {
-      res.recs.forEach(function (r) {
-        var a = own(rec.answers, r.id) ? rec.answers[r.id] : blankAnswer();
-        each(r.el.querySelectorAll('[data-answer]'), function (input) {
-          var f = input.getAttribute('data-answer');
-          if (input.type === 'radio') {
-            input.checked = input.value === a.status;
-          } else if (input !== active) {
-            input.value = a[f];
-          }
-        });
-        showAnswerState(r, a);
+    var ids = Object.keys(shown).concat(Object.keys(rec.answers).filter(function (id) { return !shown[id]; }));
+    var filled = [];
+    ids.forEach(function (id) {
+      if (!own(model.byId, id)) { return; }
+      var r = model.byId[id];
+      var a = own(rec.answers, id) ? rec.answers[id] : blankAnswer();
+      each(r.el.querySelectorAll('[data-answer]'), function (input) {
+        var f = input.getAttribute('data-answer');
+        if (input.type === 'radio') {
+          input.checked = input.value === a.status;
+        } else if (input !== active) {
+          input.value = a[f];
+        }
       });
+      showAnswerState(r, a);
+      if (io.hasContent(a)) { shown[id] = true; filled.push(r); } else { delete shown[id]; }
     });
-    fitTextareas();
+    fitTextareas(filled);
     showRetired(rec);
     showSummary(rec);
     showDates(rec);
     showFinal(rec);
-    showPlan();
-    showReport();
+    showPlanSoon();
   }
 
   // ---- Action plan ------------------------------------------------------
@@ -332,9 +372,14 @@
   window.addEventListener('afterprint', function () { document.body.classList.remove('sa-print-plan', 'sa-print-compare'); });
 
   // showFinal makes the form read-only for a final assessment and says who
-  // signed it off.
+  // signed it off. The fields are touched only when that changes: the
+  // page arrives with all of them enabled.
+  var shownFinal = false;
   function showFinal(rec) {
-    each(form.querySelectorAll('input, textarea, button'), function (c) { c.disabled = !!rec.final; });
+    if (!!rec.final !== shownFinal) {
+      shownFinal = !!rec.final;
+      each(form.querySelectorAll('input, textarea, button'), function (c) { c.disabled = shownFinal; });
+    }
     var note = $('sa-final-note');
     note.textContent = rec.final ? msg('final.note', rec.approvedBy, rec.approvedOn) : '';
     note.hidden = !rec.final;
@@ -342,19 +387,20 @@
     each(document.querySelectorAll('[data-sa-action="rename"]'), function (b) { b.disabled = !!rec.final; });
   }
 
-  // showReport makes the printed report from the assessment shown. It is
-  // remade a moment after typing stops, and again just before printing.
-  var reportTimer = null;
+  // showReport makes the printed report from the assessment shown. Only
+  // paper shows it, so it is made just before printing (beforeprint, which
+  // the browser also sends before it saves a PDF), not on every change.
   function showReport() {
-    clearTimeout(reportTimer);
-    reportTimer = null;
-    if (!R.assessmentReport) { return; }
-    R.assessmentReport.render(model, current(), $('sa-report'));
-    document.body.classList.add('sa-has-report');
+    if (R.assessmentReport) { R.assessmentReport.render(model, current(), $('sa-report')); }
   }
-  function showReportSoon() {
-    clearTimeout(reportTimer);
-    reportTimer = setTimeout(function () { showPlan(); showReport(); }, 400);
+  if (R.assessmentReport) { document.body.classList.add('sa-has-report'); }
+
+  // The action plan is remade a moment after typing stops: a click
+  // answers at once, and the plan follows.
+  var planTimer = null;
+  function showPlanSoon() {
+    clearTimeout(planTimer);
+    planTimer = setTimeout(function () { planTimer = null; showPlan(); }, 400);
   }
 
   function onEdit(e) {
@@ -378,20 +424,23 @@
       var box = t.closest('[data-rec]');
       if (!box || (t.type === 'radio' && !t.checked)) { return; }
       var id = box.getAttribute('data-rec');
+      // The field shows something now, kept or not: the next fill writes
+      // it (with what is kept, should the change be refused).
+      shown[id] = true;
       change(function (rec) {
         var a = own(rec.answers, id) ? rec.answers[id] : blankAnswer();
         a[field] = value;
         a.updated = now();
         rec.answers[id] = a;
       });
-      var shown = current().answers[id];
-      if (shown && own(model.byId, id)) { showAnswerState(model.byId[id], shown); }
-      if (field === 'status') { showSummary(current()); }
+      var ans = current().answers[id];
+      if (ans && own(model.byId, id)) { showAnswerState(model.byId[id], ans); }
+      if (field === 'status') { showSummary(current(), id); }
     } else {
       return;
     }
     showDates(current());
-    showReportSoon();
+    showPlanSoon();
   }
 
   form.addEventListener('input', onEdit);
@@ -483,9 +532,11 @@
     $('sa-retired').hidden = ids.length === 0;
   }
 
-  function showSummary(rec) {
+  // showSummary counts the answers again; after one answer's status
+  // changed (changed, its id), only the coverage rows citing it are.
+  function showSummary(rec, changed) {
     summary.render(model, rec, $('sa-chart'), $('sa-summary-table'));
-    if (R.assessmentCoverage) { R.assessmentCoverage.fill(model, rec); }
+    if (R.assessmentCoverage) { R.assessmentCoverage.fill(model, rec, changed); }
   }
 
   // Dates are written in ISO form, never in the browser's locale, so that a
@@ -499,11 +550,15 @@
   }
 
   // A printed or long answer shows all of its text, not a scrolled window.
-  function fitTextareas() {
-    each(form.querySelectorAll('textarea'), function (t) {
-      t.style.height = '';
-      if (t.scrollHeight > t.clientHeight) { t.style.height = (t.scrollHeight + 4) + 'px'; }
-    });
+  // Only the fields of recs (the answered ones) and those made taller
+  // before can need it; all are reset first and measured after, so that
+  // the page is laid out once, not once per field.
+  function fitTextareas(recs) {
+    var list = Array.prototype.slice.call(form.querySelectorAll('textarea[style]'));
+    recs.forEach(function (r) { each(r.el.querySelectorAll('textarea'), function (t) { if (t.value !== '') { list.push(t); } }); });
+    list.forEach(function (t) { t.style.height = ''; });
+    var fit = list.filter(function (t) { return t.scrollHeight > t.clientHeight; }).map(function (t) { return [t, t.scrollHeight]; });
+    fit.forEach(function (p) { p[0].style.height = (p[1] + 4) + 'px'; });
   }
   form.addEventListener('input', function (e) {
     if (e.target.tagName === 'TEXTAREA' && e.target.scrollHeight > e.target.clientHeight) {
@@ -514,7 +569,7 @@
     var rec = current();
     $('sa-dates').textContent = rec.name + ' · ' + msg('printed', view.isoDate(new Date())) + ' · ' + msg('last.changed', localTime(rec.updated));
     $('sa-dates').hidden = false;
-    fitTextareas();
+    fitTextareas(Object.keys(shown).filter(function (id) { return own(model.byId, id); }).map(function (id) { return model.byId[id]; }));
     showReport();
   });
   window.addEventListener('afterprint', function () { showDates(current()); });

@@ -93,14 +93,23 @@ func (tb *tab) waitFor(what, expr string) {
 
 func (tb *tab) click(sel string) {
 	tb.t.Helper()
-	tb.Do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
+	tb.Do(onScreen(sel), chromedp.Click(chromedp.CSS(sel)))
 }
 
 // typeInto types text into a field as a user would, so that input events
 // fire.
 func (tb *tab) typeInto(sel, text string) {
 	tb.t.Helper()
-	tb.Do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.SendKeys(chromedp.CSS(sel), text))
+	tb.Do(onScreen(sel), chromedp.SendKeys(chromedp.CSS(sel), text))
+}
+
+// onScreen scrolls the element to the screen and waits for two frames,
+// as a reader sees the page before clicking: on a long form what comes
+// on screen is laid out only then (content-visibility), which may move
+// the element.
+func onScreen(sel string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(chromedp.ScrollIntoView(chromedp.CSS(sel)),
+		chromedp.Evaluate[chromedp.Void](`new Promise(function (ok) { requestAnimationFrame(function () { requestAnimationFrame(function () { ok(); }); }); })`, chromedp.EvalAwaitPromise))
 }
 
 func (tb *tab) value(sel string) string {

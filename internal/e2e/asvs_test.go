@@ -87,7 +87,7 @@ func TestASVSExample(t *testing.T) {
 				t.Errorf("the form offers %q", got)
 			}
 			for _, sel := range []string{"#sa-v1-1-1-pass", "#sa-v1-1-2-fail", "#sa-v1-2-1-not-applicable"} {
-				p.Do(chromedp.ScrollIntoView(chromedp.CSS(sel)), chromedp.Click(chromedp.CSS(sel)))
+				p.Do(onScreen(sel), chromedp.Click(chromedp.CSS(sel)))
 			}
 			deadline := browsertest.Deadline(t)
 			for !browsertest.Eval[bool](p, `document.querySelectorAll('#sa-plan-out tbody tr:not(.sa-plan-unanswered)').length === 1 && document.querySelector('#sa-summary-table table') !== null`) {

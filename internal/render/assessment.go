@@ -145,6 +145,14 @@ func (p *AssessmentPage) Missing() (string, error) {
 	return "", nil
 }
 
+// LongForm is the number of recommendations from which the form is long:
+// the browser then lays out only what is near the screen (the sa-long
+// class, site.css), as a shorter one is laid out at once anyway.
+const LongForm = 100
+
+// Long reports whether the form is long (LongForm).
+func (p *AssessmentPage) Long() bool { return len(p.Site.AllRecommendations()) >= LongForm }
+
 // DoneLevels are the ids of the levels that count as in place, for the
 // scripts' action plan.
 func (p *AssessmentPage) DoneLevels() string {
