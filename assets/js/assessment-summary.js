@@ -83,7 +83,7 @@
   function chart(model, sum) {
     var msg = model.msg;
     var rows = sum.rows.concat([sum.overall]);
-    var labelW = 270, barW = 400, rowH = 30, top = 10, axis = 24;
+    var labelW = 280, barW = 400, rowH = 34, top = 10, axis = 24;
     var width = labelW + barW + 60, height = top + rows.length * rowH + axis;
     var n = ++chartCount;
     var root = svg('svg', {
@@ -102,8 +102,11 @@
     }
     rows.forEach(function (row, i) {
       var y = top + i * rowH;
-      var label = row.short ? row.short + '. ' + shorten(row.title, 33) : row.label;
-      root.appendChild(svg('text', { x: 0, y: y + rowH / 2 + 5, 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }, label));
+      // A label takes two lines rather than be cut short, on screen and
+      // on paper; only a title longer than both is shortened.
+      var label = row.short ? twoLines(row.short + '. ' + row.title, 38) : [row.label];
+      var text = root.appendChild(svg('text', { x: 0, y: y + rowH / 2 + (label.length > 1 ? -2 : 5), 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }));
+      label.forEach(function (line, k) { text.appendChild(svg('tspan', { x: 0, dy: k ? 14 : 0 }, line)); });
       var score = row.tally.score;
       if (score !== null) {
         root.appendChild(svg('rect', { x: labelW, y: y + 5, width: Math.max(barW * score / maxScore, 2), height: rowH - 10, 'class': row.short ? 'sa-bar' : 'sa-bar sa-bar-total' }));
@@ -114,6 +117,12 @@
   }
 
   function shorten(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
+  function twoLines(s, n) {
+    if (s.length <= n) { return [s]; }
+    var cut = s.lastIndexOf(' ', n);
+    if (cut <= 0) { cut = n; }
+    return [s.slice(0, cut), shorten(s.slice(cut).trim(), n)];
+  }
 
   // render fills the summary's chart and table for an assessment.
   function render(model, rec, chartBox, tableBox) {

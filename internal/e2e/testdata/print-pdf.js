@@ -8,7 +8,9 @@
 //              "pdf": "/tmp/x.pdf", "paper": "A4", "sheets": ["pack-a"]}]}
 //
 // "sheets", when given, is the choice a trainer makes on a pack page:
-// "Select none", then a tick for each named sheet. Each job writes its PDF;
+// "Select none", then a tick for each named sheet. "script", when given, is
+// run in the page first (to fill in a form), and "waitFor" is an
+// expression waited for before printing. Each job writes its PDF;
 // anything that goes wrong ends the script with a message and exit code 1.
 'use strict';
 
@@ -49,6 +51,12 @@ async function run() {
     page.setDefaultTimeout(0);
     for (const job of req.jobs) {
       await page.goto(job.url, { waitUntil: 'load' });
+      if (job.script) {
+        await page.evaluate(job.script);
+      }
+      if (job.waitFor) {
+        await page.waitForFunction(job.waitFor, { polling: 100 });
+      }
       if (job.sheets) {
         await page.click('[data-pack-all="false"]');
         for (const id of job.sheets) {
