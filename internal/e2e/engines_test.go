@@ -83,6 +83,8 @@ var (
 	headingLinkRe = regexp.MustCompile(`(?s)<a class="heading-link".*?</a>`)
 	tagRe         = regexp.MustCompile(`<[^>]+>`)
 	packSheetRe   = regexp.MustCompile(`data-pack-sheet="([^"]+)"`)
+	blockquoteRe  = regexp.MustCompile(`(?s)<blockquote.*?</blockquote>`)
+	introRe       = regexp.MustCompile(`(?s)<div class="prose (?:role-description|checklist-intro)"[^>]*>(.*?)</div>`)
 )
 
 // htmlText is the text of a fragment of HTML, as printed: tags and heading
@@ -208,6 +210,23 @@ func TestPrintInBothEngines(t *testing.T) {
 				}
 				if i := strings.IndexFunc(browsertest.PDFText(t, pdfs[i]), func(r rune) bool { return r >= 0xFB00 && r <= 0xFB06 }); i >= 0 {
 					t.Errorf("%s: the PDF has a ligature character, which a text search does not match", name)
+				}
+			}
+			// A checklist in the pack keeps its role's description and its
+			// introduction, as on its own page.
+			intros := introRe.FindAllStringSubmatch(readBuilt(t, s, packs[0]), -1)
+			if len(intros) < len(cl.titles) {
+				t.Errorf("%s: %d role descriptions and introductions for %d checklists", packs[0], len(intros), len(cl.titles))
+			}
+			all0 := squash(browsertest.PDFText(t, pdfs[0]))
+			for _, m := range intros {
+				// Its warning (a blockquote) is for the screen only.
+				words := strings.Fields(htmlText(blockquoteRe.ReplaceAllString(m[1], "")))
+				if len(words) > 8 {
+					words = words[:8]
+				}
+				if w := strings.Join(words, " "); !strings.Contains(all0, squash(w)) {
+					t.Errorf("%s: %q is not printed", packs[0], w)
 				}
 			}
 			if text := browsertest.PDFText(t, pdfs[0]); !strings.Contains(text, "Investigating officer") {
