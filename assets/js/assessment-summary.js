@@ -112,8 +112,11 @@
   function bar(model, row, i, maxScore) {
     var y = top + i * rowH;
     var g = svg('g');
-    var label = row.short ? row.short + '. ' + shorten(row.title, 33) : row.label;
-    g.appendChild(svg('text', { x: 0, y: y + rowH / 2 + 5, 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }, label));
+    // A label takes two lines rather than be cut short, on screen and on
+    // paper; only a title longer than both is shortened.
+    var label = row.short ? twoLines(row.short + '. ' + row.title, 38) : [row.label];
+    var text = g.appendChild(svg('text', { x: 0, y: y + rowH / 2 + (label.length > 1 ? -2 : 5), 'class': 'sa-bar-label' + (row.short ? '' : ' sa-bar-total') }));
+    label.forEach(function (line, k) { text.appendChild(svg('tspan', { x: 0, dy: k ? 14 : 0 }, line)); });
     var score = row.tally.score;
     if (score !== null) {
       g.appendChild(svg('rect', { x: labelW, y: y + 5, width: Math.max(barW * score / maxScore, 2), height: rowH - 10, 'class': row.short ? 'sa-bar' : 'sa-bar sa-bar-total' }));
@@ -127,6 +130,12 @@
   }
 
   function shorten(s, n) { return s.length > n ? s.slice(0, n - 1) + '…' : s; }
+  function twoLines(s, n) {
+    if (s.length <= n) { return [s]; }
+    var cut = s.lastIndexOf(' ', n);
+    if (cut <= 0) { cut = n; }
+    return [s.slice(0, cut), shorten(s.slice(cut).trim(), n)];
+  }
 
   // render fills the summary's chart and table for an assessment. When
   // they show the same rows already, only the rows whose figures changed

@@ -12,19 +12,37 @@
     });
   });
 
-  // A printed sheet says in its footer when it was printed (sheets.css
-  // shows --sheet-printed there). The date is today's whenever the sheet is
-  // printed, so it is set again just before.
+  // A printed sheet says when it was printed: in its page margins (the
+  // sheets.css footer shows --sheet-printed, where the browser draws
+  // margins) and in the line at its top (.sheet-date), which every browser
+  // prints. The date is today's whenever the sheet is printed, so it is set
+  // again just before. It is written in the site's words, as the footer
+  // writes its dates ("7 December 2026", "7. Dezember 2026"): the month
+  // names and the order come with the page (date.months, date.format); the
+  // browser's own locale would say "December 7, 2026" on an English site.
   var sheet = document.querySelector('[data-printed]');
-  function stampDate() {
-    var label = sheet.getAttribute('data-printed') || '%s';
-    var date;
-    try {
-      date = new Date().toLocaleDateString(root.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric' });
-    } catch (e) {
-      date = new Date().toISOString().slice(0, 10);
+  var stamps = document.querySelectorAll('.sheet-date[data-printed]');
+  function siteDate(d, el) {
+    var months = (el && el.getAttribute('data-months') || '').split('|');
+    var format = el && el.getAttribute('data-date-format');
+    if (months.length === 12 && format) {
+      return format.replace(/%\[1\]d/g, String(d.getDate()))
+        .replace(/%\[2\]s/g, months[d.getMonth()])
+        .replace(/%\[3\]d/g, String(d.getFullYear()));
     }
-    root.style.setProperty('--sheet-printed', JSON.stringify(label.replace('%s', date)));
+    try {
+      return new Intl.DateTimeFormat(root.lang || undefined, { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
+    } catch (e) {
+      return d.toISOString().slice(0, 10);
+    }
+  }
+  function stampDate() {
+    var now = new Date();
+    var label = sheet.getAttribute('data-printed') || '%s';
+    root.style.setProperty('--sheet-printed', JSON.stringify(label.replace('%s', siteDate(now, stamps[0]))));
+    Array.prototype.forEach.call(stamps, function (el) {
+      el.textContent = (el.getAttribute('data-printed') || '%s').replace('%s', siteDate(now, el));
+    });
   }
   if (sheet) {
     stampDate();

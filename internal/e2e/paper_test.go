@@ -8,9 +8,9 @@ import (
 	"github.com/riskguide/riskguide/internal/browsertest"
 )
 
-// TestPrintedHeadingsWholeWords prints every template of the default site
-// and the blank self-assessment to PDF in Chromium and reads them back
-// with pdftotext: every word of every heading and table column heading is
+// TestPrintedHeadingsWholeWords prints every template of the default site,
+// the pack of all templates and the blank self-assessment to PDF in
+// Chromium and reads them back with pdftotext: every word of every heading and table column heading is
 // printed whole (no "applicabl|e" broken over two lines of a narrow
 // column), and the text has no ligature characters (ﬁ, ﬀ), so a plain
 // search of the PDF finds "officer" and "signed off".
@@ -20,7 +20,7 @@ func TestPrintedHeadingsWholeWords(t *testing.T) {
 	s := defaultSite(t)
 	h := fileHost(s)
 	p := b.NewPage(t)
-	pages := []string{"self-assessment/index.html"}
+	pages := []string{"self-assessment/index.html", "print/protocols/index.html"}
 	for _, pr := range s.Site.Protocols {
 		pages = append(pages, "protocols/"+pr.ID+"/index.html")
 	}

@@ -38,18 +38,32 @@ func (r *renderer) sheetsCSS() []byte {
 			guidance += " · " + label
 		}
 	}
-	page := cssCounters(r.i18n.Lookup("sheet.page"), "counter(page)", "counter(pages)")
 	blank := cssString(r.i18n.Lookup("sheet.printed.blank"))
 	sheet := func(name, title string) {
+		// Each sheet counts its own pages (counter NAME, stepped on its
+		// pages only), so that a sheet printed on its own says "Page 1 of
+		// 4" and one printed in a pack starts again at 1. A pack's sheet
+		// is on a page of its own kind (NAME-pack) that says both: the
+		// sheet's page, and the page of the pack with the pack's count,
+		// since CSS counts pages only for the whole document: no browser
+		// knows a sheet's own count there. A pack with one sheet chosen
+		// (pack.js marks it pack-single) prints that sheet as on its own.
 		fmt.Fprintf(&b, ".%s { page: %s; }\n", name, name)
-		fmt.Fprintf(&b, "@page %s {\n", name)
-		b.WriteString("  margin: 17mm 14mm 15mm;\n")
-		b.WriteString("  font: 8pt/1.25 system-ui, \"Liberation Sans\", Arial, sans-serif; color: #000;\n")
-		fmt.Fprintf(&b, "  @top-left { content: %s; font-weight: 700; vertical-align: bottom; padding-bottom: 2mm; }\n", cssString(title))
-		fmt.Fprintf(&b, "  @top-right { content: %s; vertical-align: bottom; padding-bottom: 2mm; text-align: right; }\n", cssString(guidance))
-		fmt.Fprintf(&b, "  @bottom-left { content: var(--sheet-printed, %s); vertical-align: top; padding-top: 2mm; }\n", blank)
-		fmt.Fprintf(&b, "  @bottom-right { content: %s; vertical-align: top; padding-top: 2mm; text-align: right; }\n", page)
-		b.WriteString("}\n")
+		fmt.Fprintf(&b, ".print-section.%s { page: %s-pack; }\n", name, name)
+		fmt.Fprintf(&b, "html.pack-single .print-section.%s { page: %s; }\n", name, name)
+		own := cssCounters(r.i18n.Lookup("sheet.page"), "counter("+name+")", "counter(pages)")
+		pack := cssCounters(r.i18n.Lookup("sheet.page.pack"), "counter("+name+")", "counter(page)", "counter(pages)")
+		for _, kind := range []struct{ page, number string }{{name, own}, {name + "-pack", pack}} {
+			fmt.Fprintf(&b, "@page %s {\n", kind.page)
+			b.WriteString("  margin: 17mm 14mm 15mm;\n")
+			fmt.Fprintf(&b, "  counter-increment: %s;\n", name)
+			b.WriteString("  font: 8pt/1.25 system-ui, \"Liberation Sans\", Arial, sans-serif; color: #000;\n")
+			fmt.Fprintf(&b, "  @top-left { content: %s; font-weight: 700; vertical-align: bottom; padding-bottom: 2mm; }\n", cssString(title))
+			fmt.Fprintf(&b, "  @top-right { content: %s; vertical-align: bottom; padding-bottom: 2mm; text-align: right; }\n", cssString(guidance))
+			fmt.Fprintf(&b, "  @bottom-left { content: var(--sheet-printed, %s); vertical-align: top; padding-top: 2mm; }\n", blank)
+			fmt.Fprintf(&b, "  @bottom-right { content: %s; vertical-align: top; padding-top: 2mm; text-align: right; }\n", kind.number)
+			b.WriteString("}\n")
+		}
 	}
 	for _, c := range r.s.Checklists {
 		role := r.s.Role(c.Role.ID)
