@@ -128,6 +128,7 @@ type renderer struct {
 	// workbook delivers the blank workbook, written beside the pages
 	// (see startWorkbook).
 	workbook chan workbookResult
+	editions *editionIndex
 }
 
 // outFile is a file to emit.
@@ -163,6 +164,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.nav = r.navItems()
 	r.more = r.moreItems()
 	r.shared = &sharedMarkdown{}
+	r.editions = newEditionIndex(o.Editions)
 	return r, nil
 }
 
@@ -389,6 +391,7 @@ func (r *renderer) jobs() []job {
 	add("print/index.html", "print", func(b *Base) any { return r.printPage(b) })
 	add(AssessmentPath, "self-assessment", func(b *Base) any { return r.assessmentPage(b) })
 	add("search/index.html", "search", func(b *Base) any { return r.searchPage(b) })
+	jobs = append(jobs, r.editionJobs()...)
 	return jobs
 }
 
