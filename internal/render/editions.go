@@ -46,6 +46,9 @@ type ChangesPage struct {
 	// TextLang is the source language's tag on a page of another
 	// language: the quoted texts of editions are the source language's.
 	TextLang string
+	// First is the first recorded edition, said when no edition has
+	// followed it yet.
+	First string
 }
 
 // StepView is one edition's changes, ready to print.
@@ -127,6 +130,9 @@ func (r *renderer) changesPage(b *Base) (any, error) {
 			return nil, err
 		}
 		p.Steps = append(p.Steps, v)
+	}
+	if len(p.Steps) == 0 {
+		p.First = set.Records[0].Version
 	}
 	return p, nil
 }
