@@ -248,6 +248,12 @@ func (b *Base) DiffHTML(diff []edition.Segment) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	// The quoted text is in the source language on a translated page;
+	// the words naming the marks are in the page's.
+	label := `<span class="visually-hidden">`
+	if b.SourceLangIfTranslated() != "" {
+		label = `<span class="visually-hidden" lang="` + template.HTMLEscapeString(b.Site.Config.Language) + `">`
+	}
 	var s strings.Builder
 	for i, seg := range diff {
 		text := template.HTMLEscapeString(seg.Text)
@@ -264,7 +270,7 @@ func (b *Base) DiffHTML(diff []edition.Segment) (template.HTML, error) {
 		if seg.Op < 0 {
 			tag, name = "del", del
 		}
-		s.WriteString(head + "<" + tag + `><span class="visually-hidden">[` + template.HTMLEscapeString(name) + ` </span>` + word + `<span class="visually-hidden">]</span></` + tag + ">" + tail)
+		s.WriteString(head + "<" + tag + ">" + label + "[" + template.HTMLEscapeString(name) + " </span>" + word + `<span class="visually-hidden">]</span></` + tag + ">" + tail)
 		// A deletion followed by its replacement: a space between them,
 		// so that they do not read as one word.
 		if seg.Op < 0 && i+1 < len(diff) && diff[i+1].Op > 0 && tail == "" && !strings.HasPrefix(diff[i+1].Text, " ") {
