@@ -226,6 +226,13 @@ func TestEditionRecordAndChanges(t *testing.T) {
 		t.Error("an unchanged recommendation has a history")
 	}
 
+	// The retired recommendation's address still leads somewhere: to
+	// what became of it.
+	gone := parseHTML(t, filepath.Join(pub, "recommendations/training-evaluation/index.html"))
+	if got := textOf(selectAll(gone, "main")[0]); !strings.Contains(got, "Retired in edition 2.1 Recommendation 1.4 Evaluate training programmes") || !strings.Contains(got, "Replaced by Recommendation 1.4") {
+		t.Errorf("the retired recommendation's page reads %q", got)
+	}
+
 	// Edition 2.0 stays readable as it was, numbers and all.
 	old := parseHTML(t, filepath.Join(pub, "editions/2.0/index.html"))
 	if got := textOf(selectAll(old, "#rec-training-evaluation")[0]); got != "1.4 Evaluate training programmes and build monitoring of quality into data collection and reporting." {

@@ -32,7 +32,40 @@ func (r *renderer) editionJobs() []job {
 	for _, rec := range set.Records {
 		jobs = append(jobs, job{path: EditionPath(rec.Version), kind: "edition", make: func(b *Base) (any, error) { return r.editionPage(b, rec) }})
 	}
+	// A retired recommendation keeps its address: links and bookmarks to
+	// it lead to what became of it.
+	for _, st := range set.Steps {
+		for _, c := range st.Changes {
+			if c.Kind == edition.Retired && r.s.Recommendation(c.ID) == nil {
+				jobs = append(jobs, job{path: recPath(c.ID), kind: "retired", make: func(b *Base) (any, error) { return r.retiredPage(b, st, c) }})
+			}
+		}
+	}
 	return jobs
+}
+
+// RetiredPage stands at the address of a recommendation retired in an
+// edition: its text as it was, and what replaces it.
+type RetiredPage struct {
+	*Base
+	Version    string
+	Change     ChangeView
+	ChangeURL  string
+	EditionURL string
+	TextLang   string
+}
+
+func (r *renderer) retiredPage(b *Base, st edition.Step, c edition.Change) (any, error) {
+	cv, err := r.changeView(b, st, c)
+	if err != nil {
+		return nil, err
+	}
+	b.Title = cv.Label
+	p := &RetiredPage{Base: b, Version: st.To.Version, Change: cv, ChangeURL: b.Rel(ChangesPath + "#" + cv.Anchor), TextLang: b.SourceLangIfTranslated()}
+	if r.o.Editions.Recorded(st.From.Version) {
+		p.EditionURL = b.Rel(EditionPath(st.From.Version) + "#" + RecAnchor(c.ID))
+	}
+	return p, nil
 }
 
 // ChangesPage is the "What changed" page.

@@ -10,7 +10,7 @@ import (
 )
 
 // pageKinds are the page templates in layouts/, one per kind of page.
-var pageKinds = []string{"home", "result", "recommendation", "checklists", "checklist", "print-checklists", "self-assessment", "protocols", "protocol", "print-protocols", "sources", "print", "search", "page", "changes", "edition"}
+var pageKinds = []string{"home", "result", "recommendation", "checklists", "checklist", "print-checklists", "self-assessment", "protocols", "protocol", "print-protocols", "sources", "print", "search", "page", "changes", "edition", "retired"}
 
 // templates holds the parsed layouts: one template set per page kind, each a
 // clone of the frame and partials with that kind's file added.
