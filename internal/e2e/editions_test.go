@@ -7,11 +7,11 @@ import (
 )
 
 // TestEditionPages opens the ASVS example's editions, as a reader does:
-// axe-core finds nothing on "What changed", on the texts of its first
-// edition and on an amended requirement's page, at desktop and phone
-// width; a difference is marked by line and underline (not by colour
-// alone) and named in words; the requirement's history links to its
-// entry.
+// axe-core finds nothing on "What changed", on the texts of each edition,
+// on an amended requirement's page and at a retired one's address, at
+// desktop and phone width; a difference is marked by line and underline
+// (not by colour alone) and named in words; the requirement's history
+// links to its entry.
 func TestEditionPages(t *testing.T) {
 	t.Parallel()
 	s := asvsSite(t)
@@ -30,7 +30,7 @@ func TestEditionPages(t *testing.T) {
 				p.Desktop()
 			}
 			h := fileHost(s)
-			for _, page := range []string{"changes/index.html", "editions/5.0.0/index.html", "editions/5.0.0-example.2/index.html", "recommendations/v6-2-1/index.html", "recommendations/example-6-2-3/index.html"} {
+			for _, page := range []string{"changes/index.html", "editions/5.0.0/index.html", "editions/5.0.0-example.2/index.html", "recommendations/v6-2-1/index.html", "recommendations/example-6-2-3/index.html", "recommendations/v6-2-3/index.html"} {
 				p.Navigate(h.URL(page))
 				browsertest.FailOnAxe(t, page, p.Axe())
 			}
