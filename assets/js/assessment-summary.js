@@ -80,7 +80,7 @@
 
   var chartCount = 0;
   // The chart's geometry: label column, bar length and row height.
-  var labelW = 270, barW = 400, rowH = 30, top = 10;
+  var labelW = 280, barW = 400, rowH = 34, top = 10;
 
   // chart draws one horizontal bar per row on a 0 to 4 scale. It is an
   // image with a title and description; the table holds its figures.

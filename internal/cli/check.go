@@ -91,6 +91,9 @@ was checked (see docs/safety.md).`,
 			for _, w := range check.Warnings(res.Site) {
 				fmt.Fprintln(stderr, w)
 			}
+			for _, w := range editionWarnings(src, res.Site) {
+				fmt.Fprintln(stderr, w)
+			}
 			if len(diags) > 0 {
 				return diags
 			}

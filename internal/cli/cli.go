@@ -78,6 +78,7 @@ on police risk management of intimate partner violence.`,
 	root.AddCommand(
 		buildCommand(stdout, stderr),
 		checkCommand(stdout, stderr),
+		editionCommand(stdout),
 		newCommand(stdout),
 		reportCommand(stdout, stderr),
 		serveCommand(stdout, stderr),

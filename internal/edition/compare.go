@@ -136,8 +136,11 @@ func WordDiff(a, b string) []Segment {
 	}
 	ra, rb := encode(a), encode(b)
 	dmp := diffmatchpatch.New()
+	// No time limit: with one, a busy machine could stop the diff early
+	// and a rebuild would publish a different difference.
+	dmp.DiffTimeout = 0
 	diffs := dmp.DiffMainRunes(ra, rb, false)
-	diffs = dmp.DiffCleanupSemantic(diffs)
+	diffs = dmp.DiffCleanupMerge(diffs)
 	var out []Segment
 	for _, d := range diffs {
 		var text strings.Builder
@@ -151,30 +154,72 @@ func WordDiff(a, b string) []Segment {
 		case diffmatchpatch.DiffInsert:
 			op = 1
 		}
-		if n := len(out); n > 0 && out[n-1].Op == op {
-			out[n-1].Text += text.String()
+		out = append(out, Segment{Op: op, Text: text.String()})
+	}
+	return joinChanges(out)
+}
+
+// joinChanges makes each run of changes one deletion and one insertion:
+// the spaces kept between two changes ("a single vetted" to "one vetted,
+// documented" shares only spaces) belong to both, so that a reader sees
+// what was replaced by what, not a word-by-word weave.
+func joinChanges(segs []Segment) []Segment {
+	var out []Segment
+	for i := 0; i < len(segs); {
+		if segs[i].Op == 0 {
+			out = append(out, segs[i])
+			i++
 			continue
 		}
-		out = append(out, Segment{Op: op, Text: text.String()})
+		var del, ins strings.Builder
+		j := i
+		for ; j < len(segs); j++ {
+			sg := segs[j]
+			if sg.Op == 0 {
+				// Spaces between two changes join them; anything else,
+				// or spaces after the last change, ends the run.
+				if strings.TrimSpace(sg.Text) != "" || j+1 == len(segs) || segs[j+1].Op == 0 {
+					break
+				}
+				del.WriteString(sg.Text)
+				ins.WriteString(sg.Text)
+				continue
+			}
+			if sg.Op < 0 {
+				del.WriteString(sg.Text)
+			} else {
+				ins.WriteString(sg.Text)
+			}
+		}
+		if del.Len() > 0 && strings.TrimSpace(del.String()) != "" {
+			out = append(out, Segment{Op: -1, Text: del.String()})
+		}
+		if ins.Len() > 0 && strings.TrimSpace(ins.String()) != "" {
+			out = append(out, Segment{Op: 1, Text: ins.String()})
+		}
+		i = j
 	}
 	return out
 }
 
-// splitWords cuts s into words, each with the spaces that follow it; a
-// punctuation mark is a word of its own, so that a changed comma does not
-// mark the word before it as changed.
+// splitWords cuts s into words, runs of spaces and punctuation marks, each
+// a token of its own: so that "mandatory" before a space and before a
+// comma is the same word, and a changed comma does not mark the word
+// before it as changed.
 func splitWords(s string) []string {
 	var out []string
 	rs := []rune(s)
 	for i := 0; i < len(rs); {
 		j := i + 1
-		if isWordRune(rs[i]) {
+		switch {
+		case isWordRune(rs[i]):
 			for j < len(rs) && isWordRune(rs[j]) {
 				j++
 			}
-		}
-		for j < len(rs) && unicode.IsSpace(rs[j]) {
-			j++
+		case unicode.IsSpace(rs[i]):
+			for j < len(rs) && unicode.IsSpace(rs[j]) {
+				j++
+			}
 		}
 		out = append(out, string(rs[i:j]))
 		i = j

@@ -122,3 +122,13 @@ func (s *Set) Earlier(id string) []Earlier {
 	}
 	return out
 }
+
+// Recorded reports whether edition version has a record.
+func (s *Set) Recorded(version string) bool {
+	for _, r := range s.Records {
+		if r.Version == version {
+			return true
+		}
+	}
+	return false
+}

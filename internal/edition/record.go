@@ -130,7 +130,7 @@ func Parse(name string, data []byte) (*Record, site.Diagnostics) {
 	case f.Hash == "":
 		diags.Add(hashPos, "edition record has no hash: records are written by `riskguide edition record`, not by hand")
 	case f.Hash != want:
-		diags.Add(hashPos, "edition record %s was changed after it was written (its hash does not match its content): restore it from version control, or record the edition again with `riskguide edition record`", name)
+		diags.Add(hashPos, "edition record %s was changed after it was written (its hash does not match its content): restore it from version control (or, if the content is still that edition's, delete the file and record the edition again with `riskguide edition record`)", name)
 	}
 	if want := FileName(f.Version); name != want && !strings.HasSuffix(name, "/"+want) {
 		diags.Add(rec.Pos, "edition record for version %q must be named %s", f.Version, want)

@@ -221,6 +221,9 @@ func BuildSource(src Source, o Options) (*Result, error) {
 		return nil, diags.Sort()
 	}
 	o.editions = edition.NewSet(records, notes, edition.FromSite(s))
+	if diags := edition.Problems(src.FS, o.editions); len(diags) > 0 {
+		return nil, diags
+	}
 	var (
 		out  output
 		disk *publish.Folder

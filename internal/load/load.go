@@ -584,6 +584,7 @@ var delimiterRow = regexp.MustCompile(`^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s
 var reservedSlugs = map[string]bool{
 	"results": true, "recommendations": true, "checklists": true, "protocols": true,
 	"sources": true, "search": true, "print": true, "self-assessment": true, "assets": true,
+	"changes": true, "editions": true,
 }
 
 func (l *loader) pages() {

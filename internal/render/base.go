@@ -46,7 +46,7 @@ type NavItem struct {
 
 // pageIDs are the element ids the layouts use, reserved so that Markdown
 // headings and fields never take them.
-var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages", "print-hint", "on-this-page", "on-this-page-title", "guide-nav", "guide-nav-title", "site-menu", "side-map-title"}
+var pageIDs = []string{"main", "top", "site-nav", "site-title", "skip", "storage-warning", "guidance", "indicators", "roles", "evidence", "templates", "checklist-items", "recommendations", "results", "by-role", "contents", "sources", "cited-by", "summary", "all-pages", "print-hint", "on-this-page", "on-this-page-title", "guide-nav", "guide-nav-title", "site-menu", "side-map-title", "rec-history", "update-history"}
 
 func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 	b := &Base{Site: r.s, Path: p, Kind: kind, Nav: r.nav, More: r.more, r: r, md: md}

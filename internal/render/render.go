@@ -110,6 +110,7 @@ type renderer struct {
 	// workbook delivers the blank workbook, written beside the pages
 	// (see startWorkbook).
 	workbook chan workbookResult
+	editions *editionIndex
 }
 
 // outFile is a file to emit.
@@ -145,6 +146,7 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.nav = r.navItems()
 	r.more = r.moreItems()
 	r.shared = &sharedMarkdown{}
+	r.editions = newEditionIndex(o.Editions)
 	return r, nil
 }
 
@@ -345,6 +347,15 @@ type pageKind struct {
 	page func(r *renderer, b *Base, entries []site.Entry, i int) (any, error)
 }
 
+// generatedPages list, by kind, the pages the build knows of beyond the
+// content, such as those of recorded editions: their kinds in pageKinds
+// have neither path nor page.
+var generatedPages = map[string]func(r *renderer) []job{
+	"changes": (*renderer).changesJobs,
+	"edition": (*renderer).editionJobs,
+	"retired": (*renderer).retiredJobs,
+}
+
 // pageKinds are the kinds of page, in the order of the sitemap. A kind of
 // content whose Layout has no entry here gets an EntryPage for each entry,
 // after these: a new kind of content needs only its layout.
@@ -380,6 +391,7 @@ var pageKinds = []pageKind{
 	{"print", "print/index.html", one((*renderer).printPage)},
 	{"self-assessment", AssessmentPath, one((*renderer).assessmentPage)},
 	{"search", "search/index.html", one((*renderer).searchPage)},
+	{name: "changes"}, {name: "edition"}, {name: "retired"}, // see generatedPages
 }
 
 func one(page func(*renderer, *Base) any) func(*renderer, *Base, []site.Entry, int) (any, error) {
@@ -423,6 +435,10 @@ func (r *renderer) jobs() []job {
 	}
 	var jobs []job
 	for _, pk := range allPageKinds() {
+		if pages := generatedPages[pk.name]; pages != nil {
+			jobs = append(jobs, pages(r)...)
+			continue
+		}
 		if pk.path != "" {
 			jobs = append(jobs, job{path: pk.path, kind: pk.name, make: func(b *Base) (any, error) { return pk.page(r, b, nil, 0) }})
 			continue
