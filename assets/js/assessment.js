@@ -311,6 +311,8 @@
         showAnswerState(r, a);
       });
     });
+    // answers branch: flags on answers whose recommendation changed.
+    if (R.assessmentEditions) { R.assessmentEditions.show(model, rec); }
     fitTextareas();
     showRetired(rec);
     showSummary(rec);
@@ -786,6 +788,18 @@
     } catch (e) {
       fail(msg('export.failed', String(e && e.message || e)));
     }
+  }
+
+  // answers branch: "Reviewed: still true" (assessment-editions.js) is kept
+  // through change, the one writer, and the form shown again.
+  if (R.assessmentEditions) {
+    R.assessmentEditions.onReview = function (id) {
+      if (change(function (rec) { R.assessmentEditions.review(rec, id, today()); })) {
+        fill(current());
+        var r = model.byId[id];
+        say(msg('edition.reviewed.done', r ? r.label : id, R.assessmentEditions.current));
+      }
+    };
   }
 
   each(document.querySelectorAll('[data-sa-action]'), function (b) {
