@@ -9,6 +9,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -125,5 +126,28 @@ func TestEditionsFlagAmendedAnswers(t *testing.T) {
 	tb.waitFor("the next review shown", `document.getElementById('sa-current').selectedOptions[0].textContent.indexOf('Next review') >= 0`)
 	if got := flagged(tb); got != amendedB {
 		t.Errorf("the next review flags %q, want %q", got, amendedB)
+	}
+}
+
+// TestEditionsOlderExport imports, under edition 2.1, an export of format
+// version 3 (no edition per answer) that names edition 2.0: its answers
+// are read as given under 2.0, so the two amended ones are flagged. The
+// assessment is final, so it cannot be marked reviewed.
+func TestEditionsOlderExport(t *testing.T) {
+	_, dir21 := editionSites(t)
+	tb := openTab(t, dir21)
+	tb.waitFor("the form", `!document.getElementById('sa-manage').hidden`)
+	path, err := filepath.Abs("../report/testdata/editions/north-2025.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tb.importFile(path)
+	tb.dialog("", "new")
+	tb.waitFor("the import shown", `document.getElementById('sa-organisation').value === 'North Police'`)
+	if got, want := flagged(tb), amendedB+" "+amendedA; got != want {
+		t.Errorf("flagged %q, want %q", got, want)
+	}
+	if !tb.evalBool(`document.querySelector('#sa-rec-` + amendedA + ` [data-edition-review]').disabled`) {
+		t.Error("a final assessment offers to mark an answer reviewed")
 	}
 }
