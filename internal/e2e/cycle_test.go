@@ -56,8 +56,8 @@ func TestFinalIsReadOnly(t *testing.T) {
 	if a := e.Assessment; !a.Final || a.ApprovedBy != "C. Chief" || a.ApproverRole != "Chief Constable" || a.ApprovedOn != "2026-04-01" {
 		t.Errorf("the export lacks the sign-off: %+v", a)
 	}
-	if !strings.Contains(string(data), `"version": 3,`) {
-		t.Error("the export is not version 3")
+	if !strings.Contains(string(data), `"version": 4,`) {
+		t.Error("the export is not version 4")
 	}
 	// Its own export cannot replace it: it can only come in as a new one.
 	file := filepath.Join(t.TempDir(), "final.json")
