@@ -797,6 +797,9 @@
       if (change(function (rec) { R.assessmentEditions.review(rec, id, today()); })) {
         fill(current());
         var r = model.byId[id];
+        // The button is gone with the flag: keep the place in the form.
+        var at = r && (r.el.querySelector('input:checked') || r.el.querySelector('[data-answer]'));
+        if (at) { at.focus(); }
         say(msg('edition.reviewed.done', r ? r.label : id, R.assessmentEditions.current));
       }
     };

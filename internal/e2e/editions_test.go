@@ -9,6 +9,7 @@ package e2e
 
 import (
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -149,5 +150,23 @@ func TestEditionsOlderExport(t *testing.T) {
 	}
 	if !tb.evalBool(`document.querySelector('#sa-rec-` + amendedA + ` [data-edition-review]').disabled`) {
 		t.Error("a final assessment offers to mark an answer reviewed")
+	}
+}
+
+// TestEditionsPageValid: the 2.1 page, with its earlier texts in
+// templates, passes html-validate.
+func TestEditionsPageValid(t *testing.T) {
+	_, dir21 := editionSites(t)
+	page := filepath.Join(dir21, "self-assessment", "index.html")
+	data, err := os.ReadFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A positive control: the page holds the templates it is checked for.
+	if n := strings.Count(string(data), `<template data-edition="2.0"`); n != 2 {
+		t.Fatalf("%d earlier texts on the page, want 2", n)
+	}
+	for _, p := range htmlValidate(t, []string{page}) {
+		t.Error(p)
 	}
 }
