@@ -32,7 +32,9 @@ var (
 	// sign-off (final, approvedBy, approverRole, approvedOn); a version 1
 	// file reads as a draft without one. Version 3 added the scale the
 	// answers are on (guidance.scale); a file of version 1 or 2 is on
-	// DefaultScale.
+	// DefaultScale. Version 4 added to each answer the edition it was
+	// given under, its text's hash and the day it was reviewed (see
+	// Answer and editions.go).
 	Format  = site.AssessmentFormat.Format
 	Version = site.AssessmentFormat.Version
 
