@@ -247,6 +247,10 @@
       var old = io.own(base.answers, id) ? base.answers[id] : null;
       var same = old && io.TEXT_FIELDS.concat(['status']).every(function (f) { return old[f] === a[f]; });
       a.updated = same ? old.updated : changedAt(old, col.updated === undefined ? '' : v[col.updated].trim(), now);
+      // answers branch: a spreadsheet does not say which edition an answer
+      // answers; one the assessment already has keeps its own, so that a
+      // flag on it survives the round trip.
+      if (old) { a.edition = old.edition; a.textHash = old.textHash; a.reviewed = old.reviewed; }
       rec.answers[id] = a;
     }
     ['organisation', 'unit', 'period', 'completedBy'].forEach(function (k) {

@@ -46,7 +46,14 @@
   var ASSESSMENT_KEYS_V1 = F.assessmentKeys;
   var SIGNOFF_KEYS = F.signOffKeys;
   var ASSESSMENT_KEYS = ASSESSMENT_KEYS_V1.concat(SIGNOFF_KEYS);
-  var ANSWER_KEYS = F.answerKeys;
+  // Version 4 added to each answer the edition it was given under, the
+  // hash of the recommendation's quoted text then, and the day it was last
+  // reviewed (editionKeys). An answer of an older file was given under the
+  // edition the file names; its hash is settled by the page, which knows
+  // the editions (io.settle, set by assessment-editions.js).
+  var ANSWER_KEYS_V3 = F.answerKeys;
+  var ANSWER_KEYS = ANSWER_KEYS_V3.concat(F.editionKeys);
+  var TEXT_HASH = new RegExp(F.textHashPattern);
   var TEXT_FIELDS = ['evidence', 'gaps', 'owner', 'targetDate'];
 
   function own(obj, key) { return Object.prototype.hasOwnProperty.call(obj, key); }
@@ -208,7 +215,7 @@
       var path = 'answers.' + k;
       id(k, path);
       var x = object(answers[k], path);
-      exactKeys(x, ANSWER_KEYS, path);
+      exactKeys(x, v.version >= 4 ? ANSWER_KEYS : ANSWER_KEYS_V3, path);
       var status = text(x.status, path + '.status', LIMITS.id);
       if (status !== '' && levels.ids.indexOf(status) < 0) { throw new Problem('err.status', [path + '.status']); }
       var ans = { status: status };
@@ -216,6 +223,17 @@
       ans.targetDate = text(x.targetDate, path + '.targetDate', LIMITS.id);
       if (ans.targetDate !== '' && !validDate(ans.targetDate)) { throw new Problem('err.date', [path + '.targetDate']); }
       ans.updated = time(x.updated, path + '.updated');
+      // editions (version 4): see ANSWER_KEYS.
+      ans.edition = guidance.version;
+      ans.textHash = ans.reviewed = '';
+      if (v.version >= 4) {
+        ans.edition = text(x.edition, path + '.edition', LIMITS.id);
+        ans.textHash = text(x.textHash, path + '.textHash', LIMITS.id);
+        if (!TEXT_HASH.test(ans.textHash)) { throw new Problem('err.hash', [path + '.textHash']); }
+        ans.reviewed = text(x.reviewed, path + '.reviewed', LIMITS.id);
+        if (ans.reviewed !== '' && !validDate(ans.reviewed)) { throw new Problem('err.date', [path + '.reviewed']); }
+      }
+      io.settle(k, ans);
       rec.answers[k] = ans;
     });
     return { guidance: guidance, record: rec };
@@ -326,6 +344,12 @@
       };
       ['evidence', 'gaps', 'owner'].forEach(function (f) { ans[f] = str(x, f, path + '.' + f, LIMITS.text); });
       ans.updated = str(x, 'updated', path + '.updated', 40, validTime) || rec.updated;
+      // editions: what cannot be read is settled as for an older file.
+      ans.edition = str(x, 'edition', path + '.edition', LIMITS.id) ||
+        (isObject(v) && isObject(v.guidance) && typeof v.guidance.version === 'string' && v.guidance.version.length <= LIMITS.id ? v.guidance.version : '');
+      ans.textHash = str(x, 'textHash', path + '.textHash', LIMITS.id, function (h) { return TEXT_HASH.test(h); });
+      ans.reviewed = str(x, 'reviewed', path + '.reviewed', LIMITS.id, validDate);
+      io.settle(k, ans);
       if (hasContent(ans)) { rec.answers[k] = ans; }
     });
     rec.final = a.final === true && dropped.length === 0 && rec.approvedBy !== '' && rec.approvedOn !== '';
@@ -360,7 +384,10 @@
       return hasContent(rec.answers[k]);
     }).map(function (k) {
       var a = rec.answers[k];
-      return [k, ANSWER_KEYS.map(function (f) { return [f, a[f]]; })];
+      // An answer made on the page (or read from a spreadsheet) is given
+      // under the page's edition until it says otherwise.
+      if (a.edition === undefined) { io.settle(k, a); }
+      return [k, ANSWER_KEYS.map(function (f) { return [f, a[f] === undefined ? '' : a[f]]; })];
     });
     return serialize([
       ['format', FORMAT],
@@ -459,6 +486,16 @@
     return Object.prototype.hasOwnProperty.call(texts, form) ? form : key;
   };
 
+  // settle gives an answer of recommendation id its edition and text hash
+  // where it lacks them; assessment-editions.js, which knows the page's
+  // editions, replaces it. Without that page (riskguide report's parity
+  // test under node), the answer keeps what the file says.
+  io.settle = function (id, a) {
+    if (a.edition === undefined) { a.edition = ''; }
+    if (a.textHash === undefined) { a.textHash = ''; }
+    if (a.reviewed === undefined) { a.reviewed = ''; }
+  };
+
   useScale(DEFAULT_SCALE);
   window.riskguide = window.riskguide || {};
   window.riskguide.assessmentIO = io;
@@ -475,6 +512,7 @@
     scaleLevels: scaleLevels,
     LIMITS: LIMITS,
     ANSWER_KEYS: ANSWER_KEYS,
+    TEXT_HASH: TEXT_HASH,
     ASSESSMENT_KEYS: ASSESSMENT_KEYS,
     validDate: validDate,
     validTime: validTime,

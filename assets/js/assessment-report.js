@@ -85,6 +85,9 @@
     var msg = model.msg;
     box.replaceChildren();
     box.appendChild(cover(model, rec));
+    // answers branch: the edition the report answers, and the answers not
+    // reviewed since their recommendation changed.
+    if (R.assessmentEditions) { box.appendChild(R.assessmentEditions.report(model, rec)); }
 
     var sum = box.appendChild(el('section', { 'class': 'sa-report-summary', 'aria-labelledby': 'sa-report-summary-title' }));
     sum.appendChild(el('h2', { id: 'sa-report-summary-title' }, msg('report.summary')));

@@ -352,6 +352,8 @@
       showAnswerState(r, a);
       if (io.hasContent(a)) { shown[id] = true; filled.push(r); } else { delete shown[id]; }
     });
+    // Flags on answers whose recommendation changed (assessment-editions.js).
+    if (R.assessmentEditions) { R.assessmentEditions.show(model, rec); }
     fitTextareas(filled);
     showRetired(rec);
     showSummary(rec);
@@ -841,6 +843,21 @@
     } catch (e) {
       fail(msg('export.failed', String(e && e.message || e)));
     }
+  }
+
+  // answers branch: "Reviewed: still true" (assessment-editions.js) is kept
+  // through change, the one writer, and the form shown again.
+  if (R.assessmentEditions) {
+    R.assessmentEditions.onReview = function (id) {
+      if (change(function (rec) { R.assessmentEditions.review(rec, id, today()); })) {
+        fill(current());
+        var r = model.byId[id];
+        // The button is gone with the flag: keep the place in the form.
+        var at = r && (r.el.querySelector('input:checked') || r.el.querySelector('[data-answer]'));
+        if (at) { at.focus(); }
+        say(msg('edition.reviewed.done', r ? r.label : id, R.assessmentEditions.current));
+      }
+    };
   }
 
   each(document.querySelectorAll('[data-sa-action]'), function (b) {

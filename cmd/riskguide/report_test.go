@@ -41,7 +41,7 @@ func TestReportInvalid(t *testing.T) {
 	if r.code != 1 {
 		t.Fatalf("exit %d, want 1: %+v", r.code, r)
 	}
-	for _, want := range []string{"bad-version.json: is version 4 of the format", "not-json.json: is a web page (HTML)", "missing.json: no such file", "3 of 4 files are not valid; nothing written"} {
+	for _, want := range []string{"bad-version.json: is version 5 of the format", "not-json.json: is a web page (HTML)", "missing.json: no such file", "3 of 4 files are not valid; nothing written"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}

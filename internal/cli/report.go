@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/render"
@@ -31,6 +32,12 @@ comparative report into --out: index.html (with report.css) and report.csv.
 Answers are matched to the guidance by recommendation id. The guidance is
 --source, else the current folder when it has content/, else the built-in
 default. Answers for ids the guidance lacks are listed, not counted.
+
+Each answer was given under one edition of the guidance (an export before
+format version 4: the edition its file names, or the first recorded in
+editions/ when that one is not). When the assessments answered different
+editions, each column says which; an answer to a quoted text that differs
+from the guidance's is marked and left out of scores and comparisons.
 
 Exports are grouped by organisation: the latest assessment of each is
 compared with the others, and each organisation has a page with its scores
@@ -73,6 +80,13 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if len(diags) > 0 {
 				return diags
 			}
+			// The editions are compared in the source language, before
+			// the site is translated for --lang.
+			records, notes, ediags := edition.Read(src.FS)
+			if len(ediags) > 0 {
+				return ediags.Sort()
+			}
+			editions := edition.NewSet(records, notes, edition.FromSite(s))
 			if lang == "" {
 				lang = s.Config.Language
 			}
@@ -96,7 +110,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				}
 				inputs = append(inputs, report.Input{Name: name, Data: data})
 			}
-			r, bad := report.Build(s, inputs, report.Options{Drafts: drafts, Strings: msgs, Lang: lang})
+			r, bad := report.Build(s, inputs, report.Options{Drafts: drafts, Strings: msgs, Lang: lang, Editions: editions})
 			bad = append(unreadable, bad...)
 			sort.SliceStable(bad, func(i, j int) bool { return bad[i].File < bad[j].File })
 			for _, b := range bad {

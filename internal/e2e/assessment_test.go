@@ -233,7 +233,7 @@ func TestHostileImports(t *testing.T) {
 		{"empty.json", "empty", []byte("   ")},
 		{"huge.json", "larger than the limit", huge},
 		{"array.json", "not a riskguide self-assessment export", []byte(`[1, 2, 3]`)},
-		{"version.json", "version 4 of the format", mutate(func(m map[string]any) { m["version"] = 4 })},
+		{"version.json", "version 5 of the format", mutate(func(m map[string]any) { m["version"] = 5 })},
 		{"type.json", "assessment.organisation must be text", mutate(func(m map[string]any) { m["assessment"].(map[string]any)["organisation"] = map[string]any{"x": 1} })},
 		{"status.json", "answers." + rec1 + ".status is not one of the statuses", mutate(func(m map[string]any) {
 			m["answers"].(map[string]any)[rec1].(map[string]any)["status"] = "<b>done</b>"

@@ -116,7 +116,7 @@ func TestDeclaredScale(t *testing.T) {
 
 	// The JSON export records the scale, and report scores it on it.
 	_, data := tb.download("export-json")
-	if !strings.Contains(string(data), `"scale": "pass=1 fail=0 not-applicable"`) || !strings.Contains(string(data), `"version": 3,`) {
+	if !strings.Contains(string(data), `"scale": "pass=1 fail=0 not-applicable"`) || !strings.Contains(string(data), `"version": 4,`) {
 		t.Fatalf("the export does not record its scale:\n%.600s", data)
 	}
 	s, diags := generate.Load(src)

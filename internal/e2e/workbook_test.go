@@ -319,6 +319,15 @@ func TestWorkbookRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("report cannot read the page's workbook: %v", err)
 	}
+	// A workbook names the edition it was made under but keeps no hash of
+	// each answer's text: riskguide report settles those against the
+	// site's editions (answers branch), so they are not compared here.
+	for id, a := range e.Answers {
+		if w.Answers[id].Edition == a.Edition {
+			a.TextHash = ""
+			e.Answers[id] = a
+		}
+	}
 	if !reflect.DeepEqual(w, e) {
 		t.Errorf("report reads the workbook as\n%+v\nand the JSON export as\n%+v", w, e)
 	}

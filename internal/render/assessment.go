@@ -3,6 +3,7 @@ package render
 import (
 	"strings"
 
+	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -25,6 +26,8 @@ type AssessmentPage struct {
 	// Messages are the strings the page's scripts show, handed to them in
 	// the page because scripts cannot read the interface strings.
 	Messages []Message
+	// editions are the site's (answers branch: see EditionVersions).
+	editions *edition.Set
 }
 
 // Limits are the export format's limits (site.AssessmentFormat), which the
@@ -96,12 +99,15 @@ var assessmentScriptKeys = []string{
 	"sheet.read", "sheet.dates", "sheet.sep.comma", "sheet.sep.semicolon", "sheet.sep.tab", "sheet.read.xlsx",
 	"err.sheet.save", "err.sheet.encoding", "err.sheet.date", "err.sheet.ambiguous", "err.sheet.monthfirst",
 	"err.sheet.long", "err.sheet.id", "err.sheet.dup", "err.sheet.status", "err.xlsx.read", "err.xlsx.sheet",
+	// Editions (assessment-editions.js).
+	"err.hash", "edition.changed", "edition.changed.since", "edition.nodiff", "edition.reviewed", "edition.reviewed.done",
+	"edition.review.count", "edition.report.answers", "edition.report.unreviewed", "edition.report.none", "edition.report.item",
 }
 
 func (r *renderer) assessmentPage(b *Base) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
-	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint()}
+	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint(), editions: r.o.Editions}
 	p.Coverage = r.s.Instruments()
 	for _, pr := range r.s.Protocols {
 		if pr.ID == "action-plan" {
@@ -222,4 +228,60 @@ func (p *AssessmentPage) SummaryIntro() (string, error) {
 		}
 	}
 	return p.T("assessment.summary.intro.scale", strings.Join(parts, ", "))
+}
+
+// ---- answers branch: editions on the self-assessment page ----
+//
+// The page tells assessment-editions.js what it needs to know of the
+// site's editions, so that the script compares hashes and never diffs:
+// the form's data-editions are the recorded versions, oldest first (an
+// answer of a file that names no known edition was given under the first
+// of them); each recommendation's data-text-hash is the hash of its quoted
+// text as it stands (edition.TextHash, of the source language), and each
+// recorded edition whose text differed is a <template data-edition
+// data-hash> holding the word difference from that text to this one.
+
+// EditionVersions are the recorded editions' versions, oldest first,
+// separated by spaces.
+func (p *AssessmentPage) EditionVersions() string {
+	if p.editions == nil {
+		return ""
+	}
+	vs := make([]string, 0, len(p.editions.Records))
+	for _, r := range p.editions.Records {
+		vs = append(vs, r.Version)
+	}
+	return strings.Join(vs, " ")
+}
+
+// TextHash is the hash of recommendation id's quoted text as it stands.
+func (p *AssessmentPage) TextHash(rec *site.Recommendation) string {
+	if p.editions != nil {
+		if now, _ := p.editions.Current.Rec(rec.ID); now != nil {
+			return edition.TextHash(now.Text)
+		}
+	}
+	return edition.TextHash(rec.Text)
+}
+
+// Earlier are the recorded editions in which recommendation id's quoted
+// text differed from its text now, oldest first.
+func (p *AssessmentPage) Earlier(id string) []edition.Earlier {
+	if p.editions == nil {
+		return nil
+	}
+	return p.editions.Earlier(id)
+}
+
+// RecEditions is what layouts/partials/editions.html shows of one
+// recommendation's earlier texts.
+type RecEditions struct {
+	Page    *AssessmentPage
+	Rec     *site.Recommendation
+	Earlier []edition.Earlier
+}
+
+// EditionsOf is RecEditions for rec.
+func (p *AssessmentPage) EditionsOf(rec *site.Recommendation) RecEditions {
+	return RecEditions{Page: p, Rec: rec, Earlier: p.Earlier(rec.ID)}
 }

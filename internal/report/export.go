@@ -32,7 +32,9 @@ var (
 	// sign-off (final, approvedBy, approverRole, approvedOn); a version 1
 	// file reads as a draft without one. Version 3 added the scale the
 	// answers are on (guidance.scale); a file of version 1 or 2 is on
-	// DefaultScale.
+	// DefaultScale. Version 4 added to each answer the edition it was
+	// given under, its text's hash and the day it was reviewed (see
+	// Answer and editions.go).
 	Format  = site.AssessmentFormat.Format
 	Version = site.AssessmentFormat.Version
 
@@ -116,6 +118,14 @@ type Answer struct {
 	Status, Evidence, Gaps, Owner string
 	TargetDate                    string // YYYY-MM-DD or ""
 	Updated                       string // RFC 3339
+	// Edition is the edition of the guidance the answer was given (or
+	// last reviewed) under, and TextHash the hash of the recommendation's
+	// quoted text in it (edition.TextHash), "" when the file does not say:
+	// a file before version 4 names only the guidance's version, which
+	// Parse gives every answer (Resolve settles both against a site's
+	// editions). Reviewed is the day the answer was last confirmed against
+	// a changed text, YYYY-MM-DD or "".
+	Edition, TextHash, Reviewed string
 }
 
 // Empty reports whether the answer says nothing; such answers are not
@@ -157,7 +167,9 @@ var (
 	scalePattern     = regexp.MustCompile(site.AssessmentFormat.ScalePattern)
 	assessmentKeysV1 = site.AssessmentFormat.AssessmentKeys
 	assessmentKeys   = append(append([]string{}, assessmentKeysV1...), site.AssessmentFormat.SignOffKeys...)
-	answerKeys       = site.AssessmentFormat.AnswerKeys
+	answerKeysV3     = site.AssessmentFormat.AnswerKeys
+	answerKeys       = append(append([]string{}, answerKeysV3...), site.AssessmentFormat.EditionKeys...)
+	textHashPattern  = regexp.MustCompile(site.AssessmentFormat.TextHashPattern)
 )
 
 // jsonSpace is the white space JSON allows around a value.
@@ -317,7 +329,11 @@ func (e *Export) read(v any) error {
 		if err != nil {
 			return err
 		}
-		if err := exactKeys(x, answerKeys, path); err != nil {
+		akeys := answerKeys
+		if version < 4 {
+			akeys = answerKeysV3
+		}
+		if err := exactKeys(x, akeys, path); err != nil {
 			return err
 		}
 		var ans Answer
@@ -346,7 +362,34 @@ func (e *Export) read(v any) error {
 		if ans.Updated, err = timestamp(x["updated"], path+".updated"); err != nil {
 			return err
 		}
+		ans.Edition = e.Guidance.Version
+		if version >= 4 {
+			if err := ans.readEdition(x, path); err != nil {
+				return err
+			}
+		}
 		e.Answers[k] = ans
+	}
+	return nil
+}
+
+// readEdition reads the fields version 4 added to an answer.
+func (ans *Answer) readEdition(x map[string]any, path string) error {
+	var err error
+	if ans.Edition, err = text(x["edition"], path+".edition", MaxID); err != nil {
+		return err
+	}
+	if ans.TextHash, err = text(x["textHash"], path+".textHash", MaxID); err != nil {
+		return err
+	}
+	if !textHashPattern.MatchString(ans.TextHash) {
+		return &Error{path + ".textHash", "is not a text hash: 16 digits 0-9 and a-f, or empty"}
+	}
+	if ans.Reviewed, err = text(x["reviewed"], path+".reviewed", MaxID); err != nil {
+		return err
+	}
+	if ans.Reviewed != "" && !validDate(ans.Reviewed) {
+		return &Error{path + ".reviewed", "is not a date written as YYYY-MM-DD"}
 	}
 	return nil
 }
@@ -511,6 +554,9 @@ type (
 		Owner      string `json:"owner"`
 		TargetDate string `json:"targetDate"`
 		Updated    string `json:"updated"`
+		Edition    string `json:"edition"`
+		TextHash   string `json:"textHash"`
+		Reviewed   string `json:"reviewed"`
 	}
 )
 
@@ -535,7 +581,7 @@ func Marshal(e *Export) []byte {
 	}
 	for k, x := range e.Answers {
 		if !x.Empty() {
-			w.Answers[k] = wireAnswer{x.Status, x.Evidence, x.Gaps, x.Owner, x.TargetDate, x.Updated}
+			w.Answers[k] = wireAnswer{x.Status, x.Evidence, x.Gaps, x.Owner, x.TargetDate, x.Updated, x.Edition, x.TextHash, x.Reviewed}
 		}
 	}
 	var b bytes.Buffer

@@ -30,9 +30,15 @@ func TestParseValid(t *testing.T) {
 	}
 	// north.json is a version 1 file, as exports were written before the
 	// sign-off: it reads as a draft without one, and is written back as
-	// version 3 with nothing lost, on the built-in scale.
+	// the current version with nothing lost, on the built-in scale, each
+	// answer given under the edition the file names, its text's hash not
+	// known.
 	got := Marshal(e)
-	want := strings.Replace(string(data), `"version": 1,`, `"version": 3,`, 1)
+	want := strings.Replace(string(data), `"version": 1,`, `"version": 4,`, 1)
+	want = regexp.MustCompile(`("updated": "[^"]*")(\n    })`).ReplaceAllString(want, `$1,
+      "edition": "1.0",
+      "textHash": "",
+      "reviewed": ""$2`)
 	want = regexp.MustCompile(`("fingerprint": "[^"]*")`).ReplaceAllString(want, `$1,
     "scale": "`+DefaultScale+`"`)
 	want = strings.Replace(want, `"updated": "2026-03-01T09:00:00.000Z"
@@ -71,7 +77,7 @@ func TestParseRefuses(t *testing.T) {
 		{"trailing", valid + "{}", "more data after the end"},
 		{"array", "[]", "is not a riskguide self-assessment export"},
 		{"other format", repl(`"riskguide-self-assessment"`, `"something-else"`), "is not a riskguide self-assessment export"},
-		{"newer version", repl(`"version": 1,`, `"version": 4,`), "is version 4 of the format"},
+		{"newer version", repl(`"version": 1,`, `"version": 5,`), "is version 5 of the format"},
 		{"version 2 without sign-off", repl(`"version": 1,`, `"version": 2,`), "assessment.final is missing"},
 		{"sign-off in version 1", repl(`"completedBy": "A. Lead",`, `"completedBy": "A. Lead", "final": false,`), "assessment.final is not part of the format"},
 		{"version as text", repl(`"version": 1,`, `"version": "1",`), "version must be a whole number"},

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -43,6 +44,10 @@ type Options struct {
 	// final assessments are reported on, and the drafts given are listed in
 	// DraftsLeftOut.
 	Drafts bool
+	// Editions are the guidance's recorded editions (nil for none): an
+	// answer given under an edition whose quoted text differs from the
+	// guidance's is marked and not compared (see editions.go).
+	Editions *edition.Set
 }
 
 // Report is the self-assessments of several organisations, over one or
@@ -88,6 +93,12 @@ type Report struct {
 	// words.
 	Lang    string
 	strings Strings
+	// MixedEditions is true when some answers were given under another
+	// edition than Version; each column then says which (Force.EditionNote).
+	// NotCompared counts the answers to another text than the guidance's.
+	MixedEditions bool
+	NotCompared   int
+	eds           *editions
 }
 
 // Force is one valid export: one organisation's assessment of one period.
@@ -107,6 +118,13 @@ type Force struct {
 	Overall Score
 	// Recs are its answers in guidance order, for its organisation's page.
 	Recs []RecAnswer
+	// Editions are the editions its answers were given under, oldest
+	// first; EditionNote says so when the report's columns differ in that.
+	Editions    []string
+	EditionNote string
+	// changed holds, by recommendation id, the edition of each answer to
+	// another quoted text than the guidance's.
+	changed map[string]string
 }
 
 // Label is the assessment's period, with its unit when it has one, as the
@@ -241,6 +259,10 @@ type Cell struct {
 	Label  string
 	Points int
 	Scored bool
+	// Changed marks an answer to another quoted text than the guidance's,
+	// not compared nor scored; Note says under which edition it was given.
+	Changed bool
+	Note    string
 }
 
 // Score is an average of points on the 0 to 4 scale, over N answers.
@@ -288,6 +310,7 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 	if len(r.Scale.Levels) == 0 {
 		r.Scale = site.DefaultScale()
 	}
+	r.eds = newEditions(s, o.Editions)
 	var bad []Invalid
 	var forces []*Force
 	byID := map[string]int{}
@@ -334,6 +357,10 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 		forces = finals
 	}
 	r.group(forces)
+	for _, f := range r.Forces {
+		r.settleForce(f)
+	}
+	r.markEditions()
 
 	var all []*site.Recommendation
 	for _, res := range s.Results {
@@ -357,7 +384,7 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 		f.Overall = r.score(all, f)
 		for _, rec := range all {
 			a := f.Export.Answers[rec.ID]
-			f.Recs = append(f.Recs, RecAnswer{Rec: rec, Answer: a, Cell: r.cell(a)})
+			f.Recs = append(f.Recs, RecAnswer{Rec: rec, Answer: a, Cell: r.cellOf(f, rec.ID)})
 		}
 		for _, id := range sortedKeys(f.Export.Answers) {
 			a := f.Export.Answers[id]
@@ -478,7 +505,7 @@ func slug(s string) string {
 func (r *Report) recRow(rec *site.Recommendation, forces []*Force) RecRow {
 	rr := RecRow{Rec: rec}
 	for _, f := range forces {
-		rr.Cells = append(rr.Cells, r.cell(f.Export.Answers[rec.ID]))
+		rr.Cells = append(rr.Cells, r.cellOf(f, rec.ID))
 	}
 	return rr
 }
@@ -581,6 +608,9 @@ func (r *Report) score(recs []*site.Recommendation, f *Force) Score {
 	var s Score
 	total := 0
 	for _, rec := range recs {
+		if !f.comparable(rec.ID) {
+			continue
+		}
 		if p, ok := r.points(f.Export.Answers[rec.ID].Status); ok {
 			total += p
 			s.N++
@@ -838,7 +868,7 @@ func (r *Report) CSV() []byte {
 	for _, f := range r.Forces {
 		for _, res := range r.Results {
 			for _, rr := range res.Recs {
-				answer(f, fmt.Sprintf("%d %s", res.Result.Number, res.Result.Title), rr.Rec.Label, rr.Rec.ID, "", f.Export.Answers[rr.Rec.ID])
+				answer(f, fmt.Sprintf("%d %s", res.Result.Number, res.Result.Title), rr.Rec.Label, rr.Rec.ID, r.cellOf(f, rr.Rec.ID).Note, f.Export.Answers[rr.Rec.ID])
 			}
 		}
 	}

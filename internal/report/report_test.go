@@ -105,7 +105,7 @@ func TestReportContent(t *testing.T) {
 	if len(bad) != 2 || bad[0].File != "bad-version.json" || bad[1].File != "not-json.json" {
 		t.Fatalf("invalid = %v", bad)
 	}
-	if !strings.Contains(bad[0].Error(), "version 4 of the format") {
+	if !strings.Contains(bad[0].Error(), "version 5 of the format") {
 		t.Errorf("bad version: %v", bad[0])
 	}
 	if len(r.Forces) != 3 || r.Forces[1].Name != "North Police, Public protection" || r.Forces[0].Name != "East" {

@@ -163,9 +163,12 @@ func ParseWorkbook(name string, data []byte) (*Export, error) {
 		answers[rid] = a
 	}
 	final := d["final"] == "true"
+	// A workbook says nothing of the edition each answer was given under:
+	// it is read by the rule of version 3, whose answers are given under
+	// the edition the file names (guidance.version).
 	v := map[string]any{
 		"format":  Format,
-		"version": json.Number(strconv.Itoa(Version)),
+		"version": json.Number("3"),
 		"guidance": map[string]any{
 			"title": d["guidance.title"], "version": d["guidance.version"], "fingerprint": d["guidance.fingerprint"], "scale": d["guidance.scale"],
 		},

@@ -48,6 +48,16 @@ type ExportFormat struct {
 	AssessmentKeys []string `json:"assessmentKeys"`
 	SignOffKeys    []string `json:"signOffKeys"`
 	AnswerKeys     []string `json:"answerKeys"`
+	// EditionKeys are the answer's fields added in version 4, required
+	// from that version on: the edition of the guidance the answer was
+	// given (or last reviewed) under, the hash of the recommendation's
+	// quoted text then (edition.TextHash, or "" when not known), and the
+	// day it was last reviewed against a changed text (YYYY-MM-DD or "").
+	// An answer of an older file was given under the edition the file
+	// names, or the first recorded one when the site has no record of that.
+	EditionKeys []string `json:"editionKeys"`
+	// TextHashPattern is what an answer's textHash looks like.
+	TextHashPattern string `json:"textHashPattern"`
 }
 
 // ExportLimits are the limits of an export: its size in bytes, the length

@@ -11,7 +11,7 @@ import (
 // a status, and the script the page reads holds the same values.
 func TestAssessmentFormat(t *testing.T) {
 	f := AssessmentFormat
-	if f.Format != "riskguide-self-assessment" || f.Version != 3 || len(f.Reads) != 3 || f.DefaultScale == "" || f.MaxScaleLevels == 0 || len(f.SignOffKeys) != 4 || len(f.Statuses) != 6 ||
+	if f.Format != "riskguide-self-assessment" || f.Version != 4 || len(f.Reads) != 4 || len(f.EditionKeys) != 3 || f.TextHashPattern == "" || f.DefaultScale == "" || f.MaxScaleLevels == 0 || len(f.SignOffKeys) != 4 || len(f.Statuses) != 6 ||
 		f.Limits.Bytes == 0 || f.Limits.Text == 0 || f.Limits.Name == 0 || f.Limits.ID == 0 || f.Limits.Answers == 0 ||
 		len(f.AssessmentKeys) == 0 || len(f.AnswerKeys) == 0 || f.EntryYears[0] < 1 || f.EntryYears[1] <= f.EntryYears[0] || f.EntryYears[1] > 9999 {
 		t.Fatalf("incomplete format: %+v", f)
