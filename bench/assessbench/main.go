@@ -12,7 +12,7 @@
 //
 // Each site is measured in fresh browsers (a new profile each, so nothing
 // is cached and nothing is kept), and the medians are printed as a
-// Markdown table for docs/benchmarks-assessment.md. The sites are the
+// Markdown table for docs/benchmarks.md ("Self-assessment in the browser"). The sites are the
 // built-in default, the ASVS example (docs/examples/asvs) and a synthetic
 // site of -recs recommendations, written by bench/synth or, with -gen, by
 // the shared generator gen.py.
