@@ -85,14 +85,14 @@
   function state(model, rec) {
     var msg = model.msg;
     if (!rec.final) { return msg('report.state.draft'); }
-    return msg('report.state.final') + [rec.approvedBy, rec.approvedOn].filter(function (v) { return v; }).map(function (v) { return ', ' + v; }).join('');
+    return msg('report.state.final') + [rec.approvedBy, view.longDate(rec.approvedOn)].filter(function (v) { return v; }).map(function (v) { return ', ' + v; }).join('');
   }
 
   // meta is the line above the plan: its state, and the day, which is
   // written again just before printing so that paper carries the day it
   // was printed.
   function meta(model, rec, today) {
-    return el('p', { 'class': 'sa-plan-meta' }, state(model, rec) + ' · ' + model.msg('printed', today));
+    return el('p', { 'class': 'sa-plan-meta' }, state(model, rec) + ' · ' + model.msg('printed', view.longDate(today)));
   }
 
   var printing = null;
@@ -139,7 +139,7 @@
       tr.appendChild(el('td')).appendChild(view.badge(a.status, a.status ? model.statusLabel(a.status) : msg('summary.unanswered')));
       view.linked(tr.appendChild(el('td', { 'class': 'sa-plan-gaps' })), a.gaps);
       tr.appendChild(el('td', {}, a.owner));
-      var date = tr.appendChild(el('td', { 'class': 'sa-plan-date' }, a.targetDate));
+      var date = tr.appendChild(el('td', { 'class': 'sa-plan-date' }, view.longDate(a.targetDate)));
       if (x.overdue) {
         date.appendChild(document.createTextNode(' '));
         date.appendChild(el('span', { 'class': 'sa-badge sa-overdue' }, msg('plan.overdue')));

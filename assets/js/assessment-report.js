@@ -44,11 +44,11 @@
       [msg('report.state'), rec.final ? msg('report.state.final') : msg('report.state.draft')],
       [msg('retired.updated'), view.isoTime(rec.updated)]
     ]);
-    box.appendChild(el('p', { 'class': 'sa-printed' }, msg('printed', view.isoDate(new Date()))));
+    box.appendChild(el('p', { 'class': 'sa-printed' }, msg('printed', view.longDate(new Date()))));
     var sign = box.appendChild(el('div', { 'class': 'sa-signoff' }));
     sign.appendChild(el('h3', {}, msg('report.signoff')));
     // Blank sign-off fields print as lines to sign on.
-    [['report.approvedby', rec.approvedBy], ['report.role', rec.approverRole], ['report.date', rec.approvedOn]].forEach(function (p) {
+    [['report.approvedby', rec.approvedBy], ['report.role', rec.approverRole], ['report.date', view.longDate(rec.approvedOn)]].forEach(function (p) {
       var line = sign.appendChild(el('p', { 'class': 'sa-sign-line' }));
       line.appendChild(el('span', { 'class': 'sa-sign-label' }, msg(p[0])));
       line.appendChild(el('span', { 'class': 'sa-sign-value' + (p[1] ? '' : ' sa-blank') }, p[1] || ''));
@@ -70,7 +70,7 @@
     }
     var line = art.appendChild(el('p', { 'class': 'sa-entry-line' }));
     line.appendChild(view.badge(a.status, a.status ? model.statusLabel(a.status) : msg('summary.unanswered')));
-    [['retired.owner', a.owner], ['retired.target', a.targetDate], ['retired.updated', view.isoTime(a.updated)]].forEach(function (p) {
+    [['retired.owner', a.owner], ['retired.target', view.longDate(a.targetDate)], ['retired.updated', view.isoTime(a.updated)]].forEach(function (p) {
       if (!p[1]) { return; }
       var s = line.appendChild(el('span', { 'class': 'sa-entry-fact' }));
       s.appendChild(el('span', { 'class': 'sa-entry-label' }, msg(p[0]) + ': '));

@@ -383,7 +383,7 @@
       each(form.querySelectorAll('input, textarea, button'), function (c) { c.disabled = shownFinal; });
     }
     var note = $('sa-final-note');
-    note.textContent = rec.final ? msg('final.note', rec.approvedBy, rec.approvedOn) : '';
+    note.textContent = rec.final ? msg('final.note', rec.approvedBy, view.longDate(rec.approvedOn)) : '';
     note.hidden = !rec.final;
     form.classList.toggle('sa-is-final', !!rec.final);
     each(document.querySelectorAll('[data-sa-action="rename"]'), function (b) { b.disabled = !!rec.final; });
@@ -569,7 +569,7 @@
   });
   window.addEventListener('beforeprint', function () {
     var rec = current();
-    $('sa-dates').textContent = rec.name + ' · ' + msg('printed', view.isoDate(new Date())) + ' · ' + msg('last.changed', localTime(rec.updated));
+    $('sa-dates').textContent = rec.name + ' · ' + msg('printed', view.longDate(new Date())) + ' · ' + msg('last.changed', localTime(rec.updated));
     $('sa-dates').hidden = false;
     fitTextareas(Object.keys(shown).filter(function (id) { return own(model.byId, id); }).map(function (id) { return model.byId[id]; }));
     showReport();

@@ -35,7 +35,7 @@ func TestFinalIsReadOnly(t *testing.T) {
 		if n := tb.eval(`String(document.querySelectorAll('#sa-form input:not(:disabled), #sa-form textarea:not(:disabled), #sa-form button:not(:disabled)').length)`); n != "0" {
 			t.Errorf("%s: %s controls of a final assessment can still be changed", when, n)
 		}
-		if got := tb.eval(`document.getElementById('sa-final-note').textContent`); !strings.Contains(got, "approved by C. Chief on 2026-04-01") {
+		if got := tb.eval(`document.getElementById('sa-final-note').textContent`); !strings.Contains(got, "approved by C. Chief on 1 April 2026") {
 			t.Errorf("%s: final note %q", when, got)
 		}
 	}
@@ -70,7 +70,7 @@ func TestFinalIsReadOnly(t *testing.T) {
 	}
 	tb.dialog("", "")
 	_, pages := printReport(tb, "report-final.pdf")
-	for _, want := range []string{"Final: signed off", "C. Chief", "Chief Constable", "2026-04-01"} {
+	for _, want := range []string{"Final: signed off", "C. Chief", "Chief Constable", "1 April 2026"} {
 		if !strings.Contains(pages[0], want) {
 			t.Errorf("page 1 of the report lacks %q", want)
 		}

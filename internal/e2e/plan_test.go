@@ -75,7 +75,7 @@ func TestActionPlan(t *testing.T) {
 	if got := tb.eval(`document.querySelector('#sa-plan-out tr[data-rec="` + ids[6] + `"] .sa-badge').textContent`); got != "Not answered" {
 		t.Errorf("an unanswered recommendation shows %q", got)
 	}
-	today := time.Now().Format("2006-01-02")
+	today := siteDate(time.Now())
 	if got, want := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-meta').textContent`), "Draft: not signed off · Printed "+today; got != want {
 		t.Errorf("plan state and date %q, want %q", got, want)
 	}
@@ -128,7 +128,7 @@ func TestActionPlan(t *testing.T) {
 	tb.Do(evalVoid(`document.body.classList.remove('sa-print-plan')`))
 	signOff(tb)
 	tb.waitFor("the final plan", `/^Final: signed off/.test(document.querySelector('#sa-plan-out .sa-plan-meta').textContent)`)
-	if got, want := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-meta').textContent`), "Final: signed off, C. Chief, 2026-04-01 · Printed "+today; got != want {
+	if got, want := tb.eval(`document.querySelector('#sa-plan-out .sa-plan-meta').textContent`), "Final: signed off, C. Chief, 1 April 2026 · Printed "+today; got != want {
 		t.Errorf("final plan's state %q, want %q", got, want)
 	}
 }

@@ -100,7 +100,8 @@ func checkPages(t *testing.T, pages []string, name string) {
 func TestPrintedReportInFull(t *testing.T) {
 	t.Parallel()
 	tb := openTab(t, "")
-	// A browser set to US English must still print ISO dates.
+	// A browser set to US English must still print dates in the site's
+	// words ("1 April 2026"), as the footer writes them.
 	tb.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tgt, emulation.SetLocaleOverride, emulation.SetLocaleOverrideParams{Locale: "en-US"})
 		return err
@@ -150,7 +151,7 @@ func TestPrintedReportInFull(t *testing.T) {
 	tb.click(`[data-sa-action="rename"]`)
 	tb.dialog(name, "ok")
 	signOff(tb)
-	typed = append(typed, "C. Chief", "Chief Constable", "2026-04-01", "Final: signed off")
+	typed = append(typed, "C. Chief", "Chief Constable", "1 April 2026", "Final: signed off")
 	pdf, pages := printReport(tb, "report-all-answered.pdf")
 	if !strings.Contains(pages[0], "Police Service Nord") || !strings.Contains(pages[0], "C. Chief") {
 		t.Errorf("page 1 lacks the organisation or the sign-off:\n%s", pages[0])
