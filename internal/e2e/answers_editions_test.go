@@ -111,6 +111,7 @@ func TestEditionsFlagAmendedAnswers(t *testing.T) {
 	}
 
 	// The printed report names the edition and lists the unreviewed answer.
+	tb.Do(evalVoid(`window.dispatchEvent(new Event('beforeprint'))`))
 	report := tb.eval(`document.querySelector('#sa-report .sa-report-editions').textContent`)
 	if !strings.Contains(report, "This report answers edition 2.1") {
 		t.Errorf("report: %q", report)

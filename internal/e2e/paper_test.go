@@ -27,6 +27,9 @@ func TestPrintedHeadingsWholeWords(t *testing.T) {
 	for _, name := range pages {
 		p.Navigate(h.URL(name))
 		p.EmulateMedia("print")
+		// The self-assessment writes its report when printing begins, as
+		// Chromium's PDF does too.
+		browsertest.Eval[bool](p, `window.dispatchEvent(new Event('beforeprint'))`)
 		headings := browsertest.Eval[[]string](p, `Array.prototype.filter.call(document.querySelectorAll('main h1, main h2, main h3, main h4, main th, main caption'), function (e) {
 			return e.getClientRects().length > 0;
 		}).map(function (e) { return e.innerText; /* as printed: without what print hides, such as heading links */ })`)

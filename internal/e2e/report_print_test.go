@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
@@ -46,7 +47,8 @@ func answerAll(tb *tab, skip map[string]bool) []string {
 		tb.setField("#sa-"+id+"-gaps", gaps)
 		tb.setField("#sa-"+id+"-owner", owner)
 		tb.setField("#sa-"+id+"-target", fmt.Sprintf("2027-%02d-15", i%12+1))
-		typed = append(typed, ev, gaps, owner, fmt.Sprintf("2027-%02d-15", i%12+1))
+		// Printed in the site's words, as every printed date is.
+		typed = append(typed, ev, gaps, owner, siteDate(time.Date(2027, time.Month(i%12+1), 15, 0, 0, 0, 0, time.UTC)))
 	}
 	return typed
 }
