@@ -29,26 +29,19 @@
   }
 
   // longDate writes a day (a Date, or YYYY-MM-DD as date fields hold it)
-  // in the site's words, "7 December 2026": the month names and the order
-  // come with the page (date.months, date.format on the form), as on the
-  // printed sheets, so that the browser's locale cannot make an English
-  // page say "12/7/2026". Anything else is returned unchanged.
+  // in the site's words, "7 December 2026", with page.js's siteDate and the
+  // month names and order the form carries (date.months, date.format), as
+  // the printed sheets do: the browser's locale cannot make an English page
+  // say "12/7/2026". Anything else is returned unchanged.
   function longDate(v) {
-    var form = document.getElementById('sa-form');
-    var months = ((form && form.getAttribute('data-months')) || '').split('|');
-    var dateFormat = form && form.getAttribute('data-date-format');
     var d = v;
     if (typeof v === 'string') {
       var m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
       if (!m) { return v; }
       d = new Date(+m[1], +m[2] - 1, +m[3]);
     }
-    if (!(d instanceof Date) || isNaN(d) || months.length !== 12 || !dateFormat) {
-      return d instanceof Date && !isNaN(d) ? isoDate(d) : v;
-    }
-    return dateFormat.replace(/%\[1\]d/g, String(d.getDate()))
-      .replace(/%\[2\]s/g, months[d.getMonth()])
-      .replace(/%\[3\]d/g, String(d.getFullYear()));
+    if (!(d instanceof Date) || isNaN(d)) { return v; }
+    return R.siteDate ? R.siteDate(d, document.getElementById('sa-form')) : isoDate(d);
   }
 
   // isoTime writes an RFC 3339 time as local "YYYY-MM-DD HH:MM", or returns

@@ -36,6 +36,9 @@
       return d.toISOString().slice(0, 10);
     }
   }
+  // The self-assessment writes its printed dates with the same words.
+  var R = window.riskguide = window.riskguide || {};
+  R.siteDate = siteDate;
   function stampDate() {
     var now = new Date();
     var label = sheet.getAttribute('data-printed') || '%s';
