@@ -16,6 +16,7 @@ import (
 
 	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/crawl"
+	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/generate"
 	"github.com/riskguide/riskguide/internal/linkcheck"
 )
@@ -91,7 +92,7 @@ was checked (see docs/safety.md).`,
 			for _, w := range check.Warnings(res.Site) {
 				fmt.Fprintln(stderr, w)
 			}
-			for _, w := range editionWarnings(src, res.Site) {
+			for _, w := range edition.Warnings(src.FS, res.Editions) {
 				fmt.Fprintln(stderr, w)
 			}
 			if len(diags) > 0 {

@@ -165,14 +165,3 @@ func writeAtomic(file string, data []byte) error {
 	}
 	return err
 }
-
-// editionWarnings are the warnings check gives about the site's editions
-// (see edition.Warnings) of source src, loaded as s. The build before
-// read the records and found them sound.
-func editionWarnings(src generate.Source, s *site.Site) site.Diagnostics {
-	records, notes, diags := edition.Read(src.FS)
-	if len(diags) > 0 {
-		return nil
-	}
-	return edition.Warnings(src.FS, edition.NewSet(records, notes, edition.FromSite(s)))
-}

@@ -72,6 +72,9 @@ type Result struct {
 	Bytes    int64
 	Duration time.Duration
 	Site     *site.Site
+	// Editions are the site's recorded editions, compared with its
+	// content in the source language.
+	Editions *edition.Set
 	// Output holds the files by path when Options.Memory was set.
 	Output map[string][]byte
 }
@@ -270,7 +273,7 @@ func BuildSource(src Source, o Options) (*Result, error) {
 	}
 	res := &Result{
 		Source: src.Name, Out: o.Out, Pages: int(counted.pages.Load()), Files: int(out.Files()), Bytes: out.Bytes(),
-		Duration: time.Since(start), Site: shown,
+		Duration: time.Since(start), Site: shown, Editions: o.editions,
 	}
 	if mem != nil {
 		res.Output = mem.Contents()
