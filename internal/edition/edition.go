@@ -21,7 +21,7 @@ package edition
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -143,8 +143,16 @@ func (r *Record) Rec(id string) (*Rec, *Result) {
 
 // SortVersions orders edition versions as people number them: "2.10"
 // after "2.9", numeric parts as numbers, other parts as text.
-func SortVersions(vs []string) {
-	sort.SliceStable(vs, func(i, j int) bool { return VersionLess(vs[i], vs[j]) })
+func SortVersions(vs []string) { slices.SortStableFunc(vs, versionCmp) }
+
+func versionCmp(a, b string) int {
+	switch {
+	case VersionLess(a, b):
+		return -1
+	case VersionLess(b, a):
+		return 1
+	}
+	return 0
 }
 
 // VersionLess reports whether edition version a comes before b.

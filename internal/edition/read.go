@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/site"
@@ -47,16 +48,8 @@ func Read(fsys fs.FS) ([]*Record, Notes, site.Diagnostics) {
 			records = append(records, r)
 		}
 	}
-	sortRecords(records)
+	slices.SortStableFunc(records, func(a, b *Record) int { return versionCmp(a.Version, b.Version) })
 	return records, notes, diags
-}
-
-func sortRecords(rs []*Record) {
-	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && VersionLess(rs[j].Version, rs[j-1].Version); j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
 }
 
 // Step is what changed from one edition to the next.
