@@ -21,7 +21,6 @@ package edition
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -141,10 +140,8 @@ func (r *Record) Rec(id string) (*Rec, *Result) {
 	return nil, nil
 }
 
-// SortVersions orders edition versions as people number them: "2.10"
-// after "2.9", numeric parts as numbers, other parts as text.
-func SortVersions(vs []string) { slices.SortStableFunc(vs, versionCmp) }
-
+// versionCmp orders edition versions as people number them (see
+// VersionLess), for slices.SortStableFunc.
 func versionCmp(a, b string) int {
 	switch {
 	case VersionLess(a, b):
