@@ -58,7 +58,7 @@ func TestEditionsFlagAmendedAnswers(t *testing.T) {
 	}
 	box := `document.querySelector('#sa-rec-` + amendedA + ` .sa-edition')`
 	text := tb.eval(box + `.textContent`)
-	for _, w := range []string{"This recommendation changed since you answered it", "edition 2.0", "Reviewed: still true", "removed:", "added:"} {
+	for _, w := range []string{"This recommendation changed since you answered it", "edition 2.0", "Reviewed: still true", "deleted:", "inserted:"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the flag says %q, without %q", text, w)
 		}
