@@ -192,7 +192,8 @@ func TestCheckURLTruncated(t *testing.T) {
 // 64 MB of unique links as long as a link may be, and a page of 64 MB of
 // bad links. The check's peak memory (the child's maximum resident set)
 // stays under a bound, and it says what it did not check. The measured
-// peak is recorded in docs/safety.md.
+// peak is recorded in docs/safety.md. Under the race detector the bound is
+// not applied (see raceDetector); what the check reports still is.
 func TestCheckURLMemoryBound(t *testing.T) {
 	const page = 64 << 20
 	pad := strings.Repeat("x", 2000)
@@ -230,7 +231,7 @@ func TestCheckURLMemoryBound(t *testing.T) {
 	if peak, ok := peakRSS(cmd.ProcessState); ok {
 		t.Logf("peak resident memory: %d MB\n%s", peak>>20, errb.String())
 		const bound = 256 << 20
-		if peak > bound {
+		if peak > bound && !raceDetector {
 			t.Errorf("peak resident memory %d MB, over %d MB", peak>>20, bound>>20)
 		}
 	}
