@@ -7,12 +7,12 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
 
 	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/generate"
+	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -97,8 +97,14 @@ func recordEdition(source string, force bool, stdout io.Writer) error {
 	}
 	name := edition.FileName(cur.Version)
 	data := cur.Marshal(s.Config.Title)
-	file := filepath.Join(src.Dir, filepath.FromSlash(name))
-	old, err := os.ReadFile(file)
+	// The record is read and written through the site folder's root, which
+	// follows no link out of it.
+	root, err := os.OpenRoot(src.Dir)
+	if err != nil {
+		return err
+	}
+	defer root.Close()
+	old, err := root.ReadFile(name)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if n := len(records); n > 0 && edition.VersionLess(cur.Version, records[n-1].Version) {
@@ -119,7 +125,7 @@ func recordEdition(source string, force bool, stdout io.Writer) error {
 			return fmt.Errorf("edition %s is already recorded in %s, and the content has changed since: if the changes make a new edition, give it its own version: (and published:) in content/site.yaml and record it; to replace the record of an edition not yet published, use --force", cur.Version, name)
 		}
 	}
-	if err := writeAtomic(file, data); err != nil {
+	if err := publish.WriteFile(publish.Replace(root), name, data); err != nil {
 		return err
 	}
 	results, recs := len(cur.Results), 0
@@ -137,31 +143,4 @@ func recordEdition(source string, force bool, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "since edition %s: %s\n", prev.Version, edition.Summary(edition.Compare(prev, cur, notes[cur.Version])))
 	}
 	return nil
-}
-
-// writeAtomic writes a file through a temporary file beside it, so that an
-// interrupted write never leaves half a record.
-func writeAtomic(file string, data []byte) error {
-	dir := filepath.Dir(file)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, ".record-*")
-	if err != nil {
-		return err
-	}
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp.Name(), file)
-	}
-	if err != nil {
-		os.Remove(tmp.Name())
-	}
-	return err
 }

@@ -45,3 +45,40 @@ func TestFiles(t *testing.T) {
 		t.Errorf("files written outside: %v", entries)
 	}
 }
+
+// A file Replace writes is whole or absent: until Close the file it replaces
+// holds what it held, and nothing is left beside it afterwards.
+func TestReplaceIsAtomic(t *testing.T) {
+	dir := t.TempDir()
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer root.Close()
+	file := filepath.Join(dir, "translations", "fr.xlf")
+	if err := WriteFile(NewFiles(root), "translations/fr.xlf", []byte("the translator's work")); err != nil {
+		t.Fatal(err)
+	}
+	w, err := Replace(root).Create("translations/fr.xlf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Write([]byte("half of the new")); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(file); string(data) != "the translator's work" {
+		t.Errorf("while the new file is written, the old one holds %q", data)
+	}
+	if _, err := w.Write([]byte(" file")); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(file); string(data) != "half of the new file" {
+		t.Errorf("after Close the file holds %q", data)
+	}
+	if entries, _ := os.ReadDir(filepath.Dir(file)); len(entries) != 1 {
+		t.Errorf("left beside the file: %v", entries)
+	}
+}
