@@ -1,4 +1,4 @@
-package render
+package site
 
 import (
 	"strings"
@@ -21,9 +21,10 @@ func typography(lang string) func(string) string {
 	return nil
 }
 
-// useTypography applies the typographic rules of the strings' language
-// to every string, those of the page scripts too.
-func (m *Messages) useTypography() {
+// UseTypography applies the typographic rules of the strings' language
+// to every string, those of the page scripts too. load calls it last, when
+// the site's terms and scale are in the strings.
+func (m *Messages) UseTypography() {
 	f := typography(m.lang)
 	if f == nil {
 		return
