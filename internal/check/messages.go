@@ -1,7 +1,6 @@
 package check
 
 import (
-	"bytes"
 	"fmt"
 	"io/fs"
 	"path"
@@ -32,7 +31,9 @@ func Messages(src, builtin fs.FS, read ReadMessages) site.Diagnostics {
 		return nil
 	}
 	sort.Strings(files)
-	layoutKeys := siteLayoutKeys(src)
+	// A site with layouts of its own may bring strings of its own.
+	layoutKeys := map[string]bool{}
+	eachLayoutKey(src, func(_ site.Text, key string, _ int) { layoutKeys[key] = true })
 	for _, name := range files {
 		lang := strings.TrimSuffix(path.Base(name), ".yaml")
 		msgs, err := read(builtin, lang)
@@ -204,17 +205,9 @@ func oneEdit(a, b string) bool {
 // layoutKey finds the keys a layout passes to T.
 var layoutKey = regexp.MustCompile(`\bT\s+"([^"]+)"`)
 
-// siteLayoutKeys returns the interface string keys the site's own layouts
-// ask for: a site with layouts of its own may bring strings of its own.
-func siteLayoutKeys(src fs.FS) map[string]bool {
-	keys := map[string]bool{}
-	eachLayoutKey(src, func(_ string, _ []byte, key string, _ int) { keys[key] = true })
-	return keys
-}
-
 // eachLayoutKey calls f with each key a layout of fsys passes to T: the
-// layout's name and text, and where the key starts in it.
-func eachLayoutKey(fsys fs.FS, f func(name string, data []byte, key string, at int)) {
+// layout's text, and where the key starts in it.
+func eachLayoutKey(fsys fs.FS, f func(layout site.Text, key string, at int)) {
 	fs.WalkDir(fsys, "layouts", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
 			return nil
@@ -223,8 +216,9 @@ func eachLayoutKey(fsys fs.FS, f func(name string, data []byte, key string, at i
 		if err != nil {
 			return nil
 		}
-		for _, m := range layoutKey.FindAllSubmatchIndex(data, -1) {
-			f(p, data, string(data[m[2]:m[3]]), m[2])
+		layout := site.Text{Value: string(data), Pos: site.Pos{File: p, Line: 1, Col: 1}, Block: true}
+		for _, m := range layoutKey.FindAllStringSubmatchIndex(layout.Value, -1) {
+			f(layout, layout.Value[m[2]:m[3]], m[2])
 		}
 		return nil
 	})
@@ -249,14 +243,14 @@ func LayoutKeys(theme fs.FS, s *site.Site, read ReadMessages) site.Diagnostics {
 		msgs = append(msgs, m.WithPrefix(""))
 	}
 	var diags site.Diagnostics
-	eachLayoutKey(theme, func(name string, data []byte, key string, at int) {
+	eachLayoutKey(theme, func(layout site.Text, key string, at int) {
 		var lacking []string
 		for i, m := range msgs {
 			if _, ok := m[key]; !ok {
 				lacking = append(lacking, langs[i])
 			}
 		}
-		pos := site.Pos{File: name, Line: 1 + bytes.Count(data[:at], []byte("\n")), Col: at - bytes.LastIndexByte(data[:at], '\n')}
+		pos := layout.PosAt(at)
 		switch {
 		case len(lacking) == len(msgs):
 			diags.Add(pos, "no interface string %q in layouts/i18n: add it to layouts/i18n/%s.yaml%s", key, site.FallbackLanguage, suggest(key, msgs[0]))

@@ -40,21 +40,19 @@ const I18nDir = "layouts/i18n"
 // {recommendation} or {Expected_results} becomes the term of site.yaml's
 // terms: block (see Terms). It is done once, when the strings load,
 // so every page, script and print shows the same word.
-func (m *Messages) UseTerms(t Terms) {
-	for k, v := range m.m {
-		m.m[k] = t.Expand(v)
-	}
-}
+func (m *Messages) UseTerms(t Terms) { m.rewrite(t.Expand) }
 
 // UseScale writes the lowest and highest score of the self-assessment's
 // scale into the strings that name them ({min_score}, {max_score}).
 func (m *Messages) UseScale(sc Scale) {
-	lo, hi := sc.Min(), sc.Max()
-	r := strings.NewReplacer("{min_score}", strconv.Itoa(lo), "{max_score}", strconv.Itoa(hi))
+	r := strings.NewReplacer("{min_score}", strconv.Itoa(sc.Min()), "{max_score}", strconv.Itoa(sc.Max()))
+	m.rewrite(r.Replace)
+}
+
+// rewrite replaces every string s by f(s).
+func (m *Messages) rewrite(f func(string) string) {
 	for k, v := range m.m {
-		if strings.Contains(v, "_score}") {
-			m.m[k] = r.Replace(v)
-		}
+		m.m[k] = f(v)
 	}
 }
 

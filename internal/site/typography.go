@@ -25,12 +25,8 @@ func typography(lang string) func(string) string {
 // to every string, those of the page scripts too. load calls it last, when
 // the site's terms and scale are in the strings.
 func (m *Messages) UseTypography() {
-	f := typography(m.lang)
-	if f == nil {
-		return
-	}
-	for k, v := range m.m {
-		m.m[k] = f(v)
+	if f := typography(m.lang); f != nil {
+		m.rewrite(f)
 	}
 }
 
