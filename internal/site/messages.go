@@ -15,7 +15,7 @@ import (
 // file names only the strings it changes, and every other string comes from
 // the built-in file of that language, then from English. load reads them
 // (load.Messages) and check reports on a site's files (check.Messages); the
-// type lives here because render, report and search all write with it.
+// type lives here, in the model, because render and report write with it.
 type Messages struct {
 	lang string
 	m    map[string]string
@@ -103,7 +103,7 @@ func (m *Messages) Format(key string, args ...any) (string, error) {
 
 // Text is Format for a key the program itself names. Every such key is a
 // built-in English string, which every language falls back on (see
-// TestProgramKeysAreBuiltIn), so it is never missing.
+// render's TestProgramKeysAreBuiltIn), so it is never missing.
 func (m *Messages) Text(key string, args ...any) string {
 	s, _ := m.Format(key, args...)
 	return s
