@@ -11,13 +11,14 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
 // ReadMessages reads the interface strings of a language from a file
 // system. It is load.Messages, handed to check by its caller: load, check
 // and render never import each other.
-type ReadMessages func(theme fs.FS, lang string) (*site.Messages, error)
+type ReadMessages func(theme fs.FS, lang string) (*i18n.Messages, error)
 
 // Messages reports the problems of a site's own interface strings,
 // each at its file:line:col: a key that neither the built-in strings nor the
@@ -26,7 +27,7 @@ type ReadMessages func(theme fs.FS, lang string) (*site.Messages, error)
 // layouts/i18n files, which read reads.
 func Messages(src, builtin fs.FS, read ReadMessages) site.Diagnostics {
 	var diags site.Diagnostics
-	files, err := fs.Glob(src, site.I18nDir+"/*.yaml")
+	files, err := fs.Glob(src, i18n.Dir+"/*.yaml")
 	if err != nil || len(files) == 0 {
 		return nil
 	}
@@ -64,7 +65,7 @@ func Messages(src, builtin fs.FS, read ReadMessages) site.Diagnostics {
 			want, known := ref[k.Value]
 			if !known {
 				// A plural form of a known string (see pluralForm).
-				for _, suffix := range site.PluralForms {
+				for _, suffix := range i18n.PluralForms {
 					if base, ok := strings.CutSuffix(k.Value, suffix); ok {
 						want, known = ref[base]
 					}
@@ -87,7 +88,7 @@ func Messages(src, builtin fs.FS, read ReadMessages) site.Diagnostics {
 				}
 			}
 			for _, p := range site.DefaultTerms().UnknownPlaceholders(v.Value) {
-				if slices.Contains(site.ScalePlaceholders, p) {
+				if slices.Contains(i18n.ScalePlaceholders, p) {
 					continue
 				}
 				diags.Add(nodePos(name, v), "interface string %q: %s names no term (terms are %s, as {recommendation}, {Recommendations})", k.Value, p, strings.Join(site.TermIDs, ", "))
@@ -110,7 +111,7 @@ func Messages(src, builtin fs.FS, read ReadMessages) site.Diagnostics {
 func missingStrings(name, lang string, root *yaml.Node, ref map[string]string, builtin fs.FS) site.Diagnostics {
 	primary, _, _ := strings.Cut(lang, "-")
 	for _, l := range []string{lang, primary} {
-		if _, err := fs.Stat(builtin, site.I18nDir+"/"+l+".yaml"); err == nil {
+		if _, err := fs.Stat(builtin, i18n.Dir+"/"+l+".yaml"); err == nil {
 			return nil
 		}
 	}
@@ -253,7 +254,7 @@ func LayoutKeys(theme fs.FS, s *site.Site, read ReadMessages) site.Diagnostics {
 		pos := layout.PosAt(at)
 		switch {
 		case len(lacking) == len(msgs):
-			diags.Add(pos, "no interface string %q in layouts/i18n: add it to layouts/i18n/%s.yaml%s", key, site.FallbackLanguage, suggest(key, msgs[0]))
+			diags.Add(pos, "no interface string %q in layouts/i18n: add it to layouts/i18n/%s.yaml%s", key, i18n.FallbackLanguage, suggest(key, msgs[0]))
 		case len(lacking) > 0:
 			diags.Add(pos, "no interface string %q in %s: add it to layouts/i18n/<language>.yaml", key, strings.Join(lacking, ", "))
 		}

@@ -18,6 +18,7 @@ import (
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/edition"
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/publish"
@@ -358,7 +359,7 @@ func (p prefixed) Create(name string) (io.WriteCloser, error) { return p.out.Cre
 
 // writeSearchIndex builds the search index of s from the plain text of its
 // Markdown, and writes it to out; msgs are the site's interface strings.
-func writeSearchIndex(s *site.Site, msgs *site.Messages, workers int, texts *markdown.Texts, out publish.Output) error {
+func writeSearchIndex(s *site.Site, msgs *i18n.Messages, workers int, texts *markdown.Texts, out publish.Output) error {
 	files := search.Site(s, search.SiteOptions{
 		PlainText: texts.PlainText,
 		Headings:  texts.Headings,

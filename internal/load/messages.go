@@ -8,6 +8,7 @@ import (
 
 	yaml "go.yaml.in/yaml/v3"
 
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -31,7 +32,7 @@ func layers(theme fs.FS) []fs.FS {
 // over the one before: English, the primary subtag (pt), the full tag
 // (pt-BR).
 func languageChain(lang string) []string {
-	chain := []string{site.FallbackLanguage}
+	chain := []string{i18n.FallbackLanguage}
 	primary, _, _ := strings.Cut(lang, "-")
 	for _, l := range []string{primary, lang} {
 		if l != "" && l != chain[len(chain)-1] {
@@ -45,7 +46,7 @@ func languageChain(lang string) []string {
 // in full (pt-BR), then by its primary subtag (pt), then falls back to
 // English; for each, the site's file is merged key by key over the built-in
 // one.
-func Messages(theme fs.FS, lang string) (*site.Messages, error) {
+func Messages(theme fs.FS, lang string) (*i18n.Messages, error) {
 	strs := map[string]string{}
 	ls := layers(theme)
 	for i, l := range languageChain(lang) {
@@ -56,13 +57,13 @@ func Messages(theme fs.FS, lang string) (*site.Messages, error) {
 			}
 		}
 	}
-	return site.NewMessages(lang, strs), nil
+	return i18n.New(lang, strs), nil
 }
 
 // SiteMessages reads the interface strings of site s (Messages) with its
 // terms and its assessment scale written in (UseTerms, UseScale): what its
 // pages and its search index say.
-func SiteMessages(theme fs.FS, s *site.Site) (*site.Messages, error) {
+func SiteMessages(theme fs.FS, s *site.Site) (*i18n.Messages, error) {
 	msgs, err := Messages(theme, s.Config.Language)
 	if err != nil {
 		return nil, err
@@ -77,7 +78,7 @@ func SiteMessages(theme fs.FS, s *site.Site) (*site.Messages, error) {
 // word replaced by the language's own default (terms.<id> in its interface
 // strings, "singular|plural"), so that a French site says "recommandation"
 // without a terms: block. A term the site names stays the site's.
-func languageTerms(m *site.Messages, t site.Terms) site.Terms {
+func languageTerms(m *i18n.Messages, t site.Terms) site.Terms {
 	def := site.DefaultTerms()
 	own := m.WithPrefix("terms.")
 	for _, id := range site.TermIDs {
@@ -97,7 +98,7 @@ func languageTerms(m *site.Messages, t site.Terms) site.Terms {
 // merge reads the strings of lang in theme over strs, key by key; a file
 // that is not there is no error unless required.
 func merge(strs map[string]string, theme fs.FS, lang string, required bool) error {
-	name := site.I18nDir + "/" + lang + ".yaml"
+	name := i18n.Dir + "/" + lang + ".yaml"
 	data, err := fs.ReadFile(theme, name)
 	if err != nil {
 		if !required && errors.Is(err, fs.ErrNotExist) {
@@ -113,7 +114,7 @@ func merge(strs map[string]string, theme fs.FS, lang string, required bool) erro
 		// A string's plural forms belong with it: a file that words a
 		// count its own way, without forms, is not mixed with another
 		// file's (another language's, or the built-in one's).
-		for _, suffix := range site.PluralForms {
+		for _, suffix := range i18n.PluralForms {
 			if _, own := file[k+suffix]; !own {
 				delete(strs, k+suffix)
 			}

@@ -12,6 +12,7 @@ import (
 	yaml "go.yaml.in/yaml/v3"
 
 	riskguide "github.com/riskguide/riskguide"
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -126,8 +127,8 @@ func TestBuiltinTranslationsMatchEnglish(t *testing.T) {
 		}
 		return m, data
 	}
-	en, _ := read(site.I18nDir + "/en.yaml")
-	files, _ := fs.Glob(riskguide.Default, site.I18nDir+"/*.yaml")
+	en, _ := read(i18n.Dir + "/en.yaml")
+	files, _ := fs.Glob(riskguide.Default, i18n.Dir+"/*.yaml")
 	var langs []string
 	for _, name := range files {
 		lang := strings.TrimSuffix(path.Base(name), ".yaml")
@@ -175,7 +176,7 @@ func TestBuiltinTranslationsMatchEnglish(t *testing.T) {
 // home.role.count.one), and whether key is one, a string of en having that
 // key: each language has the forms its grammar needs, not English's.
 func pluralBase(key string, en map[string]string) (string, bool) {
-	for _, suffix := range site.PluralForms {
+	for _, suffix := range i18n.PluralForms {
 		if base, ok := strings.CutSuffix(key, suffix); ok && en[base] != "" {
 			return base, true
 		}

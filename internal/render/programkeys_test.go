@@ -12,7 +12,7 @@ import (
 )
 
 // TestProgramKeysAreBuiltIn: every interface string the program names
-// itself (Base.text, site.Messages.Text, and the sections of a recommendation's
+// itself (Base.text, i18n.Messages.Text, and the sections of a recommendation's
 // contents) is a built-in English string, which every language falls back
 // on; that is why Messages.Text has no error to return.
 func TestProgramKeysAreBuiltIn(t *testing.T) {

@@ -26,6 +26,7 @@ import (
 	"sync/atomic"
 
 	"github.com/riskguide/riskguide/internal/edition"
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
@@ -37,7 +38,7 @@ type Options struct {
 	Theme fs.FS
 	// Messages are the site's interface strings, its terms written in
 	// (load.SiteMessages): render reads no strings of its own.
-	Messages *site.Messages
+	Messages *i18n.Messages
 	// Source is the site folder, from which the logo is copied.
 	Source fs.FS
 	// BaseURL, when set, is the address the site will be published at; it
@@ -94,7 +95,7 @@ type renderer struct {
 	s      *site.Site
 	o      Options
 	tmpl   *templates
-	i18n   *site.Messages
+	i18n   *i18n.Messages
 	nav    []NavItem
 	more   []NavItem
 	chrome chromeCache

@@ -1,4 +1,4 @@
-package site
+package i18n
 
 import (
 	"strings"

@@ -1,4 +1,10 @@
-package site
+// Package i18n holds the interface strings of one language and writes with
+// them: a count in the plural form its language needs (CLDR's rules, from
+// golang.org/x/text), a date in the language's words, French spacing. It is
+// a package of its own, beside the model, so that site stays standard
+// library only and load, check and render share one type without
+// importing each other.
+package i18n
 
 import (
 	"fmt"
@@ -8,22 +14,24 @@ import (
 
 	"golang.org/x/text/feature/plural"
 	"golang.org/x/text/language"
+
+	"github.com/riskguide/riskguide/internal/site"
 )
 
 // Messages are the interface strings of one language. They are read from
 // layouts/i18n/<lang>.yaml, a flat map of key to text, key by key: a site's
 // file names only the strings it changes, and every other string comes from
 // the built-in file of that language, then from English. load reads them
-// (load.Messages) and check reports on a site's files (check.Messages); the
-// type lives here, in the model, because render and report write with it.
+// (load.Messages) and check reports on a site's files (check.Messages);
+// render, search and report write with them.
 type Messages struct {
 	lang string
 	m    map[string]string
 }
 
-// NewMessages returns the strings strs, by key, of language lang. load
+// New returns the strings strs, by key, of language lang. load
 // calls it once it has merged the files of the language.
-func NewMessages(lang string, strs map[string]string) *Messages {
+func New(lang string, strs map[string]string) *Messages {
 	return &Messages{lang: lang, m: strs}
 }
 
@@ -32,19 +40,19 @@ func NewMessages(lang string, strs map[string]string) *Messages {
 // check names its file as the place for a string no language has.
 const FallbackLanguage = "en"
 
-// I18nDir is where the interface strings are kept, in the built-in files and
+// Dir is where the interface strings are kept, in the built-in files and
 // in a site folder: load reads them there, check reports at their files.
-const I18nDir = "layouts/i18n"
+const Dir = "layouts/i18n"
 
 // UseTerms writes the site's words into the strings: a placeholder such as
 // {recommendation} or {Expected_results} becomes the term of site.yaml's
-// terms: block (see Terms). It is done once, when the strings load,
+// terms: block (see site.Terms). It is done once, when the strings load,
 // so every page, script and print shows the same word.
-func (m *Messages) UseTerms(t Terms) { m.rewrite(t.Expand) }
+func (m *Messages) UseTerms(t site.Terms) { m.rewrite(t.Expand) }
 
 // UseScale writes the lowest and highest score of the self-assessment's
 // scale into the strings that name them ({min_score}, {max_score}).
-func (m *Messages) UseScale(sc Scale) {
+func (m *Messages) UseScale(sc site.Scale) {
 	r := strings.NewReplacer("{min_score}", strconv.Itoa(sc.Min()), "{max_score}", strconv.Itoa(sc.Max()))
 	m.rewrite(r.Replace)
 }
