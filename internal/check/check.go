@@ -3,8 +3,9 @@
 // protocols, and the cross-reference links inside every piece of Markdown.
 // It also reports links the renderer will not publish (javascript: and the
 // like) and, when raw_html is on, raw HTML that the site's
-// Content-Security-Policy would block. Like the loader it reports every
-// problem with its position.
+// Content-Security-Policy would block, and the problems of a site's
+// interface strings (Messages, LayoutKeys). Like the loader it reports
+// every problem with its position.
 package check
 
 import (

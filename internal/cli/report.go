@@ -15,8 +15,8 @@ import (
 
 	"github.com/riskguide/riskguide/internal/edition"
 	"github.com/riskguide/riskguide/internal/generate"
+	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/publish"
-	"github.com/riskguide/riskguide/internal/render"
 	"github.com/riskguide/riskguide/internal/report"
 )
 
@@ -96,7 +96,7 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 			if lang != s.Config.Language {
 				s = s.Translate(lang)
 			}
-			msgs, err := render.SiteMessages(generate.Theme(src), s)
+			msgs, err := load.SiteMessages(generate.Theme(src), s)
 			if err != nil {
 				return err
 			}

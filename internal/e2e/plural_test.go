@@ -14,7 +14,7 @@ import (
 // the form it takes in the page's language, by the browser's own CLDR rules
 // (Intl.PluralRules), from the forms the page's strings carry: Czech (no
 // built-in strings: the site's own) and Polish give the forms CLDR's rules
-// name, the same as the build's (see render.TestPluralFormsCLDR).
+// name, the same as the build's (see site.TestPluralFormsCLDR).
 func TestCountFormsInPage(t *testing.T) {
 	t.Parallel()
 	for _, c := range []struct {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/riskguide/riskguide/internal/browsertest"
 	"github.com/riskguide/riskguide/internal/generate"
-	"github.com/riskguide/riskguide/internal/render"
+	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/report"
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -19,7 +19,7 @@ import (
 // (read from src) in its language.
 func reportOptions(t *testing.T, src generate.Source, s *site.Site) report.Options {
 	t.Helper()
-	msgs, err := render.SiteMessages(generate.Theme(src), s)
+	msgs, err := load.SiteMessages(generate.Theme(src), s)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,6 +18,7 @@ import (
 	riskguide "github.com/riskguide/riskguide"
 	"github.com/riskguide/riskguide/internal/check"
 	"github.com/riskguide/riskguide/internal/edition"
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/publish"
@@ -166,9 +167,9 @@ func loadSource(src Source) (*site.Site, *markdown.Texts, site.Diagnostics) {
 	s, diags := load.Load(src.FS)
 	diags = append(diags, check.Check(s, diags, texts)...)
 	if src.FS != fs.FS(riskguide.Default) {
-		diags = append(diags, render.CheckMessages(src.FS, riskguide.Default)...)
+		diags = append(diags, check.Messages(src.FS, riskguide.Default, load.Messages)...)
 	}
-	diags = append(diags, render.CheckLayoutKeys(Theme(src), s)...)
+	diags = append(diags, check.LayoutKeys(Theme(src), s, load.Messages)...)
 	return s, texts, diags.Sort()
 }
 
@@ -283,15 +284,20 @@ func BuildSource(src Source, o Options) (*Result, error) {
 
 // renderSite renders the pages of s and, beside them, its search index.
 func renderSite(s *site.Site, src Source, o Options, texts *markdown.Texts, out publish.Output, key string) error {
+	msgs, err := load.SiteMessages(Theme(src), s)
+	if err != nil {
+		return err
+	}
 	// The search index is built beside the pages, not before them.
 	indexed := make(chan error, 1)
 	if o.Only != nil {
 		indexed <- nil
 	} else {
-		go func() { indexed <- writeSearchIndex(s, Theme(src), o.Workers, texts, out) }()
+		go func() { indexed <- writeSearchIndex(s, msgs, o.Workers, texts, out) }()
 	}
-	err := render.Render(s, render.Options{
+	err = render.Render(s, render.Options{
 		Theme:       Theme(src),
+		Messages:    msgs,
 		Source:      src.FS,
 		BaseURL:     o.BaseURL,
 		Workers:     o.Workers,
@@ -352,12 +358,8 @@ type prefixed struct {
 func (p prefixed) Create(name string) (io.WriteCloser, error) { return p.out.Create(p.prefix + name) }
 
 // writeSearchIndex builds the search index of s from the plain text of its
-// Markdown, and writes it to out.
-func writeSearchIndex(s *site.Site, theme fs.FS, workers int, texts *markdown.Texts, out publish.Output) error {
-	msgs, err := render.SiteMessages(theme, s)
-	if err != nil {
-		return err
-	}
+// Markdown, and writes it to out; msgs are the site's interface strings.
+func writeSearchIndex(s *site.Site, msgs *i18n.Messages, workers int, texts *markdown.Texts, out publish.Output) error {
 	files := search.Site(s, search.SiteOptions{
 		PlainText: texts.PlainText,
 		Headings:  texts.Headings,

@@ -57,5 +57,5 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 }
 
 // Layers returns the layers, the first one's files over the next's, so that
-// interface strings can be merged key by key (see render.Layered).
+// interface strings can be merged key by key (see load.Layered).
 func (o overlay) Layers() []fs.FS { return o }

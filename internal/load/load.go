@@ -10,7 +10,7 @@
 //
 // Load checks what one file can tell: syntax, shapes, required keys, the form
 // and uniqueness of ids. References between entities are checked by package
-// check.
+// check. Messages reads the interface strings, layouts/i18n/<lang>.yaml.
 package load
 
 import (

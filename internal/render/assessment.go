@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/edition"
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -130,7 +131,7 @@ func (r *renderer) assessmentPage(b *Base) any {
 		// A count's forms go with it, for the scripts to choose by the
 		// page's language (assessment-io.js, countKey).
 		forms := r.i18n.Forms("assessment.js." + k)
-		for _, suffix := range pluralForms {
+		for _, suffix := range i18n.PluralForms {
 			if s, ok := forms[suffix]; ok {
 				p.Messages = append(p.Messages, Message{Key: k + suffix, Text: s})
 			}

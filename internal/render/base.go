@@ -188,7 +188,7 @@ func (b *Base) T(key string, args ...any) (string, error) {
 	return b.r.i18n.Format(key, args...)
 }
 
-// text is T for a key the program names (see Messages.Text).
+// text is T for a key the program names (see i18n.Messages.Text).
 func (b *Base) text(key string, args ...any) string { return b.r.i18n.Text(key, args...) }
 
 // Markdown renders Markdown for this page.

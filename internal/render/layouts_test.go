@@ -23,7 +23,7 @@ func renderAll(t *testing.T, s *site.Site, o Options) (map[string][]byte, *rende
 	}
 	o.Source = riskguide.Default
 	o.Workers = 1 // so that a failing build fails on the same page each time
-	r, err := newRenderer(s, o)
+	r, err := newRenderer(s, withMessages(t, s, o))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -23,7 +23,7 @@ func TestGuideNavIsBounded(t *testing.T) {
 	if len(diags) > 0 {
 		t.Fatal(diags)
 	}
-	r, err := newRenderer(s, Options{Theme: riskguide.Default, Source: os.DirFS(dir), Workers: 1})
+	r, err := newRenderer(s, withMessages(t, s, Options{Theme: riskguide.Default, Source: os.DirFS(dir), Workers: 1}))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -29,7 +29,7 @@ func TestKindWithOnlyALayoutGetsItsPages(t *testing.T) {
 		t.Fatal(diags)
 	}
 	out := publish.NewMemory()
-	if err := Render(s, Options{Theme: m, Source: m, Workers: 1}, out); err != nil {
+	if err := Render(s, withMessages(t, s, Options{Theme: m, Source: m, Workers: 1}), out); err != nil {
 		t.Fatal(err)
 	}
 	for _, p := range s.Pages {

@@ -5,7 +5,8 @@
 //
 // Layouts live in layouts/: baseof.html is the frame shared by every page,
 // partials/*.html hold named pieces, and one file per page kind defines the
-// "main" block. Interface strings come from layouts/i18n/<language>.yaml.
+// "main" block. Interface strings come from layouts/i18n/<language>.yaml,
+// read by load.SiteMessages and handed in with the Options.
 package render
 
 import (
@@ -25,6 +26,7 @@ import (
 	"sync/atomic"
 
 	"github.com/riskguide/riskguide/internal/edition"
+	"github.com/riskguide/riskguide/internal/i18n"
 	"github.com/riskguide/riskguide/internal/markdown"
 	"github.com/riskguide/riskguide/internal/publish"
 	"github.com/riskguide/riskguide/internal/site"
@@ -34,6 +36,9 @@ import (
 type Options struct {
 	// Theme holds layouts/ and assets/: a site's own files over the defaults.
 	Theme fs.FS
+	// Messages are the site's interface strings, its terms written in
+	// (load.SiteMessages): render reads no strings of its own.
+	Messages *i18n.Messages
 	// Source is the site folder, from which the logo is copied.
 	Source fs.FS
 	// BaseURL, when set, is the address the site will be published at; it
@@ -90,7 +95,7 @@ type renderer struct {
 	s      *site.Site
 	o      Options
 	tmpl   *templates
-	i18n   *Messages
+	i18n   *i18n.Messages
 	nav    []NavItem
 	more   []NavItem
 	chrome chromeCache
@@ -123,15 +128,11 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if o.Workers <= 0 {
 		o.Workers = runtime.GOMAXPROCS(0)
 	}
-	msgs, err := SiteMessages(o.Theme, s)
-	if err != nil {
-		return nil, err
-	}
 	t, err := parseTemplates(o.Theme)
 	if err != nil {
 		return nil, err
 	}
-	r := &renderer{s: s, o: o, tmpl: t, i18n: msgs}
+	r := &renderer{s: s, o: o, tmpl: t, i18n: o.Messages}
 	if s.Config.Logo != "" {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
 	}

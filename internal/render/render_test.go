@@ -21,10 +21,22 @@ func defaultSite(tb testing.TB) *site.Site {
 	return s
 }
 
+// withMessages returns o with the interface strings of s read from its
+// theme, as the build hands them to render.
+func withMessages(tb testing.TB, s *site.Site, o Options) Options {
+	tb.Helper()
+	msgs, err := load.SiteMessages(o.Theme, s)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	o.Messages = msgs
+	return o
+}
+
 func defaultRenderer(tb testing.TB) (*renderer, *site.Site) {
 	tb.Helper()
 	s := defaultSite(tb)
-	r, err := newRenderer(s, Options{Theme: riskguide.Default, Source: riskguide.Default, Workers: 1})
+	r, err := newRenderer(s, withMessages(tb, s, Options{Theme: riskguide.Default, Source: riskguide.Default, Workers: 1}))
 	if err != nil {
 		tb.Fatal(err)
 	}

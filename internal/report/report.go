@@ -23,7 +23,7 @@ type Input struct {
 }
 
 // Strings are the interface strings a report is written in, with the
-// site's terms written in: render.Messages of the report's language.
+// site's terms written in: i18n.Messages of the report's language.
 type Strings interface {
 	// Lookup returns the string for key, or key itself when none has it.
 	Lookup(key string) string

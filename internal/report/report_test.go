@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/riskguide/riskguide/internal/generate"
-	"github.com/riskguide/riskguide/internal/render"
+	"github.com/riskguide/riskguide/internal/load"
 	"github.com/riskguide/riskguide/internal/site"
 )
 
@@ -29,7 +29,7 @@ func defaultSite(t *testing.T) *site.Site {
 // or without.
 func opts(t *testing.T, s *site.Site, drafts bool) Options {
 	t.Helper()
-	msgs, err := render.SiteMessages(generate.Theme(generate.DefaultSource()), s)
+	msgs, err := load.SiteMessages(generate.Theme(generate.DefaultSource()), s)
 	if err != nil {
 		t.Fatal(err)
 	}

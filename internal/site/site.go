@@ -1,5 +1,6 @@
 // Package site holds riskguide's content model: the typed values that the
 // loader produces from a source tree and that every later phase reads.
+// The interface strings are package i18n's.
 //
 // A Site never changes after loading. Each entity carries the position it was
 // read from, so that a problem found in any later phase can be reported as

@@ -1,4 +1,4 @@
-package render
+package i18n
 
 import (
 	"strings"
@@ -21,15 +21,12 @@ func typography(lang string) func(string) string {
 	return nil
 }
 
-// useTypography applies the typographic rules of the strings' language
-// to every string, those of the page scripts too.
-func (m *Messages) useTypography() {
-	f := typography(m.lang)
-	if f == nil {
-		return
-	}
-	for k, v := range m.m {
-		m.m[k] = f(v)
+// UseTypography applies the typographic rules of the strings' language
+// to every string, those of the page scripts too. load calls it last, when
+// the site's terms and scale are in the strings.
+func (m *Messages) UseTypography() {
+	if f := typography(m.lang); f != nil {
+		m.rewrite(f)
 	}
 }
 
