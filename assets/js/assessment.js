@@ -28,7 +28,7 @@
 //     <textarea id="sa-ID-evidence" data-answer="evidence">, <div data-links>,
 //     <textarea id="sa-ID-gaps" data-answer="gaps">,
 //     <input id="sa-ID-owner" data-answer="owner">, <input type="date" id="sa-ID-target" data-answer="targetDate">
-//     <aside class="sa-indicators"> (when the recommendation has indicators)
+//     <div class="sa-indicators"> (when the recommendation has indicators)
 //
 // A field's data-answer names the answer's key in the export format; the
 // model below (model.byId[ID].el) points at each section.
