@@ -105,23 +105,23 @@ func (s *Set) Earlier(id string) []Earlier {
 	if now == nil {
 		return nil
 	}
+	// The texts are compared by TextHash, which leaves out differences
+	// of white space alone; the current text's hash is made once.
+	nowHash := TextHash(now.Text)
 	var out []Earlier
 	for _, r := range s.Records {
 		was, _ := r.Rec(id)
-		if was == nil || TextHash(was.Text) == TextHash(now.Text) {
+		if was == nil {
 			continue
 		}
-		out = append(out, Earlier{Version: r.Version, Hash: TextHash(was.Text), Diff: WordDiff(was.Text, now.Text)})
+		if h := TextHash(was.Text); h != nowHash {
+			out = append(out, Earlier{Version: r.Version, Hash: h, Diff: WordDiff(was.Text, now.Text)})
+		}
 	}
 	return out
 }
 
 // Recorded reports whether edition version has a record.
 func (s *Set) Recorded(version string) bool {
-	for _, r := range s.Records {
-		if r.Version == version {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(s.Records, func(r *Record) bool { return r.Version == version })
 }
