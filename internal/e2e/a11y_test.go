@@ -15,36 +15,23 @@ func TestAxe(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Shared(t)
 	for _, s := range []*builtSite{defaultSite(t), testSite(t)} {
-		for _, mobile := range []bool{false, true} {
-			name := s.Name + "/desktop"
-			if mobile {
-				name = s.Name + "/mobile"
-			}
-			t.Run(name, func(t *testing.T) {
-				t.Parallel()
-				p := b.NewPage(t)
+		atBothWidths(t, b, s.Name+"/", func(t *testing.T, p *browsertest.Page, mobile bool) {
+			h := fileHost(s)
+			for _, page := range s.Pages {
+				p.Navigate(h.URL(page))
+				browsertest.FailOnAxe(t, page, p.Axe())
 				if mobile {
-					p.Mobile()
-				} else {
-					p.Desktop()
-				}
-				h := fileHost(s)
-				for _, page := range s.Pages {
-					p.Navigate(h.URL(page))
-					browsertest.FailOnAxe(t, page, p.Axe())
-					if mobile {
-						// WCAG 1.4.10: no scrolling sideways at 320 CSS px and up.
-						w := browsertest.Eval[[]int](p, `[document.documentElement.scrollWidth, window.innerWidth]`)
-						if w[0] > w[1] {
-							t.Errorf("%s: the page is %d px wide in a %d px viewport; it must reflow", page, w[0], w[1])
-						}
+					// WCAG 1.4.10: no scrolling sideways at 320 CSS px and up.
+					w := browsertest.Eval[[]int](p, `[document.documentElement.scrollWidth, window.innerWidth]`)
+					if w[0] > w[1] {
+						t.Errorf("%s: the page is %d px wide in a %d px viewport; it must reflow", page, w[0], w[1])
 					}
 				}
-				if len(s.Pages) < 10 {
-					t.Fatalf("only %d pages checked", len(s.Pages))
-				}
-			})
-		}
+			}
+			if len(s.Pages) < 10 {
+				t.Fatalf("only %d pages checked", len(s.Pages))
+			}
+		})
 	}
 }
 
@@ -58,34 +45,21 @@ func TestAxeDark(t *testing.T) {
 	t.Parallel()
 	b := browsertest.Shared(t)
 	def, small := defaultSite(t), testSite(t)
-	for _, mobile := range []bool{false, true} {
-		name := "desktop"
-		if mobile {
-			name = "mobile"
-		}
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			p := b.NewPage(t)
-			if mobile {
-				p.Mobile()
-			} else {
-				p.Desktop()
-			}
-			p.ColorScheme("dark")
-			for _, s := range []struct {
-				site  *builtSite
-				pages []string
-			}{{def, slices.DeleteFunc(pageTypes(def), isPrint)}, {small, slices.DeleteFunc(slices.Clone(small.Pages), isPrint)}} {
-				for _, page := range s.pages {
-					p.Navigate(fileHost(s.site).URL(page))
-					if !browsertest.Eval[bool](p, `matchMedia('(prefers-color-scheme: dark)').matches`) {
-						t.Fatalf("%s: the dark scheme is not in effect", page)
-					}
-					browsertest.FailOnAxe(t, s.site.Name+"/"+page+" (dark)", p.Axe())
+	atBothWidths(t, b, "", func(t *testing.T, p *browsertest.Page, mobile bool) {
+		p.ColorScheme("dark")
+		for _, s := range []struct {
+			site  *builtSite
+			pages []string
+		}{{def, slices.DeleteFunc(pageTypes(def), isPrint)}, {small, slices.DeleteFunc(slices.Clone(small.Pages), isPrint)}} {
+			for _, page := range s.pages {
+				p.Navigate(fileHost(s.site).URL(page))
+				if !browsertest.Eval[bool](p, `matchMedia('(prefers-color-scheme: dark)').matches`) {
+					t.Fatalf("%s: the dark scheme is not in effect", page)
 				}
+				browsertest.FailOnAxe(t, s.site.Name+"/"+page+" (dark)", p.Axe())
 			}
-		})
-	}
+		}
+	})
 }
 
 func isPrint(page string) bool { return strings.HasPrefix(page, "print/") }

@@ -63,42 +63,29 @@ func TestASVSExample(t *testing.T) {
 	}
 
 	b := browsertest.Shared(t)
-	for _, mobile := range []bool{false, true} {
-		name := "desktop"
-		if mobile {
-			name = "mobile"
+	atBothWidths(t, b, "", func(t *testing.T, p *browsertest.Page, mobile bool) {
+		h := fileHost(s)
+		for _, page := range asvsPages {
+			p.Navigate(h.URL(page))
+			browsertest.FailOnAxe(t, page, p.Axe())
 		}
-		t.Run(name, func(t *testing.T) {
-			t.Parallel()
-			p := b.NewPage(t)
-			if mobile {
-				p.Mobile()
-			} else {
-				p.Desktop()
+		// The form, answered on its scale, with its summary and
+		// action plan shown.
+		p.Navigate(h.URL("self-assessment/index.html"))
+		got := browsertest.Eval[string](p, `Array.prototype.map.call(document.querySelectorAll('#sa-rec-v1-1-1 .sa-scale label'), function (l) { return l.textContent; }).join(', ')`)
+		if got != "Pass, Fail, Not applicable" {
+			t.Errorf("the form offers %q", got)
+		}
+		for _, sel := range []string{"#sa-v1-1-1-pass", "#sa-v1-1-2-fail", "#sa-v1-2-1-not-applicable"} {
+			p.Do(onScreen(sel), chromedp.Click(chromedp.CSS(sel)))
+		}
+		deadline := browsertest.Deadline(t)
+		for !browsertest.Eval[bool](p, `document.querySelectorAll('#sa-plan-out tbody tr:not(.sa-plan-unanswered)').length === 1 && document.querySelector('#sa-summary-table table') !== null`) {
+			if time.Now().After(deadline) {
+				t.Fatal("the summary and plan did not show the answers")
 			}
-			h := fileHost(s)
-			for _, page := range asvsPages {
-				p.Navigate(h.URL(page))
-				browsertest.FailOnAxe(t, page, p.Axe())
-			}
-			// The form, answered on its scale, with its summary and
-			// action plan shown.
-			p.Navigate(h.URL("self-assessment/index.html"))
-			got := browsertest.Eval[string](p, `Array.prototype.map.call(document.querySelectorAll('#sa-rec-v1-1-1 .sa-scale label'), function (l) { return l.textContent; }).join(', ')`)
-			if got != "Pass, Fail, Not applicable" {
-				t.Errorf("the form offers %q", got)
-			}
-			for _, sel := range []string{"#sa-v1-1-1-pass", "#sa-v1-1-2-fail", "#sa-v1-2-1-not-applicable"} {
-				p.Do(onScreen(sel), chromedp.Click(chromedp.CSS(sel)))
-			}
-			deadline := browsertest.Deadline(t)
-			for !browsertest.Eval[bool](p, `document.querySelectorAll('#sa-plan-out tbody tr:not(.sa-plan-unanswered)').length === 1 && document.querySelector('#sa-summary-table table') !== null`) {
-				if time.Now().After(deadline) {
-					t.Fatal("the summary and plan did not show the answers")
-				}
-				time.Sleep(50 * time.Millisecond)
-			}
-			browsertest.FailOnAxe(t, "self-assessment/index.html, answered", p.Axe())
-		})
-	}
+			time.Sleep(50 * time.Millisecond)
+		}
+		browsertest.FailOnAxe(t, "self-assessment/index.html, answered", p.Axe())
+	})
 }

@@ -230,3 +230,26 @@ func (h host) URL(page string) string { return h.Base + page }
 func fileHost(s *builtSite) host {
 	return host{Name: "file", Base: browsertest.FileURL(s.Dir, "") + "/"}
 }
+
+// atBothWidths runs f as two parallel subtests, prefix+"desktop" and
+// prefix+"mobile", each with a new page of b at that width (mobile says
+// which): the checks every page must pass on a wide screen and on a phone.
+func atBothWidths(t *testing.T, b *browsertest.Browser, prefix string, f func(t *testing.T, p *browsertest.Page, mobile bool)) {
+	t.Helper()
+	for _, mobile := range []bool{false, true} {
+		name := prefix + "desktop"
+		if mobile {
+			name = prefix + "mobile"
+		}
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			p := b.NewPage(t)
+			if mobile {
+				p.Mobile()
+			} else {
+				p.Desktop()
+			}
+			f(t, p, mobile)
+		})
+	}
+}

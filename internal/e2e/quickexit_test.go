@@ -63,37 +63,24 @@ func TestQuickExit(t *testing.T) {
 		return p.URL()
 	}
 
-	for _, mobile := range []bool{false, true} {
-		name := "desktop"
-		if mobile {
-			name = "mobile"
+	atBothWidths(t, browsertest.Shared(t), "button/", func(t *testing.T, p *browsertest.Page, mobile bool) {
+		p.Navigate(home)
+		p.Navigate(rec)
+		p.Do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`))
+		top := browsertest.Eval[float64](p, `document.querySelector('.quick-exit-button').getBoundingClientRect().top`)
+		if top < 0 || top > 60 {
+			t.Errorf("after scrolling, the button's top is at %v px; it should stay at the top", top)
 		}
-		t.Run("button/"+name, func(t *testing.T) {
-			t.Parallel()
-			p := browsertest.Shared(t).NewPage(t)
-			if mobile {
-				p.Mobile()
-			} else {
-				p.Desktop()
-			}
-			p.Navigate(home)
-			p.Navigate(rec)
-			p.Do(chromedp.Evaluate[chromedp.Void](`window.scrollTo(0, document.body.scrollHeight)`))
-			top := browsertest.Eval[float64](p, `document.querySelector('.quick-exit-button').getBoundingClientRect().top`)
-			if top < 0 || top > 60 {
-				t.Errorf("after scrolling, the button's top is at %v px; it should stay at the top", top)
-			}
-			p.CheckClean()
-			browsertest.FailOnAxe(t, "recommendation with quick exit", p.Axe())
-			p.Do(chromedp.Click(chromedp.CSS(`.quick-exit-button`)))
-			if !waitFor(p, away) {
-				t.Fatalf("the button led to %s, want %s", p.URL(), away)
-			}
-			if got := back(p); got != home {
-				t.Errorf("Back from the exit page went to %s; the page left must be gone from history (want %s)", got, home)
-			}
-		})
-	}
+		p.CheckClean()
+		browsertest.FailOnAxe(t, "recommendation with quick exit", p.Axe())
+		p.Do(chromedp.Click(chromedp.CSS(`.quick-exit-button`)))
+		if !waitFor(p, away) {
+			t.Fatalf("the button led to %s, want %s", p.URL(), away)
+		}
+		if got := back(p); got != home {
+			t.Errorf("Back from the exit page went to %s; the page left must be gone from history (want %s)", got, home)
+		}
+	})
 
 	t.Run("shift", func(t *testing.T) {
 		t.Parallel()
