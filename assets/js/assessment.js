@@ -30,6 +30,9 @@
 //     <input id="sa-ID-owner" data-answer="owner">, <input type="date" id="sa-ID-target" data-answer="targetDate">
 //     <div class="sa-indicators"> (when the recommendation has indicators)
 //
+// On a long form everything from <div class="sa-rec-body"> on is the text
+// of a <noscript class="sa-later"> until made (see "Long guidance" below).
+//
 // A field's data-answer names the answer's key in the export format; the
 // model below (model.byId[ID].el) points at each section.
 //
@@ -94,6 +97,66 @@
   io.useScale(form.getAttribute('data-scale') || io.DEFAULT_SCALE,
     form.hasAttribute('data-scale-done') ? form.getAttribute('data-scale-done') : undefined,
     form.getAttribute('data-scale-colours') || '');
+  // ---- Long guidance: fields made as the reader reaches them ---------
+  // From render.LongForm recommendations, each one's fields and
+  // indicators come as the text of a <noscript class="sa-later">: a
+  // browser running scripts does not parse it, so the page is ready once
+  // the headings are (a reader without scripts gets the whole blank form).
+  // made writes a recommendation's fields into the page from that text,
+  // once; reach does that and shows its answer. What is near the screen is
+  // reached as it comes (IntersectionObserver), and the rest a few at a
+  // time while the browser is idle, so that find in page and every field
+  // follow within seconds; form.dataset.made is "all" then.
+  var later = [];
+  function made(r) {
+    var ns = r.el.querySelector(':scope > noscript.sa-later');
+    if (ns) {
+      var t = document.createElement('template');
+      t.innerHTML = ns.textContent;
+      if (shownFinal) { each(t.content.querySelectorAll('input, textarea, button'), function (c) { c.disabled = true; }); }
+      ns.replaceWith(t.content);
+    }
+    return r.el;
+  }
+  function reach(r) {
+    if (!r.el.querySelector(':scope > noscript.sa-later')) { return; }
+    made(r);
+    var rec = current();
+    if (rec && own(rec.answers, r.id) && own(model.byId, r.id)) {
+      writeAnswer(r, rec.answers[r.id]);
+      if (io.hasContent(rec.answers[r.id])) { shown[r.id] = true; fitTextareas([r]); }
+    }
+  }
+  model.results.forEach(function (res) {
+    res.recs.forEach(function (r) { if (r.el.querySelector(':scope > noscript.sa-later')) { later.push(r); } });
+  });
+  function reachLater() {
+    if (!later.length) { form.dataset.made = 'all'; return; }
+    var byEl = new Map(later.map(function (r) { return [r.el, r]; }));
+    var seen = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (e.isIntersecting) { reach(byEl.get(e.target)); seen.unobserve(e.target); }
+      });
+    }, { rootMargin: '100% 0px' });
+    later.forEach(function (r) { seen.observe(r.el); });
+    // Safari has no requestIdleCallback: there, slices of 8 ms.
+    var idle = window.requestIdleCallback || function (f) {
+      return setTimeout(function () { var end = Date.now() + 8; f({ timeRemaining: function () { return end - Date.now(); } }); }, 1);
+    };
+    var next = 0;
+    // A slice stops after 8 ms even when the browser offers more (up to
+    // 50), so that a click is never kept waiting longer than half a frame.
+    idle(function step(deadline) {
+      var end = Date.now() + 8;
+      while (next < later.length && deadline.timeRemaining() > 1 && Date.now() < end) {
+        seen.unobserve(later[next].el);
+        reach(later[next++]);
+      }
+      if (next < later.length) { idle(step); } else { seen.disconnect(); form.dataset.made = 'all'; }
+    });
+  }
+  if (model.results.length && model.results[0].recs.length) { made(model.results[0].recs[0]); }
+
   var statusLabels = {};
   each(form.querySelectorAll('.sa-scale input[type="radio"]'), function (input) {
     if (!own(statusLabels, input.value)) {
@@ -341,15 +404,8 @@
       if (!own(model.byId, id)) { return; }
       var r = model.byId[id];
       var a = own(rec.answers, id) ? rec.answers[id] : blankAnswer();
-      each(r.el.querySelectorAll('[data-answer]'), function (input) {
-        var f = input.getAttribute('data-answer');
-        if (input.type === 'radio') {
-          input.checked = input.value === a.status;
-        } else if (input !== active) {
-          input.value = a[f];
-        }
-      });
-      showAnswerState(r, a);
+      made(r);
+      writeAnswer(r, a, active);
       if (io.hasContent(a)) { shown[id] = true; filled.push(r); } else { delete shown[id]; }
     });
     // Flags on answers whose recommendation changed (assessment-editions.js).
@@ -360,6 +416,20 @@
     showDates(rec);
     showFinal(rec);
     showPlanSoon();
+  }
+
+  // writeAnswer shows answer a in recommendation r's fields (all but
+  // active, which is being typed in) and its state line.
+  function writeAnswer(r, a, active) {
+    each(r.el.querySelectorAll('[data-answer]'), function (input) {
+      var f = input.getAttribute('data-answer');
+      if (input.type === 'radio') {
+        input.checked = input.value === a.status;
+      } else if (input !== active) {
+        input.value = a[f];
+      }
+    });
+    showAnswerState(r, a);
   }
 
   // ---- Action plan ------------------------------------------------------
@@ -853,7 +923,7 @@
         fill(current());
         var r = model.byId[id];
         // The button is gone with the flag: keep the place in the form.
-        var at = r && (r.el.querySelector('input:checked') || r.el.querySelector('[data-answer]'));
+        var at = r && (made(r).querySelector('input:checked') || r.el.querySelector('[data-answer]'));
         if (at) { at.focus(); }
         say(msg('edition.reviewed.done', r ? r.label : id, R.assessmentEditions.current));
       }
@@ -1141,4 +1211,5 @@
   showList();
   fill(current());
   showUnreadable();
+  reachLater();
 })();

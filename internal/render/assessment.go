@@ -152,9 +152,16 @@ func (p *AssessmentPage) Missing() (string, error) {
 	return "", nil
 }
 
-// LongForm is the number of recommendations from which the form is long:
-// the browser then lays out only what is near the screen (the sa-long
-// class, site.css), as a shorter one is laid out at once anyway.
+// LongForm is the number of recommendations from which the form is long.
+// The browser then lays out only what is near the screen (the sa-long
+// class, site.css), and each recommendation's fields and indicators are
+// written inside a <noscript class="sa-later">: a browser running scripts
+// does not parse that text, so the page is ready once the headings are,
+// and assessment.js makes each recommendation's fields as the reader
+// reaches it (and the rest while the browser is idle). A reader without
+// scripts, and paper, get the whole blank form. A shorter form is parsed
+// and laid out at once anyway (docs/benchmarks.md, "Self-assessment in the
+// browser").
 const LongForm = 100
 
 // Long reports whether the form is long (LongForm).
