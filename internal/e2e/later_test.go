@@ -33,8 +33,9 @@ func laterSite(t *testing.T) *builtSite {
 // fields as the text of a <noscript>, which a browser running scripts does
 // not parse. The scripts make them: every recommendation ends up with the
 // same fields a short form has, an answer given far down the form is kept
-// and shown again straight after a reload, and the printed report holds
-// it. Without scripts the browser shows the whole blank form.
+// and shown again straight after a reload, the printed report holds it,
+// and once the assessment is final every field made is read-only. Without
+// scripts the browser shows the whole blank form.
 func TestLaterForm(t *testing.T) {
 	t.Parallel()
 	s := laterSite(t)
@@ -95,6 +96,18 @@ func TestLaterForm(t *testing.T) {
 		text := browsertest.PDFText(t, pdf)
 		if !strings.Contains(strings.Join(strings.Fields(text), " "), "Audit of the last one, 2026") {
 			t.Errorf("the printed report (%d pages) lacks the answer given to the last recommendation", browsertest.PDFPages(t, pdf))
+		}
+
+		// Signed off, the assessment is final: the fields made after a
+		// reload are as read-only as those made before.
+		signOff(tb)
+		tb.Reload()
+		tb.waitFor("every recommendation's fields", `document.getElementById('sa-form').dataset.made === 'all'`)
+		if n := tb.eval(`String(document.querySelectorAll('#sa-form .sa-rec input:not(:disabled), #sa-form .sa-rec textarea:not(:disabled)').length)`); n != "0" {
+			t.Errorf("%s fields of a final assessment can still be changed", n)
+		}
+		if n := tb.eval(`String(document.querySelectorAll('#sa-form .sa-rec input:disabled').length)`); n == "0" {
+			t.Error("no field of the final assessment is read-only")
 		}
 	})
 
