@@ -437,8 +437,20 @@
   function today() { return view.isoDate(new Date()); }
   function showPlan() {
     if (!R.assessmentPlan) { return; }
+    planStale = false;
     R.assessmentPlan.render(model, current(), planSort.value, today(), $('sa-plan-out'));
     $('sa-plan').hidden = false;
+  }
+  // On a long form the plan, a row per recommendation not in place, is
+  // made only while it is near the screen (and before it is printed):
+  // otherwise each change would remake thousands of rows no one sees, in
+  // one task that a next click would wait behind.
+  var planStale = false, planNear = !form.classList.contains('sa-long');
+  if (!planNear) {
+    new IntersectionObserver(function (entries) {
+      planNear = entries[entries.length - 1].isIntersecting;
+      if (planNear && planStale) { showPlan(); }
+    }, { rootMargin: '100% 0px' }).observe($('sa-plan'));
   }
   planSort.addEventListener('change', showPlan);
   window.addEventListener('afterprint', function () { document.body.classList.remove('sa-print-plan', 'sa-print-compare'); });
@@ -472,6 +484,7 @@
   var planTimer = null;
   function showPlanSoon() {
     clearTimeout(planTimer);
+    if (!planNear) { planStale = true; $('sa-plan').hidden = false; return; }
     planTimer = setTimeout(function () { planTimer = null; showPlan(); }, 400);
   }
 

@@ -79,6 +79,8 @@ func TestASVSExample(t *testing.T) {
 		for _, sel := range []string{"#sa-v1-1-1-pass", "#sa-v1-1-2-fail", "#sa-v1-2-1-not-applicable"} {
 			p.Do(onScreen(sel), chromedp.Click(chromedp.CSS(sel)))
 		}
+		// The plan of a long form is made when it comes near the screen.
+		p.Do(onScreen("#sa-plan"))
 		deadline := browsertest.Deadline(t)
 		for !browsertest.Eval[bool](p, `document.querySelectorAll('#sa-plan-out tbody tr:not(.sa-plan-unanswered)').length === 1 && document.querySelector('#sa-summary-table table') !== null`) {
 			if time.Now().After(deadline) {

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -66,6 +67,10 @@ func TestLaterForm(t *testing.T) {
 			t.Fatalf("%d recommendations on the page, want %d", len(ids), render.LongForm)
 		}
 		tb.waitFor("every recommendation's fields", `document.getElementById('sa-form').dataset.made === 'all'`)
+		// The action plan, far below, is not made until it is reached.
+		if n := tb.eval(`String(document.querySelectorAll('#sa-plan-out tr').length)`); n != "0" {
+			t.Errorf("the plan has %s rows before the reader reached it", n)
+		}
 		got := browsertest.Eval[[]int](tb.Page, counts)
 		if want := []int{len(ids), len(ids), 2 * len(ids), 0}; !slices.Equal(got, want) {
 			t.Fatalf("sections, whole ones, text fields, <noscript>s left: %v, want %v", got, want)
@@ -90,6 +95,13 @@ func TestLaterForm(t *testing.T) {
 		tb.waitFor("the middle recommendation's fields", `document.getElementById('sa-`+mid+`-evidence') !== null`)
 		if v := tb.value("#sa-" + mid + "-evidence"); v != "" {
 			t.Errorf("an unanswered recommendation shows %q", v)
+		}
+
+		// Reached, the plan lists every recommendation but the one in place.
+		tb.Do(onScreen("#sa-plan"))
+		tb.waitFor("the plan", `document.querySelectorAll('#sa-plan-out tbody tr').length === `+strconv.Itoa(len(ids)-1))
+		if tb.evalBool(`document.querySelector('#sa-plan-out tr[data-rec="` + last + `"]') !== null`) {
+			t.Error("the plan lists a recommendation in place")
 		}
 
 		pdf := tb.PDF()
