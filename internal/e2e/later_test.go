@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/riskguide/riskguide/bench/synth"
 	"github.com/riskguide/riskguide/internal/browsertest"
@@ -121,6 +122,25 @@ func TestLaterForm(t *testing.T) {
 		if n := tb.eval(`String(document.querySelectorAll('#sa-form .sa-rec input:disabled').length)`); n == "0" {
 			t.Error("no field of the final assessment is read-only")
 		}
+	})
+
+	// Served with the recommended headers, the fields are made under
+	// the Content-Security-Policy without a violation or an error.
+	t.Run("CSP", func(t *testing.T) {
+		t.Parallel()
+		p := browsertest.Shared(t).NewPage(t)
+		p.Navigate(browsertest.ServeDir(t, s.Dir, browsertest.RecommendedHeaders()) + "self-assessment/index.html")
+		deadline := browsertest.Deadline(t)
+		for !browsertest.Eval[bool](p, `document.getElementById('sa-form').dataset.made === 'all'`) {
+			if time.Now().After(deadline) {
+				t.Fatal("the fields were not all made")
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if n := browsertest.Eval[int](p, `document.querySelectorAll('#sa-form .sa-rec textarea').length`); n != 2*render.LongForm {
+			t.Errorf("%d text fields made, want %d", n, 2*render.LongForm)
+		}
+		p.CheckClean()
 	})
 
 	t.Run("no scripts", func(t *testing.T) {
