@@ -308,13 +308,37 @@
 
   function letter(i) { return String.fromCharCode(65 + i); }
 
+  // blank loads the blank workbook's script (assessment-workbook.js, named
+  // by the form's data-workbook) the first time a workbook is exported: it
+  // grows with the guidance (1.7 MB at 10,000 recommendations) and most
+  // visits export none. A script, not fetch, because a page opened from
+  // file:// may not fetch. Promise of the workbook as base64.
+  var loading = null;
+  function blank() {
+    if (window.riskguideWorkbook) { return Promise.resolve(window.riskguideWorkbook); }
+    if (!loading) {
+      loading = new Promise(function (ok, fail) {
+        var s = document.createElement('script');
+        s.src = document.getElementById('sa-form').getAttribute('data-workbook');
+        s.onload = function () { ok(window.riskguideWorkbook || ''); };
+        s.onerror = function () { loading = null; s.remove(); fail(new Error(s.src)); };
+        document.head.appendChild(s);
+      });
+    }
+    return loading;
+  }
+
   // toWorkbook fills in the blank workbook with rec: Promise of a Blob.
   function toWorkbook(model, rec) {
-    var raw = atob(window.riskguideWorkbook || '');
-    var bytes = new Uint8Array(raw.length);
-    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
-    var files = unzip(bytes.buffer), names = Object.keys(files), b;
-    return book(files).then(function (opened) {
+    var files, names, b;
+    return blank().then(function (text) {
+      var raw = atob(text);
+      var bytes = new Uint8Array(raw.length);
+      for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+      files = unzip(bytes.buffer);
+      names = Object.keys(files);
+      return book(files);
+    }).then(function (opened) {
       b = opened;
       return Promise.all(names.map(function (n) { return files[n](); }));
     }).then(function (contents) {

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"slices"
@@ -125,10 +126,12 @@ func TestLaterForm(t *testing.T) {
 	})
 
 	// Served with the recommended headers, the fields are made under
-	// the Content-Security-Policy without a violation or an error.
+	// the Content-Security-Policy without a violation or an error, and a
+	// workbook exported (its blank loaded then) is one.
 	t.Run("CSP", func(t *testing.T) {
 		t.Parallel()
-		p := browsertest.Shared(t).NewPage(t)
+		tb := openTab(t, "")
+		p := tb.Page
 		p.Navigate(browsertest.ServeDir(t, s.Dir, browsertest.RecommendedHeaders()) + "self-assessment/index.html")
 		deadline := browsertest.Deadline(t)
 		for !browsertest.Eval[bool](p, `document.getElementById('sa-form').dataset.made === 'all'`) {
@@ -139,6 +142,13 @@ func TestLaterForm(t *testing.T) {
 		}
 		if n := browsertest.Eval[int](p, `document.querySelectorAll('#sa-form .sa-rec textarea').length`); n != 2*render.LongForm {
 			t.Errorf("%d text fields made, want %d", n, 2*render.LongForm)
+		}
+		if browsertest.Eval[bool](p, `typeof window.riskguideWorkbook !== 'undefined'`) {
+			t.Error("the blank workbook was loaded before any export")
+		}
+		name, data := tb.download("export-xlsx")
+		if !strings.HasSuffix(name, ".xlsx") || !bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+			t.Errorf("the export is %s, starting %q: not a workbook", name, data[:min(len(data), 8)])
 		}
 		p.CheckClean()
 	})
