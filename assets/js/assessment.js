@@ -86,7 +86,11 @@
     var res = { id: sec.getAttribute('data-result'), number: +sec.getAttribute('data-number'), title: sec.getAttribute('data-title'), recs: [] };
     each(sec.querySelectorAll('[data-rec]'), function (el) {
       var t = el.querySelector('.sa-rec-text');
-      var r = { id: el.getAttribute('data-rec'), label: el.getAttribute('data-label'), text: t ? t.textContent : '', el: el };
+      // later: on a long form, the <noscript> its fields still are in
+      // (the section's last child; see "Long guidance" below).
+      var last = el.lastElementChild;
+      var r = { id: el.getAttribute('data-rec'), label: el.getAttribute('data-label'), text: t ? t.textContent : '', el: el,
+        later: last && last.matches('noscript.sa-later') ? last : null };
       res.recs.push(r);
       model.byId[r.id] = r;
     });
@@ -107,30 +111,28 @@
   // reached as it comes (IntersectionObserver), and the rest a few at a
   // time while the browser is idle, so that find in page and every field
   // follow within seconds; form.dataset.made is "all" then.
-  var later = [];
   function made(r) {
-    var ns = r.el.querySelector(':scope > noscript.sa-later');
-    if (ns) {
+    if (r.later) {
       var t = document.createElement('template');
-      t.innerHTML = ns.textContent;
+      t.innerHTML = r.later.textContent;
       if (shownFinal) { each(t.content.querySelectorAll('input, textarea, button'), function (c) { c.disabled = true; }); }
-      ns.replaceWith(t.content);
+      r.later.replaceWith(t.content);
+      r.later = null;
     }
     return r.el;
   }
   function reach(r) {
-    if (!r.el.querySelector(':scope > noscript.sa-later')) { return; }
+    if (!r.later) { return; }
     made(r);
-    var rec = current();
-    if (rec && own(rec.answers, r.id) && own(model.byId, r.id)) {
-      writeAnswer(r, rec.answers[r.id]);
-      if (io.hasContent(rec.answers[r.id])) { shown[r.id] = true; fitTextareas([r]); }
+    var a = current().answers;
+    if (own(a, r.id)) {
+      writeAnswer(r, a[r.id]);
+      if (io.hasContent(a[r.id])) { shown[r.id] = true; fitTextareas([r]); }
     }
   }
-  model.results.forEach(function (res) {
-    res.recs.forEach(function (r) { if (r.el.querySelector(':scope > noscript.sa-later')) { later.push(r); } });
-  });
   function reachLater() {
+    var later = [];
+    model.results.forEach(function (res) { res.recs.forEach(function (r) { if (r.later) { later.push(r); } }); });
     if (!later.length) { form.dataset.made = 'all'; return; }
     var byEl = new Map(later.map(function (r) { return [r.el, r]; }));
     var seen = new IntersectionObserver(function (entries) {
@@ -139,16 +141,14 @@
       });
     }, { rootMargin: '100% 0px' });
     later.forEach(function (r) { seen.observe(r.el); });
-    // Safari has no requestIdleCallback: there, slices of 8 ms.
-    var idle = window.requestIdleCallback || function (f) {
-      return setTimeout(function () { var end = Date.now() + 8; f({ timeRemaining: function () { return end - Date.now(); } }); }, 1);
-    };
+    // Safari has no requestIdleCallback: there, a timer (and no deadline).
+    var idle = window.requestIdleCallback || function (f) { return setTimeout(f, 1); };
     var next = 0;
     // A slice stops after 8 ms even when the browser offers more (up to
     // 50), so that a click is never kept waiting longer than half a frame.
     idle(function step(deadline) {
       var end = Date.now() + 8;
-      while (next < later.length && deadline.timeRemaining() > 1 && Date.now() < end) {
+      while (next < later.length && Date.now() < end && (!deadline || deadline.timeRemaining() > 1)) {
         seen.unobserve(later[next].el);
         reach(later[next++]);
       }

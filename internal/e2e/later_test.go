@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/riskguide/riskguide/bench/synth"
 	"github.com/riskguide/riskguide/internal/browsertest"
@@ -49,6 +48,9 @@ func TestLaterForm(t *testing.T) {
 	if n := strings.Count(string(html), `<noscript class="sa-later">`); n != render.LongForm {
 		t.Fatalf("the page has %d recommendations' fields in a <noscript>, want %d", n, render.LongForm)
 	}
+	// madeAll is true once the scripts have made every recommendation's
+	// fields.
+	const madeAll = `document.getElementById('sa-form').dataset.made === 'all'`
 	// sections; those with one body whose scale has as many levels as
 	// the first one's (at least two); text fields; <noscript>s left.
 	const counts = `(function () {
@@ -68,7 +70,7 @@ func TestLaterForm(t *testing.T) {
 		if len(ids) != render.LongForm {
 			t.Fatalf("%d recommendations on the page, want %d", len(ids), render.LongForm)
 		}
-		tb.waitFor("every recommendation's fields", `document.getElementById('sa-form').dataset.made === 'all'`)
+		tb.waitFor("every recommendation's fields", madeAll)
 		// The action plan, far below, is not made until it is reached.
 		if n := tb.eval(`String(document.querySelectorAll('#sa-plan-out tr').length)`); n != "0" {
 			t.Errorf("the plan has %s rows before the reader reached it", n)
@@ -116,7 +118,7 @@ func TestLaterForm(t *testing.T) {
 		// reload are as read-only as those made before.
 		signOff(tb)
 		tb.Reload()
-		tb.waitFor("every recommendation's fields", `document.getElementById('sa-form').dataset.made === 'all'`)
+		tb.waitFor("every recommendation's fields", madeAll)
 		if n := tb.eval(`String(document.querySelectorAll('#sa-form .sa-rec input:not(:disabled), #sa-form .sa-rec textarea:not(:disabled)').length)`); n != "0" {
 			t.Errorf("%s fields of a final assessment can still be changed", n)
 		}
@@ -133,13 +135,7 @@ func TestLaterForm(t *testing.T) {
 		tb := openTab(t, "")
 		p := tb.Page
 		p.Navigate(browsertest.ServeDir(t, s.Dir, browsertest.RecommendedHeaders()) + "self-assessment/index.html")
-		deadline := browsertest.Deadline(t)
-		for !browsertest.Eval[bool](p, `document.getElementById('sa-form').dataset.made === 'all'`) {
-			if time.Now().After(deadline) {
-				t.Fatal("the fields were not all made")
-			}
-			time.Sleep(50 * time.Millisecond)
-		}
+		tb.waitFor("every recommendation's fields", madeAll)
 		if n := browsertest.Eval[int](p, `document.querySelectorAll('#sa-form .sa-rec textarea').length`); n != 2*render.LongForm {
 			t.Errorf("%d text fields made, want %d", n, 2*render.LongForm)
 		}
