@@ -155,15 +155,8 @@
       if (next < later.length) { idle(step); } else { seen.disconnect(); form.dataset.made = 'all'; }
     });
   }
-  if (model.results.length && model.results[0].recs.length) { made(model.results[0].recs[0]); }
-
-  var statusLabels = {};
-  each(form.querySelectorAll('.sa-scale input[type="radio"]'), function (input) {
-    if (!own(statusLabels, input.value)) {
-      var label = form.querySelector('label[for="' + input.id + '"]');
-      statusLabels[input.value] = label ? label.textContent : input.value;
-    }
-  });
+  // Each level's label, by id (render.AssessmentPage.StatusLabels).
+  var statusLabels = JSON.parse(form.getAttribute('data-scale-labels') || '{}');
   model.statusLabel = function (s) { return own(statusLabels, s) ? statusLabels[s] : s; };
   // retired lists the ids of answers for recommendations not on the page.
   model.retired = function (rec) {

@@ -92,6 +92,12 @@ func TestLaterForm(t *testing.T) {
 			t.Fatalf("after a reload the last recommendation shows status %v and evidence %q",
 				tb.checked("#sa-"+last+"-in-place"), tb.value("#sa-"+last+"-evidence"))
 		}
+		// The summary names the levels by their labels, which the page
+		// gives its scripts whether or not any fields are made yet.
+		heads := tb.eval(`Array.from(document.querySelectorAll('#sa-summary-table thead th')).map(function (th) { return th.textContent; }).join('|')`)
+		if !strings.Contains(heads, "|In place|") || strings.Contains(heads, "in-place") {
+			t.Errorf("the summary's column headings are %q, want the levels' labels", heads)
+		}
 		// A recommendation in the middle, brought on screen, has its fields
 		// and no answer.
 		mid := ids[len(ids)/2]

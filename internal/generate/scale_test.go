@@ -67,6 +67,7 @@ not_applicable: false
 		{`#sa-rec-train .sa-scale label`, 2, "Pass", "", ""},
 		{`#sa-form`, 1, "", "data-scale", "pass=1 fail=0"},
 		{`#sa-form`, 1, "", "data-scale-done", "pass"},
+		{`#sa-form`, 1, "", "data-scale-labels", `{"fail":"Fail","pass":"Pass"}`},
 		{`dl.sa-scale-key dt`, 2, "Pass (score 1)", "", ""},
 		{`dl.sa-scale-key dt .sa-st-not-started`, 1, "Fail", "", ""},
 		{`dl.sa-scale-key dd`, 2, "Met.", "", ""},

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/edition"
@@ -190,6 +191,18 @@ func (p *AssessmentPage) LevelColours() string {
 		b.WriteString(lv.ID + "=" + lv.Colour)
 	}
 	return b.String()
+}
+
+// StatusLabels maps each level's id to its label, as JSON, for the
+// scripts' badges, summary and report: a long form's radios, which carry
+// the same labels, are made only as the reader reaches them.
+func (p *AssessmentPage) StatusLabels() (string, error) {
+	labels := make(map[string]string, len(p.Statuses))
+	for _, o := range p.Statuses {
+		labels[o.Value] = o.Label
+	}
+	b, err := json.Marshal(labels)
+	return string(b), err
 }
 
 // PlanIntro says which answers the action plan lists: the built-in
