@@ -72,6 +72,9 @@ func TestASVSExample(t *testing.T) {
 		// The form, answered on its scale, with its summary and
 		// action plan shown.
 		p.Navigate(h.URL("self-assessment/index.html"))
+		// A long form's fields are made as they come near the screen:
+		// the first recommendation's as soon as the page is shown.
+		p.Do(onScreen("#sa-v1-1-1-pass"))
 		got := browsertest.Eval[string](p, `Array.prototype.map.call(document.querySelectorAll('#sa-rec-v1-1-1 .sa-scale label'), function (l) { return l.textContent; }).join(', ')`)
 		if got != "Pass, Fail, Not applicable" {
 			t.Errorf("the form offers %q", got)
