@@ -160,29 +160,15 @@ type Link struct {
 	HTML   bool
 }
 
-// mdParser parses Markdown for Links, PlainText, Headings and sections. A
-// goldmark parser keeps no state between calls, so one serves every
-// caller. Headings get ids as Render's do, so that Texts reads a text's
-// sections with the ids its page gives.
+// mdParser parses Markdown for Texts: links, plain text, headings and
+// sections. A goldmark parser keeps no state between calls, so one serves
+// every caller. Headings get ids as Render's do, so that Texts reads a
+// text's sections with the ids its page gives.
 var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{}),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID())).Parser()
 
-// parse parses src as the pages' Markdown is parsed.
-func parse(source []byte, opts ...parser.ParseOption) ast.Node {
-	parses.Add(1)
-	return mdParser.Parse(text.NewReader(source), opts...)
-}
-
-// Links returns every link and image destination in src, in source
-// order, with its offset, so that a checker can report positions.
-func Links(src string) []Link {
-	if src == "" {
-		return nil
-	}
-	source := []byte(src)
-	return links(parse(source), source, src)
-}
-
+// links returns every link and image destination in doc, in source order,
+// with its offset, so that a checker can report positions.
 func links(doc ast.Node, source []byte, src string) []Link {
 	var out []Link
 	cursor := 0
@@ -293,16 +279,8 @@ func (xrefTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 	})
 }
 
-// PlainText returns the text of Markdown src without markup: what a reader
-// sees, for search indexes and snippets. Fields show as their labels.
-func PlainText(src string) string {
-	if src == "" {
-		return ""
-	}
-	source := []byte(src)
-	return plainText(parse(source), source)
-}
-
+// plainText returns the text of doc without markup: what a reader sees,
+// for search indexes and snippets. Fields show as their labels.
 func plainText(doc ast.Node, source []byte) string {
 	var b strings.Builder
 	space := func() {
@@ -355,15 +333,7 @@ func plainText(doc ast.Node, source []byte) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// Headings returns the plain text of src's headings, in order.
-func Headings(src string) []string {
-	if src == "" {
-		return nil
-	}
-	source := []byte(src)
-	return headings(parse(source), source)
-}
-
+// headings returns the plain text of doc's headings, in order.
 func headings(doc ast.Node, source []byte) []string {
 	var out []string
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

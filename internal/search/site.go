@@ -13,10 +13,10 @@ import (
 // SiteOptions say what the index of a site takes from the other phases.
 type SiteOptions struct {
 	// PlainText returns the text of a Markdown source without markup
-	// (markdown.PlainText).
+	// (markdown.Texts.PlainText).
 	PlainText func(markdown string) string
 	// Headings returns the headings of a Markdown source
-	// (markdown.Headings), which weigh more than the text around them.
+	// (markdown.Texts.Headings), which weigh more than the text around them.
 	Headings func(markdown string) []string
 	// Path returns the page that shows an entity, as a path from the site
 	// root: kind is "rec", "result", "role", "protocol", "page" or

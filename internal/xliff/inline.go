@@ -12,7 +12,6 @@ package xliff
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/markdown"
@@ -234,5 +233,3 @@ func escape(s string) string {
 	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\r", "&#13;") // XML reads a bare CR as LF
 	return r.Replace(s)
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }
