@@ -5,7 +5,9 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -326,7 +328,7 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 				Printable(e.Guidance.Scale), want)}})
 			continue
 		}
-		f := &Force{File: in.Name, Export: e, Name: forceName(e, in.Name), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
+		f := &Force{File: in.Name, Export: e, Name: forceName(e), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
 		i, seen := byID[e.Assessment.ID]
 		if !seen {
 			byID[e.Assessment.ID] = len(forces)
@@ -386,7 +388,7 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 			a := f.Export.Answers[rec.ID]
 			f.Recs = append(f.Recs, RecAnswer{Rec: rec, Answer: a, Cell: r.cellOf(f, rec.ID)})
 		}
-		for _, id := range sortedKeys(f.Export.Answers) {
+		for _, id := range slices.Sorted(maps.Keys(f.Export.Answers)) {
 			a := f.Export.Answers[id]
 			if s.Recommendation(id) == nil && !a.Empty() {
 				r.Unknown = append(r.Unknown, UnknownAnswer{Force: f, ID: id, Answer: a})
@@ -535,7 +537,7 @@ func (r *Report) trendRow(label string, total bool, recs []*site.Recommendation,
 	return t
 }
 
-func forceName(e *Export, file string) string {
+func forceName(e *Export) string {
 	a := e.Assessment
 	switch {
 	case a.Organisation != "" && a.Unit != "":
@@ -664,8 +666,6 @@ func (r *Report) funcs() template.FuncMap {
 			}
 			return strings.TrimSpace(string(r[:n-1])) + "…"
 		},
-		// w is the report's word for a concept, as site.Terms.Placeholder
-		// names it ("Recommendations").
 		"t":   r.tOrError,
 		"num": r.num,
 		// inLang marks a text of the guidance left in the source

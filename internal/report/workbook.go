@@ -200,8 +200,7 @@ func workbookDates(f *excelize.File, rows [][]string) ([]string, error) {
 	for _, r := range rows[min(1, len(rows)):] {
 		if colTarget < len(r) {
 			if m := slashDate.FindStringSubmatch(strings.TrimSpace(r[colTarget])); m != nil {
-				a, _ := strconv.Atoi(m[1])
-				dayFirst = dayFirst || a > 12
+				dayFirst = dayFirst || atoi(m[1]) > 12
 			}
 		}
 	}
@@ -233,8 +232,7 @@ func workbookDates(f *excelize.File, rows [][]string) ([]string, error) {
 			if x := dotDate.FindStringSubmatch(v); x != nil {
 				d, m, y = x[1], x[2], x[3]
 			} else if x := slashDate.FindStringSubmatch(v); x != nil {
-				a, _ := strconv.Atoi(x[1])
-				b, _ := strconv.Atoi(x[2])
+				a, b := atoi(x[1]), atoi(x[2])
 				switch {
 				case b > 12:
 					return nil, bad("is written month first; write it as YYYY-MM-DD")
@@ -245,9 +243,7 @@ func workbookDates(f *excelize.File, rows [][]string) ([]string, error) {
 			} else {
 				return nil, bad("is not written as YYYY-MM-DD, dd.mm.yyyy or dd/mm/yyyy")
 			}
-			dn, _ := strconv.Atoi(d)
-			mn, _ := strconv.Atoi(m)
-			iso := fmt.Sprintf("%s-%02d-%02d", y, mn, dn)
+			iso := fmt.Sprintf("%s-%02d-%02d", y, atoi(m), atoi(d))
 			if !validDate(iso) {
 				return nil, bad("is not a day")
 			}
