@@ -262,6 +262,12 @@ func decode(e *elem, src *segment, target bool) (string, error) {
 	var walk func(e *elem, frames *[]frame) error
 	walk = func(e *elem, frames *[]frame) error {
 		top := func() *[]part { return &(*frames)[len(*frames)-1].parts }
+		// closePair ends the innermost pair, a part of the frame around it.
+		closePair := func() {
+			f := (*frames)[len(*frames)-1]
+			*frames = (*frames)[:len(*frames)-1]
+			*top() = append(*top(), part{id: f.id, inner: f.parts})
+		}
 		for _, c := range e.children {
 			if t, ok := c.(string); ok {
 				*top() = append(*top(), part{text: t})
@@ -279,31 +285,24 @@ func decode(e *elem, src *segment, target bool) (string, error) {
 					return err
 				}
 				*top() = append(*top(), part{id: id})
-			case "g":
+			case "g", "bpt":
 				id, err := code(ce, true)
 				if err != nil {
 					return err
 				}
 				*frames = append(*frames, frame{id: id})
+				if ce.name == "bpt" {
+					continue // its <ept> closes it
+				}
 				if err := walk(ce, frames); err != nil {
 					return err
 				}
-				f := (*frames)[len(*frames)-1]
-				*frames = (*frames)[:len(*frames)-1]
-				*top() = append(*top(), part{id: f.id, inner: f.parts})
-			case "bpt":
-				id, err := code(ce, true)
-				if err != nil {
-					return err
-				}
-				*frames = append(*frames, frame{id: id})
+				closePair()
 			case "ept":
 				if len(*frames) < 2 || strconv.Itoa((*frames)[len(*frames)-1].id) != ce.attr("id") {
 					return fmt.Errorf("inline code <ept id=%q> (line %d) does not close the <bpt> before it: keep each pair of codes together, in order", ce.attr("id"), ce.line)
 				}
-				f := (*frames)[len(*frames)-1]
-				*frames = (*frames)[:len(*frames)-1]
-				*top() = append(*top(), part{id: f.id, inner: f.parts})
+				closePair()
 			default:
 				return fmt.Errorf("inline code <%s> (line %d) is not one of this file's: keep the source's codes", ce.name, ce.line)
 			}
