@@ -255,13 +255,8 @@ func (e *Export) read(v any) error {
 	if err := exactKeys(g, gkeys, "guidance"); err != nil {
 		return err
 	}
-	if e.Guidance.Title, err = text(g["title"], "guidance.title", MaxText); err != nil {
-		return err
-	}
-	if e.Guidance.Version, err = text(g["version"], "guidance.version", MaxText); err != nil {
-		return err
-	}
-	if e.Guidance.Fingerprint, err = text(g["fingerprint"], "guidance.fingerprint", MaxID); err != nil {
+	if err := texts(g, "guidance", textField{"title", &e.Guidance.Title, MaxText},
+		textField{"version", &e.Guidance.Version, MaxText}, textField{"fingerprint", &e.Guidance.Fingerprint, MaxID}); err != nil {
 		return err
 	}
 	e.Guidance.Scale = DefaultScale
@@ -296,13 +291,9 @@ func (e *Export) read(v any) error {
 	if blankPattern.MatchString(as.Name) {
 		return &Error{"assessment.name", "must not be empty"}
 	}
-	for _, f := range []struct {
-		key string
-		dst *string
-	}{{"organisation", &as.Organisation}, {"unit", &as.Unit}, {"period", &as.Period}, {"completedBy", &as.CompletedBy}} {
-		if *f.dst, err = text(a[f.key], "assessment."+f.key, MaxText); err != nil {
-			return err
-		}
+	if err := texts(a, "assessment", textField{"organisation", &as.Organisation, MaxText}, textField{"unit", &as.Unit, MaxText},
+		textField{"period", &as.Period, MaxText}, textField{"completedBy", &as.CompletedBy, MaxText}); err != nil {
+		return err
 	}
 	if as.Created, err = timestamp(a["created"], "assessment.created"); err != nil {
 		return err
@@ -316,13 +307,8 @@ func (e *Export) read(v any) error {
 			return &Error{"assessment.final", "must be true or false"}
 		}
 		as.Final = final
-		if as.ApprovedBy, err = text(a["approvedBy"], "assessment.approvedBy", MaxText); err != nil {
-			return err
-		}
-		if as.ApproverRole, err = text(a["approverRole"], "assessment.approverRole", MaxText); err != nil {
-			return err
-		}
-		if as.ApprovedOn, err = text(a["approvedOn"], "assessment.approvedOn", MaxID); err != nil {
+		if err := texts(a, "assessment", textField{"approvedBy", &as.ApprovedBy, MaxText},
+			textField{"approverRole", &as.ApproverRole, MaxText}, textField{"approvedOn", &as.ApprovedOn, MaxID}); err != nil {
 			return err
 		}
 		if as.ApprovedOn != "" && !validDate(as.ApprovedOn) {
@@ -363,15 +349,8 @@ func (e *Export) read(v any) error {
 				return &Error{path + ".status", "is not one of the statuses"}
 			}
 		}
-		for _, f := range []struct {
-			key string
-			dst *string
-		}{{"evidence", &ans.Evidence}, {"gaps", &ans.Gaps}, {"owner", &ans.Owner}} {
-			if *f.dst, err = text(x[f.key], path+"."+f.key, MaxText); err != nil {
-				return err
-			}
-		}
-		if ans.TargetDate, err = text(x["targetDate"], path+".targetDate", MaxID); err != nil {
+		if err := texts(x, path, textField{"evidence", &ans.Evidence, MaxText}, textField{"gaps", &ans.Gaps, MaxText},
+			textField{"owner", &ans.Owner, MaxText}, textField{"targetDate", &ans.TargetDate, MaxID}); err != nil {
 			return err
 		}
 		if ans.TargetDate != "" && !validDate(ans.TargetDate) {
@@ -452,6 +431,25 @@ func text(v any, path string, max int) (string, error) {
 		return "", &Error{path, fmt.Sprintf("is longer than %d characters", max)}
 	}
 	return s, nil
+}
+
+// textField is a text of an object: its key, where it goes and its most
+// characters.
+type textField struct {
+	key string
+	dst *string
+	max int
+}
+
+// texts reads the text fields of object m at path, in order.
+func texts(m map[string]any, path string, fields ...textField) error {
+	for _, f := range fields {
+		var err error
+		if *f.dst, err = text(m[f.key], path+"."+f.key, f.max); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func id(v any, path string) (string, error) {
