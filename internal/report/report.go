@@ -652,13 +652,11 @@ var files embed.FS
 // own on a clone (Files).
 func (r *Report) funcs() template.FuncMap {
 	return template.FuncMap{
-		"when":  when,
-		"add":   func(a, b int) int { return a + b },
-		"barY":  func(i int) int { return 14 + i*34 },
-		"textY": func(i int) int { return 14 + i*34 + 18 },
-		"chartHeight": func(n int) int {
-			return 14 + n*34 + 30
-		},
+		"when":        when,
+		"add":         func(a, b int) int { return a + b },
+		"barY":        func(i int) int { return 14 + i*34 },
+		"textY":       func(i int) int { return 14 + i*34 + 18 },
+		"chartHeight": func(n int) int { return 14 + n*34 + 30 },
 		"short": func(s string, n int) string {
 			r := []rune(s)
 			if len(r) <= n {

@@ -657,10 +657,7 @@ func chunkEnd(starts []int, i, n int) int {
 
 func prefix(t string, n int) string {
 	r := []rune(t)
-	if len(r) < n {
-		return string(r)
-	}
-	return string(r[:n])
+	return string(r[:min(n, len(r))])
 }
 
 // truncate cuts s after n characters.

@@ -25,10 +25,7 @@ const (
 // has changed since), and a note saying where the text appears.
 func Export(s *site.Site, lang, only string) ([]byte, int) {
 	states := s.States(lang)
-	var tr *site.Translation
-	if s.Translations != nil {
-		tr = s.Translations[lang]
-	}
+	tr := s.Translations[lang]
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">` + "\n")
