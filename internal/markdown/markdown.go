@@ -101,36 +101,26 @@ type Page struct {
 var pageKey = parser.NewContextKey()
 
 // Render converts src to HTML for page p.
-func (r *Renderer) Render(src string, p *Page) template.HTML { return r.render(r.md, src, p) }
-
-func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HTML {
+func (r *Renderer) Render(src string, p *Page) template.HTML {
 	if src == "" {
 		return ""
 	}
-	source := []byte(src)
-	parses.Add(1)
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p)))
-	return r.html(md, source, doc)
-}
-
-func (r *Renderer) context(p *Page) parser.Context {
 	if p.IDs == nil {
 		p.IDs = NewIDs()
 	}
 	ctx := parser.NewContext(parser.WithIDs(p.IDs))
 	ctx.Set(pageKey, p)
-	return ctx
-}
-
-// html renders a parsed document, as goldmark's Convert does after parsing.
-func (r *Renderer) html(md goldmark.Markdown, source []byte, doc ast.Node) template.HTML {
+	source := []byte(src)
+	parses.Add(1)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
+	// Then as goldmark's Convert does after parsing.
 	r.buf.Reset()
 	if r.bw == nil {
 		r.bw = bufio.NewWriter(&r.buf)
 	} else {
 		r.bw.Reset(&r.buf)
 	}
-	err := md.Renderer().Render(r.bw, source, doc)
+	err := r.md.Renderer().Render(r.bw, source, doc)
 	if err == nil {
 		err = r.bw.Flush()
 	}
