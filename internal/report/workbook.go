@@ -52,28 +52,16 @@ func ParseWorkbook(name string, data []byte) (*Export, error) {
 		return nil, &Error{Msg: "is a workbook (.xlsx) that cannot be read: " + err.Error()}
 	}
 	defer f.Close()
-	sheet := func(name string) ([][]string, error) {
+	var sheets [3][][]string
+	for i, name := range []string{wbDetails, wbScale, wbAssessment} {
 		if idx, err := f.GetSheetIndex(name); err != nil || idx < 0 {
 			return nil, &Error{Msg: fmt.Sprintf("is a workbook (.xlsx) without the sheet %q of a riskguide self-assessment workbook", name)}
 		}
-		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
-		if err != nil {
+		if sheets[i], err = f.GetRows(name, excelize.Options{RawCellValue: true}); err != nil {
 			return nil, &Error{Msg: fmt.Sprintf("is a workbook (.xlsx) whose sheet %q cannot be read: %v", name, err)}
 		}
-		return rows, nil
 	}
-	details, err := sheet(wbDetails)
-	if err != nil {
-		return nil, err
-	}
-	scale, err := sheet(wbScale)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := sheet(wbAssessment)
-	if err != nil {
-		return nil, err
-	}
+	details, scale, rows := sheets[0], sheets[1], sheets[2]
 	cell := func(r []string, i int) string {
 		if i < len(r) {
 			return r[i]
