@@ -783,26 +783,19 @@ func (r *Report) ticks() []Tick {
 	return out
 }
 
-var (
-	page    = template.Must(template.New("report.html").Funcs((*Report)(nil).funcs()).ParseFS(files, "report.html"))
-	orgPage = template.Must(template.Must(page.Clone()).New("org.html").ParseFS(files, "org.html"))
-)
+// pages are report.html and org.html, which uses report.html's templates.
+var pages = template.Must(template.New("report.html").Funcs((*Report)(nil).funcs()).ParseFS(files, "report.html", "org.html"))
 
 // Files renders the report: index.html, a page per organisation
 // (org-<slug>.html), their stylesheet report.css, and report.csv.
 func (r *Report) Files() (map[string][]byte, error) {
-	page, err := page.Clone()
+	pages, err := pages.Clone()
 	if err != nil {
 		return nil, err
 	}
-	orgPage, err := orgPage.Clone()
-	if err != nil {
-		return nil, err
-	}
-	page.Funcs(r.funcs())
-	orgPage.Funcs(r.funcs())
+	pages.Funcs(r.funcs())
 	var html bytes.Buffer
-	if err := page.Execute(&html, r); err != nil {
+	if err := pages.ExecuteTemplate(&html, "report.html", r); err != nil {
 		return nil, err
 	}
 	css, err := files.ReadFile("report.css")
@@ -813,7 +806,7 @@ func (r *Report) Files() (map[string][]byte, error) {
 	out := map[string][]byte{"index.html": html.Bytes(), "report.css": css, "report.csv": r.CSV()}
 	for _, o := range r.Organisations {
 		var b bytes.Buffer
-		if err := orgPage.ExecuteTemplate(&b, "org.html", struct {
+		if err := pages.ExecuteTemplate(&b, "org.html", struct {
 			Report *Report
 			Org    *Organisation
 		}{r, o}); err != nil {
