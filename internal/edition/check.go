@@ -4,6 +4,7 @@ import (
 	"io/fs"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -115,17 +116,13 @@ func summary(changes []Change) string {
 	for _, c := range changes {
 		counts[c.Kind]++
 	}
-	s := ""
+	var parts []string
 	for _, k := range Kinds {
-		if counts[k] == 0 {
-			continue
+		if counts[k] > 0 {
+			parts = append(parts, strconv.Itoa(counts[k])+" "+string(k))
 		}
-		if s != "" {
-			s += ", "
-		}
-		s += strconv.Itoa(counts[k]) + " " + string(k)
 	}
-	return s
+	return strings.Join(parts, ", ")
 }
 
 // Summary is a one-line account of changes, for the command line.
@@ -148,14 +145,8 @@ func siteKeyPos(fsys fs.FS, key string) site.Pos {
 	if yaml.Unmarshal(data, &doc) != nil || len(doc.Content) == 0 {
 		return p
 	}
-	m := doc.Content[0]
-	if m.Kind != yaml.MappingNode {
-		return p
-	}
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == key {
-			return site.Pos{File: siteFile, Line: m.Content[i].Line, Col: m.Content[i].Column}
-		}
+	if k, _ := mapEntry(doc.Content[0], key); k != nil {
+		return site.Pos{File: siteFile, Line: k.Line, Col: k.Column}
 	}
 	return p
 }

@@ -147,14 +147,8 @@ func WordDiff(a, b string) []Segment {
 		for _, r := range d.Text {
 			text.WriteString(words[r-0xE000])
 		}
-		op := 0
-		switch d.Type {
-		case diffmatchpatch.DiffDelete:
-			op = -1
-		case diffmatchpatch.DiffInsert:
-			op = 1
-		}
-		out = append(out, Segment{Op: op, Text: text.String()})
+		// diffmatchpatch's operations are -1 (delete), 0 and 1 (insert), as Op.
+		out = append(out, Segment{Op: int(d.Type), Text: text.String()})
 	}
 	return joinChanges(out)
 }

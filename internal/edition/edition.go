@@ -19,6 +19,7 @@
 package edition
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"strconv"
@@ -140,20 +141,12 @@ func (r *Record) Rec(id string) (*Rec, *Result) {
 	return nil, nil
 }
 
-// versionCmp orders edition versions as people number them (see
-// VersionLess), for slices.SortStableFunc.
-func versionCmp(a, b string) int {
-	switch {
-	case VersionLess(a, b):
-		return -1
-	case VersionLess(b, a):
-		return 1
-	}
-	return 0
-}
-
 // VersionLess reports whether edition version a comes before b.
-func VersionLess(a, b string) bool {
+func VersionLess(a, b string) bool { return versionCmp(a, b) < 0 }
+
+// versionCmp orders edition versions as people number them: part by part,
+// numbers as numbers, else as text, a version before its own extensions.
+func versionCmp(a, b string) int {
 	pa, pb := strings.FieldsFunc(a, isSep), strings.FieldsFunc(b, isSep)
 	for i := 0; i < len(pa) && i < len(pb); i++ {
 		if pa[i] == pb[i] {
@@ -162,11 +155,11 @@ func VersionLess(a, b string) bool {
 		na, ea := strconv.Atoi(pa[i])
 		nb, eb := strconv.Atoi(pb[i])
 		if ea == nil && eb == nil {
-			return na < nb
+			return cmp.Compare(na, nb)
 		}
-		return pa[i] < pb[i]
+		return strings.Compare(pa[i], pb[i])
 	}
-	return len(pa) < len(pb)
+	return cmp.Compare(len(pa), len(pb))
 }
 
 func isSep(r rune) bool { return r == '.' || r == '-' || r == '_' || r == ' ' }

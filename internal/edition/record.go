@@ -105,13 +105,13 @@ func Parse(name string, data []byte) (*Record, site.Diagnostics) {
 	}
 	root := doc.Content[0]
 	rec := &Record{Version: f.Version, Date: f.Date, Pos: pos(root)}
-	results := mapValue(root, "results")
+	_, results := mapEntry(root, "results")
 	for i, rf := range f.Results {
 		res := Result{ID: rf.ID, Number: rf.Number, Title: rf.Title, Statement: rf.Statement, Pos: rec.Pos}
 		var recs *yaml.Node
 		if results != nil && i < len(results.Content) {
 			res.Pos = pos(results.Content[i])
-			recs = mapValue(results.Content[i], "recommendations")
+			_, recs = mapEntry(results.Content[i], "recommendations")
 		}
 		for j, x := range rf.Recs {
 			p := res.Pos
@@ -123,7 +123,7 @@ func Parse(name string, data []byte) (*Record, site.Diagnostics) {
 		rec.Results = append(rec.Results, res)
 	}
 	hashPos := rec.Pos
-	if n := mapValue(root, "hash"); n != nil {
+	if _, n := mapEntry(root, "hash"); n != nil {
 		hashPos = pos(n)
 	}
 	switch want := f.contentHash(); {
@@ -138,15 +138,16 @@ func Parse(name string, data []byte) (*Record, site.Diagnostics) {
 	return rec, diags
 }
 
-// mapValue returns the value of key in mapping node m, or nil.
-func mapValue(m *yaml.Node, key string) *yaml.Node {
+// mapEntry returns the key node and the value of key in mapping node m,
+// or nils.
+func mapEntry(m *yaml.Node, key string) (k, v *yaml.Node) {
 	if m == nil || m.Kind != yaml.MappingNode {
-		return nil
+		return nil, nil
 	}
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		if m.Content[i].Value == key {
-			return m.Content[i+1]
+			return m.Content[i], m.Content[i+1]
 		}
 	}
-	return nil
+	return nil, nil
 }

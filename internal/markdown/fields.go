@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -236,30 +237,10 @@ func renderField(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.
 		labelClass = ` class="visually-hidden"`
 	}
 	if f.Multiline {
-		w.WriteString(`<span class="field field-multi"><label`)
-		w.WriteString(labelClass)
-		w.WriteString(` for="`)
-		w.Write(id)
-		w.WriteString(`">`)
-		w.Write(label)
-		w.WriteString(`</label><textarea id="`)
-		w.Write(id)
-		w.WriteString(`" name="`)
-		w.Write(id)
-		w.WriteString(`" rows="4" data-field></textarea></span>`)
-		return ast.WalkContinue, nil
+		fmt.Fprintf(w, `<span class="field field-multi"><label%s for="%s">%s</label><textarea id="%[2]s" name="%[2]s" rows="4" data-field></textarea></span>`, labelClass, id, label)
+	} else {
+		fmt.Fprintf(w, `<span class="field"><label%s for="%s">%s</label> <input type="text" id="%[2]s" name="%[2]s" data-field></span>`, labelClass, id, label)
 	}
-	w.WriteString(`<span class="field"><label`)
-	w.WriteString(labelClass)
-	w.WriteString(` for="`)
-	w.Write(id)
-	w.WriteString(`">`)
-	w.Write(label)
-	w.WriteString(`</label> <input type="text" id="`)
-	w.Write(id)
-	w.WriteString(`" name="`)
-	w.Write(id)
-	w.WriteString(`" data-field></span>`)
 	return ast.WalkContinue, nil
 }
 

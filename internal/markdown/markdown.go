@@ -101,36 +101,26 @@ type Page struct {
 var pageKey = parser.NewContextKey()
 
 // Render converts src to HTML for page p.
-func (r *Renderer) Render(src string, p *Page) template.HTML { return r.render(r.md, src, p) }
-
-func (r *Renderer) render(md goldmark.Markdown, src string, p *Page) template.HTML {
+func (r *Renderer) Render(src string, p *Page) template.HTML {
 	if src == "" {
 		return ""
 	}
-	source := []byte(src)
-	parses.Add(1)
-	doc := md.Parser().Parse(text.NewReader(source), parser.WithContext(r.context(p)))
-	return r.html(md, source, doc)
-}
-
-func (r *Renderer) context(p *Page) parser.Context {
 	if p.IDs == nil {
 		p.IDs = NewIDs()
 	}
 	ctx := parser.NewContext(parser.WithIDs(p.IDs))
 	ctx.Set(pageKey, p)
-	return ctx
-}
-
-// html renders a parsed document, as goldmark's Convert does after parsing.
-func (r *Renderer) html(md goldmark.Markdown, source []byte, doc ast.Node) template.HTML {
+	source := []byte(src)
+	parses.Add(1)
+	doc := r.md.Parser().Parse(text.NewReader(source), parser.WithContext(ctx))
+	// Then as goldmark's Convert does after parsing.
 	r.buf.Reset()
 	if r.bw == nil {
 		r.bw = bufio.NewWriter(&r.buf)
 	} else {
 		r.bw.Reset(&r.buf)
 	}
-	err := md.Renderer().Render(r.bw, source, doc)
+	err := r.md.Renderer().Render(r.bw, source, doc)
 	if err == nil {
 		err = r.bw.Flush()
 	}
@@ -160,29 +150,15 @@ type Link struct {
 	HTML   bool
 }
 
-// mdParser parses Markdown for Links, PlainText, Headings and sections. A
-// goldmark parser keeps no state between calls, so one serves every
-// caller. Headings get ids as Render's do, so that Texts reads a text's
-// sections with the ids its page gives.
+// mdParser parses Markdown for Texts: links, plain text, headings and
+// sections. A goldmark parser keeps no state between calls, so one serves
+// every caller. Headings get ids as Render's do, so that Texts reads a
+// text's sections with the ids its page gives.
 var mdParser = goldmark.New(goldmark.WithExtensions(extension.GFM, fields{}),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID())).Parser()
 
-// parse parses src as the pages' Markdown is parsed.
-func parse(source []byte, opts ...parser.ParseOption) ast.Node {
-	parses.Add(1)
-	return mdParser.Parse(text.NewReader(source), opts...)
-}
-
-// Links returns every link and image destination in src, in source
-// order, with its offset, so that a checker can report positions.
-func Links(src string) []Link {
-	if src == "" {
-		return nil
-	}
-	source := []byte(src)
-	return links(parse(source), source, src)
-}
-
+// links returns every link and image destination in doc, in source order,
+// with its offset, so that a checker can report positions.
 func links(doc ast.Node, source []byte, src string) []Link {
 	var out []Link
 	cursor := 0
@@ -293,16 +269,8 @@ func (xrefTransformer) Transform(doc *ast.Document, _ text.Reader, pc parser.Con
 	})
 }
 
-// PlainText returns the text of Markdown src without markup: what a reader
-// sees, for search indexes and snippets. Fields show as their labels.
-func PlainText(src string) string {
-	if src == "" {
-		return ""
-	}
-	source := []byte(src)
-	return plainText(parse(source), source)
-}
-
+// plainText returns the text of doc without markup: what a reader sees,
+// for search indexes and snippets. Fields show as their labels.
 func plainText(doc ast.Node, source []byte) string {
 	var b strings.Builder
 	space := func() {
@@ -355,15 +323,7 @@ func plainText(doc ast.Node, source []byte) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// Headings returns the plain text of src's headings, in order.
-func Headings(src string) []string {
-	if src == "" {
-		return nil
-	}
-	source := []byte(src)
-	return headings(parse(source), source)
-}
-
+// headings returns the plain text of doc's headings, in order.
 func headings(doc ast.Node, source []byte) []string {
 	var out []string
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {

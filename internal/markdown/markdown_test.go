@@ -91,7 +91,7 @@ func TestReservedIDs(t *testing.T) {
 
 func TestLinks(t *testing.T) {
 	src := "Intro [a](rec:x) and [b](rec:x)\n![i](img.png) <https://example.org>"
-	links := Links(src)
+	links := new(Texts).Links(src)
 	if len(links) != 4 {
 		t.Fatalf("got %d links: %+v", len(links), links)
 	}
@@ -159,13 +159,13 @@ func TestLinkify(t *testing.T) {
 	if !strings.Contains(string(r.Render("See www.example.org for more.", &Page{})), `<a href="http://www.example.org">`) {
 		t.Error("a bare address is no longer linked")
 	}
-	if got, want := PlainText("Mail a@b.org or see www.example.org."), "Mail a@b.org or see www.example.org."; got != want {
+	if got, want := new(Texts).PlainText("Mail a@b.org or see www.example.org."), "Mail a@b.org or see www.example.org."; got != want {
 		t.Errorf("PlainText = %q, want %q", got, want)
 	}
 }
 
 func TestPlainText(t *testing.T) {
-	got := PlainText("## Who\n\nThe **victim's** own [account](rec:x).\nNext line.\n\n- one\n- two\n\nName: [[Full name]] <b>raw</b>\n\n| a | b |\n|---|---|\n| c | d |\n")
+	got := new(Texts).PlainText("## Who\n\nThe **victim's** own [account](rec:x).\nNext line.\n\n- one\n- two\n\nName: [[Full name]] <b>raw</b>\n\n| a | b |\n|---|---|\n| c | d |\n")
 	want := "Who The victim's own account. Next line. one two Name: Full name raw a b c d"
 	if got != want {
 		t.Errorf("PlainText =\n%q\nwant\n%q", got, want)
@@ -236,11 +236,11 @@ func TestRowsMarker(t *testing.T) {
 
 func TestHeadings(t *testing.T) {
 	src := "Intro\n\n## Who *takes* part\n\ntext\n\nSetext\n------\n\n```\n# not a heading\n```\n"
-	got := Headings(src)
+	got := new(Texts).Headings(src)
 	if want := []string{"Who takes part", "Setext"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Headings = %q, want %q", got, want)
 	}
-	if got := Headings("no headings here\n"); got != nil {
+	if got := new(Texts).Headings("no headings here\n"); got != nil {
 		t.Errorf("Headings of plain text = %q", got)
 	}
 }

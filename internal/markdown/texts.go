@@ -4,6 +4,7 @@ import (
 	"sync"
 
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // Texts reads each Markdown text of a build once, for both what the checker
@@ -30,13 +31,15 @@ type readText struct {
 	sections []Section
 }
 
-// Links returns the links of src, as the package's Links does.
+// Links returns every link and image destination in src, in source order,
+// with its offset, so that a checker can report positions.
 func (t *Texts) Links(src string) []Link { return t.get(src).links }
 
-// PlainText returns the plain text of src, as the package's PlainText does.
+// PlainText returns the text of src without markup: what a reader sees,
+// for search indexes and snippets. Fields show as their labels.
 func (t *Texts) PlainText(src string) string { return t.get(src).plain }
 
-// Headings returns the headings of src, as the package's Headings does.
+// Headings returns the plain text of src's headings, in order.
 func (t *Texts) Headings(src string) []string { return t.get(src).headings }
 
 // Sections returns the sections of src under its headings of level 2 and
@@ -59,7 +62,8 @@ func (t *Texts) get(src string) *readText {
 			return
 		}
 		source := []byte(src)
-		doc := parse(source, parser.WithContext(parser.NewContext(parser.WithIDs(NewIDs(t.Reserved...)))))
+		parses.Add(1)
+		doc := mdParser.Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(NewIDs(t.Reserved...)))))
 		r.links, r.plain = links(doc, source, src), plainText(doc, source)
 		r.headings, r.sections = headings(doc, source), sections(doc, source)
 	})

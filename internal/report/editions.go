@@ -1,6 +1,7 @@
 package report
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -45,15 +46,7 @@ func newEditions(s *site.Site, set *edition.Set) *editions {
 }
 
 func (e *editions) known(v string) bool {
-	if v == e.current {
-		return true
-	}
-	for _, r := range e.recorded {
-		if r.Version == v {
-			return true
-		}
-	}
-	return false
+	return v == e.current || slices.ContainsFunc(e.recorded, func(r *edition.Record) bool { return r.Version == v })
 }
 
 // settle gives answer a of recommendation id the edition and hash it
@@ -107,11 +100,7 @@ func (r *Report) settleForce(f *Force) {
 // the forces did not all answer the edition reported against.
 func (r *Report) markEditions() {
 	for _, f := range r.Forces {
-		for _, v := range f.Editions {
-			if v != r.Version {
-				r.MixedEditions = true
-			}
-		}
+		r.MixedEditions = r.MixedEditions || slices.ContainsFunc(f.Editions, func(v string) bool { return v != r.Version })
 	}
 	if !r.MixedEditions {
 		return

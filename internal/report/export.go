@@ -14,9 +14,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -92,32 +93,47 @@ type Export struct {
 	Answers map[string]Answer
 }
 
+// The JSON keys of Guidance, Assessment and Answer are the format's, in
+// its order, as Marshal writes them.
+
 // Guidance names the guidance an export was made against, and the scale
 // its answers are on.
 type Guidance struct {
-	Title, Version, Fingerprint string
+	Title       string `json:"title"`
+	Version     string `json:"version"`
+	Fingerprint string `json:"fingerprint"`
 	// Scale is the scale's levels with their scores, as site.Scale.String
 	// writes it: "pass=1 fail=0 not-applicable".
-	Scale string
+	Scale string `json:"scale"`
 }
 
 // Assessment describes who assessed what, and when.
 type Assessment struct {
-	ID, Name, Organisation, Unit, Period, CompletedBy string
-	Created, Updated                                  string // RFC 3339
+	ID           string `json:"id"`
+	Name         string `json:"name"`
+	Organisation string `json:"organisation"`
+	Unit         string `json:"unit"`
+	Period       string `json:"period"`
+	CompletedBy  string `json:"completedBy"`
+	Created      string `json:"created"` // RFC 3339
+	Updated      string `json:"updated"` // RFC 3339
 	// Final is true once the assessment is signed off; it is then read-only
 	// in the browser.
-	Final                    bool
-	ApprovedBy, ApproverRole string
-	ApprovedOn               string // YYYY-MM-DD or ""
+	Final        bool   `json:"final"`
+	ApprovedBy   string `json:"approvedBy"`
+	ApproverRole string `json:"approverRole"`
+	ApprovedOn   string `json:"approvedOn"` // YYYY-MM-DD or ""
 }
 
 // Answer is the answer for one recommendation. Status is "" when only the
 // text fields are filled in.
 type Answer struct {
-	Status, Evidence, Gaps, Owner string
-	TargetDate                    string // YYYY-MM-DD or ""
-	Updated                       string // RFC 3339
+	Status     string `json:"status"`
+	Evidence   string `json:"evidence"`
+	Gaps       string `json:"gaps"`
+	Owner      string `json:"owner"`
+	TargetDate string `json:"targetDate"` // YYYY-MM-DD or ""
+	Updated    string `json:"updated"`    // RFC 3339
 	// Edition is the edition of the guidance the answer was given (or
 	// last reviewed) under, and TextHash the hash of the recommendation's
 	// quoted text in it (edition.TextHash), "" when the file does not say:
@@ -125,7 +141,9 @@ type Answer struct {
 	// Parse gives every answer (Resolve settles both against a site's
 	// editions). Reviewed is the day the answer was last confirmed against
 	// a changed text, YYYY-MM-DD or "".
-	Edition, TextHash, Reviewed string
+	Edition  string `json:"edition"`
+	TextHash string `json:"textHash"`
+	Reviewed string `json:"reviewed"`
 }
 
 // Empty reports whether the answer says nothing; such answers are not
@@ -237,13 +255,8 @@ func (e *Export) read(v any) error {
 	if err := exactKeys(g, gkeys, "guidance"); err != nil {
 		return err
 	}
-	if e.Guidance.Title, err = text(g["title"], "guidance.title", MaxText); err != nil {
-		return err
-	}
-	if e.Guidance.Version, err = text(g["version"], "guidance.version", MaxText); err != nil {
-		return err
-	}
-	if e.Guidance.Fingerprint, err = text(g["fingerprint"], "guidance.fingerprint", MaxID); err != nil {
+	if err := texts(g, "guidance", textField{"title", &e.Guidance.Title, MaxText},
+		textField{"version", &e.Guidance.Version, MaxText}, textField{"fingerprint", &e.Guidance.Fingerprint, MaxID}); err != nil {
 		return err
 	}
 	e.Guidance.Scale = DefaultScale
@@ -278,13 +291,9 @@ func (e *Export) read(v any) error {
 	if blankPattern.MatchString(as.Name) {
 		return &Error{"assessment.name", "must not be empty"}
 	}
-	for _, f := range []struct {
-		key string
-		dst *string
-	}{{"organisation", &as.Organisation}, {"unit", &as.Unit}, {"period", &as.Period}, {"completedBy", &as.CompletedBy}} {
-		if *f.dst, err = text(a[f.key], "assessment."+f.key, MaxText); err != nil {
-			return err
-		}
+	if err := texts(a, "assessment", textField{"organisation", &as.Organisation, MaxText}, textField{"unit", &as.Unit, MaxText},
+		textField{"period", &as.Period, MaxText}, textField{"completedBy", &as.CompletedBy, MaxText}); err != nil {
+		return err
 	}
 	if as.Created, err = timestamp(a["created"], "assessment.created"); err != nil {
 		return err
@@ -298,13 +307,8 @@ func (e *Export) read(v any) error {
 			return &Error{"assessment.final", "must be true or false"}
 		}
 		as.Final = final
-		if as.ApprovedBy, err = text(a["approvedBy"], "assessment.approvedBy", MaxText); err != nil {
-			return err
-		}
-		if as.ApproverRole, err = text(a["approverRole"], "assessment.approverRole", MaxText); err != nil {
-			return err
-		}
-		if as.ApprovedOn, err = text(a["approvedOn"], "assessment.approvedOn", MaxID); err != nil {
+		if err := texts(a, "assessment", textField{"approvedBy", &as.ApprovedBy, MaxText},
+			textField{"approverRole", &as.ApproverRole, MaxText}, textField{"approvedOn", &as.ApprovedOn, MaxID}); err != nil {
 			return err
 		}
 		if as.ApprovedOn != "" && !validDate(as.ApprovedOn) {
@@ -320,7 +324,7 @@ func (e *Export) read(v any) error {
 		return &Error{Msg: fmt.Sprintf("holds more than %d answers", MaxAnswers)}
 	}
 	e.Answers = make(map[string]Answer, len(answers))
-	for _, k := range sortedKeys(answers) {
+	for _, k := range slices.Sorted(maps.Keys(answers)) {
 		path := "answers." + k
 		if utf16Len(k) > MaxID || !idPattern.MatchString(k) {
 			return &Error{path, "is not a valid identifier"}
@@ -345,15 +349,8 @@ func (e *Export) read(v any) error {
 				return &Error{path + ".status", "is not one of the statuses"}
 			}
 		}
-		for _, f := range []struct {
-			key string
-			dst *string
-		}{{"evidence", &ans.Evidence}, {"gaps", &ans.Gaps}, {"owner", &ans.Owner}} {
-			if *f.dst, err = text(x[f.key], path+"."+f.key, MaxText); err != nil {
-				return err
-			}
-		}
-		if ans.TargetDate, err = text(x["targetDate"], path+".targetDate", MaxID); err != nil {
+		if err := texts(x, path, textField{"evidence", &ans.Evidence, MaxText}, textField{"gaps", &ans.Gaps, MaxText},
+			textField{"owner", &ans.Owner, MaxText}, textField{"targetDate", &ans.TargetDate, MaxID}); err != nil {
 			return err
 		}
 		if ans.TargetDate != "" && !validDate(ans.TargetDate) {
@@ -394,15 +391,6 @@ func (ans *Answer) readEdition(x map[string]any, path string) error {
 	return nil
 }
 
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
 // exactKeys refuses missing keys (in the format's order) and then unknown
 // ones (in sorted order), as the page does.
 func exactKeys(m map[string]any, keys []string, path string) error {
@@ -411,12 +399,8 @@ func exactKeys(m map[string]any, keys []string, path string) error {
 			return &Error{join(path, k), "is missing"}
 		}
 	}
-	for _, k := range sortedKeys(m) {
-		known := false
-		for _, want := range keys {
-			known = known || k == want
-		}
-		if !known {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
+		if !slices.Contains(keys, k) {
 			return &Error{join(path, k), "is not part of the format"}
 		}
 	}
@@ -447,6 +431,25 @@ func text(v any, path string, max int) (string, error) {
 		return "", &Error{path, fmt.Sprintf("is longer than %d characters", max)}
 	}
 	return s, nil
+}
+
+// textField is a text of an object: its key, where it goes and its most
+// characters.
+type textField struct {
+	key string
+	dst *string
+	max int
+}
+
+// texts reads the text fields of object m at path, in order.
+func texts(m map[string]any, path string, fields ...textField) error {
+	for _, f := range fields {
+		var err error
+		if *f.dst, err = text(m[f.key], path+"."+f.key, f.max); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func id(v any, path string) (string, error) {
@@ -518,70 +521,24 @@ func utf16Len(s string) int {
 	return n
 }
 
-// The export as the page writes it, key by key in the format's order.
-type (
-	wireExport struct {
-		Format     string                `json:"format"`
-		Version    int                   `json:"version"`
-		Guidance   wireGuidance          `json:"guidance"`
-		Assessment wireAssessment        `json:"assessment"`
-		Answers    map[string]wireAnswer `json:"answers"`
-	}
-	wireGuidance struct {
-		Title       string `json:"title"`
-		Version     string `json:"version"`
-		Fingerprint string `json:"fingerprint"`
-		Scale       string `json:"scale"`
-	}
-	wireAssessment struct {
-		ID           string `json:"id"`
-		Name         string `json:"name"`
-		Organisation string `json:"organisation"`
-		Unit         string `json:"unit"`
-		Period       string `json:"period"`
-		CompletedBy  string `json:"completedBy"`
-		Created      string `json:"created"`
-		Updated      string `json:"updated"`
-		Final        bool   `json:"final"`
-		ApprovedBy   string `json:"approvedBy"`
-		ApproverRole string `json:"approverRole"`
-		ApprovedOn   string `json:"approvedOn"`
-	}
-	wireAnswer struct {
-		Status     string `json:"status"`
-		Evidence   string `json:"evidence"`
-		Gaps       string `json:"gaps"`
-		Owner      string `json:"owner"`
-		TargetDate string `json:"targetDate"`
-		Updated    string `json:"updated"`
-		Edition    string `json:"edition"`
-		TextHash   string `json:"textHash"`
-		Reviewed   string `json:"reviewed"`
-	}
-)
-
 // Marshal writes an export the way the page writes it (JSON.stringify with
 // two-space indents): fixed key order, answers sorted by id, empty answers
 // left out, and a final newline. HTML characters are written as they are,
 // as the page writes them.
 func Marshal(e *Export) []byte {
-	g := e.Guidance
-	if g.Scale == "" {
-		g.Scale = DefaultScale
-	}
-	a := e.Assessment
-	w := wireExport{
-		Format:   Format,
-		Version:  Version,
-		Guidance: wireGuidance{Title: g.Title, Version: g.Version, Fingerprint: g.Fingerprint, Scale: g.Scale},
-		Assessment: wireAssessment{ID: a.ID, Name: a.Name, Organisation: a.Organisation, Unit: a.Unit, Period: a.Period,
-			CompletedBy: a.CompletedBy, Created: a.Created, Updated: a.Updated, Final: a.Final,
-			ApprovedBy: a.ApprovedBy, ApproverRole: a.ApproverRole, ApprovedOn: a.ApprovedOn},
-		Answers: map[string]wireAnswer{},
+	w := struct {
+		Format     string            `json:"format"`
+		Version    int               `json:"version"`
+		Guidance   Guidance          `json:"guidance"`
+		Assessment Assessment        `json:"assessment"`
+		Answers    map[string]Answer `json:"answers"`
+	}{Format, Version, e.Guidance, e.Assessment, map[string]Answer{}}
+	if w.Guidance.Scale == "" {
+		w.Guidance.Scale = DefaultScale
 	}
 	for k, x := range e.Answers {
 		if !x.Empty() {
-			w.Answers[k] = wireAnswer{x.Status, x.Evidence, x.Gaps, x.Owner, x.TargetDate, x.Updated, x.Edition, x.TextHash, x.Reviewed}
+			w.Answers[k] = x
 		}
 	}
 	var b bytes.Buffer

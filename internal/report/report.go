@@ -5,7 +5,9 @@ import (
 	"embed"
 	"fmt"
 	"html/template"
+	"maps"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -326,7 +328,7 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 				Printable(e.Guidance.Scale), want)}})
 			continue
 		}
-		f := &Force{File: in.Name, Export: e, Name: forceName(e, in.Name), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
+		f := &Force{File: in.Name, Export: e, Name: forceName(e), OtherGuidance: e.Guidance.Fingerprint != r.Fingerprint}
 		i, seen := byID[e.Assessment.ID]
 		if !seen {
 			byID[e.Assessment.ID] = len(forces)
@@ -386,7 +388,7 @@ func Build(s *site.Site, inputs []Input, o Options) (*Report, []Invalid) {
 			a := f.Export.Answers[rec.ID]
 			f.Recs = append(f.Recs, RecAnswer{Rec: rec, Answer: a, Cell: r.cellOf(f, rec.ID)})
 		}
-		for _, id := range sortedKeys(f.Export.Answers) {
+		for _, id := range slices.Sorted(maps.Keys(f.Export.Answers)) {
 			a := f.Export.Answers[id]
 			if s.Recommendation(id) == nil && !a.Empty() {
 				r.Unknown = append(r.Unknown, UnknownAnswer{Force: f, ID: id, Answer: a})
@@ -535,7 +537,7 @@ func (r *Report) trendRow(label string, total bool, recs []*site.Recommendation,
 	return t
 }
 
-func forceName(e *Export, file string) string {
+func forceName(e *Export) string {
 	a := e.Assessment
 	switch {
 	case a.Organisation != "" && a.Unit != "":
@@ -650,13 +652,11 @@ var files embed.FS
 // own on a clone (Files).
 func (r *Report) funcs() template.FuncMap {
 	return template.FuncMap{
-		"when":  when,
-		"add":   func(a, b int) int { return a + b },
-		"barY":  func(i int) int { return 14 + i*34 },
-		"textY": func(i int) int { return 14 + i*34 + 18 },
-		"chartHeight": func(n int) int {
-			return 14 + n*34 + 30
-		},
+		"when":        when,
+		"add":         func(a, b int) int { return a + b },
+		"barY":        func(i int) int { return 14 + i*34 },
+		"textY":       func(i int) int { return 14 + i*34 + 18 },
+		"chartHeight": func(n int) int { return 14 + n*34 + 30 },
 		"short": func(s string, n int) string {
 			r := []rune(s)
 			if len(r) <= n {
@@ -664,8 +664,6 @@ func (r *Report) funcs() template.FuncMap {
 			}
 			return strings.TrimSpace(string(r[:n-1])) + "…"
 		},
-		// w is the report's word for a concept, as site.Terms.Placeholder
-		// names it ("Recommendations").
 		"t":   r.tOrError,
 		"num": r.num,
 		// inLang marks a text of the guidance left in the source
@@ -785,26 +783,19 @@ func (r *Report) ticks() []Tick {
 	return out
 }
 
-var (
-	page    = template.Must(template.New("report.html").Funcs((*Report)(nil).funcs()).ParseFS(files, "report.html"))
-	orgPage = template.Must(template.Must(page.Clone()).New("org.html").ParseFS(files, "org.html"))
-)
+// pages are report.html and org.html, which uses report.html's templates.
+var pages = template.Must(template.New("report.html").Funcs((*Report)(nil).funcs()).ParseFS(files, "report.html", "org.html"))
 
 // Files renders the report: index.html, a page per organisation
 // (org-<slug>.html), their stylesheet report.css, and report.csv.
 func (r *Report) Files() (map[string][]byte, error) {
-	page, err := page.Clone()
+	pages, err := pages.Clone()
 	if err != nil {
 		return nil, err
 	}
-	orgPage, err := orgPage.Clone()
-	if err != nil {
-		return nil, err
-	}
-	page.Funcs(r.funcs())
-	orgPage.Funcs(r.funcs())
+	pages.Funcs(r.funcs())
 	var html bytes.Buffer
-	if err := page.Execute(&html, r); err != nil {
+	if err := pages.ExecuteTemplate(&html, "report.html", r); err != nil {
 		return nil, err
 	}
 	css, err := files.ReadFile("report.css")
@@ -815,7 +806,7 @@ func (r *Report) Files() (map[string][]byte, error) {
 	out := map[string][]byte{"index.html": html.Bytes(), "report.css": css, "report.csv": r.CSV()}
 	for _, o := range r.Organisations {
 		var b bytes.Buffer
-		if err := orgPage.ExecuteTemplate(&b, "org.html", struct {
+		if err := pages.ExecuteTemplate(&b, "org.html", struct {
 			Report *Report
 			Org    *Organisation
 		}{r, o}); err != nil {

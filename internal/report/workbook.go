@@ -52,28 +52,16 @@ func ParseWorkbook(name string, data []byte) (*Export, error) {
 		return nil, &Error{Msg: "is a workbook (.xlsx) that cannot be read: " + err.Error()}
 	}
 	defer f.Close()
-	sheet := func(name string) ([][]string, error) {
+	var sheets [3][][]string
+	for i, name := range []string{wbDetails, wbScale, wbAssessment} {
 		if idx, err := f.GetSheetIndex(name); err != nil || idx < 0 {
 			return nil, &Error{Msg: fmt.Sprintf("is a workbook (.xlsx) without the sheet %q of a riskguide self-assessment workbook", name)}
 		}
-		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
-		if err != nil {
+		if sheets[i], err = f.GetRows(name, excelize.Options{RawCellValue: true}); err != nil {
 			return nil, &Error{Msg: fmt.Sprintf("is a workbook (.xlsx) whose sheet %q cannot be read: %v", name, err)}
 		}
-		return rows, nil
 	}
-	details, err := sheet(wbDetails)
-	if err != nil {
-		return nil, err
-	}
-	scale, err := sheet(wbScale)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := sheet(wbAssessment)
-	if err != nil {
-		return nil, err
-	}
+	details, scale, rows := sheets[0], sheets[1], sheets[2]
 	cell := func(r []string, i int) string {
 		if i < len(r) {
 			return r[i]
@@ -200,8 +188,7 @@ func workbookDates(f *excelize.File, rows [][]string) ([]string, error) {
 	for _, r := range rows[min(1, len(rows)):] {
 		if colTarget < len(r) {
 			if m := slashDate.FindStringSubmatch(strings.TrimSpace(r[colTarget])); m != nil {
-				a, _ := strconv.Atoi(m[1])
-				dayFirst = dayFirst || a > 12
+				dayFirst = dayFirst || atoi(m[1]) > 12
 			}
 		}
 	}
@@ -233,8 +220,7 @@ func workbookDates(f *excelize.File, rows [][]string) ([]string, error) {
 			if x := dotDate.FindStringSubmatch(v); x != nil {
 				d, m, y = x[1], x[2], x[3]
 			} else if x := slashDate.FindStringSubmatch(v); x != nil {
-				a, _ := strconv.Atoi(x[1])
-				b, _ := strconv.Atoi(x[2])
+				a, b := atoi(x[1]), atoi(x[2])
 				switch {
 				case b > 12:
 					return nil, bad("is written month first; write it as YYYY-MM-DD")
@@ -245,9 +231,7 @@ func workbookDates(f *excelize.File, rows [][]string) ([]string, error) {
 			} else {
 				return nil, bad("is not written as YYYY-MM-DD, dd.mm.yyyy or dd/mm/yyyy")
 			}
-			dn, _ := strconv.Atoi(d)
-			mn, _ := strconv.Atoi(m)
-			iso := fmt.Sprintf("%s-%02d-%02d", y, mn, dn)
+			iso := fmt.Sprintf("%s-%02d-%02d", y, atoi(m), atoi(d))
 			if !validDate(iso) {
 				return nil, bad("is not a day")
 			}

@@ -32,10 +32,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 )
@@ -197,14 +197,13 @@ func tokenise(docs []Doc, r langRules) *tokens {
 	ws := make([]*tokeniser, workers)
 	var wg sync.WaitGroup
 	for w := range ws {
-		ws[w] = newTokeniser(r)
-		wg.Add(1)
-		go func(t *tokeniser) {
-			defer wg.Done()
+		t := newTokeniser(r)
+		ws[w] = t
+		wg.Go(func() {
 			for i := w; i < len(docs); i += workers {
 				tok.terms[i], tok.headLen[i], tok.bodyLen[i] = t.doc(i, docs[i])
 			}
-		}(ws[w])
+		})
 	}
 	wg.Wait()
 	tok.merge(ws)
@@ -329,10 +328,7 @@ func (tok *tokens) merge(ws []*tokeniser) {
 	ids := map[string]int32{}
 	global := make([][]int32, len(ws)) // a worker's number -> the index's, or -1
 	for w, t := range ws {
-		global[w] = make([]int32, len(t.vocab))
-		for k := range global[w] {
-			global[w][k] = -1
-		}
+		global[w] = slices.Repeat([]int32{-1}, len(t.vocab))
 	}
 	for i := range tok.terms {
 		w := i % len(ws)
@@ -354,13 +350,9 @@ func (tok *tokens) merge(ws []*tokeniser) {
 			tok.df[id]++
 		}
 	}
+	tok.stems = map[string]string{}
 	for _, t := range ws {
-		for word, stem := range t.stems {
-			if tok.stems == nil {
-				tok.stems = map[string]string{}
-			}
-			tok.stems[word] = stem
-		}
+		maps.Copy(tok.stems, t.stems)
 	}
 }
 
@@ -413,12 +405,7 @@ func score(docs []Doc, tok *tokens) *index {
 // its stem's postings, for a language search.js cannot stem: the form typed
 // then finds the texts using any other form.
 func addForms(ix *index, stems map[string]string) {
-	forms := make([]string, 0, len(stems))
-	for word := range stems {
-		forms = append(forms, word)
-	}
-	slices.Sort(forms)
-	for _, word := range forms {
+	for _, word := range slices.Sorted(maps.Keys(stems)) {
 		sid, ok := ix.ids[stems[word]]
 		if _, taken := ix.ids[word]; taken || !ok {
 			continue
@@ -670,10 +657,7 @@ func chunkEnd(starts []int, i, n int) int {
 
 func prefix(t string, n int) string {
 	r := []rune(t)
-	if len(r) < n {
-		return string(r)
-	}
-	return string(r[:n])
+	return string(r[:min(n, len(r))])
 }
 
 // truncate cuts s after n characters.
@@ -690,12 +674,10 @@ func truncate(s string, n int) string {
 	return s
 }
 
+// sortedKeys returns the keys of m in order; none is [] in JSON, not null.
 func sortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
+	out := slices.AppendSeq(make([]string, 0, len(m)), maps.Keys(m))
+	slices.Sort(out)
 	return out
 }
 
@@ -757,12 +739,4 @@ func encodeDocs(ps []posting) string {
 		prev = int(p.doc)
 	}
 	return string(b)
-}
-
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(s) {
-		m[w] = true
-	}
-	return m
 }

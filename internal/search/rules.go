@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -53,17 +54,16 @@ func (s *Suffix) UnmarshalJSON(b []byte) error {
 	if err := json.Unmarshal(b, &a); err != nil {
 		return err
 	}
-	if len(a) != 3 {
-		return fmt.Errorf("a suffix is [suffix, replacement, minimum stem], not %s", b)
+	if len(a) == 3 {
+		suf, ok1 := a[0].(string)
+		rep, ok2 := a[1].(string)
+		n, ok3 := a[2].(float64)
+		if ok1 && ok2 && ok3 {
+			*s = Suffix{suf, rep, int(n)}
+			return nil
+		}
 	}
-	suf, ok1 := a[0].(string)
-	rep, ok2 := a[1].(string)
-	n, ok3 := a[2].(float64)
-	if !ok1 || !ok2 || !ok3 {
-		return fmt.Errorf("a suffix is [suffix, replacement, minimum stem], not %s", b)
-	}
-	*s = Suffix{suf, rep, int(n)}
-	return nil
+	return fmt.Errorf("a suffix is [suffix, replacement, minimum stem], not %s", b)
 }
 
 // MarshalJSON writes the three-element array form.
@@ -97,7 +97,10 @@ func readRules() TextRules {
 		apostrophes = append(apostrophes, []rune(a)...)
 	}
 	for lang, words := range r.Stop {
-		StopWords[lang] = set(strings.Join(words, " "))
+		StopWords[lang] = map[string]bool{}
+		for _, w := range words {
+			StopWords[lang][w] = true
+		}
 	}
 	return r
 }
@@ -129,11 +132,11 @@ func suffixStemmer(r SuffixRules) Stemmer {
 			if !strings.HasSuffix(w, s.Suffix) || runes(w)-runes(s.Suffix) < s.MinStem {
 				continue
 			}
-			if s.Suffix == "s" && hasAnySuffix(w, r.KeepS) {
+			if s.Suffix == "s" && slices.ContainsFunc(r.KeepS, func(k string) bool { return strings.HasSuffix(w, k) }) {
 				break
 			}
 			w = w[:len(w)-len(s.Suffix)] + s.Replace
-			if contains(r.UndoubleAfter, s.Suffix) {
+			if slices.Contains(r.UndoubleAfter, s.Suffix) {
 				// "planned" -> "plan", "referring" -> "refer"; not "assess".
 				rs := []rune(w)
 				if n := len(rs); n >= 2 && rs[n-1] == rs[n-2] && !strings.ContainsRune(r.UndoubleExcept, rs[n-1]) {
@@ -147,22 +150,4 @@ func suffixStemmer(r SuffixRules) Stemmer {
 		}
 		return w
 	}
-}
-
-func hasAnySuffix(w string, ss []string) bool {
-	for _, s := range ss {
-		if strings.HasSuffix(w, s) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

@@ -13,10 +13,10 @@ import (
 // SiteOptions say what the index of a site takes from the other phases.
 type SiteOptions struct {
 	// PlainText returns the text of a Markdown source without markup
-	// (markdown.PlainText).
+	// (markdown.Texts.PlainText).
 	PlainText func(markdown string) string
 	// Headings returns the headings of a Markdown source
-	// (markdown.Headings), which weigh more than the text around them.
+	// (markdown.Texts.Headings), which weigh more than the text around them.
 	Headings func(markdown string) []string
 	// Path returns the page that shows an entity, as a path from the site
 	// root: kind is "rec", "result", "role", "protocol", "page" or
@@ -44,14 +44,12 @@ func Site(s *site.Site, o SiteOptions) []File {
 	// keeps no state, so the texts are turned in parallel.
 	plain := make([]string, len(recs))
 	var wg sync.WaitGroup
-	for w := 0; w < o.Workers; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
+	for w := range o.Workers {
+		wg.Go(func() {
 			for i := w; i < len(recs); i += o.Workers {
 				plain[i] = o.PlainText(recs[i].Guidance.Value)
 			}
-		}(w)
+		})
 	}
 	wg.Wait()
 	for i, rec := range recs {
@@ -113,33 +111,11 @@ func Site(s *site.Site, o SiteOptions) []File {
 		})
 	}
 	for _, p := range s.Protocols {
-		body := o.PlainText(p.Body.Value)
-		docs = append(docs, Doc{
-			Kind: "protocol", Title: p.Title, URL: o.Path("protocol", p.ID), Roles: refIDs(p.Roles),
-			Fields: []Field{
-				{Text: p.Title, Weight: WeightTitle},
-				{Text: p.Summary, Weight: WeightShort},
-				{Text: o.headings(p.Body.Value), Weight: WeightHeading},
-				{Text: body, Weight: WeightBody},
-			},
-			Text:     joinText(p.Summary, body),
-			Lang:     p.Lang,
-			Sections: o.sections("protocol", p.ID, p.Summary),
-		})
+		docs = append(docs, o.bodyDoc("protocol", p))
 	}
 	for _, p := range s.Pages {
-		body := o.PlainText(p.Body.Value)
-		docs = append(docs, Doc{
-			Kind: "page", Title: p.Title, URL: o.Path("page", p.ID),
-			Fields: []Field{
-				{Text: p.Title, Weight: WeightTitle},
-				{Text: o.headings(p.Body.Value), Weight: WeightHeading},
-				{Text: body, Weight: WeightBody},
-			},
-			Text:     body,
-			Lang:     p.Lang,
-			Sections: o.sections("page", p.ID, ""),
-		})
+		// A free page is a template without summary or roles.
+		docs = append(docs, o.bodyDoc("page", &site.Protocol{ID: p.ID, Title: p.Title, Body: p.Body, Lang: p.Lang}))
 	}
 	for _, src := range s.Sources {
 		about := joinText(src.Publisher, yearText(src.Year))
@@ -160,6 +136,24 @@ func Site(s *site.Site, o SiteOptions) []File {
 		roles[i] = Role{ID: role.ID, Name: role.Name}
 	}
 	return Build(docs, Options{Language: s.Config.Language, Roles: roles, Messages: o.Messages})
+}
+
+// bodyDoc is the document of a template (kind "protocol") or a free page
+// (kind "page").
+func (o SiteOptions) bodyDoc(kind string, p *site.Protocol) Doc {
+	body := o.PlainText(p.Body.Value)
+	return Doc{
+		Kind: kind, Title: p.Title, URL: o.Path(kind, p.ID), Roles: refIDs(p.Roles),
+		Fields: []Field{
+			{Text: p.Title, Weight: WeightTitle},
+			{Text: p.Summary, Weight: WeightShort},
+			{Text: o.headings(p.Body.Value), Weight: WeightHeading},
+			{Text: body, Weight: WeightBody},
+		},
+		Text:     joinText(p.Summary, body),
+		Lang:     p.Lang,
+		Sections: o.sections(kind, p.ID, p.Summary),
+	}
 }
 
 // sections returns the sections of an entity's page, with intro before the

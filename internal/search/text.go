@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,7 +85,7 @@ func appendWords(out []string, s string) []string {
 			if cut != nil {
 				cut = utf8.AppendRune(cut, r)
 			}
-		case isApostrophe(r) && start >= 0 && letterAt(f, i+utf8.RuneLen(r)):
+		case slices.Contains(apostrophes, r) && start >= 0 && letterAt(f, i+utf8.RuneLen(r)):
 			// keep the word whole
 			if cut == nil {
 				cut = append(make([]byte, 0, 32), f[start:i]...)
@@ -145,15 +146,6 @@ func StemmerFor(lang string) (Stemmer, string) {
 // "monitored"; "share", "sharing"; "disaggregate", "disaggregation") and
 // leaves the rest.
 var StemEnglish = suffixStemmer(Rules.Stem["en"])
-
-func isApostrophe(r rune) bool {
-	for _, a := range apostrophes {
-		if r == a {
-			return true
-		}
-	}
-	return false
-}
 
 // runes counts characters, as search.js does.
 func runes(s string) int { return utf8.RuneCountInString(s) }

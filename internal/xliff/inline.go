@@ -12,7 +12,6 @@ package xliff
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/markdown"
@@ -21,11 +20,10 @@ import (
 // code is one piece of Markdown syntax of a text: a pair (open, close)
 // around translatable text for a <g>, or native alone for an <x/>.
 type code struct {
-	paired       bool
-	open, close  string // a <g>'s
-	native       string // an <x/>'s
-	ctype        string
-	used, inText bool
+	paired      bool
+	open, close string // a <g>'s
+	native      string // an <x/>'s
+	ctype       string
 }
 
 // segment is a text split into plain text and inline codes.
@@ -200,9 +198,7 @@ func xmlOf(parts []part, codes []*code) string {
 // of t's codes takes the id of the first unused source code with the same
 // Markdown. A code the source lacks stays text, as written.
 func matchCodes(t, src *segment) []part {
-	for _, c := range src.codes {
-		c.used = false
-	}
+	used := make([]bool, len(src.codes))
 	var walk func(ps []part) []part
 	walk = func(ps []part) []part {
 		var out []part
@@ -214,8 +210,8 @@ func matchCodes(t, src *segment) []part {
 			c := t.codes[p.id-1]
 			id := 0
 			for i, sc := range src.codes {
-				if !sc.used && sc.paired == c.paired && sc.open == c.open && sc.close == c.close && sc.native == c.native {
-					sc.used, id = true, i+1
+				if !used[i] && sc.paired == c.paired && sc.open == c.open && sc.close == c.close && sc.native == c.native {
+					used[i], id = true, i+1
 					break
 				}
 			}
@@ -234,5 +230,3 @@ func escape(s string) string {
 	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\r", "&#13;") // XML reads a bare CR as LF
 	return r.Replace(s)
 }
-
-func itoa(i int) string { return strconv.Itoa(i) }

@@ -25,10 +25,7 @@ const (
 // has changed since), and a note saying where the text appears.
 func Export(s *site.Site, lang, only string) ([]byte, int) {
 	states := s.States(lang)
-	var tr *site.Translation
-	if s.Translations != nil {
-		tr = s.Translations[lang]
-	}
+	tr := s.Translations[lang]
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	b.WriteString(`<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">` + "\n")
@@ -262,6 +259,12 @@ func decode(e *elem, src *segment, target bool) (string, error) {
 	var walk func(e *elem, frames *[]frame) error
 	walk = func(e *elem, frames *[]frame) error {
 		top := func() *[]part { return &(*frames)[len(*frames)-1].parts }
+		// closePair ends the innermost pair, a part of the frame around it.
+		closePair := func() {
+			f := (*frames)[len(*frames)-1]
+			*frames = (*frames)[:len(*frames)-1]
+			*top() = append(*top(), part{id: f.id, inner: f.parts})
+		}
 		for _, c := range e.children {
 			if t, ok := c.(string); ok {
 				*top() = append(*top(), part{text: t})
@@ -279,31 +282,24 @@ func decode(e *elem, src *segment, target bool) (string, error) {
 					return err
 				}
 				*top() = append(*top(), part{id: id})
-			case "g":
+			case "g", "bpt":
 				id, err := code(ce, true)
 				if err != nil {
 					return err
 				}
 				*frames = append(*frames, frame{id: id})
+				if ce.name == "bpt" {
+					continue // its <ept> closes it
+				}
 				if err := walk(ce, frames); err != nil {
 					return err
 				}
-				f := (*frames)[len(*frames)-1]
-				*frames = (*frames)[:len(*frames)-1]
-				*top() = append(*top(), part{id: f.id, inner: f.parts})
-			case "bpt":
-				id, err := code(ce, true)
-				if err != nil {
-					return err
-				}
-				*frames = append(*frames, frame{id: id})
+				closePair()
 			case "ept":
 				if len(*frames) < 2 || strconv.Itoa((*frames)[len(*frames)-1].id) != ce.attr("id") {
 					return fmt.Errorf("inline code <ept id=%q> (line %d) does not close the <bpt> before it: keep each pair of codes together, in order", ce.attr("id"), ce.line)
 				}
-				f := (*frames)[len(*frames)-1]
-				*frames = (*frames)[:len(*frames)-1]
-				*top() = append(*top(), part{id: f.id, inner: f.parts})
+				closePair()
 			default:
 				return fmt.Errorf("inline code <%s> (line %d) is not one of this file's: keep the source's codes", ce.name, ce.line)
 			}
