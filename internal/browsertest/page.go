@@ -437,14 +437,9 @@ func (p *Page) PDFAsStyled() []byte {
 	return Run(p, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
 }
 
-// Screenshot captures the page at the current viewport width, from the top
-// down to its full height or maxHeight CSS pixels, whichever is less, as PNG.
-func (p *Page) Screenshot(maxHeight float64) []byte {
-	p.t.Helper()
-	return Run(p, ScreenshotAction(maxHeight))
-}
-
-// ScreenshotAction is the action behind Screenshot, for use outside tests.
+// ScreenshotAction captures the page at the current viewport width, from the
+// top down to its full height or maxHeight CSS pixels, whichever is less, as
+// PNG.
 func ScreenshotAction(maxHeight float64) chromedp.Action[[]byte] {
 	return func(ctx context.Context, tgt *chromedp.Target) ([]byte, error) {
 		m, err := cdp.Call(ctx, tgt, page.GetLayoutMetrics, cdp.Empty{})

@@ -158,7 +158,9 @@ func (r *renderer) index() {
 	r.protoBy = map[string][]*site.Protocol{}
 	for _, p := range r.s.Protocols {
 		for _, ref := range p.Recommendations {
-			r.protoBy[ref.ID] = appendOnce(r.protoBy[ref.ID], p)
+			if !slices.Contains(r.protoBy[ref.ID], p) {
+				r.protoBy[ref.ID] = append(r.protoBy[ref.ID], p)
+			}
 		}
 	}
 	r.itemsBy = map[string][]ChecklistRef{}
@@ -181,15 +183,6 @@ func (r *renderer) index() {
 			r.roleRec[role.ID] = append(r.roleRec[role.ID], rec)
 		}
 	}
-}
-
-func appendOnce[T comparable](list []T, v T) []T {
-	for _, x := range list {
-		if x == v {
-			return list
-		}
-	}
-	return append(list, v)
 }
 
 // job renders one page.
@@ -530,19 +523,4 @@ func (r *renderer) absURL(p string) string {
 	return strings.TrimSuffix(r.o.BaseURL, "/") + "/" + p
 }
 
-func xmlEscape(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		switch c {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		default:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
+var xmlEscape = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace
