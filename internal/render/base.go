@@ -180,7 +180,7 @@ func (b *Base) QuickExitLabel() string {
 
 // StoreKey is the prefix under which the browser keeps this site's data, so
 // that two sites opened from file:// do not share ticks and answers.
-func (b *Base) StoreKey() string { return b.r.storeKey }
+func (b *Base) StoreKey() string { return b.r.o.StoreKey }
 
 // T returns the interface string for key, formatted with args. A missing key
 // fails the build, so that a layout never shows a raw key.

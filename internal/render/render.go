@@ -52,8 +52,8 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
-	// StoreKey, if set, is the key under which browsers keep what users
-	// type; by default it is made from the site's title.
+	// StoreKey is the key under which browsers keep what users type; every
+	// language of a site shares one (see generate.storeKey).
 	StoreKey string
 	// Editions are the site's recorded editions and how the content
 	// differs from them; nil when not known.
@@ -92,21 +92,19 @@ func (r *renderer) render(out publish.Output) error {
 }
 
 type renderer struct {
-	s      *site.Site
-	o      Options
-	tmpl   *templates
-	i18n   *i18n.Messages
-	nav    []NavItem
-	more   []NavItem
-	chrome chromeCache
-	// storeKey prefixes what the browser keeps for this site.
-	storeKey string
-	logo     string // output path of the logo, if any
-	protoBy  map[string][]*site.Protocol
-	itemsBy  map[string][]ChecklistRef
-	citedBy  map[string][]Citation
-	roleRec  map[string][]*site.Recommendation
-	shared   *sharedMarkdown
+	s       *site.Site
+	o       Options
+	tmpl    *templates
+	i18n    *i18n.Messages
+	nav     []NavItem
+	more    []NavItem
+	chrome  chromeCache
+	logo    string // output path of the logo, if any
+	protoBy map[string][]*site.Protocol
+	itemsBy map[string][]ChecklistRef
+	citedBy map[string][]Citation
+	roleRec map[string][]*site.Recommendation
+	shared  *sharedMarkdown
 	// assetFiles are the files under assets/, read before any page is
 	// rendered, and versions their content hashes by path under assets/,
 	// which links to them carry (see Base.Asset).
@@ -135,10 +133,6 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r := &renderer{s: s, o: o, tmpl: t, i18n: o.Messages}
 	if s.Config.Logo != "" {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
-	}
-	r.storeKey = "riskguide:" + markdown.Slug(s.Config.Title)
-	if o.StoreKey != "" {
-		r.storeKey = o.StoreKey
 	}
 	if err := r.readAssets(); err != nil {
 		return nil, err
