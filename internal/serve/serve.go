@@ -296,11 +296,11 @@ func (s *Server) report(err error) {
 	for _, p := range problems {
 		fmt.Fprintln(s.err, p)
 	}
+	then := "still serving the last good build"
 	if s.snapshotNow() == nil {
-		fmt.Fprintf(s.err, "%d %s; nothing to serve until fixed\n", len(problems), plural(len(problems), "problem", "problems"))
-	} else {
-		fmt.Fprintf(s.err, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "problem", "problems"))
+		then = "nothing to serve until fixed"
 	}
+	fmt.Fprintf(s.err, "%d %s; %s\n", len(problems), plural(len(problems), "problem", "problems"), then)
 	s.hub.fail(problems)
 }
 
