@@ -92,13 +92,15 @@ func (r *renderer) render(out publish.Output) error {
 }
 
 type renderer struct {
-	s       *site.Site
-	o       Options
-	tmpl    *templates
-	i18n    *i18n.Messages
-	nav     []NavItem
-	more    []NavItem
-	chrome  chromeCache
+	s    *site.Site
+	o    Options
+	tmpl *templates
+	i18n *i18n.Messages
+	nav  []NavItem
+	more []NavItem
+	// chrome holds rendered pieces that many pages share (headers,
+	// footers, entries of the guidance) by key: string -> template.HTML.
+	chrome  sync.Map
 	logo    string // output path of the logo, if any
 	protoBy map[string][]*site.Protocol
 	itemsBy map[string][]ChecklistRef
