@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/markdown"
@@ -57,14 +58,13 @@ func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 
 func (r *renderer) navItems() []NavItem {
 	t := r.i18n.Lookup
-	items := []NavItem{
+	return []NavItem{
 		{Label: t("nav.guidance"), Target: "index.html", Sections: []string{"results", "recommendations"}},
 		{Label: t("nav.checklists"), Target: "checklists/index.html", Sections: []string{"checklists"}},
 		{Label: t("nav.assessment"), Target: AssessmentPath, Sections: []string{"self-assessment"}},
 		{Label: t("nav.protocols"), Target: "protocols/index.html", Sections: []string{"protocols"}},
 		{Label: t("nav.sources"), Target: "sources/index.html", Sections: []string{"sources"}},
 	}
-	return items
 }
 
 // MenuPages is how many free pages the menu lists: the first by weight.
@@ -131,12 +131,7 @@ func (b *Base) Current(n NavItem) bool {
 	if b.Kind == "home" {
 		return n.Target == "index.html"
 	}
-	for _, s := range n.Sections {
-		if strings.HasPrefix(b.Path, s+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(n.Sections, func(s string) bool { return strings.HasPrefix(b.Path, s+"/") })
 }
 
 // IsTarget reports whether this page is the nav item's own page.
