@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -246,17 +247,25 @@ type Citation struct {
 	Locator string
 }
 
-// tickKey is the browser storage key of a checklist item. It is derived from
-// the text, not the position, so that ticks survive reordering; rewording an
-// item clears its tick, which is what a changed action should do.
-func tickKey(role, text string, n int) string {
-	h := fnv.New32a()
-	h.Write([]byte(text))
-	key := fmt.Sprintf("tick:%s:%08x", role, h.Sum32())
-	if n > 0 {
-		key += fmt.Sprintf("-%d", n)
+// tickKeys returns the browser storage key of each item of a role's
+// checklist, called on the items in order. A key is derived from the
+// item's text, not its position, so that ticks survive reordering; rewording
+// an item clears its tick, which is what a changed action should do. It is
+// the source language's text, so that a tick shows in every language; a
+// text met again gets -1, -2... after it.
+func tickKeys(role string) func(it site.ChecklistItem) string {
+	seen := map[string]int{}
+	return func(it site.ChecklistItem) string {
+		text := cmp.Or(it.SourceText, it.Text)
+		h := fnv.New32a()
+		h.Write([]byte(text))
+		key := fmt.Sprintf("tick:%s:%08x", role, h.Sum32())
+		if n := seen[text]; n > 0 {
+			key += fmt.Sprintf("-%d", n)
+		}
+		seen[text]++
+		return key
 	}
-	return key
 }
 
 // QuoteSource names the source a site quotes its expected results and

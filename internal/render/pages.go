@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"regexp"
 	"strconv"
@@ -278,10 +279,7 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 	for _, f := range rc.Checklist.Fields {
 		// A translated label keeps its source's id, which names what the
 		// browser keeps.
-		label := f.Label
-		if f.SourceLabel != "" {
-			label = f.SourceLabel
-		}
+		label := cmp.Or(f.SourceLabel, f.Label)
 		id := "cl-" + role.ID + "-" + markdown.Slug(label)
 		for n := 2; ids[id]; n++ {
 			id = "cl-" + role.ID + "-" + markdown.Slug(label) + "-" + strconv.Itoa(n)
@@ -289,17 +287,11 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 		ids[id] = true
 		rc.Fields = append(rc.Fields, FieldView{Label: f.Label, ID: id})
 	}
-	seen := map[string]int{}
+	tick := tickKeys(role.ID)
 	for _, sec := range rc.Checklist.Sections {
 		sv := SectionView{Title: sec.Title}
 		for _, it := range sec.Items {
-			text := it.Text
-			if it.SourceText != "" {
-				text = it.SourceText // a tick shows in every language
-			}
-			n := seen[text]
-			seen[text]++
-			key := tickKey(role.ID, text, n)
+			key := tick(it)
 			sv.Items = append(sv.Items, ItemView{Text: it.Text, Key: key, ID: strings.ReplaceAll(key, ":", "-"), Recs: resolved(it.Recommendations, r.s.Recommendation)})
 			rc.Items++
 		}
