@@ -106,7 +106,7 @@ type renderer struct {
 	itemsBy map[string][]ChecklistRef
 	citedBy map[string][]Citation
 	roleRec map[string][]*site.Recommendation
-	shared  *sharedMarkdown
+	shared  sync.Map // converted Markdown by source: string -> *sharedEntry
 	// assetFiles are the files under assets/, read before any page is
 	// rendered, and versions their content hashes by path under assets/,
 	// which links to them carry (see Base.Asset).
@@ -142,7 +142,6 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	r.index()
 	r.nav = r.navItems()
 	r.more = r.moreItems()
-	r.shared = &sharedMarkdown{}
 	r.editions = newEditionIndex(o.Editions)
 	return r, nil
 }
