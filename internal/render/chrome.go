@@ -157,7 +157,7 @@ func (b *Base) item(name, key string, data any) (template.HTML, error) {
 // renderItem renders partial name for data, without keeping it.
 func (b *Base) renderItem(name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, data); err != nil {
+	if err := b.r.tmpl.execute(&buf, b.Kind, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil

@@ -247,7 +247,7 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 	if err != nil {
 		return err
 	}
-	if err := r.tmpl.execute(w, j.kind, data); err != nil {
+	if err := r.tmpl.execute(w, j.kind, "baseof.html", data); err != nil {
 		// The file is closed half-written; the build fails, and its output
 		// is never published.
 		out.file.Close()
