@@ -288,11 +288,8 @@ func (b *Base) Quote() *QuoteSource {
 	if src == nil {
 		return nil
 	}
-	q := &QuoteSource{Title: src.Title, Cite: src.URL, URL: b.Rel(b.Site.Target("source", id)), Lang: src.Lang}
-	if q.Cite == "" {
-		q.Cite = q.URL
-	}
-	return q
+	url := b.Rel(b.Site.Target("source", id))
+	return &QuoteSource{Title: src.Title, Cite: cmp.Or(src.URL, url), URL: url, Lang: src.Lang}
 }
 
 // QuoteLine is what the "quote-from" partial shows under a quotation: the
@@ -313,10 +310,7 @@ func (b *Base) QuoteLine(note, href string) *QuoteLine {
 	if q == nil {
 		return nil
 	}
-	if href == "" {
-		href = q.URL
-	}
-	return &QuoteLine{Base: b, Source: q, Href: href, Note: note}
+	return &QuoteLine{Base: b, Source: q, Href: cmp.Or(href, q.URL), Note: note}
 }
 
 // SourceLangIfTranslated is the source language's tag on a page of another

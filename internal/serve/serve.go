@@ -27,6 +27,7 @@
 package serve
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -156,10 +157,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		closeWatcher()
 		return nil, err
 	}
-	bind := o.Bind
-	if bind == "" {
-		bind = "127.0.0.1"
-	}
+	bind := cmp.Or(o.Bind, "127.0.0.1")
 	s.hosts = newHostNames(bind, o.AllowHosts)
 	s.listener, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(o.Port)))
 	if err != nil {
