@@ -64,17 +64,7 @@ func (b *Browser) NewPage(t testing.TB) *Page {
 	p.ctx, p.cancel = chromedp.NewContext(b.ctx,
 		chromedp.WithNewBrowserContext(),
 		chromedp.WithListener(p.record))
-	t.Cleanup(p.cancel)
-	// The tab lives as long as the context of its first action, so that one
-	// must not carry a timeout.
-	if err := chromedp.Do(p.ctx); err != nil {
-		t.Fatalf("opening a tab: %v", err)
-	}
-	p.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
-		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument,
-			page.AddScriptToEvaluateOnNewDocumentParams{Source: cspRecorder})
-		return err
-	}))
+	p.open("opening a tab")
 	return p
 }
 
@@ -87,16 +77,25 @@ func (p *Page) Sibling(t testing.TB) *Page {
 	// Without WithNewBrowserContext, chromedp opens the tab in the
 	// parent's browser context.
 	q.ctx, q.cancel = chromedp.NewContext(p.ctx, chromedp.WithListener(q.record))
-	t.Cleanup(q.cancel)
-	if err := chromedp.Do(q.ctx); err != nil {
-		t.Fatalf("opening a second tab: %v", err)
+	q.open("opening a second tab")
+	return q
+}
+
+// open starts the tab of p's new context, closed when the test ends, with
+// the CSP recorder; what names the step in a failure.
+func (p *Page) open(what string) {
+	p.t.Helper()
+	p.t.Cleanup(p.cancel)
+	// The tab lives as long as the context of its first action, so that one
+	// must not carry a timeout.
+	if err := chromedp.Do(p.ctx); err != nil {
+		p.t.Fatalf("%s: %v", what, err)
 	}
-	q.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
+	p.Do(chromedp.Func(func(ctx context.Context, tgt *chromedp.Target) error {
 		_, err := cdp.Call(ctx, tgt, page.AddScriptToEvaluateOnNewDocument,
 			page.AddScriptToEvaluateOnNewDocumentParams{Source: cspRecorder})
 		return err
 	}))
-	return q
 }
 
 // record runs in the tab's event loop: it must be quick and send nothing.
@@ -437,14 +436,9 @@ func (p *Page) PDFAsStyled() []byte {
 	return Run(p, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize()))
 }
 
-// Screenshot captures the page at the current viewport width, from the top
-// down to its full height or maxHeight CSS pixels, whichever is less, as PNG.
-func (p *Page) Screenshot(maxHeight float64) []byte {
-	p.t.Helper()
-	return Run(p, ScreenshotAction(maxHeight))
-}
-
-// ScreenshotAction is the action behind Screenshot, for use outside tests.
+// ScreenshotAction captures the page at the current viewport width, from the
+// top down to its full height or maxHeight CSS pixels, whichever is less, as
+// PNG.
 func ScreenshotAction(maxHeight float64) chromedp.Action[[]byte] {
 	return func(ctx context.Context, tgt *chromedp.Target) ([]byte, error) {
 		m, err := cdp.Call(ctx, tgt, page.GetLayoutMetrics, cdp.Empty{})

@@ -98,7 +98,7 @@ func FindSource(dir string) (Source, error) {
 	if dir != "" {
 		info, err := os.Stat(dir)
 		if err != nil {
-			return Source{}, fmt.Errorf("source folder %s: %w", dir, unwrap(err))
+			return Source{}, fmt.Errorf("source folder %s: %w", dir, publish.UnwrapPath(err))
 		}
 		if !info.IsDir() {
 			return Source{}, fmt.Errorf("source %s is not a folder", dir)
@@ -122,17 +122,9 @@ func FindSource(dir string) (Source, error) {
 func folderSource(dir, name string) (Source, error) {
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return Source{}, fmt.Errorf("source folder %s: %w", dir, unwrap(err))
+		return Source{}, fmt.Errorf("source folder %s: %w", dir, publish.UnwrapPath(err))
 	}
 	return Source{FS: root.FS(), Name: name, Dir: dir}, nil
-}
-
-func unwrap(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // Theme returns the layouts and assets for a source: its own files over the

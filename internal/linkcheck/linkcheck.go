@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/url"
 	"path"
-	"sort"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -23,25 +22,23 @@ import (
 func Check(fsys fs.FS, prefix string, pretty bool) (site.Diagnostics, error) {
 	pages := map[string]*page{}
 	var names []string
+	// Every page is read before any link is checked, since a link's
+	// #fragment names an id on another page; the diagnostics are sorted by
+	// position, whatever the order of the pages.
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".html") {
-			names = append(names, p)
-		}
+		names = append(names, p)
+		pages[p] = parse(data)
 		return nil
 	})
 	if err != nil {
 		return nil, err
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		data, err := fs.ReadFile(fsys, n)
-		if err != nil {
-			return nil, err
-		}
-		pages[n] = parse(data)
 	}
 	var diags site.Diagnostics
 	for _, n := range names {

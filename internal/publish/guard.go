@@ -67,7 +67,7 @@ func CheckOutput(out string, k Kind, source string, force bool) error {
 	exists := err == nil
 	switch {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return refuse("%v", unwrapPath(err))
+		return refuse("%v", UnwrapPath(err))
 	case exists && info.Mode()&fs.ModeSymlink != 0:
 		return refuse("it is a symbolic link; riskguide replaces its output folder whole and does not follow links. Give the real folder, or another folder")
 	case exists && !info.IsDir():
@@ -117,7 +117,7 @@ func CheckOutput(out string, k Kind, source string, force bool) error {
 	}
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		return refuse("%v", unwrapPath(err))
+		return refuse("%v", UnwrapPath(err))
 	}
 	if len(entries) == 0 || force {
 		return nil
@@ -161,7 +161,7 @@ func realPath(p string) (string, error) {
 			return filepath.Join(real, rest), nil
 		}
 		if !errors.Is(err, fs.ErrNotExist) || filepath.Dir(dir) == dir {
-			return "", unwrapPath(err)
+			return "", UnwrapPath(err)
 		}
 		rest = filepath.Join(filepath.Base(dir), rest)
 	}
@@ -173,7 +173,9 @@ func within(path, dir string) bool {
 	return err == nil && rel != "." && filepath.IsLocal(rel)
 }
 
-func unwrapPath(err error) error {
+// UnwrapPath is err without the path and operation of an *fs.PathError,
+// for a message that names the path itself.
+func UnwrapPath(err error) error {
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return pe.Err

@@ -77,11 +77,14 @@ func Begin(dir string) (*Folder, error) {
 	return &Folder{dir: dir, staging: staging, root: root}, nil
 }
 
-// Create opens one file for writing; name is slash-separated and relative
-// to the output root. The file counts once closed. It is safe for
-// concurrent use.
+// Create opens one file for writing, making its folder as needed; name is
+// slash-separated and relative to the output root. The file counts once
+// closed. It is safe for concurrent use.
 func (o *Folder) Create(name string) (io.WriteCloser, error) {
-	if err := o.place(name); err != nil {
+	if err := checkName(name); err != nil {
+		return nil, err
+	}
+	if err := o.root.MkdirAll(filepath.Dir(filepath.FromSlash(name)), 0o755); err != nil {
 		return nil, err
 	}
 	f, err := o.root.OpenFile(filepath.FromSlash(name), os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
@@ -113,14 +116,6 @@ func (f *file) Close() error {
 	return nil
 }
 
-// place makes the folder of an output file in staging.
-func (o *Folder) place(name string) error {
-	if err := checkName(name); err != nil {
-		return err
-	}
-	return o.mkdir(filepath.Dir(filepath.FromSlash(name)))
-}
-
 // checkName refuses a name that would leave the output root, and one that
 // could not be copied to a Windows share as it is: every output path is
 // slash-separated, and each of its parts a portable name.
@@ -134,14 +129,6 @@ func checkName(name string) error {
 		}
 	}
 	return nil
-}
-
-// mkdir creates a folder and those above it as needed.
-func (o *Folder) mkdir(dir string) error {
-	if dir == "." {
-		return nil
-	}
-	return o.root.MkdirAll(dir, 0o755)
 }
 
 // Files and Bytes count what has been written.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"encoding/json"
 	"strings"
 
@@ -117,10 +118,7 @@ func (r *renderer) assessmentPage(b *Base) any {
 		}
 	}
 	for _, lv := range r.s.Scale.Levels {
-		label := lv.Label
-		if label == "" {
-			label = r.i18n.Lookup("assessment.status." + lv.ID)
-		}
+		label := cmp.Or(lv.Label, r.i18n.Lookup("assessment.status."+lv.ID))
 		desc := lv.Description
 		if desc == "" && lv.ID == site.NotApplicable {
 			desc = r.i18n.Lookup("assessment.scale.notapplicable")

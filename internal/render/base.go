@@ -1,9 +1,11 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/markdown"
@@ -57,14 +59,13 @@ func (r *renderer) newBase(p, kind string, md *markdown.Renderer) *Base {
 
 func (r *renderer) navItems() []NavItem {
 	t := r.i18n.Lookup
-	items := []NavItem{
+	return []NavItem{
 		{Label: t("nav.guidance"), Target: "index.html", Sections: []string{"results", "recommendations"}},
 		{Label: t("nav.checklists"), Target: "checklists/index.html", Sections: []string{"checklists"}},
 		{Label: t("nav.assessment"), Target: AssessmentPath, Sections: []string{"self-assessment"}},
 		{Label: t("nav.protocols"), Target: "protocols/index.html", Sections: []string{"protocols"}},
 		{Label: t("nav.sources"), Target: "sources/index.html", Sections: []string{"sources"}},
 	}
-	return items
 }
 
 // MenuPages is how many free pages the menu lists: the first by weight.
@@ -131,12 +132,7 @@ func (b *Base) Current(n NavItem) bool {
 	if b.Kind == "home" {
 		return n.Target == "index.html"
 	}
-	for _, s := range n.Sections {
-		if strings.HasPrefix(b.Path, s+"/") {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(n.Sections, func(s string) bool { return strings.HasPrefix(b.Path, s+"/") })
 }
 
 // IsTarget reports whether this page is the nav item's own page.
@@ -180,7 +176,7 @@ func (b *Base) QuickExitLabel() string {
 
 // StoreKey is the prefix under which the browser keeps this site's data, so
 // that two sites opened from file:// do not share ticks and answers.
-func (b *Base) StoreKey() string { return b.r.storeKey }
+func (b *Base) StoreKey() string { return b.r.o.StoreKey }
 
 // T returns the interface string for key, formatted with args. A missing key
 // fails the build, so that a layout never shows a raw key.
@@ -251,17 +247,25 @@ type Citation struct {
 	Locator string
 }
 
-// tickKey is the browser storage key of a checklist item. It is derived from
-// the text, not the position, so that ticks survive reordering; rewording an
-// item clears its tick, which is what a changed action should do.
-func tickKey(role, text string, n int) string {
-	h := fnv.New32a()
-	h.Write([]byte(text))
-	key := fmt.Sprintf("tick:%s:%08x", role, h.Sum32())
-	if n > 0 {
-		key += fmt.Sprintf("-%d", n)
+// tickKeys returns the browser storage key of each item of a role's
+// checklist, called on the items in order. A key is derived from the
+// item's text, not its position, so that ticks survive reordering; rewording
+// an item clears its tick, which is what a changed action should do. It is
+// the source language's text, so that a tick shows in every language; a
+// text met again gets -1, -2... after it.
+func tickKeys(role string) func(it site.ChecklistItem) string {
+	seen := map[string]int{}
+	return func(it site.ChecklistItem) string {
+		text := cmp.Or(it.SourceText, it.Text)
+		h := fnv.New32a()
+		h.Write([]byte(text))
+		key := fmt.Sprintf("tick:%s:%08x", role, h.Sum32())
+		if n := seen[text]; n > 0 {
+			key += fmt.Sprintf("-%d", n)
+		}
+		seen[text]++
+		return key
 	}
-	return key
 }
 
 // QuoteSource names the source a site quotes its expected results and
@@ -284,11 +288,8 @@ func (b *Base) Quote() *QuoteSource {
 	if src == nil {
 		return nil
 	}
-	q := &QuoteSource{Title: src.Title, Cite: src.URL, URL: b.Rel(b.Site.Target("source", id)), Lang: src.Lang}
-	if q.Cite == "" {
-		q.Cite = q.URL
-	}
-	return q
+	url := b.Rel(b.Site.Target("source", id))
+	return &QuoteSource{Title: src.Title, Cite: cmp.Or(src.URL, url), URL: url, Lang: src.Lang}
 }
 
 // QuoteLine is what the "quote-from" partial shows under a quotation: the
@@ -309,10 +310,7 @@ func (b *Base) QuoteLine(note, href string) *QuoteLine {
 	if q == nil {
 		return nil
 	}
-	if href == "" {
-		href = q.URL
-	}
-	return &QuoteLine{Base: b, Source: q, Href: href, Note: note}
+	return &QuoteLine{Base: b, Source: q, Href: cmp.Or(href, q.URL), Note: note}
 }
 
 // SourceLangIfTranslated is the source language's tag on a page of another

@@ -5,7 +5,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -72,11 +71,6 @@ func (c *Chrome) T(key string, args ...any) (string, error) { return c.b.T(key, 
 // Date writes a date of site.yaml as the page's language writes it.
 func (c *Chrome) Date(iso string) string { return c.b.Date(iso) }
 
-// chromeCache holds rendered headers and footers by partial and key.
-type chromeCache struct {
-	m sync.Map // string -> template.HTML
-}
-
 // key describes everything a header or footer depends on: the folder depth
 // of the page and which menu entries are marked on it.
 func (b *Base) chromeKey(name string) string {
@@ -133,12 +127,7 @@ func (b *Base) chrome(name string) (template.HTML, error) {
 // render renders a header or footer partial for this page; with mark,
 // with ownMarker in place of the page's own entry in the guidance.
 func (b *Base) render(name string, mark bool) (template.HTML, error) {
-	var buf bytes.Buffer
-	c := &Chrome{Site: b.Site, Nav: b.Nav, More: b.More, b: b, mark: mark}
-	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, c); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+	return b.renderItem(name, &Chrome{Site: b.Site, Nav: b.Nav, More: b.More, b: b, mark: mark})
 }
 
 func (b *Base) cached(name, key string) (template.HTML, error) {
@@ -147,14 +136,14 @@ func (b *Base) cached(name, key string) (template.HTML, error) {
 
 // cachedFunc returns what make renders, made once per key.
 func (b *Base) cachedFunc(key string, make func() (template.HTML, error)) (template.HTML, error) {
-	if h, ok := b.r.chrome.m.Load(key); ok {
+	if h, ok := b.r.chrome.Load(key); ok {
 		return h.(template.HTML), nil
 	}
 	h, err := make()
 	if err != nil {
 		return "", err
 	}
-	b.r.chrome.m.Store(key, h)
+	b.r.chrome.Store(key, h)
 	return h, nil
 }
 
@@ -165,10 +154,10 @@ func (b *Base) item(name, key string, data any) (template.HTML, error) {
 	return b.itemFunc(name, key, func() any { return data })
 }
 
-// renderItem renders partial name for data, for this page alone.
+// renderItem renders partial name for data, without keeping it.
 func (b *Base) renderItem(name string, data any) (template.HTML, error) {
 	var buf bytes.Buffer
-	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, data); err != nil {
+	if err := b.r.tmpl.execute(&buf, b.Kind, name, data); err != nil {
 		return "", err
 	}
 	return template.HTML(buf.String()), nil
@@ -176,17 +165,7 @@ func (b *Base) renderItem(name string, data any) (template.HTML, error) {
 
 // itemFunc is item with data made only when the piece is not made yet.
 func (b *Base) itemFunc(name, key string, data func() any) (template.HTML, error) {
-	key = name + "\x00" + key
-	if h, ok := b.r.chrome.m.Load(key); ok {
-		return h.(template.HTML), nil
-	}
-	var buf bytes.Buffer
-	if err := b.r.tmpl.executePartial(&buf, b.Kind, name, data()); err != nil {
-		return "", err
-	}
-	h := template.HTML(buf.String())
-	b.r.chrome.m.Store(key, h)
-	return h, nil
+	return b.cachedFunc(name+"\x00"+key, func() (template.HTML, error) { return b.renderItem(name, data()) })
 }
 
 // Head renders the head partial, layouts/partials/head.html: the same for

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 
 	"github.com/riskguide/riskguide/internal/site"
@@ -33,12 +34,8 @@ func (b *Base) Languages() []LanguageLink {
 	from := v.Prefix(v.Lang) + b.Path
 	var out []LanguageLink
 	for _, lang := range v.Languages {
-		name := autonyms[lang]
-		if name == "" {
-			name = lang
-		}
 		out = append(out, LanguageLink{
-			Lang: lang, Name: name, Current: lang == v.Lang,
+			Lang: lang, Name: cmp.Or(autonyms[lang], lang), Current: lang == v.Lang,
 			URL: relative(from, v.Prefix(lang)+b.Path, b.Site.Config.PrettyURLs),
 		})
 	}
@@ -67,13 +64,9 @@ func (b *Base) TranslationNotice(kind, id string) *Notice {
 	if state == site.TranslationDone || state == "" {
 		return nil
 	}
-	name := autonyms[v.Source]
-	if name == "" {
-		name = v.Source
-	}
 	target := b.Site.Target(kind, id)
 	n := &Notice{
-		Stale: state == site.TranslationStale, SourceLang: v.Source, SourceName: name,
+		Stale: state == site.TranslationStale, SourceLang: v.Source, SourceName: cmp.Or(autonyms[v.Source], v.Source),
 		SourceURL: relative(v.Prefix(v.Lang)+b.Path, target, b.Site.Config.PrettyURLs),
 	}
 	key := "translation.missing." + kind

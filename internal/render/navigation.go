@@ -113,14 +113,16 @@ func shorten(s string, n int) string {
 	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }
 
-// guideRange is the window of results (or of one result's
-// recommendations) shown around number n (from 1) of count: all[from:to].
-func guideRange(count, n int) (from, to int) {
-	if count <= guideWindow {
+// around is the window of at most size of count items that has item i
+// (from 0) in its middle, or as near it as the ends allow: all[from:to].
+// The guidance navigation shows its results, and one result's
+// recommendations, this way; the site map a section's pages.
+func around(count, i, size int) (from, to int) {
+	if count <= size {
 		return 0, count
 	}
-	from = min(max(n-1-guideWindow/2, 0), count-guideWindow)
-	return from, from + guideWindow
+	from = min(max(i-size/2, 0), count-size)
+	return from, from + size
 }
 
 // guideNav is the guidance navigation of a page about res, or about rec
@@ -133,7 +135,7 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 	if res != nil {
 		n = res.Number
 	}
-	from, to := guideRange(len(all), n)
+	from, to := around(len(all), n-1, guideWindow)
 	g := &GuideNav{}
 	for _, x := range all[from:to] {
 		// The entries are cached by link alone: which texts are translated
@@ -151,7 +153,7 @@ func (r *renderer) guideNav(b *Base, res *site.ExpectedResult, rec *site.Recomme
 			if rec != nil {
 				n = slices.Index(x.Recommendations, rec) + 1
 			}
-			from, to := guideRange(len(x.Recommendations), n)
+			from, to := around(len(x.Recommendations), n-1, guideWindow)
 			for _, y := range x.Recommendations[from:to] {
 				gr.Recs = append(gr.Recs, GuideRec{Label: y.Label, URL: b.Rel(recPath(y.ID)), Lang: y.Lang, Current: y == rec})
 				if g := &gr.Recs[len(gr.Recs)-1]; g.Current {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
 	"regexp"
 	"strconv"
@@ -127,7 +128,7 @@ type EvidenceView struct {
 
 func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, error) {
 	b.Title = rec.Text
-	p := &RecommendationPage{Base: b, Rec: rec, Prev: prev, Next: next, Roles: r.roles(rec.Roles), Evidence: r.evidence(rec)}
+	p := &RecommendationPage{Base: b, Rec: rec, Prev: prev, Next: next, Roles: resolved(rec.Roles, r.s.Role), Evidence: r.evidence(rec)}
 	p.Label, p.ResultLabel = b.text("rec.label", rec.Label), b.text("result.label", rec.Result.Number)
 	p.ResultURL = b.Rel(resultPath(rec.Result.ID))
 	p.HomeURL = b.Root()
@@ -186,21 +187,12 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 // self-assessment.
 func AssessmentAnchor(recID string) string { return "sa-rec-" + recID }
 
-func (r *renderer) roles(refs []site.Ref) []*site.Role {
-	out := make([]*site.Role, 0, len(refs))
+// resolved looks up each of refs, leaving out those lookup does not find.
+func resolved[T any](refs []site.Ref, lookup func(id string) *T) []*T {
+	out := make([]*T, 0, len(refs))
 	for _, ref := range refs {
-		if role := r.s.Role(ref.ID); role != nil {
-			out = append(out, role)
-		}
-	}
-	return out
-}
-
-func (r *renderer) recs(refs []site.Ref) []*site.Recommendation {
-	out := make([]*site.Recommendation, 0, len(refs))
-	for _, ref := range refs {
-		if rec := r.s.Recommendation(ref.ID); rec != nil {
-			out = append(out, rec)
+		if v := lookup(ref.ID); v != nil {
+			out = append(out, v)
 		}
 	}
 	return out
@@ -287,10 +279,7 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 	for _, f := range rc.Checklist.Fields {
 		// A translated label keeps its source's id, which names what the
 		// browser keeps.
-		label := f.Label
-		if f.SourceLabel != "" {
-			label = f.SourceLabel
-		}
+		label := cmp.Or(f.SourceLabel, f.Label)
 		id := "cl-" + role.ID + "-" + markdown.Slug(label)
 		for n := 2; ids[id]; n++ {
 			id = "cl-" + role.ID + "-" + markdown.Slug(label) + "-" + strconv.Itoa(n)
@@ -298,18 +287,12 @@ func (r *renderer) roleChecklist(b *Base, role *site.Role) RoleChecklist {
 		ids[id] = true
 		rc.Fields = append(rc.Fields, FieldView{Label: f.Label, ID: id})
 	}
-	seen := map[string]int{}
+	tick := tickKeys(role.ID)
 	for _, sec := range rc.Checklist.Sections {
 		sv := SectionView{Title: sec.Title}
 		for _, it := range sec.Items {
-			text := it.Text
-			if it.SourceText != "" {
-				text = it.SourceText // a tick shows in every language
-			}
-			n := seen[text]
-			seen[text]++
-			key := tickKey(role.ID, text, n)
-			sv.Items = append(sv.Items, ItemView{Text: it.Text, Key: key, ID: strings.ReplaceAll(key, ":", "-"), Recs: r.recs(it.Recommendations)})
+			key := tick(it)
+			sv.Items = append(sv.Items, ItemView{Text: it.Text, Key: key, ID: strings.ReplaceAll(key, ":", "-"), Recs: resolved(it.Recommendations, r.s.Recommendation)})
 			rc.Items++
 		}
 		rc.Sections = append(rc.Sections, sv)
@@ -378,7 +361,7 @@ func (r *renderer) protocolPage(b *Base, p *site.Protocol) any {
 	if p.SourceBody.Value != "" {
 		body = sourceFieldIDs(body, b.Markdown(p.SourceBody))
 	}
-	return &ProtocolPage{Base: b, Protocol: p, Recs: r.recs(p.Recommendations), Roles: r.roles(p.Roles), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body, p.Lang)}}
+	return &ProtocolPage{Base: b, Protocol: p, Recs: resolved(p.Recommendations, r.s.Recommendation), Roles: resolved(p.Roles, r.s.Role), Body: body, Sheet: protocolSheet(p.ID), Aside: &Aside{Contents: headingsIn(body, p.Lang)}}
 }
 
 // PrintProtocolsPage is print/protocols/index.html: every template, each
@@ -450,7 +433,9 @@ type PrintPage struct {
 func (p *PrintPage) EvidenceOf(rec *site.Recommendation) []EvidenceView { return p.r.evidence(rec) }
 
 // RolesOf resolves the roles of a recommendation.
-func (p *PrintPage) RolesOf(rec *site.Recommendation) []*site.Role { return p.r.roles(rec.Roles) }
+func (p *PrintPage) RolesOf(rec *site.Recommendation) []*site.Role {
+	return resolved(rec.Roles, p.r.s.Role)
+}
 
 func (r *renderer) printPage(b *Base) any {
 	b.Title = r.s.Config.Title

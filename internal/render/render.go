@@ -52,8 +52,8 @@ type Options struct {
 	// Progress, if set, is called after each page with the number of pages
 	// done and the total. It may be called from several goroutines.
 	Progress func(done, total int)
-	// StoreKey, if set, is the key under which browsers keep what users
-	// type; by default it is made from the site's title.
+	// StoreKey is the key under which browsers keep what users type; every
+	// language of a site shares one (see generate.storeKey).
 	StoreKey string
 	// Editions are the site's recorded editions and how the content
 	// differs from them; nil when not known.
@@ -92,21 +92,21 @@ func (r *renderer) render(out publish.Output) error {
 }
 
 type renderer struct {
-	s      *site.Site
-	o      Options
-	tmpl   *templates
-	i18n   *i18n.Messages
-	nav    []NavItem
-	more   []NavItem
-	chrome chromeCache
-	// storeKey prefixes what the browser keeps for this site.
-	storeKey string
-	logo     string // output path of the logo, if any
-	protoBy  map[string][]*site.Protocol
-	itemsBy  map[string][]ChecklistRef
-	citedBy  map[string][]Citation
-	roleRec  map[string][]*site.Recommendation
-	shared   *sharedMarkdown
+	s    *site.Site
+	o    Options
+	tmpl *templates
+	i18n *i18n.Messages
+	nav  []NavItem
+	more []NavItem
+	// chrome holds rendered pieces that many pages share (headers,
+	// footers, entries of the guidance) by key: string -> template.HTML.
+	chrome  sync.Map
+	logo    string // output path of the logo, if any
+	protoBy map[string][]*site.Protocol
+	itemsBy map[string][]ChecklistRef
+	citedBy map[string][]Citation
+	roleRec map[string][]*site.Recommendation
+	shared  sync.Map // converted Markdown by source: string -> *sharedEntry
 	// assetFiles are the files under assets/, read before any page is
 	// rendered, and versions their content hashes by path under assets/,
 	// which links to them carry (see Base.Asset).
@@ -136,17 +136,12 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 	if s.Config.Logo != "" {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
 	}
-	r.storeKey = "riskguide:" + markdown.Slug(s.Config.Title)
-	if o.StoreKey != "" {
-		r.storeKey = o.StoreKey
-	}
 	if err := r.readAssets(); err != nil {
 		return nil, err
 	}
 	r.index()
 	r.nav = r.navItems()
 	r.more = r.moreItems()
-	r.shared = &sharedMarkdown{}
 	r.editions = newEditionIndex(o.Editions)
 	return r, nil
 }
@@ -158,7 +153,9 @@ func (r *renderer) index() {
 	r.protoBy = map[string][]*site.Protocol{}
 	for _, p := range r.s.Protocols {
 		for _, ref := range p.Recommendations {
-			r.protoBy[ref.ID] = appendOnce(r.protoBy[ref.ID], p)
+			if !slices.Contains(r.protoBy[ref.ID], p) {
+				r.protoBy[ref.ID] = append(r.protoBy[ref.ID], p)
+			}
 		}
 	}
 	r.itemsBy = map[string][]ChecklistRef{}
@@ -181,15 +178,6 @@ func (r *renderer) index() {
 			r.roleRec[role.ID] = append(r.roleRec[role.ID], rec)
 		}
 	}
-}
-
-func appendOnce[T comparable](list []T, v T) []T {
-	for _, x := range list {
-		if x == v {
-			return list
-		}
-	}
-	return append(list, v)
 }
 
 // job renders one page.
@@ -259,7 +247,7 @@ func (r *renderer) renderPage(j job, md *markdown.Renderer, out *pageOut) error 
 	if err != nil {
 		return err
 	}
-	if err := r.tmpl.execute(w, j.kind, data); err != nil {
+	if err := r.tmpl.execute(w, j.kind, "baseof.html", data); err != nil {
 		// The file is closed half-written; the build fails, and its output
 		// is never published.
 		out.file.Close()
@@ -530,19 +518,4 @@ func (r *renderer) absURL(p string) string {
 	return strings.TrimSuffix(r.o.BaseURL, "/") + "/" + p
 }
 
-func xmlEscape(s string) string {
-	var b strings.Builder
-	for _, c := range s {
-		switch c {
-		case '&':
-			b.WriteString("&amp;")
-		case '<':
-			b.WriteString("&lt;")
-		case '>':
-			b.WriteString("&gt;")
-		default:
-			b.WriteRune(c)
-		}
-	}
-	return b.String()
-}
+var xmlEscape = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace

@@ -70,19 +70,14 @@ func checklistSections(c *site.Checklist, role string) []search.Section {
 		return nil
 	}
 	var out []search.Section
-	seen := map[string]int{}
+	tick := tickKeys(role)
 	for _, sec := range c.Sections {
 		var first string
 		var texts []string
 		for _, it := range sec.Items {
-			text := it.Text
-			if it.SourceText != "" {
-				text = it.SourceText
-			}
-			n := seen[text]
-			seen[text]++
+			key := tick(it) // every item's, so that the keys count as roleChecklist's do
 			if first == "" {
-				first = strings.ReplaceAll(tickKey(role, text, n), ":", "-")
+				first = strings.ReplaceAll(key, ":", "-")
 			}
 			texts = append(texts, it.Text)
 		}

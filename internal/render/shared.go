@@ -27,13 +27,9 @@ import (
 // writes the marker unchanged.
 const xrefMarker = "riskguide-xref:"
 
-// sharedMarkdown holds converted texts by their source. Each entry is
-// converted exactly once: two workers that meet the same text wait on the
-// entry's Once instead of both converting it.
-type sharedMarkdown struct {
-	m sync.Map // string -> *sharedEntry
-}
-
+// sharedEntry is a converted text, in renderer.shared by its source. Each
+// entry is converted exactly once: two workers that meet the same text wait
+// on the entry's Once instead of both converting it.
 type sharedEntry struct {
 	once sync.Once
 	text sharedText
@@ -51,9 +47,9 @@ func (b *Base) renderShared(src string, resolve markdown.Resolver) template.HTML
 	if src == "" {
 		return ""
 	}
-	v, ok := b.r.shared.m.Load(src)
+	v, ok := b.r.shared.Load(src)
 	if !ok {
-		v, _ = b.r.shared.m.LoadOrStore(src, &sharedEntry{})
+		v, _ = b.r.shared.LoadOrStore(src, &sharedEntry{})
 	}
 	e := v.(*sharedEntry)
 	e.once.Do(func() { e.text = sharedConversion(b.md, b.Site, src) })

@@ -40,7 +40,7 @@ func TestSharedMarkdownIsExact(t *testing.T) {
 		}
 	}
 	shared := 0
-	r.shared.m.Range(func(_, v any) bool {
+	r.shared.Range(func(_, v any) bool {
 		if v.(*sharedEntry).text.pageFree {
 			shared++
 		}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -70,11 +71,7 @@ func (r *renderer) sheetsCSS() []byte {
 		if role == nil {
 			continue
 		}
-		title := c.Title
-		if title == "" {
-			title = role.Name
-		}
-		sheet(checklistSheet(role.ID), title)
+		sheet(checklistSheet(role.ID), cmp.Or(c.Title, role.Name))
 	}
 	for _, p := range r.s.Protocols {
 		sheet(protocolSheet(p.ID), p.Title)

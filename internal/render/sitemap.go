@@ -100,7 +100,10 @@ func (b *Base) siteMap(mark bool) (*SiteMap, error) {
 				items = append(items, MapItem{Label: p.Title, Lang: p.Lang, URL: b.Rel(protocolPath(p.ID)), Current: b.Path == protocolPath(p.ID)})
 			}
 		}
-		s.Items = window(items)
+		// At most mapWindow pages, those around the current one; the
+		// section's own page lists them all.
+		from, to := around(len(items), slices.IndexFunc(items, func(it MapItem) bool { return it.Current }), mapWindow)
+		s.Items = items[from:to]
 		m.Sections = append(m.Sections, s)
 	}
 	if len(b.More) > 0 {
@@ -144,22 +147,6 @@ func (g *GuideNav) own() *GuideNav {
 	return m
 }
 
-// window keeps at most mapWindow items, those around the current one; the
-// section's own page lists them all.
-func window(items []MapItem) []MapItem {
-	if len(items) <= mapWindow {
-		return items
-	}
-	cur := 0
-	for i, it := range items {
-		if it.Current {
-			cur = i
-		}
-	}
-	from := min(max(cur-mapWindow/2, 0), len(items)-mapWindow)
-	return items[from : from+mapWindow]
-}
-
 // mapKey is what the header's site map shows of this page: "" when the
 // page is none of the map's pages, so that its header can be shared.
 func (b *Base) mapKey() string {
@@ -171,10 +158,8 @@ func (b *Base) mapKey() string {
 			return b.Path
 		}
 	}
-	for _, n := range b.More {
-		if b.IsTarget(n) {
-			return b.Path
-		}
+	if slices.ContainsFunc(b.More, b.IsTarget) {
+		return b.Path
 	}
 	return ""
 }
@@ -187,11 +172,7 @@ func (b *Base) siteMapHTML(mark bool) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var buf strings.Builder
-	if err := b.r.tmpl.executePartial(&buf, b.Kind, "site-map", &mapData{SiteMap: m, b: b}); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+	return b.renderItem("site-map", &mapData{SiteMap: m, b: b})
 }
 
 // SideMap renders the sections of the site map other than the guidance
@@ -211,11 +192,7 @@ func (b *Base) sideMap() (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	var buf strings.Builder
-	if err := b.r.tmpl.executePartial(&buf, b.Kind, "side-map", &mapData{SiteMap: m, ShowGuide: b.guide == nil, b: b}); err != nil {
-		return "", err
-	}
-	return template.HTML(buf.String()), nil
+	return b.renderItem("side-map", &mapData{SiteMap: m, ShowGuide: b.guide == nil, b: b})
 }
 
 // mapData is what the site-map partial sees.

@@ -92,20 +92,9 @@ func layoutError(err error) error {
 	return fmt.Errorf("layouts/%s", msg)
 }
 
-// execute renders a page.
-func (t *templates) execute(w io.Writer, kind string, data any) error {
-	k := t.byKind[kind]
-	if k == nil {
-		return fmt.Errorf("no layout for page kind %q", kind)
-	}
-	if err := k.ExecuteTemplate(w, "baseof.html", data); err != nil {
-		return layoutError(err)
-	}
-	return nil
-}
-
-// executePartial renders one named template of a page kind's set with data.
-func (t *templates) executePartial(w io.Writer, kind, name string, data any) error {
+// execute renders one named template of a page kind's set with data: a
+// whole page is "baseof.html".
+func (t *templates) execute(w io.Writer, kind, name string, data any) error {
 	k := t.byKind[kind]
 	if k == nil {
 		return fmt.Errorf("no layout for page kind %q", kind)

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -123,15 +124,11 @@ func (r *renderer) blankWorkbook() workbook.Blank {
 		b.Headings = append(b.Headings, t("assessment.js.csv."+k))
 	}
 	for _, lv := range r.s.Scale.Levels {
-		name := lv.Label
-		if name == "" {
-			name = t("assessment.status." + lv.ID)
-		}
 		points := ""
 		if lv.Scored {
 			points = strconv.Itoa(lv.Score)
 		}
-		b.Levels = append(b.Levels, workbook.Level{Name: name, Code: lv.ID, Points: points})
+		b.Levels = append(b.Levels, workbook.Level{Name: cmp.Or(lv.Label, t("assessment.status."+lv.ID)), Code: lv.ID, Points: points})
 	}
 	for _, res := range r.s.Results {
 		for _, rec := range res.Recommendations {

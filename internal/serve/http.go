@@ -9,6 +9,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"time"
 )
@@ -97,7 +98,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := r.URL.Path
-	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || hasDotDot(p) {
+	if !strings.HasPrefix(p, "/") || strings.ContainsAny(p, "\\\x00") || slices.Contains(strings.Split(p, "/"), "..") {
 		http.Error(w, "bad path", http.StatusBadRequest)
 		return
 	}
@@ -156,15 +157,6 @@ func (h hostNames) allow(host string) bool {
 		return false
 	}
 	return h.names[name] || h.anyIP && net.ParseIP(name) != nil
-}
-
-func hasDotDot(p string) bool {
-	for _, seg := range strings.Split(p, "/") {
-		if seg == ".." {
-			return true
-		}
-	}
-	return false
 }
 
 func serveBytes(w http.ResponseWriter, r *http.Request, name string, body []byte) {

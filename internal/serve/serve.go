@@ -27,6 +27,7 @@
 package serve
 
 import (
+	"cmp"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -156,10 +157,7 @@ func Start(ctx context.Context, o Options) (*Server, error) {
 		closeWatcher()
 		return nil, err
 	}
-	bind := o.Bind
-	if bind == "" {
-		bind = "127.0.0.1"
-	}
+	bind := cmp.Or(o.Bind, "127.0.0.1")
 	s.hosts = newHostNames(bind, o.AllowHosts)
 	s.listener, err = net.Listen("tcp", net.JoinHostPort(bind, strconv.Itoa(o.Port)))
 	if err != nil {
@@ -296,11 +294,11 @@ func (s *Server) report(err error) {
 	for _, p := range problems {
 		fmt.Fprintln(s.err, p)
 	}
+	then := "still serving the last good build"
 	if s.snapshotNow() == nil {
-		fmt.Fprintf(s.err, "%d %s; nothing to serve until fixed\n", len(problems), plural(len(problems), "problem", "problems"))
-	} else {
-		fmt.Fprintf(s.err, "%d %s; still serving the last good build\n", len(problems), plural(len(problems), "problem", "problems"))
+		then = "nothing to serve until fixed"
 	}
+	fmt.Fprintf(s.err, "%d %s; %s\n", len(problems), plural(len(problems), "problem", "problems"), then)
 	s.hub.fail(problems)
 }
 

@@ -4,10 +4,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,7 +80,7 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 	}
 	rel = filepath.ToSlash(rel)
 	top, _, _ := strings.Cut(rel, "/")
-	if !isWatched(top) {
+	if !slices.Contains(watched, top) {
 		return "", false
 	}
 	parts := strings.Split(rel, "/")
@@ -105,15 +106,6 @@ func (w *watcher) relevant(ev fsnotify.Event) (string, bool) {
 		w.fs.Remove(ev.Name)
 	}
 	return rel, true
-}
-
-func isWatched(top string) bool {
-	for _, name := range watched {
-		if top == name {
-			return true
-		}
-	}
-	return false
 }
 
 // tempName matches the files editors write beside the one being saved:
@@ -186,11 +178,7 @@ func (s *Server) watch(w *watcher) {
 			add("many files")
 		case <-timer.C:
 			opened = time.Time{}
-			files := make([]string, 0, len(changed))
-			for f := range changed {
-				files = append(files, f)
-			}
-			sort.Strings(files)
+			files := slices.Sorted(maps.Keys(changed))
 			clear(changed)
 			s.rebuild(files)
 		}

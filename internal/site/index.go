@@ -1,5 +1,7 @@
 package site
 
+import "slices"
+
 // Index builds the lookup tables used by Role, Recommendation and friends.
 // The loader calls it once, after which the Site is read-only. When ids are
 // duplicated the first one wins; the loader reports the duplicate.
@@ -59,10 +61,5 @@ func (s *Site) AllRecommendations() []*Recommendation {
 
 // HasRole reports whether a recommendation concerns a role.
 func (r *Recommendation) HasRole(id string) bool {
-	for _, ref := range r.Roles {
-		if ref.ID == id {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(r.Roles, func(ref Ref) bool { return ref.ID == id })
 }

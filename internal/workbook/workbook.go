@@ -13,6 +13,7 @@ package workbook
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/base64"
 	"fmt"
 	"strconv"
@@ -93,23 +94,21 @@ func Write(b Blank) ([]byte, error) {
 			return nil, err
 		}
 	}
-	bold, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return nil, err
+	// Every step below is skipped after the first error, which Write
+	// returns.
+	var err error
+	newStyle := func(st *excelize.Style) int {
+		id, serr := f.NewStyle(st)
+		if err == nil {
+			err = serr
+		}
+		return id
 	}
-	title, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	if err != nil {
-		return nil, err
-	}
-	wrap, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return nil, err
-	}
+	bold := newStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	title := newStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
+	wrap := newStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	// Target dates and details are text (number format "@").
-	text, err := f.NewStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}})
-	if err != nil {
-		return nil, err
-	}
+	text := newStyle(&excelize.Style{NumFmt: 49, Alignment: &excelize.Alignment{Vertical: "top"}})
 	set := func(sheet, cell string, v any) {
 		if err == nil {
 			err = f.SetCellValue(sheet, cell, v)
@@ -118,6 +117,11 @@ func Write(b Blank) ([]byte, error) {
 	style := func(sheet, from, to string, s int) {
 		if err == nil {
 			err = f.SetCellStyle(sheet, from, to, s)
+		}
+	}
+	width := func(sheet, from, to string, w float64) {
+		if err == nil {
+			err = f.SetColWidth(sheet, from, to, w)
 		}
 	}
 
@@ -143,9 +147,7 @@ func Write(b Blank) ([]byte, error) {
 		set(Instructions, cell(2, at+1+i), lv.Code)
 		set(Instructions, cell(3, at+1+i), lv.Points)
 	}
-	if err == nil {
-		err = f.SetColWidth(Instructions, "A", "A", 100)
-	}
+	width(Instructions, "A", "A", 100)
 
 	// Assessment, written as a stream: a site may have thousands of
 	// recommendations, and cell by cell excelize takes time that grows
@@ -171,23 +173,15 @@ func Write(b Blank) ([]byte, error) {
 		"guidance.scale": b.Scale, "format": b.Format, "version": strconv.Itoa(b.FormatVersion),
 	}
 	for i, k := range DetailKeys {
-		label := b.DetailLabels[k]
-		if label == "" {
-			label = k
-		}
 		set(Details, cell(1, i+1), k)
-		set(Details, cell(2, i+1), label)
+		set(Details, cell(2, i+1), cmp.Or(b.DetailLabels[k], k))
 		// Every value is text: an id or a version must not become a number.
 		set(Details, cell(3, i+1), values[k])
 	}
 	style(Details, "B1", cell(2, len(DetailKeys)), bold)
 	style(Details, "C1", cell(3, len(DetailKeys)), text)
-	if err == nil {
-		err = f.SetColWidth(Details, "A", "A", 20)
-	}
-	if err == nil {
-		err = f.SetColWidth(Details, "B", "C", 40)
-	}
+	width(Details, "A", "A", 20)
+	width(Details, "B", "C", 40)
 
 	// Scale.
 	for i, h := range b.ScaleHeadings {
@@ -202,9 +196,7 @@ func Write(b Blank) ([]byte, error) {
 			set(Scale, cell(3, i+2), p)
 		}
 	}
-	if err == nil {
-		err = f.SetColWidth(Scale, "A", "B", 28)
-	}
+	width(Scale, "A", "B", 28)
 	if err == nil {
 		err = f.SetDocProps(&excelize.DocProperties{Title: b.Title, Subject: b.Version, Creator: "riskguide",
 			Created: "2000-01-01T00:00:00Z", Modified: "2000-01-01T00:00:00Z"})
