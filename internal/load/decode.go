@@ -3,8 +3,9 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -149,7 +150,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc
 		f, ok := fields[key]
 		switch {
 		case !ok:
-			d.errorf(k, "unknown key %q in %s (allowed: %s)", key, what, allowedKeys(fields))
+			d.errorf(k, "unknown key %q in %s (allowed: %s)", key, what, strings.Join(slices.Sorted(maps.Keys(fields)), ", "))
 			continue
 		case seen[key]:
 			d.errorf(k, "key %q appears twice in %s", key, what)
@@ -157,7 +158,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc
 		}
 		seen[key] = true
 		if isNull(v) {
-			if contains(required, key) {
+			if slices.Contains(required, key) {
 				d.errorf(k, "%s: %q must not be empty", what, key)
 			}
 			continue
@@ -175,24 +176,6 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc
 func isNull(n *yaml.Node) bool {
 	n = resolve(n)
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func allowedKeys(fields map[string]fieldFunc) string {
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return strings.Join(keys, ", ")
 }
 
 // str decodes a single value as text. Any scalar is accepted, so that

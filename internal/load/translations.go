@@ -67,7 +67,9 @@ func (l *loader) translations() {
 			}
 		}
 		for _, kind := range []string{"role", "source"} {
-			l.translatedList(dir+"/"+kind+"s.yaml", kind+"s", tr, kind)
+			l.listFile(dir+"/"+kind+"s.yaml", false, "translated "+kind+"s", kind+"s", func(d *decoder, n *yaml.Node) {
+				l.unit(d, n, tr, kind, nil)
+			})
 			for _, name := range l.dir(dir+"/"+kind+"s", ".yaml", ".yml") {
 				if d, root := l.yamlFile(name, true); root != nil {
 					l.unit(d, root, tr, kind, nil)
@@ -127,18 +129,13 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 		}
 		fields[k] = f
 	}
-	required := []string{"source_hash"}
-	if kind != "page" && kind != "checklist" && kind != "protocol" {
-		required = append(required, "id")
-	}
-	if !d.mapping(n, what, fields, required...) {
+	// A required key that extra takes away (the id of a page, a checklist or
+	// a template, named by its file) is not asked for.
+	if !d.mapping(n, what, fields, "source_hash", "id") || u.ID == "" {
 		return nil
 	}
-	if kind == "page" || kind == "checklist" || kind == "protocol" {
+	if idPos == (site.Pos{}) {
 		idPos = site.Pos{File: u.Pos.File, Line: 1, Col: 1}
-	}
-	if u.ID == "" {
-		return nil
 	}
 	if !l.s.Has(kind, u.ID) {
 		l.diags.Add(idPos, "%s %q: the source has no %s with this id", what, u.ID, site.UnitWord(kind))
@@ -171,18 +168,6 @@ func keep(u *site.Translated, field string, t site.Text, at site.Pos) {
 		u.Empty = map[string]site.Pos{}
 	}
 	u.Empty[field] = at
-}
-
-// translatedList reads an optional file holding one list, under key, of
-// translated units (roles.yaml, sources.yaml).
-func (l *loader) translatedList(name, key string, tr *site.Translation, kind string) {
-	d, root := l.yamlFile(name, false)
-	if root == nil {
-		return
-	}
-	d.mapping(root, "translated "+key, map[string]fieldFunc{
-		key: d.list(func(n *yaml.Node) { l.unit(d, n, tr, kind, nil) }),
-	}, key)
 }
 
 func (l *loader) translatedResult(name string, tr *site.Translation) {
