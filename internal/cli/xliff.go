@@ -147,16 +147,11 @@ func importXLIFF(w io.Writer, src generate.Source, s *site.Site, file string) er
 			covered[it.Field] = true
 			count++
 		}
-		current := t.SourceHash == u.Hash || len(t.Fields) == 0
-		if !current {
-			current = true
-			for name := range t.Fields {
-				if !covered[name] {
-					current = false
-				}
-			}
+		allCovered := true
+		for name := range t.Fields {
+			allCovered = allCovered && covered[name]
 		}
-		if current {
+		if t.SourceHash == u.Hash || allCovered {
 			setScalar(node, "source_hash", u.Hash)
 		}
 	}
