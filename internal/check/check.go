@@ -10,6 +10,7 @@ package check
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -202,7 +203,7 @@ func (c *checker) rawHTML(t site.Text, l markdown.Link) {
 		}
 		switch tok.DataAtom {
 		case atom.Script:
-			if _, hasSrc := attrValue(tok, "src"); !hasSrc {
+			if !slices.ContainsFunc(tok.Attr, func(a html.Attribute) bool { return a.Key == "src" }) {
 				c.diags.Add(t.PosAt(l.Offset+start), "inline <script> in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/ and load it with <script src>")
 			}
 		case atom.Style:
@@ -235,15 +236,6 @@ func scriptURL(v string) bool {
 	v = strings.TrimLeftFunc(v, func(r rune) bool { return r <= ' ' })
 	v = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)
 	return len(v) >= len("javascript:") && strings.EqualFold(v[:len("javascript:")], "javascript:")
-}
-
-func attrValue(tok html.Token, key string) (string, bool) {
-	for _, a := range tok.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
 }
 
 // attrOffset is where the attribute named key starts in a raw start tag,

@@ -63,7 +63,7 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 // yaml.v3 keeps an alias as a reference, but the decoder copies what it
 // refers to wherever it appears, so that a few kilobytes of nested aliases
 // would make a build of hundreds of megabytes. Content files never need
-// them.
+// them, and the decoding functions below, given no alias, follow none.
 func (d *decoder) noAliases(n *yaml.Node) bool {
 	var first *yaml.Node
 	count := 0
@@ -112,13 +112,6 @@ func yamlErrorMessage(err error) string {
 	return "YAML syntax: " + msg
 }
 
-func resolve(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -138,7 +131,6 @@ func kindName(n *yaml.Node) string {
 // and required keys that are missing or empty, are reported. It returns false
 // if n is not a mapping at all.
 func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc, required ...string) bool {
-	n = resolve(n)
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping of keys to values, found %s", what, kindName(n))
 		return false
@@ -174,7 +166,6 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc
 }
 
 func isNull(n *yaml.Node) bool {
-	n = resolve(n)
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
@@ -182,7 +173,6 @@ func isNull(n *yaml.Node) bool {
 // `version: 1.0` reads as "1.0".
 func (d *decoder) str(dst *string, required bool) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode {
 			d.errorf(v, "expected a single value, found %s", kindName(v))
 			return
@@ -199,7 +189,6 @@ func (d *decoder) str(dst *string, required bool) fieldFunc {
 // the file so that positions inside it can be reported.
 func (d *decoder) text(dst *site.Text) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode {
 			d.errorf(v, "expected text, found %s", kindName(v))
 			return
@@ -245,7 +234,6 @@ func (d *decoder) blockIndent(line int) int {
 // id decodes an identifier and checks its form.
 func (d *decoder) id(dst *string, pos *site.Pos) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode {
 			d.errorf(v, "expected an id, found %s", kindName(v))
 			return
@@ -268,13 +256,12 @@ func (d *decoder) id(dst *string, pos *site.Pos) fieldFunc {
 // list decodes a sequence, calling each for every element.
 func (d *decoder) list(each func(*yaml.Node)) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.SequenceNode {
 			d.errorf(v, "expected a list, found %s", kindName(v))
 			return
 		}
 		for _, e := range v.Content {
-			each(resolve(e))
+			each(e)
 		}
 	}
 }
@@ -303,7 +290,6 @@ func (d *decoder) refs(dst *[]site.Ref) fieldFunc {
 
 func (d *decoder) integer(dst *int) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		n, err := strconv.Atoi(v.Value)
 		if v.Kind != yaml.ScalarNode || err != nil {
 			d.errorf(v, "expected a whole number, found %q", v.Value)
@@ -315,7 +301,6 @@ func (d *decoder) integer(dst *int) fieldFunc {
 
 func (d *decoder) boolean(dst *bool) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		switch v.Value {
 		case "true":
 			*dst = true
@@ -331,7 +316,6 @@ var datePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01
 
 func (d *decoder) date(dst *string) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode || !datePattern.MatchString(v.Value) {
 			d.errorf(v, "expected a date as YYYY-MM-DD, found %q", v.Value)
 			return

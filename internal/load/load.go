@@ -440,26 +440,21 @@ func (l *loader) recommendation(d *decoder, n *yaml.Node, res *site.ExpectedResu
 	if !ok || rec.ID == "" {
 		return nil
 	}
-	if len(rec.Roles) == 0 && !isNull(n) {
-		if _, has := mappingValue(n, "roles"); has {
-			l.diags.Add(rec.Pos, "recommendation %q must name at least one role", rec.ID)
-		}
+	if hasKey(n, "roles") && len(rec.Roles) == 0 {
+		l.diags.Add(rec.Pos, "recommendation %q must name at least one role", rec.ID)
 	}
 	l.unique(ids, "recommendation", rec.ID, idPos)
 	return rec
 }
 
-func mappingValue(n *yaml.Node, key string) (*yaml.Node, bool) {
-	n = resolve(n)
-	if n.Kind != yaml.MappingNode {
-		return nil, false
-	}
+// hasKey reports whether n, a mapping, has key.
+func hasKey(n *yaml.Node, key string) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
-			return n.Content[i+1], true
+			return true
 		}
 	}
-	return nil, false
+	return false
 }
 
 func (l *loader) checklists() {
