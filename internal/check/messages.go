@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -115,20 +116,14 @@ func missingStrings(name, lang string, root *yaml.Node, ref map[string]string, b
 			return nil
 		}
 	}
-	have := map[string]bool{}
+	lacking := maps.Clone(ref)
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		have[root.Content[i].Value] = true
+		delete(lacking, root.Content[i].Value)
 	}
-	var missing []string
-	for k := range ref {
-		if !have[k] {
-			missing = append(missing, k)
-		}
-	}
-	if len(missing) == 0 {
+	if len(lacking) == 0 {
 		return nil
 	}
-	sort.Strings(missing)
+	missing := slices.Sorted(maps.Keys(lacking))
 	list := strings.Join(missing[:min(len(missing), 5)], ", ")
 	if len(missing) > 5 {
 		list += fmt.Sprintf(" and %d more", len(missing)-5)

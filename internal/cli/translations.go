@@ -185,7 +185,7 @@ func writeStarters(w io.Writer, dir string, s *site.Site, lang, flag string) err
 	files := starters(s, lang, tr, func(name string) bool {
 		_, err := root.Lstat(name)
 		return err == nil
-	})
+	}, nil)
 	if len(files) == 0 {
 		fmt.Fprintf(w, "%s: every text has a translation or a starter already; nothing written\n", lang)
 		return nil
@@ -209,14 +209,9 @@ func writeStarters(w io.Writer, dir string, s *site.Site, lang, flag string) err
 // already (a new recommendation of a translated result, a new role or
 // source once roles.yaml or sources.yaml is written) gets a file of its
 // own: recommendations/<id>.yaml, roles/<id>.yaml, sources/<id>.yaml. A
-// file that exists is never in the list (exists says).
-func starters(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool) []starter {
-	return startersFor(s, lang, tr, exists, nil)
-}
-
-// startersFor is starters for the units want says (all of them, and the
-// site's title, when want is nil).
-func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool, want func(kind, id string) bool) []starter {
+// file that exists is never in the list (exists says). want limits them to
+// the units it says (all of them, and the site's title, when want is nil).
+func starters(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool, want func(kind, id string) bool) []starter {
 	has := func(kind, id string) bool {
 		return (tr != nil && tr.Units[site.UnitKey(kind, id)] != nil) || (want != nil && !want(kind, id))
 	}

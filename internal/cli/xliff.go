@@ -98,7 +98,7 @@ func importXLIFF(w io.Writer, src generate.Source, s *site.Site, file string) er
 		_, ok := byUnit[site.UnitKey(kind, id)]
 		return ok && (tr == nil || tr.Units[site.UnitKey(kind, id)] == nil)
 	}
-	files := startersFor(s, lang, tr, func(name string) bool {
+	files := starters(s, lang, tr, func(name string) bool {
 		_, err := root.Lstat(name)
 		return err == nil
 	}, need)

@@ -51,7 +51,7 @@ func (l *loader) translations() {
 			l.translatedResult(name, tr)
 		}
 		for _, name := range l.dir(dir+"/pages", ".md") {
-			l.translatedPage(name, tr)
+			l.translatedMarkdown(name, tr, "page")
 		}
 		for _, name := range l.dir(dir+"/checklists", ".yaml", ".yml") {
 			l.translatedChecklist(name, tr)
@@ -202,17 +202,20 @@ func (l *loader) translatedRec(d *decoder, n *yaml.Node, tr *site.Translation) {
 	}
 }
 
-func (l *loader) translatedPage(name string, tr *site.Translation) {
+// translatedMarkdown reads a translated page or template of kind: its keys
+// in the front matter, its text below. It returns the text, and whether
+// the unit was added to tr.
+func (l *loader) translatedMarkdown(name string, tr *site.Translation, kind string) (site.Text, bool) {
 	d, root, body := l.markdownFile(name)
 	if root == nil {
-		return
+		return body, false
 	}
-	u := &site.Translated{Pos: d.pos(root), Kind: "page", ID: fileStem(name), Fields: map[string]site.Text{}}
-	u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil})
-	if u == nil {
-		return
+	u := &site.Translated{Pos: d.pos(root), Kind: kind, ID: fileStem(name), Fields: map[string]site.Text{}}
+	if u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil}); u == nil {
+		return body, false
 	}
 	keep(u, "body", body, bodyStart(body))
+	return body, true
 }
 
 // translatedChecklist reads translations/<lang>/checklists/<role>.yaml: the
@@ -278,20 +281,12 @@ func (l *loader) translatedChecklist(name string, tr *site.Translation) {
 // fields are matched to the source's by place (see render), so it must have
 // as many.
 func (l *loader) translatedProtocol(name string, tr *site.Translation) {
-	d, root, body := l.markdownFile(name)
-	if root == nil {
-		return
-	}
-	src := l.s.Protocol(fileStem(name))
-	u := &site.Translated{Pos: d.pos(root), Kind: "protocol", ID: fileStem(name), Fields: map[string]site.Text{}}
-	u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil})
-	if u == nil {
-		return
-	}
-	if keep(u, "body", body, bodyStart(body)); strings.TrimSpace(body.Value) == "" {
+	body, ok := l.translatedMarkdown(name, tr, "protocol")
+	if !ok || strings.TrimSpace(body.Value) == "" {
 		return
 	}
 	l.rowsMarkers(body)
+	src := l.s.Protocol(fileStem(name))
 	if got, want := countFields(body.Value), countFields(src.Body.Value); got != want {
 		l.diags.Add(body.Pos, "the translated template's fields: %d, the source's: %d; translate each [[field]], in the source's order, so that what is typed shows in every language", got, want)
 	}
