@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,9 +30,7 @@ func exportXLIFF(stdout, stderr io.Writer, s *site.Site, lang, only, out string)
 	if listed == "" {
 		return usageError{fmt.Errorf("--export %s: not one of the site's other languages (languages: in content/site.yaml)", lang)}
 	}
-	switch only {
-	case xliff.OnlyAll, xliff.OnlyMissing, xliff.OnlyStale:
-	default:
+	if !slices.Contains([]string{xliff.OnlyAll, xliff.OnlyMissing, xliff.OnlyStale}, only) {
 		return usageError{fmt.Errorf("--only %s: use missing, stale or all", only)}
 	}
 	data, n := xliff.Export(s, listed, only)
