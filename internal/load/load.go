@@ -112,11 +112,8 @@ func (l *loader) dir(name string, exts ...string) []string {
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || l.badLinks[path.Join(name, e.Name())] {
 			continue
 		}
-		for _, ext := range exts {
-			if strings.HasSuffix(e.Name(), ext) {
-				out = append(out, path.Join(name, e.Name()))
-				break
-			}
+		if slices.Contains(exts, path.Ext(e.Name())) {
+			out = append(out, path.Join(name, e.Name()))
 		}
 	}
 	sort.Strings(out)
