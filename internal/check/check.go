@@ -10,6 +10,7 @@ package check
 
 import (
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -50,7 +51,7 @@ func Check(s *site.Site, loadProblems site.Diagnostics, texts *markdown.Texts) s
 	for _, res := range s.Results {
 		c.markdown(res.Summary)
 		for _, rec := range res.Recommendations {
-			c.roles(rec.Roles, "recommendation "+quote(rec.ID))
+			c.roles(rec.Roles, "recommendation", rec.ID)
 			for _, ev := range rec.Evidence {
 				if s.Source(ev.Source.ID) == nil && !c.broken["source"] {
 					c.diags.Add(ev.Source.Pos, "unknown source %q: add it to content/sources.yaml", ev.Source.ID)
@@ -72,7 +73,7 @@ func Check(s *site.Site, loadProblems site.Diagnostics, texts *markdown.Texts) s
 	}
 	for _, p := range s.Protocols {
 		c.recs(p.Recommendations)
-		c.roles(p.Roles, "protocol "+quote(p.ID))
+		c.roles(p.Roles, "protocol", p.ID)
 		c.markdown(p.Body)
 	}
 	for _, p := range s.Pages {
@@ -90,15 +91,14 @@ type checker struct {
 	read   *markdown.Texts
 }
 
-func quote(s string) string { return `"` + s + `"` }
-
-func (c *checker) roles(refs []site.Ref, owner string) {
+// roles checks the roles named by the entry of kind with id.
+func (c *checker) roles(refs []site.Ref, kind, id string) {
 	if c.broken["role"] {
 		return
 	}
 	for _, r := range refs {
 		if c.s.Role(r.ID) == nil {
-			c.diags.Add(r.Pos, "%s names unknown role %q: add it to content/roles.yaml", owner, r.ID)
+			c.diags.Add(r.Pos, "%s %q names unknown role %q: add it to content/roles.yaml", kind, id, r.ID)
 		}
 	}
 }
@@ -202,7 +202,7 @@ func (c *checker) rawHTML(t site.Text, l markdown.Link) {
 		}
 		switch tok.DataAtom {
 		case atom.Script:
-			if _, hasSrc := attrValue(tok, "src"); !hasSrc {
+			if !slices.ContainsFunc(tok.Attr, func(a html.Attribute) bool { return a.Key == "src" }) {
 				c.diags.Add(t.PosAt(l.Offset+start), "inline <script> in raw HTML: the site's Content-Security-Policy blocks it; put the script in a file under assets/ and load it with <script src>")
 			}
 		case atom.Style:
@@ -235,15 +235,6 @@ func scriptURL(v string) bool {
 	v = strings.TrimLeftFunc(v, func(r rune) bool { return r <= ' ' })
 	v = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(v)
 	return len(v) >= len("javascript:") && strings.EqualFold(v[:len("javascript:")], "javascript:")
-}
-
-func attrValue(tok html.Token, key string) (string, bool) {
-	for _, a := range tok.Attr {
-		if a.Key == key {
-			return a.Val, true
-		}
-	}
-	return "", false
 }
 
 // attrOffset is where the attribute named key starts in a raw start tag,

@@ -3,6 +3,7 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"regexp"
 	"slices"
@@ -82,16 +83,13 @@ func Messages(src, builtin fs.FS, read ReadMessages) site.Diagnostics {
 				diags.Add(nodePos(name, v), "interface string %q is empty; leave the key out to keep the built-in text", k.Value)
 				continue
 			}
-			if k.Value == "date.months" {
-				if n := len(strings.Split(v.Value, "|")); n != 12 {
-					diags.Add(nodePos(name, v), "interface string \"date.months\" names %d months, separated by |; it needs twelve, January first", n)
-				}
+			if n := strings.Count(v.Value, "|") + 1; k.Value == "date.months" && n != 12 {
+				diags.Add(nodePos(name, v), "interface string \"date.months\" names %d months, separated by |; it needs twelve, January first", n)
 			}
 			for _, p := range site.DefaultTerms().UnknownPlaceholders(v.Value) {
-				if slices.Contains(i18n.ScalePlaceholders, p) {
-					continue
+				if !slices.Contains(i18n.ScalePlaceholders, p) {
+					diags.Add(nodePos(name, v), "interface string %q: %s names no term (terms are %s, as {recommendation}, {Recommendations})", k.Value, p, strings.Join(site.TermIDs, ", "))
 				}
-				diags.Add(nodePos(name, v), "interface string %q: %s names no term (terms are %s, as {recommendation}, {Recommendations})", k.Value, p, strings.Join(site.TermIDs, ", "))
 			}
 			if known {
 				if got, exp := placeholders(v.Value), placeholders(want); got != exp {
@@ -115,20 +113,14 @@ func missingStrings(name, lang string, root *yaml.Node, ref map[string]string, b
 			return nil
 		}
 	}
-	have := map[string]bool{}
+	lacking := maps.Clone(ref)
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		have[root.Content[i].Value] = true
+		delete(lacking, root.Content[i].Value)
 	}
-	var missing []string
-	for k := range ref {
-		if !have[k] {
-			missing = append(missing, k)
-		}
-	}
-	if len(missing) == 0 {
+	if len(lacking) == 0 {
 		return nil
 	}
-	sort.Strings(missing)
+	missing := slices.Sorted(maps.Keys(lacking))
 	list := strings.Join(missing[:min(len(missing), 5)], ", ")
 	if len(missing) > 5 {
 		list += fmt.Sprintf(" and %d more", len(missing)-5)

@@ -116,9 +116,6 @@ was checked (see docs/safety.md).`,
 }
 
 func checkDeployment(ctx context.Context, address string, o crawl.Options, stdout, stderr io.Writer) error {
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	rep, err := crawl.Check(ctx, address, o)
 	if err != nil {
 		if _, perr := url.Parse(address); perr != nil || !strings.HasPrefix(address, "http") {

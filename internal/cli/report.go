@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -91,7 +92,8 @@ exits 1 without writing anything, unless --skip-invalid is given.`,
 				lang = s.Config.Language
 			}
 			if !slices.Contains(s.Config.Languages, lang) && lang != s.Config.Language {
-				return usageError{fmt.Errorf("--lang %s: the site is not in that language; its languages are %s", report.Printable(lang), strings.Join(append([]string{s.Config.Language}, otherLanguages(s.Config.Languages, s.Config.Language)...), ", "))}
+				others := slices.DeleteFunc(slices.Clone(s.Config.Languages), func(l string) bool { return l == s.Config.Language })
+				return usageError{fmt.Errorf("--lang %s: the site is not in that language; its languages are %s", report.Printable(lang), strings.Join(append([]string{s.Config.Language}, others...), ", "))}
 			}
 			if lang != s.Config.Language {
 				s = s.Translate(lang)
@@ -177,12 +179,7 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 	if err != nil {
 		return err
 	}
-	names := make([]string, 0, len(files))
-	for name := range files {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
+	for _, name := range slices.Sorted(maps.Keys(files)) {
 		if err := publish.WriteFile(o, name, files[name]); err != nil {
 			o.Abort()
 			return err
@@ -193,17 +190,6 @@ func writeReport(out, source string, force bool, files map[string][]byte) error 
 		return err
 	}
 	return o.Commit()
-}
-
-// otherLanguages are the languages of list but lang, in order.
-func otherLanguages(list []string, lang string) []string {
-	var out []string
-	for _, l := range list {
-		if l != lang {
-			out = append(out, l)
-		}
-	}
-	return out
 }
 
 // outHoldsNoInput refuses an --out folder that holds one of the files

@@ -185,7 +185,7 @@ func writeStarters(w io.Writer, dir string, s *site.Site, lang, flag string) err
 	files := starters(s, lang, tr, func(name string) bool {
 		_, err := root.Lstat(name)
 		return err == nil
-	})
+	}, nil)
 	if len(files) == 0 {
 		fmt.Fprintf(w, "%s: every text has a translation or a starter already; nothing written\n", lang)
 		return nil
@@ -209,14 +209,9 @@ func writeStarters(w io.Writer, dir string, s *site.Site, lang, flag string) err
 // already (a new recommendation of a translated result, a new role or
 // source once roles.yaml or sources.yaml is written) gets a file of its
 // own: recommendations/<id>.yaml, roles/<id>.yaml, sources/<id>.yaml. A
-// file that exists is never in the list (exists says).
-func starters(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool) []starter {
-	return startersFor(s, lang, tr, exists, nil)
-}
-
-// startersFor is starters for the units want says (all of them, and the
-// site's title, when want is nil).
-func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool, want func(kind, id string) bool) []starter {
+// file that exists is never in the list (exists says). want limits them to
+// the units it says (all of them, and the site's title, when want is nil).
+func starters(s *site.Site, lang string, tr *site.Translation, exists func(name string) bool, want func(kind, id string) bool) []starter {
 	has := func(kind, id string) bool {
 		return (tr != nil && tr.Units[site.UnitKey(kind, id)] != nil) || (want != nil && !want(kind, id))
 	}
@@ -298,15 +293,21 @@ func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(na
 	}
 	listStarter("roles.yaml", "roles", "roles", s.EntriesOf("role"))
 	listStarter("sources.yaml", "sources", "titles of the sources", s.EntriesOf("source"))
-	for _, p := range s.Pages {
-		if has("page", p.ID) {
-			continue
+	// A page and a template are Markdown: their keys in the front matter,
+	// the translated text below it.
+	markdownStarter := func(e site.Entry, help string) {
+		kind, id := e.Kind(), e.Key()
+		if has(kind.Name, id) {
+			return
 		}
 		var b bytes.Buffer
-		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title here and the\n# translated Markdown below the closing line.\n", lang, p.Pos.File)
-		keys(&b, "", p)
-		fmt.Fprintf(&b, "source_hash: %s\n---\n", site.Hash(p))
-		add(base+"/pages/"+p.ID+".md", "page "+p.ID, b.Bytes())
+		fmt.Fprintf(&b, "---\n# Translation into %s of %s: %s", lang, e.At().File, help)
+		keys(&b, "", e)
+		fmt.Fprintf(&b, "source_hash: %s\n---\n", site.Hash(e))
+		add(base+"/"+kind.Name+"s/"+id+".md", kind.Word+" "+id, b.Bytes())
+	}
+	for _, p := range s.Pages {
+		markdownStarter(p, "write the title here and the\n# translated Markdown below the closing line.\n")
 	}
 	for _, c := range s.Checklists {
 		if has("checklist", c.Role.ID) {
@@ -335,14 +336,7 @@ func startersFor(s *site.Site, lang string, tr *site.Translation, exists func(na
 		add(base+"/checklists/"+path.Base(c.Pos.File), "checklist "+c.Role.ID, b.Bytes())
 	}
 	for _, p := range s.Protocols {
-		if has("protocol", p.ID) {
-			continue
-		}
-		var b bytes.Buffer
-		fmt.Fprintf(&b, "---\n# Translation into %s of %s: write the title and summary here\n# and the translated template below the closing line, with each\n# [[field]] of the source, in the same order.\n", lang, p.Pos.File)
-		keys(&b, "", p)
-		fmt.Fprintf(&b, "source_hash: %s\n---\n", site.Hash(p))
-		add(base+"/protocols/"+p.ID+".md", "template "+p.ID, b.Bytes())
+		markdownStarter(p, "write the title and summary here\n# and the translated template below the closing line, with each\n# [[field]] of the source, in the same order.\n")
 	}
 	return out
 }

@@ -75,10 +75,7 @@ func versionOf(info *debug.BuildInfo) buildVersion {
 func (v buildVersion) String() string {
 	commit := "commit unknown"
 	if v.Commit != "" {
-		commit = "commit " + v.Commit
-		if len(v.Commit) > 12 {
-			commit = "commit " + v.Commit[:12]
-		}
+		commit = "commit " + v.Commit[:min(len(v.Commit), 12)]
 		if v.Date != "" {
 			commit += " of " + v.Date
 		}

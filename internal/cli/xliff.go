@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -29,9 +30,7 @@ func exportXLIFF(stdout, stderr io.Writer, s *site.Site, lang, only, out string)
 	if listed == "" {
 		return usageError{fmt.Errorf("--export %s: not one of the site's other languages (languages: in content/site.yaml)", lang)}
 	}
-	switch only {
-	case xliff.OnlyAll, xliff.OnlyMissing, xliff.OnlyStale:
-	default:
+	if !slices.Contains([]string{xliff.OnlyAll, xliff.OnlyMissing, xliff.OnlyStale}, only) {
 		return usageError{fmt.Errorf("--only %s: use missing, stale or all", only)}
 	}
 	data, n := xliff.Export(s, listed, only)
@@ -98,7 +97,7 @@ func importXLIFF(w io.Writer, src generate.Source, s *site.Site, file string) er
 		_, ok := byUnit[site.UnitKey(kind, id)]
 		return ok && (tr == nil || tr.Units[site.UnitKey(kind, id)] == nil)
 	}
-	files := startersFor(s, lang, tr, func(name string) bool {
+	files := starters(s, lang, tr, func(name string) bool {
 		_, err := root.Lstat(name)
 		return err == nil
 	}, need)
@@ -147,16 +146,11 @@ func importXLIFF(w io.Writer, src generate.Source, s *site.Site, file string) er
 			covered[it.Field] = true
 			count++
 		}
-		current := t.SourceHash == u.Hash || len(t.Fields) == 0
-		if !current {
-			current = true
-			for name := range t.Fields {
-				if !covered[name] {
-					current = false
-				}
-			}
+		allCovered := true
+		for name := range t.Fields {
+			allCovered = allCovered && covered[name]
 		}
-		if current {
+		if t.SourceHash == u.Hash || allCovered {
 			setScalar(node, "source_hash", u.Hash)
 		}
 	}

@@ -3,8 +3,9 @@ package load
 import (
 	"bytes"
 	"fmt"
+	"maps"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -62,7 +63,7 @@ func (d *decoder) parse(src []byte) *yaml.Node {
 // yaml.v3 keeps an alias as a reference, but the decoder copies what it
 // refers to wherever it appears, so that a few kilobytes of nested aliases
 // would make a build of hundreds of megabytes. Content files never need
-// them.
+// them, and the decoding functions below, given no alias, follow none.
 func (d *decoder) noAliases(n *yaml.Node) bool {
 	var first *yaml.Node
 	count := 0
@@ -111,13 +112,6 @@ func yamlErrorMessage(err error) string {
 	return "YAML syntax: " + msg
 }
 
-func resolve(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
-	return n
-}
-
 func kindName(n *yaml.Node) string {
 	switch n.Kind {
 	case yaml.MappingNode:
@@ -137,7 +131,6 @@ func kindName(n *yaml.Node) string {
 // and required keys that are missing or empty, are reported. It returns false
 // if n is not a mapping at all.
 func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc, required ...string) bool {
-	n = resolve(n)
 	if n.Kind != yaml.MappingNode {
 		d.errorf(n, "%s must be a mapping of keys to values, found %s", what, kindName(n))
 		return false
@@ -149,7 +142,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc
 		f, ok := fields[key]
 		switch {
 		case !ok:
-			d.errorf(k, "unknown key %q in %s (allowed: %s)", key, what, allowedKeys(fields))
+			d.errorf(k, "unknown key %q in %s (allowed: %s)", key, what, strings.Join(slices.Sorted(maps.Keys(fields)), ", "))
 			continue
 		case seen[key]:
 			d.errorf(k, "key %q appears twice in %s", key, what)
@@ -157,7 +150,7 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc
 		}
 		seen[key] = true
 		if isNull(v) {
-			if contains(required, key) {
+			if slices.Contains(required, key) {
 				d.errorf(k, "%s: %q must not be empty", what, key)
 			}
 			continue
@@ -173,33 +166,13 @@ func (d *decoder) mapping(n *yaml.Node, what string, fields map[string]fieldFunc
 }
 
 func isNull(n *yaml.Node) bool {
-	n = resolve(n)
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func allowedKeys(fields map[string]fieldFunc) string {
-	keys := make([]string, 0, len(fields))
-	for k := range fields {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return strings.Join(keys, ", ")
 }
 
 // str decodes a single value as text. Any scalar is accepted, so that
 // `version: 1.0` reads as "1.0".
 func (d *decoder) str(dst *string, required bool) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode {
 			d.errorf(v, "expected a single value, found %s", kindName(v))
 			return
@@ -216,7 +189,6 @@ func (d *decoder) str(dst *string, required bool) fieldFunc {
 // the file so that positions inside it can be reported.
 func (d *decoder) text(dst *site.Text) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode {
 			d.errorf(v, "expected text, found %s", kindName(v))
 			return
@@ -262,7 +234,6 @@ func (d *decoder) blockIndent(line int) int {
 // id decodes an identifier and checks its form.
 func (d *decoder) id(dst *string, pos *site.Pos) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode {
 			d.errorf(v, "expected an id, found %s", kindName(v))
 			return
@@ -285,13 +256,12 @@ func (d *decoder) id(dst *string, pos *site.Pos) fieldFunc {
 // list decodes a sequence, calling each for every element.
 func (d *decoder) list(each func(*yaml.Node)) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.SequenceNode {
 			d.errorf(v, "expected a list, found %s", kindName(v))
 			return
 		}
 		for _, e := range v.Content {
-			each(resolve(e))
+			each(e)
 		}
 	}
 }
@@ -320,7 +290,6 @@ func (d *decoder) refs(dst *[]site.Ref) fieldFunc {
 
 func (d *decoder) integer(dst *int) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		n, err := strconv.Atoi(v.Value)
 		if v.Kind != yaml.ScalarNode || err != nil {
 			d.errorf(v, "expected a whole number, found %q", v.Value)
@@ -332,7 +301,6 @@ func (d *decoder) integer(dst *int) fieldFunc {
 
 func (d *decoder) boolean(dst *bool) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		switch v.Value {
 		case "true":
 			*dst = true
@@ -348,7 +316,6 @@ var datePattern = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01
 
 func (d *decoder) date(dst *string) fieldFunc {
 	return func(v *yaml.Node) {
-		v = resolve(v)
 		if v.Kind != yaml.ScalarNode || !datePattern.MatchString(v.Value) {
 			d.errorf(v, "expected a date as YYYY-MM-DD, found %q", v.Value)
 			return

@@ -112,11 +112,8 @@ func (l *loader) dir(name string, exts ...string) []string {
 		if e.IsDir() || strings.HasPrefix(e.Name(), ".") || l.badLinks[path.Join(name, e.Name())] {
 			continue
 		}
-		for _, ext := range exts {
-			if strings.HasSuffix(e.Name(), ext) {
-				out = append(out, path.Join(name, e.Name()))
-				break
-			}
+		if slices.Contains(exts, path.Ext(e.Name())) {
+			out = append(out, path.Join(name, e.Name()))
 		}
 	}
 	sort.Strings(out)
@@ -265,51 +262,50 @@ func (d *decoder) checklistFields(dst *[]site.ChecklistField) fieldFunc {
 }
 
 func (l *loader) roles() {
-	const name = "content/roles.yaml"
-	d, root := l.yamlFile(name, true)
-	if root == nil {
-		return
-	}
 	first := map[string]site.Pos{}
-	d.mapping(root, "roles.yaml", map[string]fieldFunc{
-		"roles": d.list(func(n *yaml.Node) {
-			r := &site.Role{Pos: d.pos(n)}
-			var idPos site.Pos
-			if d.mapping(n, "role", map[string]fieldFunc{
-				"id":          d.id(&r.ID, &idPos),
-				"name":        d.str(&r.Name, true),
-				"description": d.text(&r.Description),
-			}, "id", "name") && r.ID != "" {
-				l.unique(first, "role", r.ID, idPos)
-				l.s.Roles = append(l.s.Roles, r)
-			}
-		}),
-	}, "roles")
+	l.listFile("content/roles.yaml", true, "roles.yaml", "roles", func(d *decoder, n *yaml.Node) {
+		r := &site.Role{Pos: d.pos(n)}
+		var idPos site.Pos
+		if d.mapping(n, "role", map[string]fieldFunc{
+			"id":          d.id(&r.ID, &idPos),
+			"name":        d.str(&r.Name, true),
+			"description": d.text(&r.Description),
+		}, "id", "name") && r.ID != "" {
+			l.unique(first, "role", r.ID, idPos)
+			l.s.Roles = append(l.s.Roles, r)
+		}
+	})
 }
 
 func (l *loader) sources() {
-	const name = "content/sources.yaml"
-	d, root := l.yamlFile(name, false)
+	first := map[string]site.Pos{}
+	l.listFile("content/sources.yaml", false, "sources.yaml", "sources", func(d *decoder, n *yaml.Node) {
+		s := &site.Source{Pos: d.pos(n)}
+		var idPos site.Pos
+		if d.mapping(n, "source", map[string]fieldFunc{
+			"id":        d.id(&s.ID, &idPos),
+			"title":     d.str(&s.Title, true),
+			"publisher": d.str(&s.Publisher, false),
+			"year":      d.integer(&s.Year),
+			"url":       d.url(&s.URL),
+		}, "id", "title") && s.ID != "" {
+			l.unique(first, "source", s.ID, idPos)
+			l.s.Sources = append(l.s.Sources, s)
+		}
+	})
+}
+
+// listFile reads a file holding one list, under key, calling each for every
+// element (roles.yaml, sources.yaml and their translations); what names the
+// file in messages.
+func (l *loader) listFile(name string, required bool, what, key string, each func(d *decoder, n *yaml.Node)) {
+	d, root := l.yamlFile(name, required)
 	if root == nil {
 		return
 	}
-	first := map[string]site.Pos{}
-	d.mapping(root, "sources.yaml", map[string]fieldFunc{
-		"sources": d.list(func(n *yaml.Node) {
-			s := &site.Source{Pos: d.pos(n)}
-			var idPos site.Pos
-			if d.mapping(n, "source", map[string]fieldFunc{
-				"id":        d.id(&s.ID, &idPos),
-				"title":     d.str(&s.Title, true),
-				"publisher": d.str(&s.Publisher, false),
-				"year":      d.integer(&s.Year),
-				"url":       d.url(&s.URL),
-			}, "id", "title") && s.ID != "" {
-				l.unique(first, "source", s.ID, idPos)
-				l.s.Sources = append(l.s.Sources, s)
-			}
-		}),
-	}, "sources")
+	d.mapping(root, what, map[string]fieldFunc{
+		key: d.list(func(n *yaml.Node) { each(d, n) }),
+	}, key)
 }
 
 func (d *decoder) url(dst *string) fieldFunc {
@@ -441,26 +437,21 @@ func (l *loader) recommendation(d *decoder, n *yaml.Node, res *site.ExpectedResu
 	if !ok || rec.ID == "" {
 		return nil
 	}
-	if len(rec.Roles) == 0 && !isNull(n) {
-		if _, has := mappingValue(n, "roles"); has {
-			l.diags.Add(rec.Pos, "recommendation %q must name at least one role", rec.ID)
-		}
+	if hasKey(n, "roles") && len(rec.Roles) == 0 {
+		l.diags.Add(rec.Pos, "recommendation %q must name at least one role", rec.ID)
 	}
 	l.unique(ids, "recommendation", rec.ID, idPos)
 	return rec
 }
 
-func mappingValue(n *yaml.Node, key string) (*yaml.Node, bool) {
-	n = resolve(n)
-	if n.Kind != yaml.MappingNode {
-		return nil, false
-	}
+// hasKey reports whether n, a mapping, has key.
+func hasKey(n *yaml.Node, key string) bool {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == key {
-			return n.Content[i+1], true
+			return true
 		}
 	}
-	return nil, false
+	return false
 }
 
 func (l *loader) checklists() {

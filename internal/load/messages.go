@@ -110,17 +110,16 @@ func merge(strs map[string]string, theme fs.FS, lang string, required bool) erro
 	if err := yaml.Unmarshal(data, &file); err != nil {
 		return fmt.Errorf("%s: %v", name, err)
 	}
-	for k := range file {
+	for k, v := range file {
 		// A string's plural forms belong with it: a file that words a
 		// count its own way, without forms, is not mixed with another
-		// file's (another language's, or the built-in one's).
+		// file's (another language's, or the built-in one's). Only keys
+		// the file lacks are deleted, so the order of the keys is free.
 		for _, suffix := range i18n.PluralForms {
 			if _, own := file[k+suffix]; !own {
 				delete(strs, k+suffix)
 			}
 		}
-	}
-	for k, v := range file {
 		// An empty string is reported by check; the built-in one stands.
 		if v != "" {
 			strs[k] = v

@@ -51,7 +51,7 @@ func (l *loader) translations() {
 			l.translatedResult(name, tr)
 		}
 		for _, name := range l.dir(dir+"/pages", ".md") {
-			l.translatedPage(name, tr)
+			l.translatedMarkdown(name, tr, "page")
 		}
 		for _, name := range l.dir(dir+"/checklists", ".yaml", ".yml") {
 			l.translatedChecklist(name, tr)
@@ -67,7 +67,9 @@ func (l *loader) translations() {
 			}
 		}
 		for _, kind := range []string{"role", "source"} {
-			l.translatedList(dir+"/"+kind+"s.yaml", kind+"s", tr, kind)
+			l.listFile(dir+"/"+kind+"s.yaml", false, "translated "+kind+"s", kind+"s", func(d *decoder, n *yaml.Node) {
+				l.unit(d, n, tr, kind, nil)
+			})
 			for _, name := range l.dir(dir+"/"+kind+"s", ".yaml", ".yml") {
 				if d, root := l.yamlFile(name, true); root != nil {
 					l.unit(d, root, tr, kind, nil)
@@ -127,18 +129,13 @@ func (l *loader) addUnit(d *decoder, n *yaml.Node, tr *site.Translation, u *site
 		}
 		fields[k] = f
 	}
-	required := []string{"source_hash"}
-	if kind != "page" && kind != "checklist" && kind != "protocol" {
-		required = append(required, "id")
-	}
-	if !d.mapping(n, what, fields, required...) {
+	// A required key that extra takes away (the id of a page, a checklist or
+	// a template, named by its file) is not asked for.
+	if !d.mapping(n, what, fields, "source_hash", "id") || u.ID == "" {
 		return nil
 	}
-	if kind == "page" || kind == "checklist" || kind == "protocol" {
+	if idPos == (site.Pos{}) {
 		idPos = site.Pos{File: u.Pos.File, Line: 1, Col: 1}
-	}
-	if u.ID == "" {
-		return nil
 	}
 	if !l.s.Has(kind, u.ID) {
 		l.diags.Add(idPos, "%s %q: the source has no %s with this id", what, u.ID, site.UnitWord(kind))
@@ -173,18 +170,6 @@ func keep(u *site.Translated, field string, t site.Text, at site.Pos) {
 	u.Empty[field] = at
 }
 
-// translatedList reads an optional file holding one list, under key, of
-// translated units (roles.yaml, sources.yaml).
-func (l *loader) translatedList(name, key string, tr *site.Translation, kind string) {
-	d, root := l.yamlFile(name, false)
-	if root == nil {
-		return
-	}
-	d.mapping(root, "translated "+key, map[string]fieldFunc{
-		key: d.list(func(n *yaml.Node) { l.unit(d, n, tr, kind, nil) }),
-	}, key)
-}
-
 func (l *loader) translatedResult(name string, tr *site.Translation) {
 	d, root := l.yamlFile(name, true)
 	if root == nil {
@@ -217,17 +202,20 @@ func (l *loader) translatedRec(d *decoder, n *yaml.Node, tr *site.Translation) {
 	}
 }
 
-func (l *loader) translatedPage(name string, tr *site.Translation) {
+// translatedMarkdown reads a translated page or template of kind: its keys
+// in the front matter, its text below. It returns the text, and whether
+// the unit was added to tr.
+func (l *loader) translatedMarkdown(name string, tr *site.Translation, kind string) (site.Text, bool) {
 	d, root, body := l.markdownFile(name)
 	if root == nil {
-		return
+		return body, false
 	}
-	u := &site.Translated{Pos: d.pos(root), Kind: "page", ID: fileStem(name), Fields: map[string]site.Text{}}
-	u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil})
-	if u == nil {
-		return
+	u := &site.Translated{Pos: d.pos(root), Kind: kind, ID: fileStem(name), Fields: map[string]site.Text{}}
+	if u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil}); u == nil {
+		return body, false
 	}
 	keep(u, "body", body, bodyStart(body))
+	return body, true
 }
 
 // translatedChecklist reads translations/<lang>/checklists/<role>.yaml: the
@@ -293,20 +281,12 @@ func (l *loader) translatedChecklist(name string, tr *site.Translation) {
 // fields are matched to the source's by place (see render), so it must have
 // as many.
 func (l *loader) translatedProtocol(name string, tr *site.Translation) {
-	d, root, body := l.markdownFile(name)
-	if root == nil {
-		return
-	}
-	src := l.s.Protocol(fileStem(name))
-	u := &site.Translated{Pos: d.pos(root), Kind: "protocol", ID: fileStem(name), Fields: map[string]site.Text{}}
-	u = l.addUnit(d, root, tr, u, map[string]fieldFunc{"id": nil})
-	if u == nil {
-		return
-	}
-	if keep(u, "body", body, bodyStart(body)); strings.TrimSpace(body.Value) == "" {
+	body, ok := l.translatedMarkdown(name, tr, "protocol")
+	if !ok || strings.TrimSpace(body.Value) == "" {
 		return
 	}
 	l.rowsMarkers(body)
+	src := l.s.Protocol(fileStem(name))
 	if got, want := countFields(body.Value), countFields(src.Body.Value); got != want {
 		l.diags.Add(body.Pos, "the translated template's fields: %d, the source's: %d; translate each [[field]], in the source's order, so that what is typed shows in every language", got, want)
 	}
