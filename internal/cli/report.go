@@ -244,22 +244,15 @@ func generatedOn(flag string) (string, error) {
 func readLimited(name string) ([]byte, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, publish.UnwrapPath(err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, int64(report.MaxBytes)+1))
 	if err != nil {
-		return nil, unwrapPath(err)
+		return nil, publish.UnwrapPath(err)
 	}
 	if len(data) > report.MaxBytes {
 		return nil, fmt.Errorf("is larger than the limit of %d bytes", report.MaxBytes)
 	}
 	return data, nil
-}
-
-func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
-	}
-	return err
 }
