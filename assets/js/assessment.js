@@ -115,7 +115,7 @@
     if (r.later) {
       var t = document.createElement('template');
       t.innerHTML = r.later.textContent;
-      if (shownFinal) { each(t.content.querySelectorAll('input, textarea, button'), function (c) { c.disabled = true; }); }
+      lockFields(t.content);
       r.later.replaceWith(t.content);
       r.later = null;
     }
@@ -452,10 +452,16 @@
   // signed it off. The fields are touched only when that changes: the
   // page arrives with all of them enabled.
   var shownFinal = false;
+  // lockFields makes the fields under root read-only when the assessment
+  // shown is final, editable when not; a long form's fields made later
+  // (made) pass through it too.
+  function lockFields(root) {
+    each(root.querySelectorAll('input, textarea, button'), function (c) { c.disabled = shownFinal; });
+  }
   function showFinal(rec) {
     if (!!rec.final !== shownFinal) {
       shownFinal = !!rec.final;
-      each(form.querySelectorAll('input, textarea, button'), function (c) { c.disabled = shownFinal; });
+      lockFields(form);
     }
     var note = $('sa-final-note');
     note.textContent = rec.final ? msg('final.note', rec.approvedBy, view.longDate(rec.approvedOn)) : '';

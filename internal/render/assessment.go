@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"encoding/json"
 	"strings"
 
@@ -118,7 +117,7 @@ func (r *renderer) assessmentPage(b *Base) any {
 		}
 	}
 	for _, lv := range r.s.Scale.Levels {
-		label := cmp.Or(lv.Label, r.i18n.Lookup("assessment.status."+lv.ID))
+		label := lv.ShownLabel(r.i18n.Lookup)
 		desc := lv.Description
 		if desc == "" && lv.ID == site.NotApplicable {
 			desc = r.i18n.Lookup("assessment.scale.notapplicable")

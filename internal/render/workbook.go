@@ -1,7 +1,6 @@
 package render
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -128,7 +127,7 @@ func (r *renderer) blankWorkbook() workbook.Blank {
 		if lv.Scored {
 			points = strconv.Itoa(lv.Score)
 		}
-		b.Levels = append(b.Levels, workbook.Level{Name: cmp.Or(lv.Label, t("assessment.status."+lv.ID)), Code: lv.ID, Points: points})
+		b.Levels = append(b.Levels, workbook.Level{Name: lv.ShownLabel(t), Code: lv.ID, Points: points})
 	}
 	for _, res := range r.s.Results {
 		for _, rec := range res.Recommendations {

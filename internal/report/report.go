@@ -559,13 +559,13 @@ func (r *Report) cell(a Answer) Cell {
 
 // label is a status as the report names it.
 func (r *Report) label(status string) string {
-	if lv := r.Scale.Level(status); lv != nil && lv.Label != "" {
-		return lv.Label
-	}
 	if status == "" {
 		return ""
 	}
-	return r.tr("assessment.status." + status)
+	if lv := r.Scale.Level(status); lv != nil {
+		return lv.ShownLabel(func(key string) string { return r.tr(key) })
+	}
+	return r.tr(site.LabelKey(status))
 }
 
 // points is the score of a status, and whether it has one.

@@ -64,6 +64,19 @@ func DefaultScale() Scale {
 	}}
 }
 
+// LabelKey is the interface string that names a level without a label of
+// its own: the built-in scale's levels, in every language.
+func LabelKey(id string) string { return "assessment.status." + id }
+
+// ShownLabel is the level's label, or the interface string LabelKey that
+// lookup gives when the level has none.
+func (l Level) ShownLabel(lookup func(key string) string) string {
+	if l.Label != "" {
+		return l.Label
+	}
+	return lookup(LabelKey(l.ID))
+}
+
 // Level returns the level with id, or nil.
 func (s Scale) Level(id string) *Level {
 	for i := range s.Levels {
