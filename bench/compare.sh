@@ -4,7 +4,8 @@
 # the median CPU time (user and system: on a shared, busy machine it varies
 # less than wall time), the peak memory (maximum resident set) and the
 # output size of each; then the weight of the pages a reader loads: the
-# median recommendation page, the self-assessment page, the search index
+# median recommendation page, the self-assessment page (and the median part
+# of a form in parts), the search index
 # and the print edition.
 #
 #   bench/compare.sh [RUNS] [N ...]      default: 5 runs at 500 10000 50000
@@ -66,7 +67,8 @@ for n in "${sizes[@]}"; do
   medsize() { find "$@" -name index.html -printf '%s\n' | median | kb; }
   echo "$n  page weight kB: recommendation $(medsize "$base/out-rg/recommendations")" \
     "(hugo $(find "$base/out-hugo/results" -mindepth 2 -name index.html -printf '%s\n' | median | kb))," \
-    "self-assessment $(stat -c %s "$base/out-rg/self-assessment/index.html" | kb)," \
+    "self-assessment $(stat -c %s "$base/out-rg/self-assessment/index.html" | kb)" \
+    "(median part $(find "$base/out-rg/self-assessment" -mindepth 2 -name index.html -printf '%s\n' | median | kb))," \
     "search index $(du -sb "$base/out-rg/search" | cut -f1 | kb) in $(find "$base/out-rg/search" -type f | wc -l) files," \
     "print $(stat -c %s "$base/out-rg/print/index.html" | kb);" \
     "files: riskguide $(find "$base/out-rg" -type f | wc -l), hugo $(find "$base/out-hugo" -type f | wc -l)"

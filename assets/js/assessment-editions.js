@@ -29,17 +29,35 @@
   var CURRENT = form.getAttribute('data-guidance-version') || '';
   var RECORDED = (form.getAttribute('data-editions') || '').split(' ').filter(Boolean);
 
-  // recs holds, by recommendation id, its text's hash now and its earlier
-  // texts' differences by edition and by hash.
+  // recs holds, by recommendation id, its label and text, its text's hash
+  // now, the hashes of its earlier texts by edition and, when its fields
+  // are on this page (box), the differences by edition and by hash. A
+  // form in parts lists every recommendation in assessment-guidance.js,
+  // with its expected result (whose part holds it) and the same hashes.
   var recs = {};
+  (R.assessmentGuidance || []).forEach(function (g) {
+    g.recs.forEach(function (d) {
+      recs[d.id] = { box: null, result: g.id, label: d.label, text: d.text, hash: d.hash, earlier: d.earlier || {}, byEdition: {}, byHash: {} };
+    });
+  });
   Array.prototype.forEach.call(form.querySelectorAll('[data-rec]'), function (box) {
-    var r = { box: box, hash: box.getAttribute('data-text-hash') || '', byEdition: {}, byHash: {} };
+    var id = box.getAttribute('data-rec'), text = box.querySelector('.sa-rec-text');
+    var r = recs[id] = { box: box, label: box.getAttribute('data-label') || id, text: text ? text.textContent : '',
+      hash: box.getAttribute('data-text-hash') || '', earlier: {}, byEdition: {}, byHash: {} };
     Array.prototype.forEach.call(box.querySelectorAll('template[data-edition]'), function (t) {
+      r.earlier[t.getAttribute('data-edition')] = t.getAttribute('data-hash');
       r.byEdition[t.getAttribute('data-edition')] = t;
       r.byHash[t.getAttribute('data-hash')] = t;
     });
-    recs[box.getAttribute('data-rec')] = r;
   });
+
+  // link is the link to recommendation id's fields: on this page, or on
+  // the part of a form in parts that holds them.
+  function link(id) {
+    var r = recs[id];
+    var part = !r.box && form.querySelector('.sa-part-open a[data-part="' + r.result + '"]');
+    return (part ? part.getAttribute('href') : '') + '#sa-rec-' + id;
+  }
 
   function known(v) { return v === CURRENT || RECORDED.indexOf(v) >= 0; }
 
@@ -54,8 +72,7 @@
     if (!known(a.edition)) { a.edition = RECORDED.length ? RECORDED[0] : CURRENT; }
     var r = recs[id];
     if (!r) { a.textHash = ''; return; }
-    var t = r.byEdition[a.edition];
-    a.textHash = t ? t.getAttribute('data-hash') : r.hash;
+    a.textHash = io.own(r.earlier, a.edition) ? r.earlier[a.edition] : r.hash;
   };
 
   // changed reports whether answer a of recommendation id answers a text
@@ -93,6 +110,7 @@
     var msg = model.msg;
     Object.keys(recs).forEach(function (id) {
       var r = recs[id];
+      if (!r.box) { return; }
       var a = io.own(rec.answers, id) ? rec.answers[id] : null;
       var box = r.box.querySelector('.sa-edition');
       var flagged = changed(id, a);
@@ -134,8 +152,7 @@
     line.replaceChildren(document.createTextNode(msg('edition.review.count', ids.length) + ' '));
     ids.forEach(function (id, i) {
       if (i) { line.appendChild(document.createTextNode(', ')); }
-      var label = recs[id].box.getAttribute('data-label') || id;
-      line.appendChild(el('a', { href: '#sa-rec-' + id }, label));
+      line.appendChild(el('a', { href: link(id) }, recs[id].label));
     });
   }
 
@@ -154,11 +171,9 @@
     }
     var ul = part.appendChild(el('ul', { 'class': 'sa-report-unreviewed' }));
     ids.forEach(function (id) {
-      var box = recs[id].box;
       var li = ul.appendChild(el('li'));
-      li.appendChild(el('span', { 'class': 'num' }, box.getAttribute('data-label') || id));
-      var text = box.querySelector('.sa-rec-text');
-      li.appendChild(document.createTextNode(' ' + (text ? text.textContent : '') + ' '));
+      li.appendChild(el('span', { 'class': 'num' }, recs[id].label));
+      li.appendChild(document.createTextNode(' ' + recs[id].text + ' '));
       li.appendChild(el('span', { 'class': 'sa-entry-fact' }, msg('edition.report.item', rec.answers[id].edition)));
     });
     return part;

@@ -82,20 +82,40 @@
     results: [],
     byId: {}
   };
-  each(form.querySelectorAll('[data-result]'), function (sec) {
-    var res = { id: sec.getAttribute('data-result'), number: +sec.getAttribute('data-number'), title: sec.getAttribute('data-title'), recs: [] };
-    each(sec.querySelectorAll('[data-rec]'), function (el) {
-      var t = el.querySelector('.sa-rec-text');
-      // later: on a long form, the <noscript> its fields still are in
-      // (the section's last child; see "Long guidance" below).
-      var last = el.lastElementChild;
-      var r = { id: el.getAttribute('data-rec'), label: el.getAttribute('data-label'), text: t ? t.textContent : '', el: el,
-        later: last && last.matches('noscript.sa-later') ? last : null };
-      res.recs.push(r);
-      model.byId[r.id] = r;
+  // A form in parts (render.PartForm) holds one expected result's fields
+  // per page, or none on its overview: the whole guidance then comes from
+  // assessment-guidance.js, and a recommendation whose fields are on
+  // another page has no el.
+  function place(r, el) {
+    r.el = el;
+    // later: on a long form, the <noscript> its fields still are in
+    // (the section's last child; see "Long guidance" below).
+    var last = el && el.lastElementChild;
+    r.later = last && last.matches('noscript.sa-later') ? last : null;
+    model.byId[r.id] = r;
+  }
+  if (R.assessmentGuidance) {
+    R.assessmentGuidance.forEach(function (g) {
+      var res = { id: g.id, number: g.number, title: g.title, recs: [] };
+      g.recs.forEach(function (d) {
+        var r = { id: d.id, label: d.label, text: d.text };
+        place(r, $('sa-rec-' + d.id));
+        res.recs.push(r);
+      });
+      model.results.push(res);
     });
-    model.results.push(res);
-  });
+  } else {
+    each(form.querySelectorAll('[data-result]'), function (sec) {
+      var res = { id: sec.getAttribute('data-result'), number: +sec.getAttribute('data-number'), title: sec.getAttribute('data-title'), recs: [] };
+      each(sec.querySelectorAll('[data-rec]'), function (el) {
+        var t = el.querySelector('.sa-rec-text');
+        var r = { id: el.getAttribute('data-rec'), label: el.getAttribute('data-label'), text: t ? t.textContent : '' };
+        place(r, el);
+        res.recs.push(r);
+      });
+      model.results.push(res);
+    });
+  }
   // The scale the page's answers are on; exports record it, and a file on
   // another scale is refused rather than scored wrongly.
   io.useScale(form.getAttribute('data-scale') || io.DEFAULT_SCALE,
@@ -394,7 +414,8 @@
     var ids = Object.keys(shown).concat(Object.keys(rec.answers).filter(function (id) { return !shown[id]; }));
     var filled = [];
     ids.forEach(function (id) {
-      if (!own(model.byId, id)) { return; }
+      // Fields on another page of a form in parts are shown there.
+      if (!own(model.byId, id) || !model.byId[id].el) { return; }
       var r = model.byId[id];
       var a = own(rec.answers, id) ? rec.answers[id] : blankAnswer();
       made(r);

@@ -85,13 +85,20 @@ func run(runs, recs int, gen string, sites []string, prof bool, keep, before str
 		if err != nil {
 			return fmt.Errorf("%s: %w", name, err)
 		}
-		variants := []variant{{name, dir}}
+		variants, err := pages(name, dir)
+		if err != nil {
+			return err
+		}
 		if before != "" {
-			variants = []variant{{name + " (before)", filepath.Join(before, name)}, {name, dir}}
+			earlier, err := pages(name+" (before)", filepath.Join(before, name))
+			if err != nil {
+				return err
+			}
+			variants = append(earlier, variants...)
 		}
 		stats := make([]stat, len(variants))
 		for i := range stats {
-			st, err := os.Stat(filepath.Join(variants[i].dir, "self-assessment", "index.html"))
+			st, err := os.Stat(filepath.Join(variants[i].dir, variants[i].page))
 			if err != nil {
 				return err
 			}
@@ -99,7 +106,7 @@ func run(runs, recs int, gen string, sites []string, prof bool, keep, before str
 		}
 		for i := range runs {
 			for j, v := range variants {
-				m, err := measure(browsertest.FileURL(v.dir, "self-assessment/index.html"), prof && i == 0)
+				m, err := measure(browsertest.FileURL(v.dir, v.page), v.clicks, prof && i == 0)
 				if err != nil {
 					return fmt.Errorf("%s, run %d: %w", v.name, i+1, err)
 				}
@@ -119,7 +126,11 @@ func run(runs, recs int, gen string, sites []string, prof bool, keep, before str
 		}
 		for j, v := range variants {
 			st := stats[j]
-			fmt.Printf("| %s | %d | %d | %d | %.2f s | %.0f ms | %.2f s | %.0f ms |\n", v.name, n, st.bytes, st.nodes, median(st.ready)/1000, median(st.click), median(st.loadCPU)/1000, median(st.clickCPU))
+			click, clickCPU := "–", "–"
+			if v.clicks {
+				click, clickCPU = fmt.Sprintf("%.0f ms", median(st.click)), fmt.Sprintf("%.0f ms", median(st.clickCPU))
+			}
+			fmt.Printf("| %s | %d | %d | %d | %.2f s | %s | %.2f s | %s |\n", v.name, n, st.bytes, st.nodes, median(st.ready)/1000, click, median(st.loadCPU)/1000, clickCPU)
 		}
 	}
 	for _, p := range profiles {
@@ -161,14 +172,11 @@ func build(name, dir string, recs int, gen string) (int, error) {
 	if err := os.RemoveAll(dir); err != nil {
 		return 0, err
 	}
-	if _, err := generate.BuildSource(src, generate.Options{Out: dir}); err != nil {
-		return 0, err
-	}
-	b, err := os.ReadFile(filepath.Join(dir, "self-assessment", "index.html"))
+	res, err := generate.BuildSource(src, generate.Options{Out: dir})
 	if err != nil {
 		return 0, err
 	}
-	return strings.Count(string(b), `data-rec="`), nil
+	return len(res.Site.AllRecommendations()), nil
 }
 
 // moduleRoot is the repository's folder, found from the working folder.
@@ -184,7 +192,37 @@ func moduleRoot() string {
 	}
 }
 
-type variant struct{ name, dir string }
+// variant is a page measured: page is its path under dir; clicks is set
+// when it holds fields to click (an overview of a form in parts has none).
+type variant struct {
+	name, dir, page string
+	clicks          bool
+}
+
+// pages are the pages to measure of the site built in dir: the form, or,
+// when it is in parts (render.PartForm), the overview and the part in the
+// middle.
+func pages(name, dir string) ([]variant, error) {
+	whole := []variant{{name, dir, "self-assessment/index.html", true}}
+	entries, err := os.ReadDir(filepath.Join(dir, "self-assessment"))
+	if err != nil {
+		return nil, err
+	}
+	var parts []string
+	for _, e := range entries {
+		if e.IsDir() {
+			parts = append(parts, e.Name())
+		}
+	}
+	if len(parts) == 0 {
+		return whole, nil
+	}
+	mid := parts[len(parts)/2]
+	return []variant{
+		{name + ", overview", dir, "self-assessment/index.html", false},
+		{name + ", a part", dir, "self-assessment/" + mid + "/index.html", true},
+	}, nil
+}
 
 type stat struct {
 	bytes             int64
@@ -235,7 +273,7 @@ const clickNow = `(function () {
 })()`
 
 // measure opens the page in a new browser and times it.
-func measure(url string, prof bool) (measurement, error) {
+func measure(url string, clicks, prof bool) (measurement, error) {
 	var m measurement
 	b, err := browsertest.Start()
 	if err != nil {
@@ -268,10 +306,14 @@ func measure(url string, prof bool) (measurement, error) {
 	}
 	// Clicks near the top, in the middle and at the end of the form, on
 	// different steps of the scale, one on a radio clicked before.
-	for _, c := range []struct {
+	steps := []struct {
 		at float64
 		k  int
-	}{{0, 0}, {0, 1}, {1, 2}, {0.5, 0}, {0.25, 3}} {
+	}{{0, 0}, {0, 1}, {1, 2}, {0.5, 0}, {0.25, 3}}
+	if !clicks {
+		steps = nil
+	}
+	for _, c := range steps {
 		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`%s(%g, %d)`, clickScript, c.at, c.k), chromedp.EvalAwaitPromise)); err != nil {
 			return m, err
 		}

@@ -2,6 +2,8 @@ package render
 
 import (
 	"encoding/json"
+	"path"
+	"slices"
 	"strings"
 
 	"github.com/riskguide/riskguide/internal/edition"
@@ -14,10 +16,17 @@ const AssessmentPath = "self-assessment/index.html"
 
 // AssessmentPage is self-assessment/index.html: a form over every
 // recommendation that scripts keep, summarise, export and import, and that
-// prints blank without them.
+// prints blank without them. From PartForm recommendations it is an
+// overview, and each expected result's recommendations have a page of
+// their own (Part).
 type AssessmentPage struct {
 	*Base
-	Results     []*site.ExpectedResult
+	Results []*site.ExpectedResult
+	// Part is the expected result whose recommendations this page holds
+	// when the form is in parts; nil for the overview and a whole form.
+	Part *site.ExpectedResult
+	// Split is set when the form is in parts (PartForm).
+	Split       bool
 	Fingerprint string
 	Statuses    []StatusOption
 	// PlanTemplate links to the "action-plan" protocol template, when the
@@ -106,11 +115,101 @@ var assessmentScriptKeys = []string{
 	"edition.review.count", "edition.report.answers", "edition.report.unreviewed", "edition.report.none", "edition.report.item",
 }
 
-func (r *renderer) assessmentPage(b *Base) any {
+// PartForm is the number of recommendations from which the
+// self-assessment is in parts: an overview (the summary, coverage, action
+// plan, report and the assessments kept) at AssessmentPath, and the
+// fields of each expected result's recommendations on a page of their own
+// (assessmentPath). Every page shares the answers, kept in the browser;
+// the scripts know the whole guidance from guidanceScript. One page of
+// 2,000 recommendations is 10 MB, which a browser needs about two seconds
+// to read and lay out however little of it is shown (docs/benchmarks.md,
+// "Self-assessment in the browser"); a part is ready as soon as a short
+// form. Below PartForm a single page is ready within a second.
+const PartForm = 500
+
+// split reports whether the self-assessment is in parts (PartForm).
+func (r *renderer) split() bool { return len(r.s.AllRecommendations()) >= PartForm }
+
+// assessmentPath is the page that holds the fields of res's
+// recommendations.
+func (r *renderer) assessmentPath(res *site.ExpectedResult) string {
+	if !r.split() {
+		return AssessmentPath
+	}
+	return partPath(res)
+}
+
+// partPath is the page of res's part of a form in parts.
+func partPath(res *site.ExpectedResult) string { return "self-assessment/" + res.ID + "/index.html" }
+
+// assessmentJobs are the self-assessment's pages: one, or the overview and
+// a part per expected result.
+func (r *renderer) assessmentJobs() []job {
+	jobs := []job{{path: AssessmentPath, kind: "self-assessment", make: func(b *Base) (any, error) { return r.assessmentPage(b, nil), nil }}}
+	if r.split() {
+		for _, res := range r.s.Results {
+			jobs = append(jobs, job{path: r.assessmentPath(res), kind: "self-assessment", make: func(b *Base) (any, error) { return r.assessmentPage(b, res), nil }})
+		}
+	}
+	return jobs
+}
+
+// guidanceScript is the asset that tells the scripts of a form in parts
+// what the whole guidance is, since each page holds only a part of it.
+const guidanceScript = "js/assessment-guidance.js"
+
+// guidanceScript writes it: the expected results and their
+// recommendations, as the fields of a whole form would describe them
+// (assessment.js, "The guidance").
+func (r *renderer) guidanceScript() ([]byte, error) {
+	type rec struct {
+		ID    string `json:"id"`
+		Label string `json:"label"`
+		Text  string `json:"text"`
+		Hash  string `json:"hash"`
+		// Earlier are the hashes of its earlier texts, by edition
+		// (Earlier), for assessment-editions.js.
+		Earlier map[string]string `json:"earlier,omitempty"`
+	}
+	type result struct {
+		ID     string `json:"id"`
+		Number int    `json:"number"`
+		Title  string `json:"title"`
+		Recs   []rec  `json:"recs"`
+	}
+	p := &AssessmentPage{editions: r.o.Editions}
+	var results []result
+	for _, res := range r.s.Results {
+		out := result{ID: res.ID, Number: res.Number, Title: res.Title}
+		for _, rc := range res.Recommendations {
+			r := rec{ID: rc.ID, Label: rc.Label, Text: rc.Text, Hash: p.TextHash(rc)}
+			for _, e := range p.Earlier(rc.ID) {
+				if r.Earlier == nil {
+					r.Earlier = map[string]string{}
+				}
+				r.Earlier[e.Version] = e.Hash
+			}
+			out.Recs = append(out.Recs, r)
+		}
+		results = append(results, out)
+	}
+	data, err := json.Marshal(results)
+	if err != nil {
+		return nil, err
+	}
+	return slices.Concat([]byte("(window.riskguide = window.riskguide || {}).assessmentGuidance = "), data, []byte(";\n")), nil
+}
+
+func (r *renderer) assessmentPage(b *Base, part *site.ExpectedResult) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
-	p := &AssessmentPage{Base: b, Results: r.s.Results, Fingerprint: r.s.Fingerprint(), editions: r.o.Editions}
-	p.Coverage = r.s.Instruments()
+	p := &AssessmentPage{Base: b, Results: r.s.Results, Part: part, Split: r.split(), Fingerprint: r.s.Fingerprint(), editions: r.o.Editions}
+	if part != nil {
+		b.Title = part.Title + " – " + t
+	}
+	if part == nil {
+		p.Coverage = r.s.Instruments()
+	}
 	for _, pr := range r.s.Protocols {
 		if pr.ID == "action-plan" {
 			p.PlanTemplate, _ = b.URL("protocol", pr.ID)
@@ -164,6 +263,59 @@ const LongForm = 100
 
 // Long reports whether the form is long (LongForm).
 func (p *AssessmentPage) Long() bool { return len(p.Site.AllRecommendations()) >= LongForm }
+
+// Later reports whether this page holds LongForm recommendations' fields
+// or more, written inside <noscript>s (see LongForm).
+func (p *AssessmentPage) Later() bool {
+	if p.Split {
+		return p.Part != nil && len(p.Part.Recommendations) >= LongForm
+	}
+	return p.Long()
+}
+
+// Holds reports whether this page holds the fields of res's
+// recommendations.
+func (p *AssessmentPage) Holds(res *site.ExpectedResult) bool { return !p.Split || p.Part == res }
+
+// ResultLink is the link to res in the form: its heading on this page, or
+// the page of its part.
+func (p *AssessmentPage) ResultLink(res *site.ExpectedResult) string {
+	if p.Holds(res) {
+		return "#sa-result-" + res.ID
+	}
+	return p.formLink(res.ID + "/index.html")
+}
+
+// RecLink is the link to recommendation rec's fields.
+func (p *AssessmentPage) RecLink(rec *site.Recommendation) string {
+	if p.Holds(rec.Result) {
+		return "#" + AssessmentAnchor(rec.ID)
+	}
+	return p.formLink(rec.Result.ID+"/index.html") + "#" + AssessmentAnchor(rec.ID)
+}
+
+// BlankWorkbook is the link to the blank workbook.
+func (p *AssessmentPage) BlankWorkbook() string { return p.formLink(path.Base(BlankWorkbookPath)) }
+
+// Overview is the link to the overview from a part.
+func (p *AssessmentPage) Overview() string { return p.formLink("index.html") }
+
+// formLink is the link from this page to name, a path under the form's
+// folder (self-assessment/). Rel's links go up to the site's root and
+// down again; these stay in the folder, and the coverage tables of an
+// overview hold thousands of them.
+func (p *AssessmentPage) formLink(name string) string {
+	if p.Part != nil {
+		name = "../" + name
+	}
+	if p.Site.Config.PrettyURLs {
+		name = strings.TrimSuffix(name, "index.html")
+		if name == "" {
+			name = "./"
+		}
+	}
+	return name
+}
 
 // DoneLevels are the ids of the levels that count as in place, for the
 // scripts' action plan.

@@ -37,6 +37,10 @@ func (c *Chrome) Root() string { return c.b.Root() }
 // Asset returns the link to a file under assets/.
 func (c *Chrome) Asset(name string) string { return c.b.Asset(name) }
 
+// Split reports whether the self-assessment is in parts (PartForm), whose
+// pages load the guidance from a script of its own.
+func (c *Chrome) Split() bool { return len(c.Site.AllRecommendations()) >= PartForm }
+
 // Logo is the link to the site's logo, or "".
 func (c *Chrome) Logo() string { return c.b.Logo() }
 

@@ -151,7 +151,7 @@ func (r *renderer) recPage(b *Base, rec, prev, next *site.Recommendation) (any, 
 	if next != nil {
 		p.NextLink = &Link{URL: b.Rel(recPath(next.ID)), Text: next.Label, Title: next.Text, Lang: next.Lang}
 	}
-	p.AssessURL = b.Rel(AssessmentPath + "#" + AssessmentAnchor(rec.ID))
+	p.AssessURL = b.Rel(r.assessmentPath(rec.Result) + "#" + AssessmentAnchor(rec.ID))
 	guide, err := r.guideNav(b, rec.Result, rec)
 	if err != nil {
 		return nil, err

@@ -343,6 +343,9 @@ var generatedPages = map[string]func(r *renderer) []job{
 	"changes": (*renderer).changesJobs,
 	"edition": (*renderer).editionJobs,
 	"retired": (*renderer).retiredJobs,
+	// The self-assessment: one page, or an overview and a page per
+	// expected result (PartForm).
+	"self-assessment": (*renderer).assessmentJobs,
 }
 
 // pageKinds are the kinds of page, in the order of the sitemap. A kind of
@@ -378,7 +381,7 @@ var pageKinds = []pageKind{
 		return r.freePage(b, es[i].(*site.Page)), nil
 	}},
 	{"print", "print/index.html", one((*renderer).printPage)},
-	{"self-assessment", AssessmentPath, one((*renderer).assessmentPage)},
+	{name: "self-assessment"}, // see generatedPages
 	{"search", "search/index.html", one((*renderer).searchPage)},
 	{name: "changes"}, {name: "edition"}, {name: "retired"}, // see generatedPages
 }
@@ -487,6 +490,13 @@ func (r *renderer) readAssets() error {
 			return fmt.Errorf("reading logo: %w", err)
 		}
 		r.assetFiles = append(r.assetFiles, outFile{r.logo, data})
+	}
+	if r.split() {
+		data, err := r.guidanceScript()
+		if err != nil {
+			return err
+		}
+		r.assetFiles = append(r.assetFiles, outFile{"assets/" + guidanceScript, data})
 	}
 	r.versions = map[string]string{}
 	for _, f := range r.assetFiles {
