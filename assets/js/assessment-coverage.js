@@ -24,7 +24,13 @@
   function fillRow(model, rec, row) {
     var msg = model.msg, tr = row.tr;
     var t = summary.tally(row.recs, rec);
+    // The two cells only scripts fill are made by them, the first time:
+    // the page does not carry thousands of empty ones.
     var cell = tr.querySelector('.sa-cov-progress');
+    if (!cell) {
+      cell = tr.appendChild(el('td', { 'class': 'sa-cov-js sa-cov-progress' }));
+      tr.appendChild(el('td', { 'class': 'sa-cov-js sa-cov-score' }));
+    }
     cell.replaceChildren();
     io.STATUSES.forEach(function (s) {
       if (t.counts[s]) { cell.appendChild(view.badge(s, t.counts[s] + ' ' + model.statusLabel(s))); cell.appendChild(document.createTextNode(' ')); }
@@ -33,9 +39,25 @@
     tr.querySelector('.sa-cov-score').textContent = t.score === null ? msg('coverage.none') : t.score.toFixed(1);
   }
 
+  // On a long form the tables are filled only while they are near the
+  // screen, and before they are printed: otherwise every load would write
+  // thousands of rows no one sees yet (2,000 on the overview of 2,000
+  // recommendations). pending is what to fill once they come near.
+  var near = !box.closest('.sa-long'), pending = null;
+  if (!near) {
+    new IntersectionObserver(function (entries) {
+      near = entries[entries.length - 1].isIntersecting;
+      if (near && pending) { var p = pending; pending = null; fillNow(p[0], p[1]); }
+    }, { rootMargin: '100% 0px' }).observe(box);
+  }
+
   // fill writes every row of the page's tables, or, when only the status
   // of the recommendation changed (its id) did, only the rows citing it.
   function fill(model, rec, changed) {
+    if (!near) { pending = [model, rec]; return; }
+    fillNow(model, rec, changed);
+  }
+  function fillNow(model, rec, changed) {
     if (!page) {
       page = rows(box);
       byRec = Object.create(null);
@@ -53,7 +75,7 @@
   // report returns a copy of the filled summary for the printed report,
   // without the page's ids, so that nothing is named twice.
   function report(model, rec) {
-    fill(model, rec);
+    fillNow(model, rec);
     var copy = box.cloneNode(true);
     copy.removeAttribute('id');
     copy.setAttribute('aria-labelledby', 'sa-report-cov-title');

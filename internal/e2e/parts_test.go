@@ -102,6 +102,9 @@ func TestFormInParts(t *testing.T) {
 		if inPlace != "1" {
 			t.Errorf("the overview's summary counts %q recommendations of the second expected result in place, want 1", inPlace)
 		}
+		// The coverage tables, filled once they come near the screen.
+		tb.Do(onScreen("#sa-coverage"))
+		tb.waitFor("the coverage filled", `document.querySelectorAll('#sa-coverage tr[data-recs]').length === document.querySelectorAll('#sa-coverage .sa-cov-progress').length`)
 		text := strings.Join(strings.Fields(browsertest.PDFText(t, tb.PDF())), " ")
 		if !strings.Contains(text, "Register of part two, 2026") {
 			t.Error("the report printed from the overview lacks the answer given on a part")
