@@ -55,8 +55,8 @@
   // the part of a form in parts that holds them.
   function link(id) {
     var r = recs[id];
-    var part = !r.box && form.querySelector('.sa-part-open a[data-part="' + r.result + '"]');
-    return (part ? part.getAttribute('href') : '') + '#sa-rec-' + id;
+    var part = r.box ? '' : (form.getAttribute('data-part-link') || '').replace('%s', r.result);
+    return part + '#sa-rec-' + id;
   }
 
   function known(v) { return v === CURRENT || RECORDED.indexOf(v) >= 0; }

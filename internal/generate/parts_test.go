@@ -43,6 +43,8 @@ func TestFormInParts(t *testing.T) {
 		{".sa-parts-intro", 1, "", "", ""},
 		{".sa-part-back", 0, "", "", ""},
 		{".sa-cov-table", 20, "", "", ""},
+		{".sa-jump", 0, "", "", ""},
+		{"#sa-form", 1, "", "data-part-link", "%s/index.html"},
 	})
 	checkPage(t, out, "self-assessment/"+first.ID+"/index.html", []expect{
 		{"#sa-form .sa-rec", len(first.Recommendations), "", "", ""},
@@ -51,9 +53,15 @@ func TestFormInParts(t *testing.T) {
 		{"#sa-form.sa-long", 1, "", "", ""},
 		{".sa-part-back a", 1, "", "href", "../index.html"},
 		{".sa-blank-xlsx a", 1, "", "href", "../self-assessment-blank.xlsx"},
-		{".sa-part-open a", len(results) - 1, "", "", ""},
-		{`.sa-part-open a[href="../` + second.ID + `/index.html"]`, 1, "", "", ""},
-		{`.sa-jump a[href="#sa-result-` + first.ID + `"]`, 1, "", "", ""},
+		{".sa-result", 1, "", "", ""},
+		{".sa-part-open", 0, "", "", ""},
+		{`.sa-jump a[href="../` + second.ID + `/index.html"]`, 1, "", "", ""},
+		{`.sa-jump a[href="#sa-result-` + first.ID + `"][aria-current="true"]`, 1, "", "", ""},
+		{`.sa-jump a[aria-current]`, 1, "", "", ""},
+		// The expected results around this one, and the overview for all.
+		{".sa-jump li", 12, "", "", ""},
+		{`.sa-jump li:last-child a[href="../index.html"]`, 1, "", "", ""},
+		{"#sa-form", 1, "", "data-part-link", "../%s/index.html"},
 		{`script[src^="../../assets/js/assessment-guidance.js?v="]`, 1, "", "", ""},
 		{".sa-cov-table", 0, "", "", ""},
 	})
@@ -123,7 +131,8 @@ func TestFormInParts(t *testing.T) {
 	}
 	checkPage(t, pretty, "self-assessment/"+first.ID+"/index.html", []expect{
 		{".sa-part-back a", 1, "", "href", "../"},
-		{`.sa-part-open a[href="../` + second.ID + `/"]`, 1, "", "", ""},
+		{`.sa-jump a[href="../` + second.ID + `/"]`, 1, "", "", ""},
+		{"#sa-form", 1, "", "data-part-link", "../%s/"},
 	})
 	if diags, err := linkcheck.Check(os.DirFS(pretty), "public", true); err != nil || len(diags) > 0 {
 		t.Errorf("links with pretty URLs: %v %v", diags, err)

@@ -273,6 +273,41 @@ func (p *AssessmentPage) Later() bool {
 	return p.Long()
 }
 
+// Shown are the expected results whose sections the form shows: every
+// one, or on a part of a form in parts only its own (the list of expected
+// results links to the others).
+func (p *AssessmentPage) Shown() []*site.ExpectedResult {
+	if p.Part != nil {
+		return []*site.ExpectedResult{p.Part}
+	}
+	return p.Results
+}
+
+// Jump are the expected results the list of them above the fields names:
+// every one of a whole form; on a part, those around it (guideWindow),
+// the overview listing every part; none on the overview, whose sections
+// are that list.
+func (p *AssessmentPage) Jump() []*site.ExpectedResult {
+	switch {
+	case !p.Split:
+		return p.Results
+	case p.Part == nil:
+		return nil
+	}
+	from, to := around(len(p.Results), p.Part.Number-1, guideWindow)
+	return p.Results[from:to]
+}
+
+// JumpCut reports whether Jump leaves expected results out.
+func (p *AssessmentPage) JumpCut() bool { return len(p.Jump()) < len(p.Results) && p.Part != nil }
+
+// IsPart reports whether res is the expected result of this part.
+func (p *AssessmentPage) IsPart(res *site.ExpectedResult) bool { return p.Part == res && res != nil }
+
+// PartLink is the link to any part, with %s for its expected result's id,
+// for the scripts' links to answers on other parts.
+func (p *AssessmentPage) PartLink() string { return p.formLink("%s/index.html") }
+
 // Holds reports whether this page holds the fields of res's
 // recommendations.
 func (p *AssessmentPage) Holds(res *site.ExpectedResult) bool { return !p.Split || p.Part == res }
