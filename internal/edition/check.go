@@ -94,8 +94,8 @@ func Warnings(fsys fs.FS, set *Set) site.Diagnostics {
 	at := siteKeyPos(fsys, "version")
 	switch {
 	case newest.Version == cur.Version:
-		same := *cur
-		same.Date = newest.Date // a date corrected is not new content
+		// A date corrected is not new content.
+		same := &Record{Version: cur.Version, Date: newest.Date, Results: cur.Results, Pos: cur.Pos}
 		if changed := Compare(newest, cur, nil); len(changed) > 0 || newest.file().Hash != same.file().Hash {
 			ws.Add(at, "warning: the content changed since edition %s was recorded (%s), but version: is still %s: give the new edition its own version (and published: date), then record it with `riskguide edition record`", cur.Version, summary(changed), cur.Version)
 		}

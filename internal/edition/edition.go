@@ -24,6 +24,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/riskguide/riskguide/internal/site"
 )
@@ -43,6 +44,12 @@ type Record struct {
 	// Pos is where the record was read from; zero for a record made from
 	// the content.
 	Pos site.Pos
+
+	// index finds a recommendation by id in Results: a build looks up
+	// every recommendation of every edition (Set.Earlier), which a scan
+	// of 10,000 would make a hundred million comparisons.
+	indexOnce sync.Once
+	index     map[string][2]int
 }
 
 // Result is an expected result as an edition published it.
@@ -131,6 +138,19 @@ func FromSite(s *site.Site) *Record {
 // Rec returns the recommendation with id in the edition and its result, or
 // nils.
 func (r *Record) Rec(id string) (*Rec, *Result) {
+	r.indexOnce.Do(func() {
+		r.index = map[string][2]int{}
+		for i := range r.Results {
+			for j := range r.Results[i].Recs {
+				r.index[r.Results[i].Recs[j].ID] = [2]int{i, j}
+			}
+		}
+	})
+	if at, ok := r.index[id]; ok && at[0] < len(r.Results) && at[1] < len(r.Results[at[0]].Recs) && r.Results[at[0]].Recs[at[1]].ID == id {
+		return &r.Results[at[0]].Recs[at[1]], &r.Results[at[0]]
+	}
+	// Not where the index says: a record changed after its first
+	// lookup (as tests do) is scanned.
 	for i := range r.Results {
 		for j := range r.Results[i].Recs {
 			if r.Results[i].Recs[j].ID == id {

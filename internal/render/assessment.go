@@ -26,7 +26,9 @@ type AssessmentPage struct {
 	// when the form is in parts; nil for the overview and a whole form.
 	Part *site.ExpectedResult
 	// Split is set when the form is in parts (PartForm).
-	Split       bool
+	Split bool
+	// long: see Long.
+	long        bool
 	Fingerprint string
 	Statuses    []StatusOption
 	// PlanTemplate links to the "action-plan" protocol template, when the
@@ -127,13 +129,10 @@ var assessmentScriptKeys = []string{
 // form. Below PartForm a single page is ready within a second.
 const PartForm = 500
 
-// split reports whether the self-assessment is in parts (PartForm).
-func (r *renderer) split() bool { return len(r.s.AllRecommendations()) >= PartForm }
-
 // assessmentPath is the page that holds the fields of res's
 // recommendations.
 func (r *renderer) assessmentPath(res *site.ExpectedResult) string {
-	if !r.split() {
+	if !r.split {
 		return AssessmentPath
 	}
 	return partPath(res)
@@ -146,7 +145,7 @@ func partPath(res *site.ExpectedResult) string { return "self-assessment/" + res
 // a part per expected result.
 func (r *renderer) assessmentJobs() []job {
 	jobs := []job{{path: AssessmentPath, kind: "self-assessment", make: func(b *Base) (any, error) { return r.assessmentPage(b, nil), nil }}}
-	if r.split() {
+	if r.split {
 		for _, res := range r.s.Results {
 			jobs = append(jobs, job{path: r.assessmentPath(res), kind: "self-assessment", make: func(b *Base) (any, error) { return r.assessmentPage(b, res), nil }})
 		}
@@ -203,7 +202,7 @@ func (r *renderer) guidanceScript() ([]byte, error) {
 func (r *renderer) assessmentPage(b *Base, part *site.ExpectedResult) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
-	p := &AssessmentPage{Base: b, Results: r.s.Results, Part: part, Split: r.split(), Fingerprint: r.s.Fingerprint(), editions: r.o.Editions}
+	p := &AssessmentPage{Base: b, Results: r.s.Results, Part: part, Split: r.split, long: len(r.s.AllRecommendations()) >= LongForm, Fingerprint: r.fingerprint, editions: r.o.Editions}
 	if part != nil {
 		b.Title = part.Title + " – " + t
 	}
@@ -262,7 +261,7 @@ func (p *AssessmentPage) Missing() (string, error) {
 const LongForm = 100
 
 // Long reports whether the form is long (LongForm).
-func (p *AssessmentPage) Long() bool { return len(p.Site.AllRecommendations()) >= LongForm }
+func (p *AssessmentPage) Long() bool { return p.long }
 
 // Later reports whether this page holds LongForm recommendations' fields
 // or more, written inside <noscript>s (see LongForm).

@@ -39,7 +39,7 @@ func (c *Chrome) Asset(name string) string { return c.b.Asset(name) }
 
 // Split reports whether the self-assessment is in parts (PartForm), whose
 // pages load the guidance from a script of its own.
-func (c *Chrome) Split() bool { return len(c.Site.AllRecommendations()) >= PartForm }
+func (c *Chrome) Split() bool { return c.b.r.split }
 
 // Logo is the link to the site's logo, or "".
 func (c *Chrome) Logo() string { return c.b.Logo() }

@@ -116,6 +116,11 @@ type renderer struct {
 	// (see startWorkbook).
 	workbook chan workbookResult
 	editions *editionIndex
+	// split is set when the self-assessment is in parts (PartForm).
+	split bool
+	// fingerprint is the site's, which every self-assessment page and the
+	// workbook carry: made once, it hashes every text.
+	fingerprint string
 }
 
 // outFile is a file to emit.
@@ -133,6 +138,8 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 		return nil, err
 	}
 	r := &renderer{s: s, o: o, tmpl: t, i18n: o.Messages}
+	r.split = len(s.AllRecommendations()) >= PartForm
+	r.fingerprint = s.Fingerprint()
 	if s.Config.Logo != "" {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
 	}
@@ -491,7 +498,7 @@ func (r *renderer) readAssets() error {
 		}
 		r.assetFiles = append(r.assetFiles, outFile{r.logo, data})
 	}
-	if r.split() {
+	if r.split {
 		data, err := r.guidanceScript()
 		if err != nil {
 			return err

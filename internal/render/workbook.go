@@ -104,7 +104,7 @@ func (r *renderer) writeWorkbook(out publish.Output) error {
 func (r *renderer) blankWorkbook() workbook.Blank {
 	t := r.i18n.Lookup
 	b := workbook.Blank{
-		Title: r.s.Config.Title, Version: r.s.Config.Version, Fingerprint: r.s.Fingerprint(), Scale: r.s.Scale.String(),
+		Title: r.s.Config.Title, Version: r.s.Config.Version, Fingerprint: r.fingerprint, Scale: r.s.Scale.String(),
 		Format: site.AssessmentFormat.Format, FormatVersion: site.AssessmentFormat.Version,
 		ScaleHeadings:     [3]string{t("assessment.js.csv.status"), t("assessment.js.csv.status.value"), t("assessment.js.csv.points")},
 		InstructionsTitle: t("workbook.instructions.title"),
