@@ -128,6 +128,13 @@ func TestFormInParts(t *testing.T) {
 		}
 	})
 
+	t.Run("html-validate", func(t *testing.T) {
+		t.Parallel()
+		for _, p := range htmlValidate(t, []string{filepath.Join(s.Dir, "self-assessment", "index.html"), filepath.Join(s.Dir, "self-assessment", parts[0], "index.html")}) {
+			t.Error(p)
+		}
+	})
+
 	t.Run("no scripts", func(t *testing.T) {
 		t.Parallel()
 		p := browsertest.Shared(t).NewPage(t)
