@@ -32,6 +32,9 @@
 //
 // On a long form everything from <div class="sa-rec-body"> on is the text
 // of a <noscript class="sa-later"> until made (see "Long guidance" below).
+// A form in parts (render.PartForm) has the sections of one expected
+// result per page, or none on its overview, and the whole guidance in
+// assessment-guidance.js (see "The guidance" below).
 //
 // A field's data-answer names the answer's key in the export format; the
 // model below (model.byId[ID].el) points at each section.
@@ -71,7 +74,7 @@
     return s.replace(/%[sd]/g, function (m) { return i < args.length ? String(args[i++]) : m; });
   }
 
-  // ---- The guidance, as the page describes it -------------------------
+  // ---- The guidance ---------------------------------------------------
   var model = {
     msg: msg,
     guidance: {

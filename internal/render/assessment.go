@@ -157,10 +157,11 @@ func (r *renderer) assessmentJobs() []job {
 // what the whole guidance is, since each page holds only a part of it.
 const guidanceScript = "js/assessment-guidance.js"
 
-// guidanceScript writes it: the expected results and their
-// recommendations, as the fields of a whole form would describe them
-// (assessment.js, "The guidance").
-func (r *renderer) guidanceScript() ([]byte, error) {
+// guidanceData is guidanceScript's content: the expected results and
+// their recommendations, as the fields of a whole form would describe them
+// (assessment.js, "The guidance"), with the hashes the fields' data-text-hash
+// and <template data-edition>s carry (AssessmentPage.TextHash, Earlier).
+func (r *renderer) guidanceData() ([]byte, error) {
 	type rec struct {
 		ID    string `json:"id"`
 		Label string `json:"label"`
@@ -176,13 +177,13 @@ func (r *renderer) guidanceScript() ([]byte, error) {
 		Title  string `json:"title"`
 		Recs   []rec  `json:"recs"`
 	}
-	p := &AssessmentPage{editions: r.o.Editions}
+	hashes := &AssessmentPage{editions: r.o.Editions}
 	var results []result
 	for _, res := range r.s.Results {
 		out := result{ID: res.ID, Number: res.Number, Title: res.Title}
 		for _, rc := range res.Recommendations {
-			r := rec{ID: rc.ID, Label: rc.Label, Text: rc.Text, Hash: p.TextHash(rc)}
-			for _, e := range p.Earlier(rc.ID) {
+			r := rec{ID: rc.ID, Label: rc.Label, Text: rc.Text, Hash: hashes.TextHash(rc)}
+			for _, e := range hashes.Earlier(rc.ID) {
 				if r.Earlier == nil {
 					r.Earlier = map[string]string{}
 				}
@@ -205,8 +206,7 @@ func (r *renderer) assessmentPage(b *Base, part *site.ExpectedResult) any {
 	p := &AssessmentPage{Base: b, Results: r.s.Results, Part: part, Split: r.split, long: len(r.s.AllRecommendations()) >= LongForm, Fingerprint: r.fingerprint, editions: r.o.Editions}
 	if part != nil {
 		b.Title = part.Title + " – " + t
-	}
-	if part == nil {
+	} else {
 		p.Coverage = r.s.Instruments()
 	}
 	for _, pr := range r.s.Protocols {
@@ -282,10 +282,10 @@ func (p *AssessmentPage) Shown() []*site.ExpectedResult {
 	return p.Results
 }
 
-// Jump are the expected results the list of them above the fields names:
-// every one of a whole form; on a part, those around it (guideWindow),
-// the overview listing every part; none on the overview, whose sections
-// are that list.
+// Jump are the expected results in the list above the fields: every one
+// on a whole form; on a part, the guideWindow around it (with a link to
+// the overview, which lists them all); none on the overview, whose own
+// sections are that list.
 func (p *AssessmentPage) Jump() []*site.ExpectedResult {
 	switch {
 	case !p.Split:
@@ -317,7 +317,7 @@ func (p *AssessmentPage) ResultLink(res *site.ExpectedResult) string {
 	if p.Holds(res) {
 		return "#sa-result-" + res.ID
 	}
-	return p.formLink(res.ID + "/index.html")
+	return p.formLink(strings.TrimPrefix(partPath(res), "self-assessment/"))
 }
 
 // RecLink is the link to recommendation rec's fields.
@@ -325,7 +325,7 @@ func (p *AssessmentPage) RecLink(rec *site.Recommendation) string {
 	if p.Holds(rec.Result) {
 		return "#" + AssessmentAnchor(rec.ID)
 	}
-	return p.formLink(rec.Result.ID+"/index.html") + "#" + AssessmentAnchor(rec.ID)
+	return p.ResultLink(rec.Result) + "#" + AssessmentAnchor(rec.ID)
 }
 
 // BlankWorkbook is the link to the blank workbook.

@@ -499,7 +499,7 @@ func (r *renderer) readAssets() error {
 		r.assetFiles = append(r.assetFiles, outFile{r.logo, data})
 	}
 	if r.split {
-		data, err := r.guidanceScript()
+		data, err := r.guidanceData()
 		if err != nil {
 			return err
 		}
