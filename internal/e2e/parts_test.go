@@ -60,7 +60,7 @@ func TestFormInParts(t *testing.T) {
 		t.Parallel()
 		tb := openTab(t, s.Dir)
 		// The reader opens the second part from the overview.
-		tb.click(`.sa-part-open a[href="` + parts[1] + `/index.html"]`)
+		tb.Follow(`.sa-part-open a[href="` + parts[1] + `/index.html"]`)
 		tb.waitFor("the part", `document.querySelectorAll('#sa-form .sa-rec').length > 0 && !document.getElementById('sa-manage').hidden`)
 		ids := tb.recIDs()
 		last := ids[len(ids)-1]
@@ -184,7 +184,7 @@ func TestEditionsInParts(t *testing.T) {
 	if href := tb.eval(`document.querySelector('#sa-edition-count a').getAttribute('href')`); href != "training/index.html#sa-rec-"+amendedA {
 		t.Errorf("the count links to %q", href)
 	}
-	tb.click("#sa-edition-count a")
+	tb.Follow("#sa-edition-count a")
 	tb.waitFor("the part", `document.getElementById('sa-rec-`+amendedA+`') !== null && !document.getElementById('sa-manage').hidden`)
 	if got := flagged(tb); got != amendedA {
 		t.Errorf("on its part, flagged %q, want %q", got, amendedA)
