@@ -43,18 +43,15 @@
   // screen, and before they are printed: otherwise every load would write
   // thousands of rows no one sees yet (2,000 on the overview of 2,000
   // recommendations). pending is what to fill once they come near.
-  var near = !box.closest('.sa-long'), pending = null;
-  if (!near) {
-    new IntersectionObserver(function (entries) {
-      near = entries[entries.length - 1].isIntersecting;
-      if (near && pending) { var p = pending; pending = null; fillNow(p[0], p[1]); }
-    }, { rootMargin: '100% 0px' }).observe(box);
-  }
+  var pending = null;
+  var near = view.nearScreen(box, !!box.closest('.sa-long'), function () {
+    if (pending) { var p = pending; pending = null; fillNow(p[0], p[1]); }
+  });
 
   // fill writes every row of the page's tables, or, when only the status
   // of the recommendation changed (its id) did, only the rows citing it.
   function fill(model, rec, changed) {
-    if (!near) { pending = [model, rec]; return; }
+    if (!near()) { pending = [model, rec]; return; }
     fillNow(model, rec, changed);
   }
   function fillNow(model, rec, changed) {

@@ -125,5 +125,20 @@
     }).join('') + '"';
   }
 
-  R.assessmentView = { el: el, badge: badge, isoDate: isoDate, longDate: longDate, isoTime: isoTime, addresses: addresses, linked: linked, cssString: cssString };
+  // nearScreen watches el, a part of a long form made only while the
+  // reader is near it (within a screen's height): it returns a function
+  // reporting whether el is near now, and calls onNear each time el comes
+  // near. Without watch, el counts as always near.
+  function nearScreen(el, watch, onNear) {
+    var near = !watch;
+    if (watch) {
+      new IntersectionObserver(function (entries) {
+        near = entries[entries.length - 1].isIntersecting;
+        if (near) { onNear(); }
+      }, { rootMargin: '100% 0px' }).observe(el);
+    }
+    return function () { return near; };
+  }
+
+  R.assessmentView = { el: el, badge: badge, isoDate: isoDate, longDate: longDate, isoTime: isoTime, addresses: addresses, linked: linked, cssString: cssString, nearScreen: nearScreen };
 })();

@@ -462,13 +462,10 @@
   // made only while it is near the screen (and before it is printed):
   // otherwise each change would remake thousands of rows no one sees, in
   // one task that a next click would wait behind.
-  var planStale = false, planNear = !form.classList.contains('sa-long');
-  if (!planNear) {
-    new IntersectionObserver(function (entries) {
-      planNear = entries[entries.length - 1].isIntersecting;
-      if (planNear && planStale) { showPlan(); }
-    }, { rootMargin: '100% 0px' }).observe($('sa-plan'));
-  }
+  var planStale = false;
+  var planNear = view.nearScreen($('sa-plan'), form.classList.contains('sa-long'), function () {
+    if (planStale) { showPlan(); }
+  });
   planSort.addEventListener('change', showPlan);
   window.addEventListener('afterprint', function () { document.body.classList.remove('sa-print-plan', 'sa-print-compare'); });
 
@@ -507,7 +504,7 @@
   var planTimer = null;
   function showPlanSoon() {
     clearTimeout(planTimer);
-    if (!planNear) { planStale = true; $('sa-plan').hidden = false; return; }
+    if (!planNear()) { planStale = true; $('sa-plan').hidden = false; return; }
     planTimer = setTimeout(function () { planTimer = null; showPlan(); }, 400);
   }
 

@@ -139,19 +139,26 @@ func TestEditionsOlderExport(t *testing.T) {
 	_, dir21 := editionSites(t)
 	tb := openTab(t, dir21)
 	tb.waitFor("the form", `!document.getElementById('sa-manage').hidden`)
-	path, err := filepath.Abs("../report/testdata/editions/north-2025.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tb.importFile(path)
-	tb.dialog("", "new")
-	tb.waitFor("the import shown", `document.getElementById('sa-organisation').value === 'North Police'`)
+	importNorth2025(tb)
 	if got, want := flagged(tb), amendedB+" "+amendedA; got != want {
 		t.Errorf("flagged %q, want %q", got, want)
 	}
 	if !tb.evalBool(`document.querySelector('#sa-rec-` + amendedA + ` [data-edition-review]').disabled`) {
 		t.Error("a final assessment offers to mark an answer reviewed")
 	}
+}
+
+// importNorth2025 imports, as a new assessment, the final export of
+// format version 3 that names edition 2.0.
+func importNorth2025(tb *tab) {
+	tb.t.Helper()
+	path, err := filepath.Abs("../report/testdata/editions/north-2025.json")
+	if err != nil {
+		tb.t.Fatal(err)
+	}
+	tb.importFile(path)
+	tb.dialog("", "new")
+	tb.waitFor("the import shown", `document.getElementById('sa-organisation').value === 'North Police'`)
 }
 
 // TestEditionsPageValid: the 2.1 page, with its earlier texts in

@@ -18,17 +18,20 @@ import (
 // laterSite is a synthetic guidance just long enough for the self-assessment
 // to write each recommendation's fields inside a <noscript>
 // (render.LongForm).
-func laterSite(t *testing.T) *builtSite {
+func laterSite(t *testing.T) *builtSite { return synthSite(t, "later", render.LongForm, 1) }
+
+// synthSite is the bench/synth guidance of n recommendations, built.
+func synthSite(t *testing.T, name string, n int, seed uint64) *builtSite {
 	t.Helper()
 	src := filepath.Join(t.TempDir(), "src")
-	if err := synth.Write(src, render.LongForm, 1); err != nil {
+	if err := synth.Write(src, n, seed); err != nil {
 		t.Fatal(err)
 	}
 	s, err := generate.FindSource(src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return getSite(t, "later", s)
+	return getSite(t, name, s)
 }
 
 // TestLaterForm: on a long guidance the page holds each recommendation's

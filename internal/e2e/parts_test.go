@@ -10,7 +10,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/riskguide/riskguide/bench/synth"
 	"github.com/riskguide/riskguide/internal/browsertest"
 	"github.com/riskguide/riskguide/internal/edition/editiontest"
 	"github.com/riskguide/riskguide/internal/generate"
@@ -27,15 +26,7 @@ import (
 // part is its blank paper form.
 func TestFormInParts(t *testing.T) {
 	t.Parallel()
-	src := filepath.Join(t.TempDir(), "src")
-	if err := synth.Write(src, render.PartForm, 2); err != nil {
-		t.Fatal(err)
-	}
-	gs, err := generate.FindSource(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := getSite(t, "parts", gs)
+	s := synthSite(t, "parts", render.PartForm, 2)
 	overview, err := os.ReadFile(filepath.Join(s.Dir, "self-assessment", "index.html"))
 	if err != nil {
 		t.Fatal(err)
@@ -193,13 +184,7 @@ func TestEditionsInParts(t *testing.T) {
 	// An export of format version 3 that names edition 2.0, imported on
 	// the overview.
 	tb.Navigate(pageURL(dir21))
-	path, err := filepath.Abs("../report/testdata/editions/north-2025.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	tb.importFile(path)
-	tb.dialog("", "new")
-	tb.waitFor("the import shown", `document.getElementById('sa-organisation').value === 'North Police'`)
+	importNorth2025(tb)
 	if got := tb.eval(count); !strings.HasPrefix(got, "2 answers to review") {
 		t.Errorf("after the import the overview says %q", got)
 	}

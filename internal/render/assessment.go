@@ -177,19 +177,18 @@ func (r *renderer) guidanceData() ([]byte, error) {
 		Title  string `json:"title"`
 		Recs   []rec  `json:"recs"`
 	}
-	hashes := &AssessmentPage{editions: r.o.Editions}
 	var results []result
 	for _, res := range r.s.Results {
 		out := result{ID: res.ID, Number: res.Number, Title: res.Title}
 		for _, rc := range res.Recommendations {
-			r := rec{ID: rc.ID, Label: rc.Label, Text: rc.Text, Hash: hashes.TextHash(rc)}
-			for _, e := range hashes.Earlier(rc.ID) {
-				if r.Earlier == nil {
-					r.Earlier = map[string]string{}
+			entry := rec{ID: rc.ID, Label: rc.Label, Text: rc.Text, Hash: textHash(r.o.Editions, rc)}
+			for _, e := range earlier(r.o.Editions, rc.ID) {
+				if entry.Earlier == nil {
+					entry.Earlier = map[string]string{}
 				}
-				r.Earlier[e.Version] = e.Hash
+				entry.Earlier[e.Version] = e.Hash
 			}
-			out.Recs = append(out.Recs, r)
+			out.Recs = append(out.Recs, entry)
 		}
 		results = append(results, out)
 	}
@@ -203,7 +202,7 @@ func (r *renderer) guidanceData() ([]byte, error) {
 func (r *renderer) assessmentPage(b *Base, part *site.ExpectedResult) any {
 	t, _ := b.T("assessment.title")
 	b.Title = t
-	p := &AssessmentPage{Base: b, Results: r.s.Results, Part: part, Split: r.split, long: len(r.s.AllRecommendations()) >= LongForm, Fingerprint: r.fingerprint, editions: r.o.Editions}
+	p := &AssessmentPage{Base: b, Results: r.s.Results, Part: part, Split: r.split, long: r.long, Fingerprint: r.fingerprint, editions: r.o.Editions}
 	if part != nil {
 		b.Title = part.Title + " – " + t
 	} else {
@@ -459,22 +458,28 @@ func (p *AssessmentPage) EditionVersions() string {
 }
 
 // TextHash is the hash of recommendation id's quoted text as it stands.
-func (p *AssessmentPage) TextHash(rec *site.Recommendation) string {
-	if p.editions != nil {
-		if now, _ := p.editions.Current.Rec(rec.ID); now != nil {
+func (p *AssessmentPage) TextHash(rec *site.Recommendation) string { return textHash(p.editions, rec) }
+
+// Earlier are the recorded editions in which recommendation id's quoted
+// text differed from its text now, oldest first.
+func (p *AssessmentPage) Earlier(id string) []edition.Earlier { return earlier(p.editions, id) }
+
+// textHash and earlier are TextHash and Earlier of the editions set, which
+// may be nil; the guidance script carries the same hashes as the fields.
+func textHash(set *edition.Set, rec *site.Recommendation) string {
+	if set != nil {
+		if now, _ := set.Current.Rec(rec.ID); now != nil {
 			return edition.TextHash(now.Text)
 		}
 	}
 	return edition.TextHash(rec.Text)
 }
 
-// Earlier are the recorded editions in which recommendation id's quoted
-// text differed from its text now, oldest first.
-func (p *AssessmentPage) Earlier(id string) []edition.Earlier {
-	if p.editions == nil {
+func earlier(set *edition.Set, id string) []edition.Earlier {
+	if set == nil {
 		return nil
 	}
-	return p.editions.Earlier(id)
+	return set.Earlier(id)
 }
 
 // RecEditions is what layouts/partials/editions.html shows of one

@@ -116,8 +116,9 @@ type renderer struct {
 	// (see startWorkbook).
 	workbook chan workbookResult
 	editions *editionIndex
-	// split is set when the self-assessment is in parts (PartForm).
-	split bool
+	// split is set when the self-assessment is in parts (PartForm), long
+	// when it is long (LongForm).
+	split, long bool
 	// fingerprint is the site's, which every self-assessment page and the
 	// workbook carry: made once, it hashes every text.
 	fingerprint string
@@ -138,7 +139,8 @@ func newRenderer(s *site.Site, o Options) (*renderer, error) {
 		return nil, err
 	}
 	r := &renderer{s: s, o: o, tmpl: t, i18n: o.Messages}
-	r.split = len(s.AllRecommendations()) >= PartForm
+	n := len(s.AllRecommendations())
+	r.split, r.long = n >= PartForm, n >= LongForm
 	r.fingerprint = s.Fingerprint()
 	if s.Config.Logo != "" {
 		r.logo = "assets/logo" + path.Ext(s.Config.Logo)
